@@ -1,0 +1,141 @@
+//! Calendar dates: strict ISO parsing, the Danish and English long forms, and whole-day
+//! arithmetic on weekdays. Dates are `chrono::NaiveDate`; nothing here reads a clock.
+
+use crate::lang::Lang;
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// Why a date string was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// Not of the form `YYYY-MM-DD`.
+    Format,
+    /// Of the right form, but no such day (2023-02-29, 2024-04-31, 2024-13-01).
+    Invalid,
+}
+
+/// Builds a date known at compile time; fails the build if it does not exist.
+pub const fn ymd(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("not a date"),
+    }
+}
+
+/// Parses exactly `YYYY-MM-DD` (four-digit year, two-digit month and day, ASCII digits).
+pub fn parse_iso(s: &str) -> Result<NaiveDate, DateError> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return Err(DateError::Format);
+    }
+    let digits = |r: std::ops::Range<usize>| -> Result<u32, DateError> {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            if c.is_ascii_digit() {
+                Ok(acc * 10 + u32::from(c - b'0'))
+            } else {
+                Err(DateError::Format)
+            }
+        })
+    };
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    // year < 10000, so the cast cannot wrap.
+    NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(DateError::Invalid)
+}
+
+const WEEKDAYS_DA: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const MONTHS_DA: [&str; 12] = [
+    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+    "december",
+];
+const MONTHS_EN: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December",
+];
+
+/// The weekday's name: "mandag" / "Monday".
+pub fn weekday_name(d: NaiveDate, lang: Lang) -> &'static str {
+    lang.pick(WEEKDAYS_DA, WEEKDAYS_EN)[d.weekday().num_days_from_monday() as usize]
+}
+
+/// "18. marts 2024" / "18 March 2024".
+pub fn short(d: NaiveDate, lang: Lang) -> String {
+    let month = lang.pick(MONTHS_DA, MONTHS_EN)[d.month0() as usize];
+    match lang {
+        Lang::Da => format!("{}. {} {}", d.day(), month, d.year()),
+        Lang::En => format!("{} {} {}", d.day(), month, d.year()),
+    }
+}
+
+/// "mandag 18. marts 2024" / "Monday 18 March 2024": the way the page and the table write dates.
+pub fn long(d: NaiveDate, lang: Lang) -> String {
+    format!("{} {}", weekday_name(d, lang), short(d, lang))
+}
+
+/// A running day number: 1 for Monday 0001-01-01, so `(n - 1) % 7 == 0` on Mondays.
+pub fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+/// The date of a day number made by [`day_number`]. Day numbers here come from valid dates
+/// plus at most a few thousand days, far inside chrono's range.
+pub fn from_day_number(n: i64) -> NaiveDate {
+    i32::try_from(n)
+        .ok()
+        .and_then(NaiveDate::from_num_days_from_ce_opt)
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// How many Monday–Friday days lie before day `n` (from day 1 on).
+pub fn weekdays_before(n: i64) -> i64 {
+    let m = n - 1;
+    5 * m.div_euclid(7) + m.rem_euclid(7).min(5)
+}
+
+/// The day number of the weekday with 0-based index `i` counted by [`weekdays_before`].
+pub fn weekday_at(i: i64) -> i64 {
+    1 + 7 * i.div_euclid(5) + i.rem_euclid(5)
+}
+
+/// Saturday or Sunday.
+pub fn is_weekend(d: NaiveDate) -> bool {
+    matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_strict_iso_only() {
+        assert_eq!(parse_iso("2024-02-29"), Ok(ymd(2024, 2, 29)));
+        assert_eq!(parse_iso("2023-02-29"), Err(DateError::Invalid));
+        assert_eq!(parse_iso("2024-13-01"), Err(DateError::Invalid));
+        assert_eq!(parse_iso("2024-04-31"), Err(DateError::Invalid));
+        assert_eq!(parse_iso("2024-00-10"), Err(DateError::Invalid));
+        for bad in ["", "2024-3-4", "04-03-2024", "2024/03/04", "2024-03-04T00:00", " 2024-03-04", "２０２４-03-04", "+202-03-04"] {
+            assert_eq!(parse_iso(bad), Err(DateError::Format), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn writes_danish_and_english() {
+        let d = ymd(2024, 3, 18);
+        assert_eq!(long(d, Lang::Da), "mandag 18. marts 2024");
+        assert_eq!(long(d, Lang::En), "Monday 18 March 2024");
+        assert_eq!(long(ymd(2024, 6, 1), Lang::Da), "lørdag 1. juni 2024");
+    }
+
+    #[test]
+    fn weekday_counting_round_trips() {
+        let monday = day_number(ymd(2024, 3, 4));
+        assert_eq!((monday - 1) % 7, 0);
+        for n in monday - 20..monday + 20 {
+            let d = from_day_number(n);
+            let i = weekdays_before(n);
+            if !is_weekend(d) {
+                assert_eq!(weekday_at(i), n);
+            }
+            assert_eq!(weekdays_before(n + 7), i + 5);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! The two languages every user-facing text comes in.
+
+use serde::Serialize;
+
+/// The language of a request and of everything said back: messages, titles, explanations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Danish, the default.
+    #[default]
+    Da,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Parses the request's `lang` value.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s {
+            "da" => Some(Lang::Da),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the Danish or the English text.
+    pub fn pick<T>(self, da: T, en: T) -> T {
+        match self {
+            Lang::Da => da,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A fixed text in both languages, as the rule tables carry them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    pub da: &'static str,
+    pub en: &'static str,
+}
+
+impl Text {
+    pub const fn new(da: &'static str, en: &'static str) -> Text {
+        Text { da, en }
+    }
+
+    pub fn get(self, lang: Lang) -> &'static str {
+        lang.pick(self.da, self.en)
+    }
+}

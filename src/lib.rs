@@ -1,0 +1,59 @@
+//! Samtaleplan: which mandatory samtaler a Danish dagpengemodtager must attend, who holds each
+//! one, and between which dates — by the rules in `RULES.md`.
+//!
+//! The core (every module but `web`) is pure: no clock, no I/O, no JavaScript. "Today" is an
+//! input. The `web` module, compiled only for wasm32, is the thin WebAssembly binding the page
+//! and the embeddable element load; `src/main.rs` is the command line over the same core.
+//!
+//! ```
+//! let out = samtaleplan::plan_json(r#"{"start":"2024-03-04"}"#);
+//! assert!(out.contains(r#""latest":"2024-03-18""#));
+//! ```
+
+pub mod calendar;
+pub mod clock;
+pub mod dates;
+pub mod error;
+pub mod lang;
+pub mod plan;
+pub mod regimes;
+pub mod request;
+pub mod response;
+
+#[cfg(target_arch = "wasm32")]
+mod web;
+
+pub use error::{ErrorCode, PlanError};
+pub use lang::Lang;
+pub use plan::plan;
+pub use request::Request;
+pub use response::Response;
+
+use error::ErrorResponse;
+
+/// Reads a JSON request and computes its plan.
+pub fn plan_str(text: &str) -> Result<Response, PlanError> {
+    plan(&request::from_json(text)?)
+}
+
+/// The JSON-lines contract: one request in, one line out — the response, or
+/// `{"error":{"code":…,"message":…}}`. The command line and the WebAssembly module both answer
+/// through this function, so their bytes are the same.
+pub fn plan_json(text: &str) -> String {
+    match plan_str(text) {
+        Ok(response) => to_json(&response),
+        Err(error) => error_json(&error),
+    }
+}
+
+/// The `{"error":…}` line for an error.
+pub fn error_json(error: &PlanError) -> String {
+    to_json(&ErrorResponse { error })
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    // Serializing these plain structs to a String cannot fail: no maps with non-string keys, no I/O.
+    serde_json::to_string(value).unwrap_or_else(|e| {
+        format!(r#"{{"error":{{"code":"E_INTERNAL","message":{}}}}}"#, serde_json::Value::String(e.to_string()))
+    })
+}

@@ -1,0 +1,178 @@
+//! The regime table (RULES.md § 3) and the vocabulary every regime file uses to state its
+//! samtaler (RULES.md § 4). A regime is one file in this folder plus one line in [`REGIMES`].
+
+use crate::clock::Span;
+use crate::error::PlanError;
+use crate::lang::{Lang, Text};
+use crate::request::Request;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::borrow::Cow;
+
+pub mod r2015;
+pub mod r2020;
+pub mod r2024;
+pub mod r2026;
+
+/// Every regime, oldest first. The periods are contiguous and do not overlap.
+pub static REGIMES: [&Regime; 4] = [&r2015::REGIME, &r2020::REGIME, &r2024::REGIME, &r2026::REGIME];
+
+/// The regime for a first day of ledighed [convention: chosen by `start`].
+pub fn for_start(start: NaiveDate) -> Option<&'static Regime> {
+    REGIMES.iter().copied().find(|r| r.from <= start && r.to.is_none_or(|to| start <= to))
+}
+
+/// The regime after this one, if any.
+pub fn next_after(regime: &Regime) -> Option<&'static Regime> {
+    REGIMES.iter().copied().find(|r| Some(r.from) == regime.to.and_then(|to| to.succ_opt()))
+}
+
+/// A set of rules in force for people whose ledighed began in a period.
+pub struct Regime {
+    pub id: &'static str,
+    pub name: Text,
+    pub from: NaiveDate,
+    /// The last `start` the regime applies to; `None` while it is in force.
+    pub to: Option<NaiveDate>,
+    pub citation: &'static str,
+    /// The samtaler for a request, or an error for a group the regime does not model.
+    pub samtaler: fn(&Request) -> Result<Cow<'static, [Spec]>, PlanError>,
+    /// What the plan assumes or leaves out under this regime, shown with every plan.
+    pub notes: fn(&Request) -> Vec<Note>,
+}
+
+/// A fixed text with a stable code, as shown in `warnings` and `assumptions`.
+#[derive(Debug, Clone, Copy)]
+pub struct Note {
+    pub code: &'static str,
+    pub text: Text,
+}
+
+/// Who holds a samtale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Holder {
+    Akasse,
+    Jobcenter,
+    /// The law's word from 1 July 2026.
+    Kommune,
+    /// Held by the jobcenter/kommune with the a-kasse taking part.
+    Joint,
+}
+
+impl Holder {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Holder::Akasse => lang.pick("a-kassen", "the a-kasse"),
+            Holder::Jobcenter => lang.pick("jobcentret", "the jobcentre"),
+            Holder::Kommune => lang.pick("kommunen", "the municipality"),
+            Holder::Joint => lang.pick("jobcentret og a-kassen sammen", "the jobcentre and the a-kasse together"),
+        }
+    }
+}
+
+/// What settles a rule (RULES.md's labels).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Basis {
+    /// The statute or bekendtgørelse says it.
+    Law,
+    /// The Danish Agency for Labour Market and Recruitment (STAR) says it.
+    Star,
+    /// Only a-kasser or unions say it.
+    Practice,
+    /// No source settles it: the calculator's documented choice.
+    Convention,
+}
+
+/// An end of a samtale's window, in the words of RULES.md § 2.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// The first day of ledighed.
+    Start,
+    /// `T(d)`: `start + d` calendar days.
+    Days(u32),
+    /// `L(x)`.
+    Reached(Span),
+    /// `L(x) + d` calendar days.
+    ReachedPlus(Span, u32),
+    /// `H`, the hand-over to jobcenter/kommune.
+    Handover,
+    /// `min(L(x), H − 1 day)`.
+    BeforeHandover(Span),
+}
+
+impl Bound {
+    pub fn uses_handover(self) -> bool {
+        matches!(self, Bound::Handover | Bound::BeforeHandover(_))
+    }
+}
+
+/// One samtale as a regime states it.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    pub id: &'static str,
+    pub title: Text,
+    /// A short remark shown with the title (how it is held, who may take part).
+    pub note: Option<Text>,
+    pub holder: Holder,
+    pub earliest: Bound,
+    pub latest: Bound,
+    /// An ordering, not a date bound: held after this samtale.
+    pub after: Option<&'static str>,
+    pub citation: &'static str,
+    pub basis: Basis,
+}
+
+/// The answer of a regime that the calculator does not implement yet.
+pub(crate) fn unsupported(regime: &Regime, req: &Request) -> PlanError {
+    use crate::dates::short;
+    use crate::error::ErrorCode;
+    let to_da = regime.to.map(|d| short(d, Lang::Da)).unwrap_or_default();
+    let to_en = regime.to.map(|d| short(d, Lang::En)).unwrap_or_default();
+    PlanError::new(
+        ErrorCode::RegimeUnsupported,
+        req.lang,
+        format!(
+            "Ledighed, der begynder {}, følger reglerne {} ({}, {}–{}), som beregneren endnu ikke kan beregne.",
+            short(req.start, Lang::Da),
+            regime.id,
+            regime.name.da,
+            short(regime.from, Lang::Da),
+            to_da
+        ),
+        format!(
+            "Unemployment beginning {} follows the rules {} ({}, {}–{}), which the calculator cannot compute yet.",
+            short(req.start, Lang::En),
+            regime.id,
+            regime.name.en,
+            short(regime.from, Lang::En),
+            to_en
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::ymd;
+
+    #[test]
+    fn regimes_are_contiguous_and_chosen_by_start() {
+        for pair in REGIMES.windows(2) {
+            assert_eq!(pair[0].to.and_then(|d| d.succ_opt()), Some(pair[1].from), "{} → {}", pair[0].id, pair[1].id);
+            assert_eq!(next_after(pair[0]).map(|r| r.id), Some(pair[1].id));
+        }
+        assert!(REGIMES.last().is_some_and(|r| r.to.is_none()));
+        let id = |y, m, d| for_start(ymd(y, m, d)).map(|r| r.id);
+        assert_eq!(id(2015, 6, 30), None);
+        assert_eq!(id(2015, 7, 1), Some("R2015"));
+        assert_eq!(id(2019, 12, 31), Some("R2015"));
+        assert_eq!(id(2020, 1, 1), Some("R2020"));
+        assert_eq!(id(2023, 12, 31), Some("R2020"));
+        assert_eq!(id(2024, 1, 1), Some("R2024"));
+        assert_eq!(id(2026, 6, 30), Some("R2024"));
+        assert_eq!(id(2026, 7, 1), Some("R2026"));
+        assert_eq!(id(2099, 12, 31), Some("R2026"));
+    }
+}

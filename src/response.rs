@@ -1,0 +1,112 @@
+//! The response (RULES.md § 5). Field order here is the order in the JSON, for the command line
+//! and the WebAssembly module alike.
+
+use crate::clock::Insurance;
+use crate::lang::Lang;
+use crate::regimes::{Basis, Holder};
+use crate::request::Group;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The version of this contract.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Response {
+    pub schema: u32,
+    pub lang: Lang,
+    pub start: NaiveDate,
+    pub insurance: Insurance,
+    pub group: Group,
+    pub regime: RegimeInfo,
+    pub milestones: Milestones,
+    pub samtaler: Vec<Samtale>,
+    pub warnings: Vec<Message>,
+    pub assumptions: Vec<Message>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RegimeInfo {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+    pub citation: &'static str,
+}
+
+/// The dates the windows are built from.
+#[derive(Debug, Clone, Serialize)]
+pub struct Milestones {
+    /// L(3 md)
+    #[serde(rename = "L3m")]
+    pub l3m: NaiveDate,
+    /// L(6 md)
+    #[serde(rename = "L6m")]
+    pub l6m: NaiveDate,
+    /// L(16 md)
+    #[serde(rename = "L16m")]
+    pub l16m: NaiveDate,
+    /// H; null where the plan has no hand-over.
+    pub handover: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// `today` is before the window.
+    Upcoming,
+    /// `today` is inside the window.
+    Open,
+    /// `today` is after the window.
+    Past,
+}
+
+impl Status {
+    pub fn of(today: NaiveDate, earliest: NaiveDate, latest: NaiveDate) -> Status {
+        if today < earliest {
+            Status::Upcoming
+        } else if today <= latest {
+            Status::Open
+        } else {
+            Status::Past
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Upcoming => lang.pick("kommende", "upcoming"),
+            Status::Open => lang.pick("nu", "now"),
+            Status::Past => lang.pick("overstået", "past"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Samtale {
+    pub id: &'static str,
+    pub title: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<&'static str>,
+    pub holder: Holder,
+    pub holder_label: &'static str,
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub after: Option<&'static str>,
+    pub citation: &'static str,
+    pub basis: Basis,
+    pub explanation: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    pub latest_non_working: bool,
+    /// When `latest` is not a working day: the last working day before it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_working_day: Option<NaiveDate>,
+}
+
+/// A warning or an assumption: a stable code and a text in the request's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Message {
+    pub code: &'static str,
+    pub text: String,
+}

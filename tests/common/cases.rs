@@ -1,0 +1,181 @@
+//! The case tables in `tests/cases/*.toml`: reading them and checking a response against them.
+//! Used by the native tests (`tests/cases.rs`) and, through the WebAssembly module in Chromium,
+//! by `tests/wasm.rs`. The format is described at the top of each table.
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// One row of a case table.
+pub struct Case {
+    pub name: String,
+    /// The request as JSON text.
+    pub request: String,
+    expect: Expect,
+}
+
+enum Expect {
+    Error(String),
+    Plan {
+        milestones: BTreeMap<String, String>,
+        samtaler: Vec<[String; 3]>,
+        non_working: BTreeMap<String, String>,
+        status: Option<BTreeMap<String, String>>,
+        warnings: Option<Vec<String>>,
+    },
+}
+
+const KEYS: [&str; 8] = ["name", "request", "error", "milestones", "samtaler", "non_working", "status", "warnings"];
+
+/// Reads a table; a malformed table fails the test with the case named.
+pub fn load(file: &str, text: &str) -> Vec<Case> {
+    let doc: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let cases = doc.get("case").and_then(|c| c.as_array()).unwrap_or_else(|| panic!("{file}: no [[case]]"));
+    cases.iter().enumerate().map(|(i, c)| read_case(file, i, c)).collect()
+}
+
+fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
+    let t = c.as_table().unwrap_or_else(|| panic!("{file} case {i}: not a table"));
+    let name = t.get("name").and_then(|n| n.as_str()).unwrap_or_else(|| panic!("{file} case {i}: no name")).to_string();
+    let here = format!("{file}: {name}");
+    if let Some(k) = t.keys().find(|k| !KEYS.contains(&k.as_str())) {
+        panic!("{here}: unknown key {k}");
+    }
+    let request = t.get("request").unwrap_or_else(|| panic!("{here}: no request"));
+    let request = serde_json::to_string(request).unwrap_or_else(|e| panic!("{here}: {e}"));
+    let str_map = |key: &str| -> Option<BTreeMap<String, String>> {
+        t.get(key).map(|v| {
+            v.as_table()
+                .unwrap_or_else(|| panic!("{here}: {key} is not a table"))
+                .iter()
+                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_else(|| panic!("{here}: {key}.{k}")).to_string()))
+                .collect()
+        })
+    };
+    let expect = if let Some(code) = t.get("error") {
+        Expect::Error(code.as_str().unwrap_or_else(|| panic!("{here}: error")).to_string())
+    } else {
+        let milestones = str_map("milestones").unwrap_or_else(|| panic!("{here}: no milestones"));
+        let mut keys: Vec<&str> = milestones.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["L16m", "L3m", "L6m", "handover"], "{here}: milestones needs exactly these keys");
+        let lines = t.get("samtaler").and_then(|s| s.as_str()).unwrap_or_else(|| panic!("{here}: no samtaler"));
+        let samtaler = lines
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .map(|l| {
+                let cols: Vec<&str> = l.split_whitespace().collect();
+                match cols[..] {
+                    [id, earliest, latest] => [id.to_string(), earliest.to_string(), latest.to_string()],
+                    _ => panic!("{here}: samtale line {l:?} is not `id earliest latest`"),
+                }
+            })
+            .collect();
+        let warnings = t.get("warnings").map(|w| {
+            w.as_array()
+                .unwrap_or_else(|| panic!("{here}: warnings"))
+                .iter()
+                .map(|c| c.as_str().unwrap_or_else(|| panic!("{here}: warnings")).to_string())
+                .collect()
+        });
+        Expect::Plan {
+            milestones,
+            samtaler,
+            non_working: str_map("non_working").unwrap_or_default(),
+            status: str_map("status"),
+            warnings,
+        }
+    };
+    Case { name, request, expect }
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::Null => "none".to_string(),
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+impl Case {
+    /// Compares a response (the JSON text of a plan or of `{"error":…}`) with the table.
+    pub fn check(&self, response: &str) -> Result<(), String> {
+        let v: Value = serde_json::from_str(response).map_err(|e| format!("response is not JSON: {e}"))?;
+        let mut problems = Vec::new();
+        let mut eq = |what: String, got: String, want: &str| {
+            if got != want {
+                problems.push(format!("{what}: got {got}, want {want}"));
+            }
+        };
+        match &self.expect {
+            Expect::Error(code) => eq("error code".into(), text(&v["error"]["code"]), code),
+            Expect::Plan { milestones, samtaler, non_working, status, warnings } => {
+                if v.get("error").is_some() {
+                    return Err(format!("unexpected error {}", v["error"]));
+                }
+                for (k, want) in milestones {
+                    eq(format!("milestones.{k}"), text(&v["milestones"][k]), want);
+                }
+                let got = v["samtaler"].as_array().cloned().unwrap_or_default();
+                let got_ids: Vec<String> = got.iter().map(|s| text(&s["id"])).collect();
+                let want_ids: Vec<String> = samtaler.iter().map(|s| s[0].clone()).collect();
+                eq("samtaler".into(), got_ids.join(" "), &want_ids.join(" "));
+                for (s, [id, earliest, latest]) in got.iter().zip(samtaler) {
+                    eq(format!("{id}.earliest"), text(&s["earliest"]), earliest);
+                    eq(format!("{id}.latest"), text(&s["latest"]), latest);
+                    let flagged = s["latest_non_working"] == Value::Bool(true);
+                    match non_working.get(id) {
+                        Some(day) => eq(format!("{id}.last_working_day"), text(&s["last_working_day"]), day),
+                        None => eq(format!("{id}.latest_non_working"), flagged.to_string(), "false"),
+                    }
+                    if let Some(status) = status {
+                        let want = status.get(id).map_or("(not in table)", String::as_str);
+                        eq(format!("{id}.status"), text(&s["status"]), want);
+                    } else {
+                        eq(format!("{id}.status"), text(&s["status"]), "none");
+                    }
+                    if s["citation"].as_str().is_none_or(str::is_empty) {
+                        eq(format!("{id}.citation"), "empty".into(), "a citation");
+                    }
+                }
+                for id in non_working.keys() {
+                    if !want_ids.contains(id) {
+                        eq(format!("non_working.{id}"), "not a samtale".into(), "a samtale id");
+                    }
+                }
+                let codes: Vec<String> = v["warnings"].as_array().into_iter().flatten().map(|w| text(&w["code"])).collect();
+                let flagged = codes.iter().filter(|c| *c == "W_LATEST_NON_WORKING").count();
+                eq("W_LATEST_NON_WORKING warnings".into(), flagged.to_string(), &non_working.len().to_string());
+                if let Some(want) = warnings {
+                    let others: Vec<&str> =
+                        codes.iter().map(String::as_str).filter(|c| *c != "W_LATEST_NON_WORKING").collect();
+                    eq("warnings".into(), others.join(" "), &want.join(" "));
+                }
+            }
+        }
+        if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
+    }
+}
+
+/// Every table, by file name, built into the test binary so the WebAssembly tests read the same.
+pub const TABLES: [(&str, &str); 2] = [
+    ("r2024.toml", include_str!("../cases/r2024.toml")),
+    ("errors.toml", include_str!("../cases/errors.toml")),
+];
+
+/// Runs every case of every table through `answer` (request JSON → response JSON) and panics
+/// with all the differences found. Returns the number of cases run.
+pub fn run_all(answer: impl Fn(&str) -> String) -> usize {
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (file, text) in TABLES {
+        for case in load(file, text) {
+            count += 1;
+            if let Err(e) = case.check(&answer(&case.request)) {
+                failures.push(format!("{file}: {}: {e}", case.name));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{} of {count} cases differ:\n{}", failures.len(), failures.join("\n"));
+    count
+}
