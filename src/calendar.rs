@@ -101,7 +101,11 @@ pub fn is_non_working(d: NaiveDate) -> bool {
 /// What makes the day non-working, in words: "lørdag", "2. pinsedag (mandag)".
 pub fn non_working_reason(d: NaiveDate, lang: Lang) -> Option<String> {
     match holiday(d) {
-        Some(h) => Some(format!("{} ({})", h.name().get(lang), weekday_name(d, lang))),
+        Some(h) => Some(format!(
+            "{} ({})",
+            h.name().get(lang),
+            weekday_name(d, lang)
+        )),
         None if is_weekend(d) => Some(weekday_name(d, lang).to_string()),
         None => None,
     }
@@ -126,7 +130,17 @@ mod tests {
 
     #[test]
     fn easter_dates() {
-        for (y, m, d) in [(2015, 4, 5), (2016, 3, 27), (2019, 4, 21), (2020, 4, 12), (2024, 3, 31), (2025, 4, 20), (2026, 4, 5), (2027, 3, 28), (2038, 4, 25)] {
+        for (y, m, d) in [
+            (2015, 4, 5),
+            (2016, 3, 27),
+            (2019, 4, 21),
+            (2020, 4, 12),
+            (2024, 3, 31),
+            (2025, 4, 20),
+            (2026, 4, 5),
+            (2027, 3, 28),
+            (2038, 4, 25),
+        ] {
             assert_eq!(easter_sunday(y), ymd(y, m, d), "{y}");
         }
     }
@@ -136,11 +150,18 @@ mod tests {
         assert_eq!(holiday(ymd(2024, 3, 28)), Some(Holiday::Skaertorsdag));
         assert_eq!(holiday(ymd(2024, 3, 29)), Some(Holiday::Langfredag));
         assert_eq!(holiday(ymd(2024, 4, 1)), Some(Holiday::AndenPaaskedag));
-        assert_eq!(holiday(ymd(2024, 5, 9)), Some(Holiday::KristiHimmelfartsdag));
+        assert_eq!(
+            holiday(ymd(2024, 5, 9)),
+            Some(Holiday::KristiHimmelfartsdag)
+        );
         assert_eq!(holiday(ymd(2024, 5, 20)), Some(Holiday::AndenPinsedag));
         assert_eq!(holiday(ymd(2024, 6, 5)), Some(Holiday::Grundlovsdag));
         assert_eq!(holiday(ymd(2023, 5, 5)), Some(Holiday::StoreBededag));
-        assert_eq!(holiday(ymd(2024, 4, 26)), None, "store bededag was abolished from 2024");
+        assert_eq!(
+            holiday(ymd(2024, 4, 26)),
+            None,
+            "store bededag was abolished from 2024"
+        );
         assert_eq!(holiday(ymd(2024, 12, 24)), Some(Holiday::Juleaftensdag));
         assert_eq!(holiday(ymd(2024, 3, 4)), None);
     }
@@ -150,8 +171,14 @@ mod tests {
         // 2. påskedag 2024 is Monday 1 April; before it: Sunday, Saturday, langfredag, skærtorsdag.
         assert_eq!(last_working_day_before(ymd(2024, 4, 1)), ymd(2024, 3, 27));
         assert_eq!(last_working_day_before(ymd(2024, 6, 1)), ymd(2024, 5, 31));
-        assert_eq!(non_working_reason(ymd(2024, 5, 20), Lang::Da).as_deref(), Some("2. pinsedag (mandag)"));
-        assert_eq!(non_working_reason(ymd(2024, 6, 1), Lang::En).as_deref(), Some("Saturday"));
+        assert_eq!(
+            non_working_reason(ymd(2024, 5, 20), Lang::Da).as_deref(),
+            Some("2. pinsedag (mandag)")
+        );
+        assert_eq!(
+            non_working_reason(ymd(2024, 6, 1), Lang::En).as_deref(),
+            Some("Saturday")
+        );
         assert_eq!(non_working_reason(ymd(2024, 6, 3), Lang::Da), None);
     }
 }

@@ -95,7 +95,11 @@ impl Span {
             Span::Weeks(n) => (n, "uge", "uger", "week", "weeks"),
             Span::Months(n) => (n, "måned", "måneder", "month", "months"),
         };
-        let unit = if n == 1 { lang.pick(da1, en1) } else { lang.pick(da, en) };
+        let unit = if n == 1 {
+            lang.pick(da1, en1)
+        } else {
+            lang.pick(da, en)
+        };
         format!("{n} {unit}")
     }
 }
@@ -139,8 +143,14 @@ pub struct Period {
 
 /// Hours from these periods do not count (BEK om en aktiv beskæftigelsesindsats § 7; the COVID freeze).
 pub const FROZEN: [Period; 2] = [
-    Period { from: ymd(2020, 3, 1), to: ymd(2020, 8, 31) },
-    Period { from: ymd(2021, 1, 1), to: ymd(2021, 6, 30) },
+    Period {
+        from: ymd(2020, 3, 1),
+        to: ymd(2020, 8, 31),
+    },
+    Period {
+        from: ymd(2021, 1, 1),
+        to: ymd(2021, 6, 30),
+    },
 ];
 
 /// The date on which an amount of ledighed is reached, with what it took.
@@ -188,7 +198,12 @@ impl Clock {
                 _ => merged.push((from, to)),
             }
         }
-        Clock { start, start_n, insurance, blocked: merged }
+        Clock {
+            start,
+            start_n,
+            insurance,
+            blocked: merged,
+        }
     }
 
     pub fn start(&self) -> NaiveDate {
@@ -201,7 +216,9 @@ impl Clock {
 
     /// `T(d)`: the calendar date `start + d` days.
     pub fn t(&self, days: u32) -> NaiveDate {
-        self.start.checked_add_days(Days::new(u64::from(days))).unwrap_or(NaiveDate::MAX)
+        self.start
+            .checked_add_days(Days::new(u64::from(days)))
+            .unwrap_or(NaiveDate::MAX)
     }
 
     /// The day number of the k-th accrual day.
@@ -227,7 +244,11 @@ impl Clock {
         let n = self.nth(days);
         let weekdays = weekdays_before(n + 1) - weekdays_before(self.start_n);
         let skipped = u32::try_from(weekdays - i64::from(days.0)).unwrap_or(0);
-        Reached { date: from_day_number(n), days, skipped }
+        Reached {
+            date: from_day_number(n),
+            days,
+            skipped,
+        }
     }
 
     /// `L(x)`.
@@ -240,9 +261,16 @@ impl Clock {
     pub fn handover(&self) -> Handover {
         let trigger = self.reach_days(AccrualDays::for_handover(self.insurance));
         let d = trigger.date;
-        let (y, m) = if d.month() == 12 { (d.year() + 1, 1) } else { (d.year(), d.month() + 1) };
+        let (y, m) = if d.month() == 12 {
+            (d.year() + 1, 1)
+        } else {
+            (d.year(), d.month() + 1)
+        };
         let date = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MAX);
-        Handover { date, trigger: Some(trigger) }
+        Handover {
+            date,
+            trigger: Some(trigger),
+        }
     }
 }
 
@@ -307,20 +335,45 @@ mod tests {
 
     #[test]
     fn pauses_merge_clip_and_skip() {
-        let p = |a: (i32, u32, u32), b: (i32, u32, u32)| Period { from: ymd(a.0, a.1, a.2), to: ymd(b.0, b.1, b.2) };
+        let p = |a: (i32, u32, u32), b: (i32, u32, u32)| Period {
+            from: ymd(a.0, a.1, a.2),
+            to: ymd(b.0, b.1, b.2),
+        };
         let plain = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[]);
         // Two overlapping pauses covering Mon 1 April to Fri 12 April: ten weekdays.
-        let paused = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 4, 5), (2024, 4, 12)), p((2024, 4, 1), (2024, 4, 8))]);
+        let paused = Clock::new(
+            ymd(2024, 3, 4),
+            Insurance::Fuldtid,
+            &[
+                p((2024, 4, 5), (2024, 4, 12)),
+                p((2024, 4, 1), (2024, 4, 8)),
+            ],
+        );
         let r = paused.reach(Span::Months(3));
         assert_eq!(r.date, ymd(2024, 6, 14));
         assert_eq!(r.skipped, 10);
         // A pause lying wholly before start changes nothing; one reaching into it is clipped.
-        let before = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 1, 1), (2024, 2, 1))]);
+        let before = Clock::new(
+            ymd(2024, 3, 4),
+            Insurance::Fuldtid,
+            &[p((2024, 1, 1), (2024, 2, 1))],
+        );
         assert_eq!(before.reach(Span::Months(3)), plain.reach(Span::Months(3)));
-        let into = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 2, 1), (2024, 3, 8))]);
+        let into = Clock::new(
+            ymd(2024, 3, 4),
+            Insurance::Fuldtid,
+            &[p((2024, 2, 1), (2024, 3, 8))],
+        );
         assert_eq!(into.reach_days(AccrualDays(1)).date, ymd(2024, 3, 11));
         // Adjacent pauses behave as one.
-        let adjacent = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 4, 1), (2024, 4, 5)), p((2024, 4, 6), (2024, 4, 12))]);
+        let adjacent = Clock::new(
+            ymd(2024, 3, 4),
+            Insurance::Fuldtid,
+            &[
+                p((2024, 4, 1), (2024, 4, 5)),
+                p((2024, 4, 6), (2024, 4, 12)),
+            ],
+        );
         assert_eq!(adjacent.reach(Span::Months(3)).date, ymd(2024, 6, 14));
     }
 

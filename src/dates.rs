@@ -41,14 +41,44 @@ pub fn parse_iso(s: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(DateError::Invalid)
 }
 
-const WEEKDAYS_DA: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
-const WEEKDAYS_EN: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS_DA: [&str; 7] = [
+    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
+];
+const WEEKDAYS_EN: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS_DA: [&str; 12] = [
-    "januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november",
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
     "december",
 ];
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
 
@@ -112,7 +142,16 @@ mod tests {
         assert_eq!(parse_iso("2024-13-01"), Err(DateError::Invalid));
         assert_eq!(parse_iso("2024-04-31"), Err(DateError::Invalid));
         assert_eq!(parse_iso("2024-00-10"), Err(DateError::Invalid));
-        for bad in ["", "2024-3-4", "04-03-2024", "2024/03/04", "2024-03-04T00:00", " 2024-03-04", "２０２４-03-04", "+202-03-04"] {
+        for bad in [
+            "",
+            "2024-3-4",
+            "04-03-2024",
+            "2024/03/04",
+            "2024-03-04T00:00",
+            " 2024-03-04",
+            "２０２４-03-04",
+            "+202-03-04",
+        ] {
             assert_eq!(parse_iso(bad), Err(DateError::Format), "{bad:?}");
         }
     }

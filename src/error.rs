@@ -191,13 +191,19 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for code in ErrorCode::ALL {
             assert!(seen.insert(code.as_str()), "{code} twice");
-            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{}\"", code.as_str()));
+            assert_eq!(
+                serde_json::to_string(&code).unwrap(),
+                format!("\"{}\"", code.as_str())
+            );
         }
     }
 
     #[test]
     fn quote_escapes_hidden_characters_and_truncates() {
-        assert_eq!(quote("a\u{202e}b\0"), "\u{201c}a\\u{202e}b\\u{0000}\u{201d}");
+        assert_eq!(
+            quote("a\u{202e}b\0"),
+            "\u{201c}a\\u{202e}b\\u{0000}\u{201d}"
+        );
         let long = "x".repeat(100);
         let q = quote(&long);
         assert_eq!(q.chars().filter(|&c| c == 'x').count(), 40);

@@ -21,7 +21,7 @@ pub mod request;
 pub mod response;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;
 
 pub use error::{ErrorCode, PlanError};
 pub use lang::Lang;
@@ -54,6 +54,9 @@ pub fn error_json(error: &PlanError) -> String {
 fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serializing these plain structs to a String cannot fail: no maps with non-string keys, no I/O.
     serde_json::to_string(value).unwrap_or_else(|e| {
-        format!(r#"{{"error":{{"code":"E_INTERNAL","message":{}}}}}"#, serde_json::Value::String(e.to_string()))
+        format!(
+            r#"{{"error":{{"code":"E_INTERNAL","message":{}}}}}"#,
+            serde_json::Value::String(e.to_string())
+        )
     })
 }

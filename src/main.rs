@@ -1,1 +1,346 @@
-fn main() {}
+//! `samtaleplan`: the command line over the same core as the WebAssembly module.
+//!
+//!   samtaleplan --jsonl            one JSON request per line on stdin, one response per line out
+//!   samtaleplan --json             one JSON request on stdin, one response out
+//!   samtaleplan 2024-03-04 [opts]  a readable table (Danish by default)
+
+use samtaleplan::dates::long;
+use samtaleplan::error::{ErrorCode, PlanError};
+use samtaleplan::request::MAX_REQUEST_BYTES;
+use samtaleplan::response::Response;
+use samtaleplan::{Lang, error_json, plan_json, plan_str};
+use serde_json::{Map, Value, json};
+use std::io::{self, BufRead, BufWriter, Read, Write};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+Brug / usage:
+  samtaleplan --jsonl              én JSON-forespørgsel pr. linje på stdin, ét svar pr. linje
+  samtaleplan --json               én JSON-forespørgsel på stdin, ét svar
+  samtaleplan ÅÅÅÅ-MM-DD [tilvalg]  en tabel over samtalerne
+
+Tilvalg / options for the table:
+  --deltid | --fuldtid             forsikring (standard: fuldtid)
+  --today ÅÅÅÅ-MM-DD               vis status i forhold til denne dag
+  --handover ÅÅÅÅ-MM-DD            overgangsdato oplyst af a-kassen
+  --group standard|jobcenter_from_day_one
+  --pause FRA:TIL[:ÅRSAG]          periode uden dagpenge (kan gentages)
+  --lang da|en
+  --help, --version
+
+Alle datoer er vejledende. The request and response are described in README.md.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("--jsonl") if args.len() == 1 => jsonl(),
+        Some("--json") if args.len() == 1 => json_one(),
+        Some("--help" | "-h") => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some("--version" | "-V") => {
+            println!("samtaleplan {}", env!("CARGO_PKG_VERSION"));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(_) => table(&args),
+        None => {
+            eprintln!("{USAGE}");
+            Ok(ExitCode::from(2))
+        }
+    };
+    match result {
+        Ok(code) => code,
+        // A reader that went away (`samtaleplan --jsonl | head`) is not a failure.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("samtaleplan: {e}");
+            ExitCode::from(74)
+        }
+    }
+}
+
+/// One request per line, one answer per line, in order; a bad line answers with an error and the
+/// run goes on. Lines longer than the request limit are skipped over without being held in memory.
+fn jsonl() -> io::Result<ExitCode> {
+    let mut input = io::BufReader::with_capacity(64 * 1024, io::stdin().lock());
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut line = Vec::with_capacity(1024);
+    while let Some(len) = read_line_bounded(&mut input, &mut line, MAX_REQUEST_BYTES)? {
+        let answer = if len > MAX_REQUEST_BYTES {
+            error_json(&samtaleplan::request::too_large(len, Lang::Da))
+        } else {
+            match std::str::from_utf8(&line) {
+                Ok(text) => plan_json(text),
+                Err(_) => error_json(&not_utf8()),
+            }
+        };
+        out.write_all(answer.as_bytes())?;
+        out.write_all(b"\n")?;
+        // Flush whenever no more input is waiting, so an interactive caller sees each answer.
+        if input.buffer().is_empty() {
+            out.flush()?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads one line (without `\n` or `\r\n`) into `buf`, keeping at most `max + 1` bytes of it.
+/// Returns the line's full length, or `None` at the end of input.
+fn read_line_bounded(
+    input: &mut impl BufRead,
+    buf: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<Option<usize>> {
+    buf.clear();
+    let mut len = 0usize;
+    let mut any = false;
+    loop {
+        let available = input.fill_buf()?;
+        if available.is_empty() {
+            break;
+        }
+        any = true;
+        let (chunk, done) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..i], true),
+            None => (available, false),
+        };
+        let room = (max + 1).saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        len += chunk.len();
+        let used = chunk.len() + usize::from(done);
+        input.consume(used);
+        if done {
+            break;
+        }
+    }
+    if !any {
+        return Ok(None);
+    }
+    if buf.last() == Some(&b'\r') && len <= max + 1 {
+        buf.pop();
+        len -= 1;
+    }
+    Ok(Some(len))
+}
+
+fn not_utf8() -> PlanError {
+    PlanError::new(
+        ErrorCode::Json,
+        Lang::Da,
+        "Forespørgslen er ikke gyldig UTF-8-tekst.".into(),
+        "The request is not valid UTF-8 text.".into(),
+    )
+}
+
+/// One request on stdin (it may span lines), one answer; exit status 1 if it was refused.
+fn json_one() -> io::Result<ExitCode> {
+    let mut bytes = Vec::new();
+    let n = io::stdin()
+        .lock()
+        .take(MAX_REQUEST_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)?;
+    let answer = if n > MAX_REQUEST_BYTES {
+        Err(samtaleplan::request::too_large(n, Lang::Da))
+    } else {
+        match std::str::from_utf8(&bytes) {
+            Ok(text) => Ok(plan_json(text)),
+            Err(_) => Err(not_utf8()),
+        }
+    };
+    let (line, ok) = match answer {
+        Ok(line) => {
+            let ok = !line.starts_with(r#"{"error""#);
+            (line, ok)
+        }
+        Err(e) => (error_json(&e), false),
+    };
+    let mut out = io::stdout().lock();
+    writeln!(out, "{line}")?;
+    out.flush()?;
+    Ok(if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// `samtaleplan 2024-03-04 --deltid …`: builds the same JSON request and prints a table.
+fn table(args: &[String]) -> io::Result<ExitCode> {
+    let request = match request_from_args(args) {
+        Ok(r) => r,
+        Err(msg) => {
+            eprintln!("samtaleplan: {}: {msg}\n\n{USAGE}", ErrorCode::Usage);
+            return Ok(ExitCode::from(2));
+        }
+    };
+    match plan_str(&request.to_string()) {
+        Ok(plan) => {
+            let mut out = io::stdout().lock();
+            out.write_all(render_table(&plan).as_bytes())?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            eprintln!("samtaleplan: {}: {}", e.code, e.message);
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+fn request_from_args(args: &[String]) -> Result<Value, String> {
+    let mut req = Map::new();
+    let mut pauses = Vec::new();
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} mangler en værdi"))
+        };
+        match arg.as_str() {
+            "--deltid" => drop(req.insert("insurance".into(), json!("deltid"))),
+            "--fuldtid" => drop(req.insert("insurance".into(), json!("fuldtid"))),
+            "--today" | "--handover" | "--group" | "--lang" => {
+                let v = value(arg)?;
+                req.insert(arg.trim_start_matches("--").into(), json!(v));
+            }
+            "--pause" => {
+                let v = value(arg)?;
+                let parts: Vec<&str> = v.split(':').collect();
+                let pause = match parts[..] {
+                    [from, to] => json!({"from": from, "to": to}),
+                    [from, to, reason] => json!({"from": from, "to": to, "reason": reason}),
+                    _ => return Err(format!("--pause {v}: skriv FRA:TIL eller FRA:TIL:ÅRSAG")),
+                };
+                pauses.push(pause);
+            }
+            a if a.starts_with('-') => return Err(format!("ukendt tilvalg {a}")),
+            a if !req.contains_key("start") => drop(req.insert("start".into(), json!(a))),
+            a => return Err(format!("én startdato ad gangen ({a})")),
+        }
+    }
+    if !pauses.is_empty() {
+        req.insert("pauses".into(), Value::Array(pauses));
+    }
+    Ok(Value::Object(req))
+}
+
+/// The readable table: samtaler with holder and window, then how each date was found.
+fn render_table(plan: &Response) -> String {
+    let lang = plan.lang;
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let mut s = String::new();
+    let insurance = match plan.insurance {
+        samtaleplan::clock::Insurance::Fuldtid => t("fuldtid", "full-time"),
+        samtaleplan::clock::Insurance::Deltid => t("deltid", "part-time"),
+    };
+    s += &format!(
+        "{} {} ({insurance})\n",
+        t(
+            "Samtaleplan, første ledighedsdag",
+            "Samtaleplan, first day of unemployment"
+        ),
+        long(plan.start, lang)
+    );
+    let to = plan.regime.to.map_or_else(String::new, |d| long(d, lang));
+    s += &format!(
+        "{}: {} {} ({} – {})\n{}\n\n",
+        t("Regler", "Rules"),
+        plan.regime.id,
+        plan.regime.name,
+        long(plan.regime.from, lang),
+        to,
+        plan.regime.citation
+    );
+    let mut header = vec![
+        t("Samtale", "Samtale"),
+        t("Hvem holder den", "Held by"),
+        t("Tidligst", "Earliest"),
+        t("Senest", "Latest"),
+    ];
+    let with_status = plan.samtaler.iter().any(|x| x.status.is_some());
+    if with_status {
+        header.push("Status");
+    }
+    let rows: Vec<Vec<String>> = plan
+        .samtaler
+        .iter()
+        .map(|x| {
+            let mut latest = long(x.latest, lang);
+            if x.latest_non_working {
+                latest.push_str(" *");
+            }
+            let mut row = vec![
+                format!("{} {}", x.id, x.title),
+                x.holder_label.to_string(),
+                long(x.earliest, lang),
+                latest,
+            ];
+            if let Some(st) = x.status {
+                row.push(st.label(lang).to_string());
+            }
+            row
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: Vec<&str>| -> String {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    s += &line(header.clone());
+    s += &line(
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    );
+    for r in &rows {
+        s += &line(r.iter().map(String::as_str).collect());
+    }
+    if plan.samtaler.iter().any(|x| x.latest_non_working) {
+        s += t(
+            "* den seneste dato er ikke en arbejdsdag (se advarslerne)\n",
+            "* the latest date is not a working day (see the warnings)\n",
+        );
+    }
+    s += &format!(
+        "\n{}\n",
+        t("Hjemmel og beregning", "Legal basis and computation")
+    );
+    for x in &plan.samtaler {
+        s += &format!("{:<4}{} [{}]", x.id, x.citation, x.basis.label(lang));
+        if let Some(note) = x.note {
+            s += &format!(" {note}");
+        }
+        s += &format!("\n    {}\n", x.explanation);
+    }
+    for (title, list) in [
+        (t("Advarsler", "Warnings"), &plan.warnings),
+        (t("Forudsætninger", "Assumptions"), &plan.assumptions),
+    ] {
+        if !list.is_empty() {
+            s += &format!("\n{title}\n");
+            for m in list {
+                s += &format!("  - {}\n", m.text);
+            }
+        }
+    }
+    s
+}

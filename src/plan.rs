@@ -29,8 +29,14 @@ pub fn plan(req: &Request) -> Result<Response, PlanError> {
     let specs = (regime.samtaler)(req)?;
     let pauses: Vec<Period> = req.pauses.iter().map(|p| p.period).collect();
     let clock = Clock::new(req.start, req.insurance, &pauses);
-    let handover_to = specs.iter().find(|s| s.earliest == Bound::Handover).map_or(Holder::Jobcenter, |s| s.holder);
-    let handover = if specs.iter().any(|s| s.earliest.uses_handover() || s.latest.uses_handover()) {
+    let handover_to = specs
+        .iter()
+        .find(|s| s.earliest == Bound::Handover)
+        .map_or(Holder::Jobcenter, |s| s.holder);
+    let handover = if specs
+        .iter()
+        .any(|s| s.earliest.uses_handover() || s.latest.uses_handover())
+    {
         Some(match req.handover {
             Some(date) => checked_override(&clock, date, lang)?,
             None => clock.handover(),
@@ -45,8 +51,16 @@ pub fn plan(req: &Request) -> Result<Response, PlanError> {
     } else {
         None
     };
-    let ctx = Context { clock: &clock, handover, handover_to, lang };
-    let samtaler: Vec<Samtale> = specs.iter().map(|spec| ctx.samtale(spec, req.today)).collect();
+    let ctx = Context {
+        clock: &clock,
+        handover,
+        handover_to,
+        lang,
+    };
+    let samtaler: Vec<Samtale> = specs
+        .iter()
+        .map(|spec| ctx.samtale(spec, req.today))
+        .collect();
 
     let mut warnings = Vec::new();
     for s in samtaler.iter().filter(|s| s.latest_non_working) {
@@ -114,7 +128,10 @@ fn checked_override(clock: &Clock, date: NaiveDate, lang: Lang) -> Result<Handov
             ),
         ));
     }
-    Ok(Handover { date, trigger: None })
+    Ok(Handover {
+        date,
+        trigger: None,
+    })
 }
 
 struct Context<'a> {
@@ -135,10 +152,12 @@ impl Context<'_> {
         let lang = self.lang;
         let earliest = self.eval(spec.earliest);
         let latest = self.eval(spec.latest);
-        let after = spec.after.map_or(String::new(), |id| lang.pick(format!(" (efter {id})"), format!(" (after {id})")));
+        let after = spec.after.map_or(String::new(), |id| {
+            lang.pick(format!("Holdes efter {id}. "), format!("Held after {id}. "))
+        });
         let explanation = lang.pick(
-            format!("Tidligst {}{after}. Senest {}.", earliest.how, latest.how),
-            format!("Earliest {}{after}. Latest {}.", earliest.how, latest.how),
+            format!("{after}Tidligst {}. Senest {}.", earliest.how, latest.how),
+            format!("{after}Earliest {}. Latest {}.", earliest.how, latest.how),
         );
         let non_working = is_non_working(latest.date);
         Samtale {
@@ -167,40 +186,69 @@ impl Context<'_> {
                 date: clock.start(),
                 how: lang.pick(
                     format!("første ledighedsdag, {}", short(clock.start(), lang)),
-                    format!("the first day of unemployment, {}", short(clock.start(), lang)),
+                    format!(
+                        "the first day of unemployment, {}",
+                        short(clock.start(), lang)
+                    ),
                 ),
             },
             Bound::Days(d) => Found {
                 date: clock.t(d),
                 how: lang.pick(
-                    format!("{d} dage efter første ledighedsdag, {}", short(clock.t(d), lang)),
-                    format!("{d} days after the first day of unemployment, {}", short(clock.t(d), lang)),
+                    format!(
+                        "{d} dage efter første ledighedsdag, {}",
+                        short(clock.t(d), lang)
+                    ),
+                    format!(
+                        "{d} days after the first day of unemployment, {}",
+                        short(clock.t(d), lang)
+                    ),
                 ),
             },
             Bound::Reached(span) => {
                 let r = clock.reach(span);
-                Found { date: r.date, how: self.reached(span, r) }
+                Found {
+                    date: r.date,
+                    how: self.reached(span, r),
+                }
             }
             Bound::ReachedPlus(span, d) => {
                 let r = clock.reach(span);
-                let date = r.date.checked_add_days(Days::new(u64::from(d))).unwrap_or(NaiveDate::MAX);
+                let date = r
+                    .date
+                    .checked_add_days(Days::new(u64::from(d)))
+                    .unwrap_or(NaiveDate::MAX);
                 Found {
                     date,
                     how: lang.pick(
-                        format!("{}: {d} dage efter {}", short(date, lang), self.reached(span, r)),
-                        format!("{}: {d} days after {}", short(date, lang), self.reached(span, r)),
+                        format!(
+                            "{}: {d} dage efter {}",
+                            short(date, lang),
+                            self.reached(span, r)
+                        ),
+                        format!(
+                            "{}: {d} days after {}",
+                            short(date, lang),
+                            self.reached(span, r)
+                        ),
                     ),
                 }
             }
             Bound::Handover => match self.handover {
-                Some(h) => Found { date: h.date, how: self.handover_words(h) },
+                Some(h) => Found {
+                    date: h.date,
+                    how: self.handover_words(h),
+                },
                 // Only regimes with a hand-over use this bound, and `plan` gives them one.
                 None => self.eval(Bound::Start),
             },
             Bound::BeforeHandover(span) => {
                 let r = clock.reach(span);
                 let Some(h) = self.handover else {
-                    return Found { date: r.date, how: self.reached(span, r) };
+                    return Found {
+                        date: r.date,
+                        how: self.reached(span, r),
+                    };
                 };
                 let day_before = h.date.pred_opt().unwrap_or(h.date);
                 let to = self.handover_to.label(lang);
@@ -226,15 +274,26 @@ impl Context<'_> {
                     }
                 } else {
                     let (da, en) = if r.date == day_before {
-                        ("som også er dagen før overgangen til", "which is also the day before the hand-over to")
+                        (
+                            "som også er dagen før overgangen til",
+                            "which is also the day before the hand-over to",
+                        )
                     } else {
                         ("før overgangen til", "before the hand-over to")
                     };
                     Found {
                         date: r.date,
                         how: lang.pick(
-                            format!("{} – {da} {to} {}", self.reached(span, r), short(h.date, lang)),
-                            format!("{} – {en} {to} {}", self.reached(span, r), short(h.date, lang)),
+                            format!(
+                                "{} – {da} {to} {}",
+                                self.reached(span, r),
+                                short(h.date, lang)
+                            ),
+                            format!(
+                                "{} – {en} {to} {}",
+                                self.reached(span, r),
+                                short(h.date, lang)
+                            ),
                         ),
                     }
                 }
@@ -305,7 +364,10 @@ impl Context<'_> {
 
 fn non_working_warning(s: &Samtale, lang: Lang) -> Message {
     let reason = non_working_reason(s.latest, lang).unwrap_or_default();
-    let before = s.last_working_day.map(|d| long(d, lang)).unwrap_or_default();
+    let before = s
+        .last_working_day
+        .map(|d| long(d, lang))
+        .unwrap_or_default();
     Message {
         code: "W_LATEST_NON_WORKING",
         text: lang.pick(
@@ -352,9 +414,16 @@ fn assumptions(
 ) -> Vec<Message> {
     let lang = req.lang;
     let ins = req.insurance;
-    let fixed = |code: &'static str, text: Text| Message { code, text: text.get(lang).into() };
+    let fixed = |code: &'static str, text: Text| Message {
+        code,
+        text: text.get(lang).into(),
+    };
     let mut out = Vec::new();
-    let to = |l: Lang| regime.to.map_or_else(|| l.pick("i dag", "today").to_string(), |d| short(d, l));
+    let to = |l: Lang| {
+        regime
+            .to
+            .map_or_else(|| l.pick("i dag", "today").to_string(), |d| short(d, l))
+    };
     out.push(Message {
         code: "A_REGIME_BY_START",
         text: lang.pick(
@@ -395,7 +464,10 @@ fn assumptions(
             ),
         ),
     });
-    if FROZEN.iter().any(|f| f.to >= clock.start() && f.from <= last_latest) {
+    if FROZEN
+        .iter()
+        .any(|f| f.to >= clock.start() && f.from <= last_latest)
+    {
         out.push(fixed(
             "A_COVID_FREEZE",
             Text::new(
@@ -428,7 +500,11 @@ fn assumptions(
             "A latest date that falls on a weekend or public holiday is not moved; it is flagged.",
         ),
     ));
-    out.extend((regime.notes)(req).into_iter().map(|n| fixed(n.code, n.text)));
+    out.extend(
+        (regime.notes)(req)
+            .into_iter()
+            .map(|n| fixed(n.code, n.text)),
+    );
     out.push(fixed(
         "A_VEJLEDENDE",
         Text::new(

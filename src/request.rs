@@ -7,8 +7,8 @@ use crate::dates::{DateError, parse_iso, short, ymd};
 use crate::error::{ErrorCode, PlanError, quote};
 use crate::lang::Lang;
 use chrono::NaiveDate;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -59,12 +59,17 @@ impl PauseReason {
 }
 
 impl Insurance {
-    const ALL: [(&'static str, Insurance); 2] = [("fuldtid", Insurance::Fuldtid), ("deltid", Insurance::Deltid)];
+    const ALL: [(&'static str, Insurance); 2] = [
+        ("fuldtid", Insurance::Fuldtid),
+        ("deltid", Insurance::Deltid),
+    ];
 }
 
 impl Group {
-    const ALL: [(&'static str, Group); 2] =
-        [("standard", Group::Standard), ("jobcenter_from_day_one", Group::JobcenterFromDayOne)];
+    const ALL: [(&'static str, Group); 2] = [
+        ("standard", Group::Standard),
+        ("jobcenter_from_day_one", Group::JobcenterFromDayOne),
+    ];
 }
 
 /// A period without dagpenge.
@@ -180,8 +185,14 @@ pub fn read_error(err: &str, lang: Lang) -> PlanError {
         return PlanError::new(
             ErrorCode::DuplicateField,
             lang,
-            format!("Feltet {} står mere end én gang i forespørgslen.", quote(key)),
-            format!("The field {} appears more than once in the request.", quote(key)),
+            format!(
+                "Feltet {} står mere end én gang i forespørgslen.",
+                quote(key)
+            ),
+            format!(
+                "The field {} appears more than once in the request.",
+                quote(key)
+            ),
         );
     }
     PlanError::new(
@@ -198,7 +209,8 @@ pub fn from_json(text: &str) -> Result<Request, PlanError> {
     if text.len() > MAX_REQUEST_BYTES {
         return Err(too_large(text.len(), lang));
     }
-    let value: StrictValue = serde_json::from_str(text).map_err(|e| read_error(&e.to_string(), lang))?;
+    let value: StrictValue =
+        serde_json::from_str(text).map_err(|e| read_error(&e.to_string(), lang))?;
     from_value(&value.0)
 }
 
@@ -207,7 +219,9 @@ pub fn too_large(bytes: usize, lang: Lang) -> PlanError {
     PlanError::new(
         ErrorCode::RequestTooLarge,
         lang,
-        format!("Forespørgslen fylder {bytes} bytes; grænsen er {MAX_REQUEST_BYTES} bytes (64 KiB)."),
+        format!(
+            "Forespørgslen fylder {bytes} bytes; grænsen er {MAX_REQUEST_BYTES} bytes (64 KiB)."
+        ),
         format!("The request is {bytes} bytes; the limit is {MAX_REQUEST_BYTES} bytes (64 KiB)."),
     )
 }
@@ -215,8 +229,16 @@ pub fn too_large(bytes: usize, lang: Lang) -> PlanError {
 /// For errors found before the JSON is read: English only if the text plainly asks for it.
 fn sniff_lang(text: &str) -> Lang {
     let head = &text.as_bytes()[..text.len().min(4096)];
-    let compact: Vec<u8> = head.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
-    if compact.windows(11).any(|w| w == b"\"lang\":\"en\"") { Lang::En } else { Lang::Da }
+    let compact: Vec<u8> = head
+        .iter()
+        .copied()
+        .filter(|b| !b.is_ascii_whitespace())
+        .collect();
+    if compact.windows(11).any(|w| w == b"\"lang\":\"en\"") {
+        Lang::En
+    } else {
+        Lang::Da
+    }
 }
 
 /// Reads a request from a JSON value (already free of duplicate keys).
@@ -232,13 +254,29 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
     // The language comes first, so every later message can be in it; a bad `lang` is reported in Danish.
     let lang = match obj.get("lang") {
         None | Some(Value::Null) => Lang::default(),
-        Some(Value::String(s)) => Lang::parse(s).ok_or_else(|| unknown_value("lang", s, &["da", "en"], Lang::Da))?,
+        Some(Value::String(s)) => {
+            Lang::parse(s).ok_or_else(|| unknown_value("lang", s, &["da", "en"], Lang::Da))?
+        }
         Some(_) => return Err(wrong_type("lang", Expected::String, Lang::Da)),
     };
     let r = Reader { lang };
-    r.check_fields(obj, None, &["start", "insurance", "group", "pauses", "handover", "today", "lang"])?;
+    r.check_fields(
+        obj,
+        None,
+        &[
+            "start",
+            "insurance",
+            "group",
+            "pauses",
+            "handover",
+            "today",
+            "lang",
+        ],
+    )?;
 
-    let start = r.date(obj, "start", "start")?.ok_or_else(|| r.missing("start"))?;
+    let start = r
+        .date(obj, "start", "start")?
+        .ok_or_else(|| r.missing("start"))?;
     if start < FIRST_START {
         return Err(PlanError::new(
             ErrorCode::StartTooEarly,
@@ -259,11 +297,24 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
         return Err(PlanError::new(
             ErrorCode::StartTooLate,
             lang,
-            format!("Første ledighedsdag ({}) ligger efter {}.", short(start, Lang::Da), short(LAST_START, Lang::Da)),
-            format!("The first day of unemployment ({}) is after {}.", short(start, Lang::En), short(LAST_START, Lang::En)),
+            format!(
+                "Første ledighedsdag ({}) ligger efter {}.",
+                short(start, Lang::Da),
+                short(LAST_START, Lang::Da)
+            ),
+            format!(
+                "The first day of unemployment ({}) is after {}.",
+                short(start, Lang::En),
+                short(LAST_START, Lang::En)
+            ),
         ));
     }
-    let insurance = r.choice(obj.get("insurance"), "insurance", &Insurance::ALL, Insurance::default())?;
+    let insurance = r.choice(
+        obj.get("insurance"),
+        "insurance",
+        &Insurance::ALL,
+        Insurance::default(),
+    )?;
     let group = r.choice(obj.get("group"), "group", &Group::ALL, Group::default())?;
     let handover = r.date(obj, "handover", "handover")?;
     let today = r.date(obj, "today", "today")?;
@@ -274,15 +325,33 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
                 return Err(PlanError::new(
                     ErrorCode::TooManyPauses,
                     lang,
-                    format!("Der er {} pauser; højst {MAX_PAUSES} er tilladt.", items.len()),
-                    format!("There are {} pauses; at most {MAX_PAUSES} are allowed.", items.len()),
+                    format!(
+                        "Der er {} pauser; højst {MAX_PAUSES} er tilladt.",
+                        items.len()
+                    ),
+                    format!(
+                        "There are {} pauses; at most {MAX_PAUSES} are allowed.",
+                        items.len()
+                    ),
                 ));
             }
-            items.iter().enumerate().map(|(i, item)| r.pause(i, item)).collect::<Result<_, _>>()?
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| r.pause(i, item))
+                .collect::<Result<_, _>>()?
         }
         Some(_) => return Err(r.wrong_type("pauses", Expected::Array)),
     };
-    Ok(Request { start, insurance, group, pauses, handover, today, lang })
+    Ok(Request {
+        start,
+        insurance,
+        group,
+        pauses,
+        handover,
+        today,
+        lang,
+    })
 }
 
 #[derive(Clone, Copy)]
@@ -311,8 +380,14 @@ fn unknown_value(field: &str, value: &str, allowed: &[&str], lang: Lang) -> Plan
     PlanError::new(
         ErrorCode::UnknownValue,
         lang,
-        format!("Feltet {field} har den ukendte værdi {}; tilladt er: {list}.", quote(value)),
-        format!("The field {field} has the unknown value {}; allowed: {list}.", quote(value)),
+        format!(
+            "Feltet {field} har den ukendte værdi {}; tilladt er: {list}.",
+            quote(value)
+        ),
+        format!(
+            "The field {field} has the unknown value {}; allowed: {list}.",
+            quote(value)
+        ),
     )
 }
 
@@ -335,22 +410,37 @@ impl Reader {
     }
 
     /// Refuses any key outside `known`, naming the object it was found `within`.
-    fn check_fields(&self, obj: &Map<String, Value>, within: Option<&str>, known: &[&str]) -> Result<(), PlanError> {
+    fn check_fields(
+        &self,
+        obj: &Map<String, Value>,
+        within: Option<&str>,
+        known: &[&str],
+    ) -> Result<(), PlanError> {
         let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) else {
             return Ok(());
         };
-        let (da_in, en_in) = within.map_or((String::new(), String::new()), |w| (format!(" i {w}"), format!(" in {w}")));
+        let (da_in, en_in) = within.map_or((String::new(), String::new()), |w| {
+            (format!(" i {w}"), format!(" in {w}"))
+        });
         let list = known.join(", ");
         Err(PlanError::new(
             ErrorCode::UnknownField,
             self.lang,
             format!("Ukendt felt {}{da_in}; kendte felter er: {list}.", quote(k)),
-            format!("Unknown field {}{en_in}; known fields are: {list}.", quote(k)),
+            format!(
+                "Unknown field {}{en_in}; known fields are: {list}.",
+                quote(k)
+            ),
         ))
     }
 
     /// An optional date field (`null` counts as absent); `path` names it in messages.
-    fn date(&self, obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<NaiveDate>, PlanError> {
+    fn date(
+        &self,
+        obj: &Map<String, Value>,
+        key: &str,
+        path: &str,
+    ) -> Result<Option<NaiveDate>, PlanError> {
         let s = match obj.get(key) {
             None | Some(Value::Null) => return Ok(None),
             Some(Value::String(s)) => s,
@@ -360,8 +450,14 @@ impl Reader {
             DateError::Format => PlanError::new(
                 ErrorCode::DateFormat,
                 self.lang,
-                format!("{path}: {} er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2024-03-04.", quote(s)),
-                format!("{path}: {} is not a date of the form YYYY-MM-DD, e.g. 2024-03-04.", quote(s)),
+                format!(
+                    "{path}: {} er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2024-03-04.",
+                    quote(s)
+                ),
+                format!(
+                    "{path}: {} is not a date of the form YYYY-MM-DD, e.g. 2024-03-04.",
+                    quote(s)
+                ),
             ),
             DateError::Invalid => PlanError::new(
                 ErrorCode::DateInvalid,
@@ -382,25 +478,41 @@ impl Reader {
     }
 
     /// An optional field with a fixed list of values; absent or null gives `default`.
-    fn choice<T: Copy>(&self, value: Option<&Value>, path: &str, values: &[(&str, T)], default: T) -> Result<T, PlanError> {
+    fn choice<T: Copy>(
+        &self,
+        value: Option<&Value>,
+        path: &str,
+        values: &[(&str, T)],
+        default: T,
+    ) -> Result<T, PlanError> {
         match value {
             None | Some(Value::Null) => Ok(default),
-            Some(Value::String(s)) => values.iter().find(|(name, _)| name == s).map(|&(_, v)| v).ok_or_else(|| {
-                let names: Vec<&str> = values.iter().map(|(n, _)| *n).collect();
-                unknown_value(path, s, &names, self.lang)
-            }),
+            Some(Value::String(s)) => values
+                .iter()
+                .find(|(name, _)| name == s)
+                .map(|&(_, v)| v)
+                .ok_or_else(|| {
+                    let names: Vec<&str> = values.iter().map(|(n, _)| *n).collect();
+                    unknown_value(path, s, &names, self.lang)
+                }),
             Some(_) => Err(self.wrong_type(path, Expected::String)),
         }
     }
 
     fn pause(&self, i: usize, item: &Value) -> Result<Pause, PlanError> {
         let path = format!("pauses[{i}]");
-        let obj = item.as_object().ok_or_else(|| self.wrong_type(&path, Expected::Object))?;
+        let obj = item
+            .as_object()
+            .ok_or_else(|| self.wrong_type(&path, Expected::Object))?;
         self.check_fields(obj, Some(&path), &["from", "to", "reason"])?;
         let from_path = format!("{path}.from");
         let to_path = format!("{path}.to");
-        let from = self.date(obj, "from", &from_path)?.ok_or_else(|| self.missing(&from_path))?;
-        let to = self.date(obj, "to", &to_path)?.ok_or_else(|| self.missing(&to_path))?;
+        let from = self
+            .date(obj, "from", &from_path)?
+            .ok_or_else(|| self.missing(&from_path))?;
+        let to = self
+            .date(obj, "to", &to_path)?
+            .ok_or_else(|| self.missing(&to_path))?;
         if to < from {
             return Err(PlanError::new(
                 ErrorCode::PauseReversed,
@@ -409,7 +521,15 @@ impl Reader {
                 format!("{path}: the pause ends ({to}) before it begins ({from})."),
             ));
         }
-        let reason = self.choice(obj.get("reason"), &format!("{path}.reason"), &PauseReason::ALL, PauseReason::default())?;
-        Ok(Pause { period: Period { from, to }, reason })
+        let reason = self.choice(
+            obj.get("reason"),
+            &format!("{path}.reason"),
+            &PauseReason::ALL,
+            PauseReason::default(),
+        )?;
+        Ok(Pause {
+            period: Period { from, to },
+            reason,
+        })
     }
 }

@@ -75,7 +75,7 @@ impl Status {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Status::Upcoming => lang.pick("kommende", "upcoming"),
-            Status::Open => lang.pick("nu", "now"),
+            Status::Open => lang.pick("åben nu", "open now"),
             Status::Past => lang.pick("overstået", "past"),
         }
     }

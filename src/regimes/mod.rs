@@ -15,16 +15,27 @@ pub mod r2024;
 pub mod r2026;
 
 /// Every regime, oldest first. The periods are contiguous and do not overlap.
-pub static REGIMES: [&Regime; 4] = [&r2015::REGIME, &r2020::REGIME, &r2024::REGIME, &r2026::REGIME];
+pub static REGIMES: [&Regime; 4] = [
+    &r2015::REGIME,
+    &r2020::REGIME,
+    &r2024::REGIME,
+    &r2026::REGIME,
+];
 
 /// The regime for a first day of ledighed [convention: chosen by `start`].
 pub fn for_start(start: NaiveDate) -> Option<&'static Regime> {
-    REGIMES.iter().copied().find(|r| r.from <= start && r.to.is_none_or(|to| start <= to))
+    REGIMES
+        .iter()
+        .copied()
+        .find(|r| r.from <= start && r.to.is_none_or(|to| start <= to))
 }
 
 /// The regime after this one, if any.
 pub fn next_after(regime: &Regime) -> Option<&'static Regime> {
-    REGIMES.iter().copied().find(|r| Some(r.from) == regime.to.and_then(|to| to.succ_opt()))
+    REGIMES
+        .iter()
+        .copied()
+        .find(|r| Some(r.from) == regime.to.and_then(|to| to.succ_opt()))
 }
 
 /// A set of rules in force for people whose ledighed began in a period.
@@ -66,7 +77,10 @@ impl Holder {
             Holder::Akasse => lang.pick("a-kassen", "the a-kasse"),
             Holder::Jobcenter => lang.pick("jobcentret", "the jobcentre"),
             Holder::Kommune => lang.pick("kommunen", "the municipality"),
-            Holder::Joint => lang.pick("jobcentret og a-kassen sammen", "the jobcentre and the a-kasse together"),
+            Holder::Joint => lang.pick(
+                "jobcentret og a-kassen sammen",
+                "the jobcentre and the a-kasse together",
+            ),
         }
     }
 }
@@ -83,6 +97,18 @@ pub enum Basis {
     Practice,
     /// No source settles it: the calculator's documented choice.
     Convention,
+}
+
+impl Basis {
+    /// "lov", "STAR", "praksis", "konvention".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Basis::Law => lang.pick("lov", "law"),
+            Basis::Star => "STAR",
+            Basis::Practice => lang.pick("praksis", "practice"),
+            Basis::Convention => lang.pick("konvention", "convention"),
+        }
+    }
 }
 
 /// An end of a samtale's window, in the words of RULES.md § 2.
@@ -160,7 +186,13 @@ mod tests {
     #[test]
     fn regimes_are_contiguous_and_chosen_by_start() {
         for pair in REGIMES.windows(2) {
-            assert_eq!(pair[0].to.and_then(|d| d.succ_opt()), Some(pair[1].from), "{} → {}", pair[0].id, pair[1].id);
+            assert_eq!(
+                pair[0].to.and_then(|d| d.succ_opt()),
+                Some(pair[1].from),
+                "{} → {}",
+                pair[0].id,
+                pair[1].id
+            );
             assert_eq!(next_after(pair[0]).map(|r| r.id), Some(pair[1].id));
         }
         assert!(REGIMES.last().is_some_and(|r| r.to.is_none()));

@@ -10,7 +10,10 @@ use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {
     id: "R2015",
-    name: Text::new("Fælles og intensiveret kontaktforløb", "Joint and intensified contact process"),
+    name: Text::new(
+        "Fælles og intensiveret kontaktforløb",
+        "Joint and intensified contact process",
+    ),
     from: ymd(2015, 7, 1),
     to: Some(ymd(2019, 12, 31)),
     citation: "Beskæftigelsesreformen 2015 (fælles og intensiveret kontaktforløb)",

@@ -10,7 +10,10 @@ use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {
     id: "R2020",
-    name: Text::new("Forenklet beskæftigelsesindsats", "Simplified employment effort"),
+    name: Text::new(
+        "Forenklet beskæftigelsesindsats",
+        "Simplified employment effort",
+    ),
     from: ymd(2020, 1, 1),
     to: Some(ymd(2023, 12, 31)),
     citation: "LAB, lov nr. 548 af 7. maj 2019, §§ 25, 31, 32",

@@ -39,7 +39,10 @@ fn notes(req: &Request) -> Vec<Note> {
 
 const S16: Spec = Spec {
     id: "S16",
-    title: Text::new("Jobsamtale om intensiveret indsats (fælles)", "Joint job interview on intensified support"),
+    title: Text::new(
+        "Jobsamtale om intensiveret indsats (fælles)",
+        "Joint job interview on intensified support",
+    ),
     note: Some(Text::new(
         "Loven fastsætter kun den seneste dato; den tidligste er beregnerens valg.",
         "The law sets only the latest date; the earliest is the calculator's choice.",
@@ -55,7 +58,10 @@ const S16: Spec = Spec {
 static STANDARD: [Spec; 7] = [
     Spec {
         id: "A1",
-        title: Text::new("1. jobsamtale i a-kassen", "1st job interview at the a-kasse"),
+        title: Text::new(
+            "1. jobsamtale i a-kassen",
+            "1st job interview at the a-kasse",
+        ),
         note: Some(Text::new("Personligt fremmøde.", "In person.")),
         holder: Holder::Akasse,
         earliest: Start,
@@ -66,7 +72,10 @@ static STANDARD: [Spec; 7] = [
     },
     Spec {
         id: "A2",
-        title: Text::new("2. jobsamtale i a-kassen", "2nd job interview at the a-kasse"),
+        title: Text::new(
+            "2. jobsamtale i a-kassen",
+            "2nd job interview at the a-kasse",
+        ),
         note: None,
         holder: Holder::Akasse,
         earliest: Start,
@@ -77,7 +86,10 @@ static STANDARD: [Spec; 7] = [
     },
     Spec {
         id: "A3",
-        title: Text::new("3. jobsamtale i a-kassen", "3rd job interview at the a-kasse"),
+        title: Text::new(
+            "3. jobsamtale i a-kassen",
+            "3rd job interview at the a-kasse",
+        ),
         note: None,
         holder: Holder::Akasse,
         earliest: Start,
@@ -88,7 +100,10 @@ static STANDARD: [Spec; 7] = [
     },
     Spec {
         id: "J1",
-        title: Text::new("1. jobsamtale i jobcentret", "1st job interview at the jobcentre"),
+        title: Text::new(
+            "1. jobsamtale i jobcentret",
+            "1st job interview at the jobcentre",
+        ),
         note: Some(Text::new(
             "A-kassen deltager, hvis du ønsker det.",
             "The a-kasse takes part if you wish.",
@@ -102,7 +117,10 @@ static STANDARD: [Spec; 7] = [
     },
     Spec {
         id: "J2",
-        title: Text::new("2. jobsamtale i jobcentret", "2nd job interview at the jobcentre"),
+        title: Text::new(
+            "2. jobsamtale i jobcentret",
+            "2nd job interview at the jobcentre",
+        ),
         note: None,
         holder: Holder::Jobcenter,
         earliest: Handover,
@@ -113,7 +131,10 @@ static STANDARD: [Spec; 7] = [
     },
     Spec {
         id: "J3",
-        title: Text::new("3. jobsamtale i jobcentret", "3rd job interview at the jobcentre"),
+        title: Text::new(
+            "3. jobsamtale i jobcentret",
+            "3rd job interview at the jobcentre",
+        ),
         note: None,
         holder: Holder::Jobcenter,
         earliest: Handover,
@@ -128,12 +149,54 @@ static STANDARD: [Spec; 7] = [
 /// The group with the jobcenter from day one (LAB § 27, stk. 3): six jobsamtaler in the
 /// jobcenter within six months (LAB § 31, stk. 1, third sentence), then S16.
 static FROM_DAY_ONE: [Spec; 7] = [
-    day_one("J1", Text::new("1. jobsamtale i jobcentret", "1st job interview at the jobcentre"), None),
-    day_one("J2", Text::new("2. jobsamtale i jobcentret", "2nd job interview at the jobcentre"), Some("J1")),
-    day_one("J3", Text::new("3. jobsamtale i jobcentret", "3rd job interview at the jobcentre"), Some("J2")),
-    day_one("J4", Text::new("4. jobsamtale i jobcentret", "4th job interview at the jobcentre"), Some("J3")),
-    day_one("J5", Text::new("5. jobsamtale i jobcentret", "5th job interview at the jobcentre"), Some("J4")),
-    day_one("J6", Text::new("6. jobsamtale i jobcentret", "6th job interview at the jobcentre"), Some("J5")),
+    day_one(
+        "J1",
+        Text::new(
+            "1. jobsamtale i jobcentret",
+            "1st job interview at the jobcentre",
+        ),
+        None,
+    ),
+    day_one(
+        "J2",
+        Text::new(
+            "2. jobsamtale i jobcentret",
+            "2nd job interview at the jobcentre",
+        ),
+        Some("J1"),
+    ),
+    day_one(
+        "J3",
+        Text::new(
+            "3. jobsamtale i jobcentret",
+            "3rd job interview at the jobcentre",
+        ),
+        Some("J2"),
+    ),
+    day_one(
+        "J4",
+        Text::new(
+            "4. jobsamtale i jobcentret",
+            "4th job interview at the jobcentre",
+        ),
+        Some("J3"),
+    ),
+    day_one(
+        "J5",
+        Text::new(
+            "5. jobsamtale i jobcentret",
+            "5th job interview at the jobcentre",
+        ),
+        Some("J4"),
+    ),
+    day_one(
+        "J6",
+        Text::new(
+            "6. jobsamtale i jobcentret",
+            "6th job interview at the jobcentre",
+        ),
+        Some("J5"),
+    ),
     S16,
 ];
 

@@ -10,7 +10,10 @@ use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {
     id: "R2026",
-    name: Text::new("Mere fleksible kontaktforløb", "More flexible contact processes"),
+    name: Text::new(
+        "Mere fleksible kontaktforløb",
+        "More flexible contact processes",
+    ),
     from: ymd(2026, 7, 1),
     to: None,
     citation: "Lov nr. 1750 af 29. december 2025 (L 66 2025-26)",

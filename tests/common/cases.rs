@@ -24,41 +24,83 @@ enum Expect {
     },
 }
 
-const KEYS: [&str; 8] = ["name", "request", "error", "milestones", "samtaler", "non_working", "status", "warnings"];
+const KEYS: [&str; 8] = [
+    "name",
+    "request",
+    "error",
+    "milestones",
+    "samtaler",
+    "non_working",
+    "status",
+    "warnings",
+];
 
 /// Reads a table; a malformed table fails the test with the case named.
 pub fn load(file: &str, text: &str) -> Vec<Case> {
     let doc: toml::Table = toml::from_str(text).unwrap_or_else(|e| panic!("{file}: {e}"));
-    let cases = doc.get("case").and_then(|c| c.as_array()).unwrap_or_else(|| panic!("{file}: no [[case]]"));
-    cases.iter().enumerate().map(|(i, c)| read_case(file, i, c)).collect()
+    let cases = doc
+        .get("case")
+        .and_then(|c| c.as_array())
+        .unwrap_or_else(|| panic!("{file}: no [[case]]"));
+    cases
+        .iter()
+        .enumerate()
+        .map(|(i, c)| read_case(file, i, c))
+        .collect()
 }
 
 fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
-    let t = c.as_table().unwrap_or_else(|| panic!("{file} case {i}: not a table"));
-    let name = t.get("name").and_then(|n| n.as_str()).unwrap_or_else(|| panic!("{file} case {i}: no name")).to_string();
+    let t = c
+        .as_table()
+        .unwrap_or_else(|| panic!("{file} case {i}: not a table"));
+    let name = t
+        .get("name")
+        .and_then(|n| n.as_str())
+        .unwrap_or_else(|| panic!("{file} case {i}: no name"))
+        .to_string();
     let here = format!("{file}: {name}");
     if let Some(k) = t.keys().find(|k| !KEYS.contains(&k.as_str())) {
         panic!("{here}: unknown key {k}");
     }
-    let request = t.get("request").unwrap_or_else(|| panic!("{here}: no request"));
+    let request = t
+        .get("request")
+        .unwrap_or_else(|| panic!("{here}: no request"));
     let request = serde_json::to_string(request).unwrap_or_else(|e| panic!("{here}: {e}"));
     let str_map = |key: &str| -> Option<BTreeMap<String, String>> {
         t.get(key).map(|v| {
             v.as_table()
                 .unwrap_or_else(|| panic!("{here}: {key} is not a table"))
                 .iter()
-                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_else(|| panic!("{here}: {key}.{k}")).to_string()))
+                .map(|(k, v)| {
+                    (
+                        k.clone(),
+                        v.as_str()
+                            .unwrap_or_else(|| panic!("{here}: {key}.{k}"))
+                            .to_string(),
+                    )
+                })
                 .collect()
         })
     };
     let expect = if let Some(code) = t.get("error") {
-        Expect::Error(code.as_str().unwrap_or_else(|| panic!("{here}: error")).to_string())
+        Expect::Error(
+            code.as_str()
+                .unwrap_or_else(|| panic!("{here}: error"))
+                .to_string(),
+        )
     } else {
         let milestones = str_map("milestones").unwrap_or_else(|| panic!("{here}: no milestones"));
         let mut keys: Vec<&str> = milestones.keys().map(String::as_str).collect();
         keys.sort_unstable();
-        assert_eq!(keys, ["L16m", "L3m", "L6m", "handover"], "{here}: milestones needs exactly these keys");
-        let lines = t.get("samtaler").and_then(|s| s.as_str()).unwrap_or_else(|| panic!("{here}: no samtaler"));
+        assert_eq!(
+            keys,
+            ["L16m", "L3m", "L6m", "handover"],
+            "{here}: milestones needs exactly these keys"
+        );
+        let lines = t
+            .get("samtaler")
+            .and_then(|s| s.as_str())
+            .unwrap_or_else(|| panic!("{here}: no samtaler"));
         let samtaler = lines
             .lines()
             .map(str::trim)
@@ -66,7 +108,9 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
             .map(|l| {
                 let cols: Vec<&str> = l.split_whitespace().collect();
                 match cols[..] {
-                    [id, earliest, latest] => [id.to_string(), earliest.to_string(), latest.to_string()],
+                    [id, earliest, latest] => {
+                        [id.to_string(), earliest.to_string(), latest.to_string()]
+                    }
                     _ => panic!("{here}: samtale line {l:?} is not `id earliest latest`"),
                 }
             })
@@ -75,7 +119,11 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
             w.as_array()
                 .unwrap_or_else(|| panic!("{here}: warnings"))
                 .iter()
-                .map(|c| c.as_str().unwrap_or_else(|| panic!("{here}: warnings")).to_string())
+                .map(|c| {
+                    c.as_str()
+                        .unwrap_or_else(|| panic!("{here}: warnings"))
+                        .to_string()
+                })
                 .collect()
         });
         Expect::Plan {
@@ -86,7 +134,11 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
             warnings,
         }
     };
-    Case { name, request, expect }
+    Case {
+        name,
+        request,
+        expect,
+    }
 }
 
 fn text(v: &Value) -> String {
@@ -100,7 +152,8 @@ fn text(v: &Value) -> String {
 impl Case {
     /// Compares a response (the JSON text of a plan or of `{"error":…}`) with the table.
     pub fn check(&self, response: &str) -> Result<(), String> {
-        let v: Value = serde_json::from_str(response).map_err(|e| format!("response is not JSON: {e}"))?;
+        let v: Value =
+            serde_json::from_str(response).map_err(|e| format!("response is not JSON: {e}"))?;
         let mut problems = Vec::new();
         let mut eq = |what: String, got: String, want: &str| {
             if got != want {
@@ -109,7 +162,13 @@ impl Case {
         };
         match &self.expect {
             Expect::Error(code) => eq("error code".into(), text(&v["error"]["code"]), code),
-            Expect::Plan { milestones, samtaler, non_working, status, warnings } => {
+            Expect::Plan {
+                milestones,
+                samtaler,
+                non_working,
+                status,
+                warnings,
+            } => {
                 if v.get("error").is_some() {
                     return Err(format!("unexpected error {}", v["error"]));
                 }
@@ -125,8 +184,16 @@ impl Case {
                     eq(format!("{id}.latest"), text(&s["latest"]), latest);
                     let flagged = s["latest_non_working"] == Value::Bool(true);
                     match non_working.get(id) {
-                        Some(day) => eq(format!("{id}.last_working_day"), text(&s["last_working_day"]), day),
-                        None => eq(format!("{id}.latest_non_working"), flagged.to_string(), "false"),
+                        Some(day) => eq(
+                            format!("{id}.last_working_day"),
+                            text(&s["last_working_day"]),
+                            day,
+                        ),
+                        None => eq(
+                            format!("{id}.latest_non_working"),
+                            flagged.to_string(),
+                            "false",
+                        ),
                     }
                     if let Some(status) = status {
                         let want = status.get(id).map_or("(not in table)", String::as_str);
@@ -140,20 +207,43 @@ impl Case {
                 }
                 for id in non_working.keys() {
                     if !want_ids.contains(id) {
-                        eq(format!("non_working.{id}"), "not a samtale".into(), "a samtale id");
+                        eq(
+                            format!("non_working.{id}"),
+                            "not a samtale".into(),
+                            "a samtale id",
+                        );
                     }
                 }
-                let codes: Vec<String> = v["warnings"].as_array().into_iter().flatten().map(|w| text(&w["code"])).collect();
-                let flagged = codes.iter().filter(|c| *c == "W_LATEST_NON_WORKING").count();
-                eq("W_LATEST_NON_WORKING warnings".into(), flagged.to_string(), &non_working.len().to_string());
+                let codes: Vec<String> = v["warnings"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|w| text(&w["code"]))
+                    .collect();
+                let flagged = codes
+                    .iter()
+                    .filter(|c| *c == "W_LATEST_NON_WORKING")
+                    .count();
+                eq(
+                    "W_LATEST_NON_WORKING warnings".into(),
+                    flagged.to_string(),
+                    &non_working.len().to_string(),
+                );
                 if let Some(want) = warnings {
-                    let others: Vec<&str> =
-                        codes.iter().map(String::as_str).filter(|c| *c != "W_LATEST_NON_WORKING").collect();
+                    let others: Vec<&str> = codes
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|c| *c != "W_LATEST_NON_WORKING")
+                        .collect();
                     eq("warnings".into(), others.join(" "), &want.join(" "));
                 }
             }
         }
-        if problems.is_empty() { Ok(()) } else { Err(problems.join("; ")) }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(problems.join("; "))
+        }
     }
 }
 
@@ -176,6 +266,11 @@ pub fn run_all(answer: impl Fn(&str) -> String) -> usize {
             }
         }
     }
-    assert!(failures.is_empty(), "{} of {count} cases differ:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {count} cases differ:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     count
 }

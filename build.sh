@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Samtaleplan build and test driver.
+#
+#   ./build.sh          build the release WebAssembly module into www/pkg
+#   ./build.sh serve    build, then serve www/ on http://127.0.0.1:8080
+#   ./build.sh test     everything CI runs: fmt, clippy (native and wasm32), native tests,
+#                       wasm-bindgen-test in headless Chromium, and the page's end-to-end tests
+#
+# Each command installs what is missing on a fresh Debian machine (the wasm32 target,
+# wasm-bindgen-cli at the Cargo.lock version, Chromium and ChromeDriver through apt when run as
+# root, playwright-core and binaryen's wasm-opt through npm ci) and says what to install when it
+# cannot.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+say() { printf '\n== %s\n' "$*" >&2; }
+die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
+
+WASM_TARGET=wasm32-unknown-unknown
+WASM_OUT=target/$WASM_TARGET/wasm-release/samtaleplan.wasm
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+
+# --- what the build needs --------------------------------------------------------------------
+
+apt_install() {
+  # apt_install PACKAGE... : installs Debian packages when we are root; otherwise explains.
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing $* (apt)"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >/dev/null; then
+      apt-get update >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" >/dev/null
+    fi
+  else
+    die "missing $*: install it, e.g. 'sudo apt-get install $*'"
+  fi
+}
+
+need_cargo() {
+  command -v cargo >/dev/null || die "cargo is missing: install Rust from https://rustup.rs"
+}
+
+need_wasm_target() {
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
+    command -v rustup >/dev/null || die "the $WASM_TARGET target is missing and rustup is not here to add it"
+    say "adding the $WASM_TARGET target"
+    rustup target add "$WASM_TARGET"
+  fi
+}
+
+# The wasm-bindgen version pinned in Cargo.lock; the CLI must match it exactly.
+bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock
+}
+
+need_wasm_bindgen() {
+  local want have
+  want=$(bindgen_version)
+  [ -n "$want" ] || die "no wasm-bindgen in Cargo.lock"
+  have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}') || true
+  if [ "$have" != "$want" ]; then
+    say "installing wasm-bindgen-cli $want (have: ${have:-none}); this takes a few minutes"
+    # No --locked: the registry here lacks one of the CLI's pinned dependencies.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+need_chromium() {
+  [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] && return 0
+  apt_install chromium chromium-driver
+  [ -x "$CHROMIUM" ] || die "Chromium not found at $CHROMIUM (set CHROMIUM=...)"
+  [ -x "$CHROMEDRIVER" ] || die "ChromeDriver not found at $CHROMEDRIVER (set CHROMEDRIVER=...)"
+}
+
+need_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  [ "$major" -ge 18 ] || die "Node.js 18 or newer is needed for the tests (found $(node --version))"
+}
+
+# playwright-core and binaryen (wasm-opt), pinned in package.json / package-lock.json.
+need_node_packages() {
+  need_node
+  local stamp=node_modules/.package-lock.json
+  if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
+    say "installing the development packages (npm ci)"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+# --- steps -----------------------------------------------------------------------------------
+
+build_wasm() {
+  need_cargo
+  need_wasm_target
+  need_wasm_bindgen
+  say "building the WebAssembly module"
+  cargo build --lib --target "$WASM_TARGET" --profile wasm-release
+  rm -rf www/pkg
+  wasm-bindgen --target web --out-dir www/pkg "$WASM_OUT"
+  # wasm-opt from npm's binaryen 132: Debian's binaryen 108 cannot read what rustc >= 1.82 and
+  # wasm-bindgen emit (table.fill) and, when it can, breaks the function table. The features are
+  # exactly those rustc enables by default, so the output needs nothing more from a browser.
+  if command -v npm >/dev/null || [ "$(id -u)" = 0 ]; then
+    need_node_packages
+    node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt \
+      --enable-call-indirect-overlong --enable-multivalue --enable-mutable-globals \
+      --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext \
+      www/pkg/samtaleplan_bg.wasm -o www/pkg/samtaleplan_bg.wasm
+  else
+    say "Node.js/npm not available: the module is left unoptimised (install nodejs and npm)"
+  fi
+  printf 'www/pkg/samtaleplan_bg.wasm: %s bytes (%s gzip -9)\n' \
+    "$(wc -c < www/pkg/samtaleplan_bg.wasm)" "$(gzip -9c www/pkg/samtaleplan_bg.wasm | wc -c)" >&2
+}
+
+serve() {
+  build_wasm
+  need_node
+  say "serving www/ (Ctrl-C to stop)"
+  exec node tests/e2e/server.mjs www "${PORT:-8080}"
+}
+
+run_tests() {
+  need_cargo
+  need_wasm_target
+  say "cargo fmt --check"
+  cargo fmt --all -- --check
+  say "cargo clippy (native)"
+  cargo clippy --all-targets -- -D warnings
+  say "cargo clippy (wasm32)"
+  cargo clippy --target "$WASM_TARGET" --lib --tests -- -D warnings
+  say "native tests"
+  cargo test
+  say "command line (release)"
+  cargo build --release
+  build_wasm
+  need_chromium
+  say "wasm-bindgen-test in headless Chromium"
+  cargo test --target "$WASM_TARGET" --test wasm
+  need_node_packages
+  say "end-to-end tests (playwright-core, node --test)"
+  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 tests/e2e/
+  say "all tests passed"
+}
+
+case "${1:-build}" in
+  build) build_wasm ;;
+  serve) serve ;;
+  test) run_tests ;;
+  -h|--help|help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1' (try ./build.sh help)" ;;
+esac

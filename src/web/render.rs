@@ -1,0 +1,213 @@
+//! Draws a plan into a DOM element with `createElement` and text nodes only: whatever a request
+//! contains is shown as text, never parsed as HTML.
+
+use crate::Lang;
+use crate::dates::long;
+use crate::response::Response;
+use wasm_bindgen::JsValue;
+use web_sys::{Document, Element};
+
+struct Dom {
+    doc: Document,
+}
+
+impl Dom {
+    /// Appends `<tag>` to `parent`.
+    fn add(&self, parent: &Element, tag: &str) -> Result<Element, JsValue> {
+        let el = self.doc.create_element(tag)?;
+        parent.append_child(&el)?;
+        Ok(el)
+    }
+
+    /// Appends `<tag class=…>text</tag>` to `parent`.
+    fn add_text(
+        &self,
+        parent: &Element,
+        tag: &str,
+        class: &str,
+        text: &str,
+    ) -> Result<Element, JsValue> {
+        let el = self.add(parent, tag)?;
+        if !class.is_empty() {
+            el.set_attribute("class", class)?;
+        }
+        self.text(&el, text)?;
+        Ok(el)
+    }
+
+    fn text(&self, parent: &Element, text: &str) -> Result<(), JsValue> {
+        parent.append_child(&self.doc.create_text_node(text))?;
+        Ok(())
+    }
+
+    /// `<time datetime="2024-03-04">mandag 4. marts 2024</time>`
+    fn date(
+        &self,
+        parent: &Element,
+        date: chrono::NaiveDate,
+        lang: Lang,
+    ) -> Result<Element, JsValue> {
+        let el = self.add_text(parent, "time", "", &long(date, lang))?;
+        el.set_attribute("datetime", &date.to_string())?;
+        Ok(el)
+    }
+}
+
+pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
+    let doc = target
+        .owner_document()
+        .ok_or_else(|| JsValue::from_str("element has no document"))?;
+    let dom = Dom { doc };
+    let lang = plan.lang;
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
+
+    // Build the whole plan detached, then swap it in at once.
+    let root = dom.doc.create_element("div")?;
+    root.set_attribute("class", "samtaleplan")?;
+    root.set_attribute("data-regime", plan.regime.id)?;
+    let heading = dom.add_text(
+        &root,
+        "h2",
+        "samtaleplan-heading",
+        t("Din samtaleplan", "Your interview plan"),
+    )?;
+    heading.set_attribute("tabindex", "-1")?;
+
+    let regime = dom.add(&root, "p")?;
+    regime.set_attribute("class", "samtaleplan-regime")?;
+    let to = plan
+        .regime
+        .to
+        .map_or_else(|| t("i dag", "today").to_string(), |d| long(d, lang));
+    dom.text(
+        &regime,
+        &format!(
+            "{} {} ({}), {} {} – {}. {}.",
+            t("Regler:", "Rules:"),
+            plan.regime.name,
+            plan.regime.id,
+            t("for ledighed, der begynder", "for unemployment beginning"),
+            long(plan.regime.from, lang),
+            to,
+            plan.regime.citation
+        ),
+    )?;
+
+    let table = dom.add(&root, "table")?;
+    table.set_attribute("class", "samtaleplan-table")?;
+    dom.add_text(
+        &table,
+        "caption",
+        "",
+        &format!(
+            "{} {}",
+            t(
+                "Obligatoriske samtaler ved ledighed fra",
+                "Mandatory interviews for unemployment from"
+            ),
+            long(plan.start, lang)
+        ),
+    )?;
+    let with_status = plan.samtaler.iter().any(|s| s.status.is_some());
+    let head_row = dom.add(&dom.add(&table, "thead")?, "tr")?;
+    let mut columns = vec![
+        t("Samtale", "Interview"),
+        t("Hvem holder den", "Held by"),
+        t("Tidligst", "Earliest"),
+        t("Senest", "Latest"),
+    ];
+    if with_status {
+        columns.push("Status");
+    }
+    columns.extend([
+        t("Hjemmel", "Legal basis"),
+        t("Sådan er datoen beregnet", "How the dates are computed"),
+    ]);
+    for c in columns {
+        dom.add_text(&head_row, "th", "", c)?
+            .set_attribute("scope", "col")?;
+    }
+    let body = dom.add(&table, "tbody")?;
+    for s in &plan.samtaler {
+        let row = dom.add(&body, "tr")?;
+        row.set_attribute("data-id", s.id)?;
+        row.set_attribute(
+            "data-holder",
+            &serde_json::to_string(&s.holder)
+                .unwrap_or_default()
+                .replace('"', ""),
+        )?;
+        let name = dom.add(&row, "th")?;
+        name.set_attribute("scope", "row")?;
+        dom.add_text(&name, "span", "samtaleplan-id", s.id)?;
+        dom.text(&name, " ")?;
+        dom.add_text(&name, "span", "samtaleplan-title", s.title)?;
+        if let Some(note) = s.note {
+            dom.add_text(&name, "small", "samtaleplan-note", note)?;
+        }
+        dom.add_text(&row, "td", "samtaleplan-holder", s.holder_label)?;
+        let earliest = dom.add(&row, "td")?;
+        earliest.set_attribute("class", "samtaleplan-earliest")?;
+        dom.date(&earliest, s.earliest, lang)?;
+        let latest = dom.add(&row, "td")?;
+        latest.set_attribute("class", "samtaleplan-latest")?;
+        dom.date(&latest, s.latest, lang)?;
+        if let Some(day) = s.last_working_day {
+            let note = dom.add_text(
+                &latest,
+                "small",
+                "samtaleplan-non-working",
+                t(
+                    "Ikke en arbejdsdag. Sidste arbejdsdag før: ",
+                    "Not a working day. Last working day before: ",
+                ),
+            )?;
+            dom.date(&note, day, lang)?;
+        }
+        if let Some(status) = s.status {
+            let cell = dom.add_text(&row, "td", "samtaleplan-status", status.label(lang))?;
+            cell.set_attribute(
+                "data-status",
+                &serde_json::to_string(&status)
+                    .unwrap_or_default()
+                    .replace('"', ""),
+            )?;
+        }
+        dom.add_text(
+            &row,
+            "td",
+            "samtaleplan-citation",
+            &format!("{} ({})", s.citation, s.basis.label(lang)),
+        )?;
+        dom.add_text(&row, "td", "samtaleplan-explanation", &s.explanation)?;
+    }
+
+    for (class, title, list) in [
+        (
+            "samtaleplan-warnings",
+            t("Vær opmærksom på", "Please note"),
+            &plan.warnings,
+        ),
+        (
+            "samtaleplan-assumptions",
+            t("Det bygger planen på", "What the plan assumes"),
+            &plan.assumptions,
+        ),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let section = dom.add(&root, "section")?;
+        section.set_attribute("class", class)?;
+        dom.add_text(&section, "h3", "", title)?;
+        let ul = dom.add(&section, "ul")?;
+        for m in list {
+            dom.add_text(&ul, "li", "", &m.text)?
+                .set_attribute("data-code", m.code)?;
+        }
+    }
+
+    target.set_text_content(None);
+    target.append_child(&root)?;
+    Ok(())
+}

@@ -1,0 +1,180 @@
+//! The command line: `--jsonl`, `--json` and the readable table.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn run(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let bytes = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        // The program may stop reading early; a broken pipe here is fine.
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("output");
+    writer.join().expect("writer");
+    out
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+#[test]
+fn jsonl_answers_every_line_in_order_and_goes_on_after_errors() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"start\":\"2024-03-04\"}\n");
+    input.extend_from_slice(b"{\"start\":\"2024-02-30\"}\r\n");
+    input.extend_from_slice(b"not json\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(b"{\"start\":\"\xff\xfe\"}\n");
+    input.extend_from_slice(
+        format!(
+            "{{\"start\":\"2024-03-04\",\"x\":\"{}\"}}\n",
+            "y".repeat(200_000)
+        )
+        .as_bytes(),
+    );
+    input.extend_from_slice(b"{\"start\":\"2024-01-01\",\"lang\":\"en\"}"); // no final newline
+    let out = run(&["--jsonl"], &input);
+    assert!(out.status.success());
+    let lines: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    assert_eq!(lines.len(), 7, "{lines:?}");
+    let code = |l: &str| -> String {
+        let v: serde_json::Value = serde_json::from_str(l).expect("each line is JSON");
+        v["error"]["code"].as_str().unwrap_or("ok").to_string()
+    };
+    let codes: Vec<String> = lines.iter().map(|l| code(l)).collect();
+    assert_eq!(
+        codes,
+        [
+            "ok",
+            "E_DATE_INVALID",
+            "E_JSON",
+            "E_JSON",
+            "E_JSON",
+            "E_REQUEST_TOO_LARGE",
+            "ok"
+        ],
+        "{lines:?}"
+    );
+    // Each answer is exactly what the library gives for that line.
+    assert_eq!(
+        lines[0],
+        samtaleplan::plan_json(r#"{"start":"2024-03-04"}"#)
+    );
+    assert_eq!(
+        lines[6],
+        samtaleplan::plan_json(r#"{"start":"2024-01-01","lang":"en"}"#)
+    );
+    assert!(lines[6].contains(r#""lang":"en""#), "{}", lines[6]);
+}
+
+#[test]
+fn jsonl_handles_many_lines() {
+    let line = b"{\"start\":\"2024-03-04\",\"pauses\":[{\"from\":\"2024-04-01\",\"to\":\"2024-04-12\"}]}\n";
+    let input: Vec<u8> = line.repeat(5000);
+    let out = run(&["--jsonl"], &input);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 5000);
+    assert!(text.lines().all(|l| l.contains("\"L3m\":\"2024-06-14\"")));
+}
+
+#[test]
+fn json_one_request_may_span_lines() {
+    let out = run(
+        &["--json"],
+        b"{\n  \"start\": \"2024-03-04\",\n  \"insurance\": \"deltid\"\n}\n",
+    );
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(v["insurance"], "deltid");
+    assert_eq!(v["samtaler"][0]["latest"], "2024-03-18");
+
+    let out = run(&["--json"], b"{\"start\":\"2015-06-30\"}");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).starts_with(r#"{"error":{"code":"E_START_TOO_EARLY""#));
+
+    let big = format!("{{\"start\":\"{}\"}}", "1".repeat(100_000));
+    let out = run(&["--json"], big.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("E_REQUEST_TOO_LARGE"));
+}
+
+#[test]
+fn table_is_readable_danish() {
+    let out = run(&["2024-03-04", "--today", "2024-05-01"], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    for want in [
+        "mandag 18. marts 2024",
+        "fredag 31. maj 2024",
+        "A1 1. jobsamtale i a-kassen",
+        "jobcentret og a-kassen sammen",
+        "Hvem holder den",
+        "åben nu",
+        "LAB § 31, stk. 4",
+        "65. ledighedsdag",
+        "vejledende",
+    ] {
+        assert!(text.contains(want), "missing {want:?} in\n{text}");
+    }
+}
+
+#[test]
+fn table_options_reach_the_request() {
+    let text = stdout(&run(
+        &[
+            "2024-03-04",
+            "--deltid",
+            "--pause",
+            "2024-04-01:2024-04-12:sygdom",
+        ],
+        b"",
+    ));
+    assert!(text.contains("deltid"), "{text}");
+    assert!(text.contains("6 timer"), "{text}");
+    assert!(text.contains("fredag 14. juni 2024"), "{text}");
+    let text = stdout(&run(
+        &[
+            "2024-03-04",
+            "--lang",
+            "en",
+            "--group",
+            "jobcenter_from_day_one",
+        ],
+        b"",
+    ));
+    assert!(
+        text.contains("J6 6th job interview at the jobcentre"),
+        "{text}"
+    );
+}
+
+#[test]
+fn table_errors_and_usage() {
+    let out = run(&["2024-02-30"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E_DATE_INVALID"));
+    let out = run(&["2024-03-04", "--bogus"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E_USAGE"));
+    let out = run(&["2024-03-04", "--today"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&[], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let out = run(&["--help"], b"");
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("--jsonl"));
+}

@@ -1,0 +1,103 @@
+// The command line and the WebAssembly module in Chromium give byte-identical JSON for the same
+// request: a few hundred generated requests (fixed seed), good and bad.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, openPage, repo, www } from './browser.mjs';
+
+const cli = path.join(repo, 'target', 'release', 'samtaleplan');
+
+/** A small deterministic generator (mulberry32), so every run checks the same requests. */
+function rng(seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function requests() {
+  const r = rng(20240304);
+  const pick = (xs) => xs[Math.floor(r() * xs.length)];
+  const day = (from, span) => {
+    const d = new Date(Date.UTC(...from));
+    d.setUTCDate(d.getUTCDate() + Math.floor(r() * span));
+    return d.toISOString().slice(0, 10);
+  };
+  const out = [];
+  for (let i = 0; i < 400; i++) {
+    const req = { start: day([2024, 0, 1], 912) };
+    if (r() < 0.3) req.insurance = pick(['fuldtid', 'deltid']);
+    if (r() < 0.2) req.group = pick(['standard', 'jobcenter_from_day_one']);
+    if (r() < 0.3) req.lang = pick(['da', 'en']);
+    if (r() < 0.5) req.today = day([2024, 0, 1], 1200);
+    if (r() < 0.5) {
+      req.pauses = Array.from({ length: 1 + Math.floor(r() * 4) }, () => {
+        const from = day([2023, 11, 1], 700);
+        const to = new Date(from);
+        to.setUTCDate(to.getUTCDate() + Math.floor(r() * 60));
+        return { from, to: to.toISOString().slice(0, 10), reason: pick(['arbejde', 'sygdom', 'barsel', 'ferie', 'afmeldt', 'andet']) };
+      });
+    }
+    if (r() < 0.1) req.handover = day([2024, 0, 1], 900); // often out of range: an error
+    out.push(JSON.stringify(req));
+  }
+  out.push('{"start":"2024-02-30"}', '{"start":"2015-06-30","lang":"en"}', '{"start":"2024-03-04","x":1}',
+    '{"start":"2020-05-01"}', '[]', '{"start":"2024-03-04","start":"2024-03-05"}', '{"start":"2024-03-04"');
+  return out;
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer({ root: www });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('command line and WebAssembly give the same bytes', async () => {
+  assert.ok(existsSync(cli), `build the command line first (cargo build --release): ${cli}`);
+  const lines = requests();
+  const run = spawnSync(cli, ['--jsonl'], { input: lines.join('\n') + '\n', encoding: 'utf8', maxBuffer: 1 << 28 });
+  assert.equal(run.status, 0, run.stderr);
+  const fromCli = run.stdout.split('\n').slice(0, -1);
+  assert.equal(fromCli.length, lines.length);
+
+  const { page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  const fromWasm = await page.evaluate(async (lines) => {
+    const m = await import('./pkg/samtaleplan.js');
+    await m.default();
+    return lines.map((line) => {
+      const viaText = m.planJson(line);
+      let viaObject;
+      try {
+        viaObject = JSON.stringify(m.plan(JSON.parse(line)));
+      } catch (e) {
+        viaObject = e instanceof SyntaxError ? null : JSON.stringify({ error: { code: e.code, message: e.message } });
+      }
+      return { viaText, viaObject };
+    });
+  }, lines);
+
+  let errors = 0;
+  for (let i = 0; i < lines.length; i++) {
+    assert.equal(fromWasm[i].viaText, fromCli[i], `planJson differs for ${lines[i]}`);
+    // A JS object can say less than JSON text (no duplicate keys, no syntax errors): compare where it can.
+    const duplicate = lines[i].includes('"start":"2024-03-04","start"');
+    if (fromWasm[i].viaObject !== null && !duplicate) {
+      assert.equal(fromWasm[i].viaObject, fromCli[i], `plan() differs for ${lines[i]}`);
+    }
+    if (fromCli[i].startsWith('{"error"')) errors++;
+  }
+  assert.ok(errors >= 7 && errors < lines.length / 2, `a mix of plans and errors (${errors} errors)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

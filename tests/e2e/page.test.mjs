@@ -1,0 +1,147 @@
+// The page in real Chromium: enter a date, read the plan; a bad date; a ?start= link.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startServer } from './server.mjs';
+import { launch, openPage, www, artifacts } from './browser.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ root: www });
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The plan's rows as { id, holder, earliest, latest } with the dates as shown. */
+async function rows(page) {
+  return page.$$eval('.samtaleplan-table tbody tr', (trs) =>
+    trs.map((tr) => ({
+      id: tr.dataset.id,
+      holder: tr.dataset.holder,
+      holderText: tr.querySelector('.samtaleplan-holder').textContent,
+      earliest: tr.querySelector('.samtaleplan-earliest time').textContent,
+      latest: tr.querySelector('.samtaleplan-latest time').textContent,
+      latestIso: tr.querySelector('.samtaleplan-latest time').getAttribute('datetime'),
+      citation: tr.querySelector('.samtaleplan-citation').textContent,
+      explanation: tr.querySelector('.samtaleplan-explanation').textContent,
+    })),
+  );
+}
+
+const EXPECTED_2024_03_04 = [
+  ['A1', 'akasse', 'mandag 4. marts 2024', 'mandag 18. marts 2024'],
+  ['A2', 'akasse', 'mandag 4. marts 2024', 'fredag 31. maj 2024'],
+  ['A3', 'akasse', 'mandag 4. marts 2024', 'fredag 31. maj 2024'],
+  ['J1', 'jobcenter', 'lørdag 1. juni 2024', 'fredag 30. august 2024'],
+  ['J2', 'jobcenter', 'lørdag 1. juni 2024', 'fredag 30. august 2024'],
+  ['J3', 'jobcenter', 'lørdag 1. juni 2024', 'fredag 30. august 2024'],
+  ['S16', 'joint', 'fredag 30. august 2024', 'tirsdag 1. juli 2025'],
+];
+
+test('entering 2024-03-04 shows the seven samtaler with holders and dates', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${server.url}?today=2024-05-01`);
+  await page.getByLabel('Første ledighedsdag').fill('2024-03-04');
+  await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
+  await page.waitForSelector('.samtaleplan-table tbody tr');
+  const got = await rows(page);
+  assert.deepEqual(
+    got.map((r) => [r.id, r.holder, r.earliest, r.latest]),
+    EXPECTED_2024_03_04,
+  );
+  assert.equal(got[0].holderText, 'a-kassen');
+  assert.equal(got[3].holderText, 'jobcentret');
+  for (const r of got) {
+    assert.match(r.citation, /^LAB § 3[12]/, `${r.id} has a citation`);
+    assert.ok(r.explanation.length > 20, `${r.id} explains its dates`);
+  }
+  assert.match(got[1].explanation, /65\. ledighedsdag/);
+  // Status against ?today=2024-05-01.
+  const status = await page.$$eval('.samtaleplan-status', (tds) => tds.map((td) => td.dataset.status));
+  assert.deepEqual(status, ['past', 'open', 'open', 'upcoming', 'upcoming', 'upcoming', 'upcoming']);
+  // The link now reproduces the plan, and focus moved to the result.
+  assert.equal(new URL(page.url()).searchParams.get('start'), '2024-03-04');
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H2');
+  assert.equal(await page.textContent('#start-error'), '');
+  await page.screenshot({ path: path.join(artifacts, 'plan-2024-03-04.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a date before the 2015 reform shows a Danish error next to the field', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByLabel('Første ledighedsdag').fill('2010-01-04');
+  await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
+  const alert = page.getByRole('alert');
+  await alert.filter({ hasText: 'før' }).waitFor();
+  assert.match(await alert.textContent(), /1\. juli 2015/);
+  assert.equal(await page.getAttribute('#start-error', 'data-code'), 'E_START_TOO_EARLY');
+  assert.equal(await page.getAttribute('#start', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#start', 'aria-describedby'), /start-error/);
+  assert.equal(await page.locator('.samtaleplan-table').count(), 0);
+  await page.screenshot({ path: path.join(artifacts, 'error-too-early.png'), fullPage: true });
+
+  // An empty field is an error too, and a good date afterwards clears it.
+  await page.getByLabel('Første ledighedsdag').fill('');
+  await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
+  await page.waitForFunction(() => document.querySelector('#start-error').dataset.code === 'E_DATE_FORMAT');
+  await page.getByLabel('Første ledighedsdag').fill('2024-03-04');
+  await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
+  await page.waitForSelector('.samtaleplan-table');
+  assert.equal(await page.textContent('#start-error'), '');
+  assert.equal(await page.getAttribute('#start', 'aria-invalid'), null);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('an impossible date in a link shows the error', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${server.url}?start=2024-02-30`);
+  await page.waitForFunction(() => document.querySelector('#start-error').textContent !== '');
+  assert.equal(await page.getAttribute('#start-error', 'data-code'), 'E_DATE_INVALID');
+  assert.match(await page.textContent('#start-error'), /findes ikke/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a ?start= link renders the plan on load', async () => {
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${server.url}?start=2024-03-04&today=2024-05-01`);
+  await page.waitForSelector('.samtaleplan-table tbody tr');
+  const got = await rows(page);
+  assert.deepEqual(
+    got.map((r) => [r.id, r.holder, r.earliest, r.latest]),
+    EXPECTED_2024_03_04,
+  );
+  assert.equal(await page.inputValue('#start'), '2024-03-04');
+  // Back and forward through two plans.
+  await page.getByLabel('Første ledighedsdag').fill('2024-01-01');
+  await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
+  await page.waitForFunction(() => document.querySelector('.samtaleplan-table caption').textContent.includes('1. januar 2024'));
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('.samtaleplan-table caption').textContent.includes('4. marts 2024'));
+  await page.screenshot({ path: path.join(artifacts, 'link-2024-03-04.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a latest date on a holiday is flagged on the page', async () => {
+  const { page } = await openPage(browser);
+  // start 2024-01-01: A2/A3 latest is L(3 md) = langfredag 29 March 2024.
+  await page.goto(`${server.url}?start=2024-01-01`);
+  await page.waitForSelector('.samtaleplan-table tbody tr');
+  const flagged = await page.$$eval('tr', (trs) =>
+    trs.filter((tr) => tr.querySelector('.samtaleplan-non-working')).map((tr) => tr.dataset.id),
+  );
+  assert.deepEqual(flagged, ['A2', 'A3']);
+  assert.match(await page.textContent('tr[data-id="A2"] .samtaleplan-non-working'), /onsdag 27\. marts 2024/);
+  assert.match(await page.textContent('.samtaleplan-warnings'), /langfredag/);
+  await page.close();
+});

@@ -1,0 +1,199 @@
+//! Bad input the case tables cannot express: broken JSON, duplicate keys, sizes and counts at
+//! their limits, and the language of every message.
+
+use samtaleplan::{ErrorCode, plan_json, plan_str};
+use serde_json::{Value, json};
+
+fn code(text: &str) -> String {
+    let v: Value = serde_json::from_str(&plan_json(text)).expect("always JSON");
+    v["error"]["code"]
+        .as_str()
+        .unwrap_or("(no error)")
+        .to_string()
+}
+
+fn message(text: &str) -> String {
+    plan_str(text).expect_err("an error").message
+}
+
+#[test]
+fn broken_json_is_e_json() {
+    for bad in [
+        "",
+        "{",
+        "{\"start\":}",
+        "start=2024-03-04",
+        "{\"start\":\"2024-03-04\",}",
+        "\u{feff}{}",
+        "[",
+        "nul",
+    ] {
+        assert_eq!(code(bad), "E_JSON", "{bad:?}");
+    }
+    // Nested 10,000 deep: serde_json's recursion limit, not a stack overflow.
+    assert_eq!(code(&"[".repeat(10_000)), "E_JSON");
+}
+
+#[test]
+fn not_an_object() {
+    for bad in ["null", "[]", "\"2024-03-04\"", "42", "true"] {
+        assert_eq!(code(bad), "E_NOT_OBJECT", "{bad}");
+    }
+}
+
+#[test]
+fn duplicate_keys_are_refused_not_overwritten() {
+    assert_eq!(
+        code(r#"{"start":"2024-03-04","start":"2010-01-01"}"#),
+        "E_DUPLICATE_FIELD"
+    );
+    assert_eq!(
+        code(
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-04-02","to":"2024-04-03"}]}"#
+        ),
+        "E_DUPLICATE_FIELD"
+    );
+    assert!(message(r#"{"start":"2024-03-04","start":"2010-01-01"}"#).contains("“start”"));
+}
+
+#[test]
+fn request_size_limit_is_64_kib() {
+    let pad = |n: usize| format!(r#"{{"start":"2024-03-04"{}}}"#, " ".repeat(n));
+    let base = pad(0).len();
+    assert_eq!(
+        code(&pad(64 * 1024 - base)),
+        "(no error)",
+        "exactly 64 KiB is fine"
+    );
+    assert_eq!(code(&pad(64 * 1024 - base + 1)), "E_REQUEST_TOO_LARGE");
+    // A 10 MB request is refused before it is parsed.
+    assert_eq!(
+        code(&format!(r#"{{"start":"{}"}}"#, "9".repeat(10_000_000))),
+        "E_REQUEST_TOO_LARGE"
+    );
+}
+
+#[test]
+fn at_most_1000_pauses() {
+    let pauses = |n: usize| {
+        let p: Vec<Value> = (0..n)
+            .map(|_| json!({"from": "2024-04-01", "to": "2024-04-01"}))
+            .collect();
+        json!({"start": "2024-03-04", "pauses": p}).to_string()
+    };
+    assert_eq!(code(&pauses(1000)), "(no error)");
+    assert_eq!(code(&pauses(1001)), "E_TOO_MANY_PAUSES");
+}
+
+#[test]
+fn messages_follow_the_request_language() {
+    let da = message(r#"{"start":"2024-02-30"}"#);
+    let en = message(r#"{"start":"2024-02-30","lang":"en"}"#);
+    assert!(da.contains("findes ikke"), "{da}");
+    assert!(en.contains("does not exist"), "{en}");
+    // Errors found before the JSON is read still honour a plain "lang":"en".
+    let big = format!(
+        r#"{{"lang":"en","start":"2024-03-04","x":"{}"}}"#,
+        "a".repeat(70_000)
+    );
+    assert!(message(&big).contains("limit"), "{}", message(&big));
+    // A bad lang is reported in Danish, the default.
+    assert!(message(r#"{"start":"2024-03-04","lang":"xx"}"#).contains("ukendte værdi"));
+    // Every error in English names no Danish-only words such as "feltet".
+    let en = message(
+        r#"{"start":"2024-03-04","lang":"en","pauses":[{"from":"2024-04-12","to":"2024-04-01"}]}"#,
+    );
+    assert!(en.contains("ends") && !en.contains("slutter"), "{en}");
+}
+
+#[test]
+fn hostile_text_is_quoted_short_and_escaped() {
+    let hostile = format!("<script>alert(1)</script>\u{202e}{}", "x".repeat(5000));
+    let req = json!({"start": hostile}).to_string();
+    let msg = message(&req);
+    assert!(msg.chars().count() < 200, "{msg}");
+    assert!(msg.contains("\\u{202e}"), "{msg}");
+    assert!(!msg.contains('\u{202e}'));
+    let req = json!({"start": "2024-03-04", "\u{0}\u{202e}evil": 1}).to_string();
+    assert_eq!(code(&req), "E_UNKNOWN_FIELD");
+}
+
+#[test]
+fn json_nulls_mean_absent_for_optional_fields() {
+    let out = plan_str(r#"{"start":"2024-03-04","insurance":null,"group":null,"pauses":null,"handover":null,"today":null,"lang":null}"#)
+        .expect("valid");
+    assert_eq!(out.samtaler.len(), 7);
+    assert_eq!(code(r#"{"start":null}"#), "E_MISSING_FIELD");
+}
+
+#[test]
+fn every_error_code_has_a_message_in_both_languages() {
+    // One request per code reachable from JSON; the list must cover them all.
+    let cases = [
+        (ErrorCode::Json, r#"{"#.to_string()),
+        (
+            ErrorCode::RequestTooLarge,
+            format!("{{\"start\":\"{}\"}}", "1".repeat(70_000)),
+        ),
+        (ErrorCode::NotObject, "[]".into()),
+        (
+            ErrorCode::UnknownField,
+            r#"{"start":"2024-03-04","x":1}"#.into(),
+        ),
+        (
+            ErrorCode::DuplicateField,
+            r#"{"start":"2024-03-04","start":"2024-03-04"}"#.into(),
+        ),
+        (ErrorCode::MissingField, r#"{}"#.into()),
+        (ErrorCode::Type, r#"{"start":1}"#.into()),
+        (ErrorCode::DateFormat, r#"{"start":"x"}"#.into()),
+        (ErrorCode::DateInvalid, r#"{"start":"2024-02-30"}"#.into()),
+        (
+            ErrorCode::DateRange,
+            r#"{"start":"2024-03-04","today":"1800-01-01"}"#.into(),
+        ),
+        (
+            ErrorCode::UnknownValue,
+            r#"{"start":"2024-03-04","insurance":"x"}"#.into(),
+        ),
+        (ErrorCode::StartTooEarly, r#"{"start":"2015-01-01"}"#.into()),
+        (ErrorCode::StartTooLate, r#"{"start":"2100-01-01"}"#.into()),
+        (
+            ErrorCode::PauseReversed,
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-02","to":"2024-04-01"}]}"#.into(),
+        ),
+        (
+            ErrorCode::TooManyPauses,
+            format!(
+                r#"{{"start":"2024-03-04","pauses":[{}]}}"#,
+                vec!["{}"; 1001].join(",")
+            ),
+        ),
+        (
+            ErrorCode::HandoverRange,
+            r#"{"start":"2024-03-04","handover":"2024-03-05"}"#.into(),
+        ),
+        (
+            ErrorCode::HandoverNotApplicable,
+            r#"{"start":"2024-03-04","group":"jobcenter_from_day_one","handover":"2024-06-01"}"#
+                .into(),
+        ),
+        (
+            ErrorCode::RegimeUnsupported,
+            r#"{"start":"2020-03-02"}"#.into(),
+        ),
+    ];
+    for (want, req) in &cases {
+        for lang in ["da", "en"] {
+            let req =
+                if req.starts_with('{') && req.len() > 2 && *want != ErrorCode::RequestTooLarge {
+                    req.replacen('{', &format!(r#"{{"lang":"{lang}","#), 1)
+                } else {
+                    req.clone()
+                };
+            let err = plan_str(&req).expect_err("an error");
+            assert_eq!(err.code, *want, "{req}");
+            assert!(err.message.len() > 10, "{want}: {}", err.message);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+//! The WebAssembly module in headless Chromium (wasm-bindgen-test): the JS-facing `plan`,
+//! `planJson` and `render`, and every case table run through them.
+#![cfg(target_arch = "wasm32")]
+
+mod common;
+
+use js_sys::{Array, JSON, Reflect};
+use samtaleplan::web::{plan_js, plan_json_js, render_js};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn js(text: &str) -> JsValue {
+    JSON::parse(text).expect("test JSON")
+}
+
+fn get(v: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(v.clone(), |v, k| {
+        Reflect::get(&v, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+    })
+}
+
+fn string(v: &JsValue) -> String {
+    v.as_string().unwrap_or_else(|| format!("{v:?}"))
+}
+
+/// Answers a request through the JS-facing `plan`, shaped like the JSON-lines contract.
+fn through_plan(request: &str) -> String {
+    match plan_js(js(request)) {
+        Ok(v) => string(&JSON::stringify(&v).expect("stringify")),
+        Err(e) => {
+            let e: JsValue = e.into();
+            serde_json::json!({"error": {"code": string(&get(&e, &["code"])), "message": string(&get(&e, &["message"]))}})
+                .to_string()
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_case_table_holds_through_plan() {
+    let n = common::cases::run_all(through_plan);
+    assert!(n >= 25);
+}
+
+#[wasm_bindgen_test]
+fn every_case_table_holds_through_plan_json() {
+    common::cases::run_all(plan_json_js);
+}
+
+#[wasm_bindgen_test]
+fn plan_returns_a_plain_object_with_the_contract_fields() {
+    let v = plan_js(js(r#"{"start":"2024-03-04","today":"2024-05-01"}"#)).expect("a plan");
+    assert!(v.is_object());
+    assert_eq!(get(&v, &["schema"]).as_f64(), Some(1.0));
+    assert_eq!(string(&get(&v, &["regime", "id"])), "R2024");
+    assert_eq!(string(&get(&v, &["milestones", "handover"])), "2024-06-01");
+    let samtaler: Array = get(&v, &["samtaler"]).dyn_into().expect("an array");
+    assert_eq!(samtaler.length(), 7);
+    let a1 = samtaler.get(0);
+    assert_eq!(string(&get(&a1, &["latest"])), "2024-03-18");
+    assert_eq!(string(&get(&a1, &["status"])), "past");
+    assert_eq!(get(&a1, &["latest_non_working"]).as_bool(), Some(false));
+    // None becomes null, not undefined, so JSON.stringify keeps every field.
+    let v = plan_js(js(
+        r#"{"start":"2024-03-04","group":"jobcenter_from_day_one"}"#,
+    ))
+    .expect("a plan");
+    assert!(get(&v, &["milestones", "handover"]).is_null());
+}
+
+#[wasm_bindgen_test]
+fn plan_and_plan_json_give_the_same_bytes() {
+    for req in [
+        r#"{"start":"2024-03-04"}"#,
+        r#"{"start":"2024-01-01","lang":"en","today":"2024-03-29","insurance":"deltid"}"#,
+        r#"{"start":"2025-02-07","pauses":[{"from":"2025-04-21","to":"2025-04-21","reason":"sygdom"}]}"#,
+        r#"{"start":"2026-06-30","handover":"2026-09-01"}"#,
+    ] {
+        assert_eq!(through_plan(req), plan_json_js(req), "{req}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn errors_are_js_errors_with_a_code() {
+    for (req, code, words) in [
+        (r#"{"start":"2024-02-30"}"#, "E_DATE_INVALID", "findes ikke"),
+        (
+            r#"{"start":"2024-02-30","lang":"en"}"#,
+            "E_DATE_INVALID",
+            "does not exist",
+        ),
+        (
+            r#"{"start":"2024-03-04","extra":true}"#,
+            "E_UNKNOWN_FIELD",
+            "extra",
+        ),
+        (r#"{"start":"2010-01-04"}"#, "E_START_TOO_EARLY", "2015"),
+        (r#"[1,2]"#, "E_NOT_OBJECT", "objekt"),
+        (
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-02","to":"2024-04-01"}]}"#,
+            "E_PAUSE_REVERSED",
+            "pauses[0]",
+        ),
+    ] {
+        let err: JsValue = plan_js(js(req)).expect_err(req).into();
+        assert!(err.is_instance_of::<js_sys::Error>(), "{req}");
+        assert_eq!(string(&get(&err, &["code"])), code, "{req}");
+        assert!(
+            string(&get(&err, &["message"])).contains(words),
+            "{req}: {}",
+            string(&get(&err, &["message"]))
+        );
+    }
+    // Values JSON has no word for are refused, not guessed.
+    for bad in [
+        JsValue::UNDEFINED,
+        JsValue::from_str("2024-03-04"),
+        JsValue::from_f64(f64::NAN),
+    ] {
+        let err: JsValue = plan_js(bad).expect_err("refused").into();
+        assert!(string(&get(&err, &["code"])).starts_with("E_"));
+    }
+    // planJson never throws: it answers with the error object.
+    assert!(plan_json_js("{").starts_with(r#"{"error":{"code":"E_JSON""#));
+}
+
+fn new_div() -> web_sys::Element {
+    let doc = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document");
+    let div = doc.create_element("div").expect("div");
+    doc.body()
+        .expect("body")
+        .append_child(&div)
+        .expect("append");
+    div
+}
+
+#[wasm_bindgen_test]
+fn render_builds_the_table() {
+    let div = new_div();
+    let v = render_js(&div, js(r#"{"start":"2024-03-04","today":"2024-05-01"}"#)).expect("drawn");
+    assert_eq!(string(&get(&v, &["regime", "id"])), "R2024");
+    let rows = div.query_selector_all("tbody tr").expect("rows");
+    assert_eq!(rows.length(), 7);
+    let a2 = div
+        .query_selector("tr[data-id=A2]")
+        .expect("query")
+        .expect("A2 row");
+    let text = a2.text_content().unwrap_or_default();
+    assert!(text.contains("fredag 31. maj 2024"), "{text}");
+    assert!(text.contains("a-kassen"), "{text}");
+    assert!(text.contains("LAB § 31, stk. 1"), "{text}");
+    let status = div
+        .query_selector("tr[data-id=J1] .samtaleplan-status")
+        .expect("q")
+        .expect("status cell");
+    assert_eq!(
+        status.get_attribute("data-status").as_deref(),
+        Some("upcoming")
+    );
+    let time = div
+        .query_selector("tr[data-id=S16] .samtaleplan-latest time")
+        .expect("q")
+        .expect("time");
+    assert_eq!(
+        time.get_attribute("datetime").as_deref(),
+        Some("2025-07-01")
+    );
+    // Drawing again replaces the plan rather than adding a second one.
+    render_js(&div, js(r#"{"start":"2024-01-01","lang":"en"}"#)).expect("drawn");
+    assert_eq!(div.query_selector_all("table").expect("tables").length(), 1);
+    assert!(
+        div.text_content()
+            .unwrap_or_default()
+            .contains("Monday 1 January 2024")
+    );
+}
+
+#[wasm_bindgen_test]
+fn render_leaves_the_element_alone_on_error() {
+    let div = new_div();
+    render_js(&div, js(r#"{"start":"2024-03-04"}"#)).expect("drawn");
+    let before = div.inner_html();
+    let err: JsValue = render_js(&div, js(r#"{"start":"<img src=x onerror=alert(1)>"}"#))
+        .expect_err("refused")
+        .into();
+    assert_eq!(string(&get(&err, &["code"])), "E_DATE_FORMAT");
+    assert_eq!(div.inner_html(), before);
+    assert!(div.query_selector("img").expect("q").is_none());
+}
