@@ -1,5 +1,7 @@
 // Launching Debian's headless Chromium through playwright-core (no downloaded browsers).
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,4 +38,21 @@ export async function openPage(browser) {
   });
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   return { page, problems };
+}
+
+/**
+ * Registers before/after hooks that start a server for www/ and a browser, and returns the
+ * object they fill in: { server, browser }.
+ */
+export function useBrowser() {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await startServer({ root: www });
+    ctx.browser = await launch();
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.close();
+  });
+  return ctx;
 }

@@ -1,12 +1,11 @@
 // The command line and the WebAssembly module in Chromium give byte-identical JSON for the same
 // request: a few hundred generated requests (fixed seed), good and bad.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, openPage, repo, www } from './browser.mjs';
+import { useBrowser, openPage, repo } from './browser.mjs';
 
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
 
@@ -51,16 +50,7 @@ function requests() {
   return out;
 }
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer({ root: www });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser();
 
 test('command line and WebAssembly give the same bytes', async () => {
   assert.ok(existsSync(cli), `build the command line first (cargo build --release): ${cli}`);
@@ -70,8 +60,8 @@ test('command line and WebAssembly give the same bytes', async () => {
   const fromCli = run.stdout.split('\n').slice(0, -1);
   assert.equal(fromCli.length, lines.length);
 
-  const { page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(ctx.server.url);
   const fromWasm = await page.evaluate(async (lines) => {
     const m = await import('./pkg/samtaleplan.js');
     await m.default();

@@ -1,22 +1,10 @@
 // The page in real Chromium: enter a date, read the plan; a bad date; a ?start= link.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer } from './server.mjs';
-import { launch, openPage, www, artifacts } from './browser.mjs';
+import { useBrowser, openPage, artifacts } from './browser.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ root: www });
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const ctx = useBrowser();
 
 /** The plan's rows as { id, holder, earliest, latest } with the dates as shown. */
 async function rows(page) {
@@ -45,8 +33,8 @@ const EXPECTED_2024_03_04 = [
 ];
 
 test('entering 2024-03-04 shows the seven samtaler with holders and dates', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${server.url}?today=2024-05-01`);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?today=2024-05-01`);
   await page.getByLabel('Første ledighedsdag').fill('2024-03-04');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   await page.waitForSelector('.samtaleplan-table tbody tr');
@@ -75,8 +63,8 @@ test('entering 2024-03-04 shows the seven samtaler with holders and dates', asyn
 });
 
 test('a date before the 2015 reform shows a Danish error next to the field', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(ctx.server.url);
   await page.getByLabel('Første ledighedsdag').fill('2010-01-04');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   const alert = page.getByRole('alert');
@@ -102,8 +90,8 @@ test('a date before the 2015 reform shows a Danish error next to the field', asy
 });
 
 test('an impossible date in a link shows the error', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${server.url}?start=2024-02-30`);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?start=2024-02-30`);
   await page.waitForFunction(() => document.querySelector('#start-error').textContent !== '');
   assert.equal(await page.getAttribute('#start-error', 'data-code'), 'E_DATE_INVALID');
   assert.match(await page.textContent('#start-error'), /findes ikke/);
@@ -112,8 +100,8 @@ test('an impossible date in a link shows the error', async () => {
 });
 
 test('a ?start= link renders the plan on load', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${server.url}?start=2024-03-04&today=2024-05-01`);
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?start=2024-03-04&today=2024-05-01`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
   const got = await rows(page);
   assert.deepEqual(
@@ -133,9 +121,9 @@ test('a ?start= link renders the plan on load', async () => {
 });
 
 test('a latest date on a holiday is flagged on the page', async () => {
-  const { page } = await openPage(browser);
+  const { page } = await openPage(ctx.browser);
   // start 2024-01-01: A2/A3 latest is L(3 md) = langfredag 29 March 2024.
-  await page.goto(`${server.url}?start=2024-01-01`);
+  await page.goto(`${ctx.server.url}?start=2024-01-01`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
   const flagged = await page.$$eval('tr', (trs) =>
     trs.filter((tr) => tr.querySelector('.samtaleplan-non-working')).map((tr) => tr.dataset.id),
