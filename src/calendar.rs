@@ -101,11 +101,7 @@ pub fn is_non_working(d: NaiveDate) -> bool {
 /// What makes the day non-working, in words: "lørdag", "2. pinsedag (mandag)".
 pub fn non_working_reason(d: NaiveDate, lang: Lang) -> Option<String> {
     match holiday(d) {
-        Some(h) => Some(format!(
-            "{} ({})",
-            h.name().get(lang),
-            weekday_name(d, lang)
-        )),
+        Some(h) => Some(format!("{} ({})", h.name().get(lang), weekday_name(d, lang))),
         None if is_weekend(d) => Some(weekday_name(d, lang).to_string()),
         None => None,
     }
@@ -150,18 +146,11 @@ mod tests {
         assert_eq!(holiday(ymd(2024, 3, 28)), Some(Holiday::Skaertorsdag));
         assert_eq!(holiday(ymd(2024, 3, 29)), Some(Holiday::Langfredag));
         assert_eq!(holiday(ymd(2024, 4, 1)), Some(Holiday::AndenPaaskedag));
-        assert_eq!(
-            holiday(ymd(2024, 5, 9)),
-            Some(Holiday::KristiHimmelfartsdag)
-        );
+        assert_eq!(holiday(ymd(2024, 5, 9)), Some(Holiday::KristiHimmelfartsdag));
         assert_eq!(holiday(ymd(2024, 5, 20)), Some(Holiday::AndenPinsedag));
         assert_eq!(holiday(ymd(2024, 6, 5)), Some(Holiday::Grundlovsdag));
         assert_eq!(holiday(ymd(2023, 5, 5)), Some(Holiday::StoreBededag));
-        assert_eq!(
-            holiday(ymd(2024, 4, 26)),
-            None,
-            "store bededag was abolished from 2024"
-        );
+        assert_eq!(holiday(ymd(2024, 4, 26)), None, "store bededag was abolished from 2024");
         assert_eq!(holiday(ymd(2024, 12, 24)), Some(Holiday::Juleaftensdag));
         assert_eq!(holiday(ymd(2024, 3, 4)), None);
     }

@@ -95,11 +95,7 @@ impl Span {
             Span::Weeks(n) => (n, "uge", "uger", "week", "weeks"),
             Span::Months(n) => (n, "måned", "måneder", "month", "months"),
         };
-        let unit = if n == 1 {
-            lang.pick(da1, en1)
-        } else {
-            lang.pick(da, en)
-        };
+        let unit = if n == 1 { lang.pick(da1, en1) } else { lang.pick(da, en) };
         format!("{n} {unit}")
     }
 }
@@ -344,35 +340,21 @@ mod tests {
         let paused = Clock::new(
             ymd(2024, 3, 4),
             Insurance::Fuldtid,
-            &[
-                p((2024, 4, 5), (2024, 4, 12)),
-                p((2024, 4, 1), (2024, 4, 8)),
-            ],
+            &[p((2024, 4, 5), (2024, 4, 12)), p((2024, 4, 1), (2024, 4, 8))],
         );
         let r = paused.reach(Span::Months(3));
         assert_eq!(r.date, ymd(2024, 6, 14));
         assert_eq!(r.skipped, 10);
         // A pause lying wholly before start changes nothing; one reaching into it is clipped.
-        let before = Clock::new(
-            ymd(2024, 3, 4),
-            Insurance::Fuldtid,
-            &[p((2024, 1, 1), (2024, 2, 1))],
-        );
+        let before = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 1, 1), (2024, 2, 1))]);
         assert_eq!(before.reach(Span::Months(3)), plain.reach(Span::Months(3)));
-        let into = Clock::new(
-            ymd(2024, 3, 4),
-            Insurance::Fuldtid,
-            &[p((2024, 2, 1), (2024, 3, 8))],
-        );
+        let into = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 2, 1), (2024, 3, 8))]);
         assert_eq!(into.reach_days(AccrualDays(1)).date, ymd(2024, 3, 11));
         // Adjacent pauses behave as one.
         let adjacent = Clock::new(
             ymd(2024, 3, 4),
             Insurance::Fuldtid,
-            &[
-                p((2024, 4, 1), (2024, 4, 5)),
-                p((2024, 4, 6), (2024, 4, 12)),
-            ],
+            &[p((2024, 4, 1), (2024, 4, 5)), p((2024, 4, 6), (2024, 4, 12))],
         );
         assert_eq!(adjacent.reach(Span::Months(3)).date, ymd(2024, 6, 14));
     }

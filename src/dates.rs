@@ -41,9 +41,7 @@ pub fn parse_iso(s: &str) -> Result<NaiveDate, DateError> {
     NaiveDate::from_ymd_opt(year as i32, month, day).ok_or(DateError::Invalid)
 }
 
-const WEEKDAYS_DA: [&str; 7] = [
-    "mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag",
-];
+const WEEKDAYS_DA: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
 const WEEKDAYS_EN: [&str; 7] = [
     "Monday",
     "Tuesday",
@@ -99,6 +97,14 @@ pub fn short(d: NaiveDate, lang: Lang) -> String {
 /// "mandag 18. marts 2024" / "Monday 18 March 2024": the way the page and the table write dates.
 pub fn long(d: NaiveDate, lang: Lang) -> String {
     format!("{} {}", weekday_name(d, lang), short(d, lang))
+}
+
+/// A period in force: "1. januar 2024–30. juni 2026", or "fra 1. juli 2026" while open-ended.
+pub fn period(from: NaiveDate, to: Option<NaiveDate>, lang: Lang) -> String {
+    match to {
+        Some(to) => format!("{}–{}", short(from, lang), short(to, lang)),
+        None => format!("{} {}", lang.pick("fra", "from"), short(from, lang)),
+    }
 }
 
 /// A running day number: 1 for Monday 0001-01-01, so `(n - 1) % 7 == 0` on Mondays.

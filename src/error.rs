@@ -62,9 +62,6 @@ pub enum ErrorCode {
     /// The group is not modelled for the regime of `start`.
     #[serde(rename = "E_GROUP_UNSUPPORTED")]
     GroupUnsupported,
-    /// The regime of `start` is not implemented.
-    #[serde(rename = "E_REGIME_UNSUPPORTED")]
-    RegimeUnsupported,
     /// A command-line argument is wrong (the command line only).
     #[serde(rename = "E_USAGE")]
     Usage,
@@ -72,7 +69,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, for documentation and tests.
-    pub const ALL: [ErrorCode; 20] = [
+    pub const ALL: [ErrorCode; 19] = [
         ErrorCode::Json,
         ErrorCode::RequestTooLarge,
         ErrorCode::NotObject,
@@ -91,7 +88,6 @@ impl ErrorCode {
         ErrorCode::HandoverRange,
         ErrorCode::HandoverNotApplicable,
         ErrorCode::GroupUnsupported,
-        ErrorCode::RegimeUnsupported,
         ErrorCode::Usage,
     ];
 
@@ -116,7 +112,6 @@ impl ErrorCode {
             ErrorCode::HandoverRange => "E_HANDOVER_RANGE",
             ErrorCode::HandoverNotApplicable => "E_HANDOVER_NOT_APPLICABLE",
             ErrorCode::GroupUnsupported => "E_GROUP_UNSUPPORTED",
-            ErrorCode::RegimeUnsupported => "E_REGIME_UNSUPPORTED",
             ErrorCode::Usage => "E_USAGE",
         }
     }
@@ -191,19 +186,13 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for code in ErrorCode::ALL {
             assert!(seen.insert(code.as_str()), "{code} twice");
-            assert_eq!(
-                serde_json::to_string(&code).unwrap(),
-                format!("\"{}\"", code.as_str())
-            );
+            assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{}\"", code.as_str()));
         }
     }
 
     #[test]
     fn quote_escapes_hidden_characters_and_truncates() {
-        assert_eq!(
-            quote("a\u{202e}b\0"),
-            "\u{201c}a\\u{202e}b\\u{0000}\u{201d}"
-        );
+        assert_eq!(quote("a\u{202e}b\0"), "\u{201c}a\\u{202e}b\\u{0000}\u{201d}");
         let long = "x".repeat(100);
         let q = quote(&long);
         assert_eq!(q.chars().filter(|&c| c == 'x').count(), 40);

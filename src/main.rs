@@ -4,8 +4,9 @@
 //!   samtaleplan --json             one JSON request on stdin, one response out
 //!   samtaleplan 2024-03-04 [opts]  a readable table (Danish by default)
 
-use samtaleplan::dates::long;
+use samtaleplan::dates::{long, period};
 use samtaleplan::error::{ErrorCode, PlanError};
+use samtaleplan::regimes::Obligation;
 use samtaleplan::request::MAX_REQUEST_BYTES;
 use samtaleplan::response::Response;
 use samtaleplan::{Lang, error_json, plan_json, plan_str};
@@ -26,6 +27,7 @@ Tilvalg / options for the table:
   --group standard|jobcenter_from_day_one
   --pause FRA:TIL[:ÅRSAG]          periode uden dagpenge (kan gentages)
   --lang da|en
+  --compare                        sammenlign med nabo-reglerne / compare with the neighbouring rules
   --help, --version
 
 Alle datoer er vejledende. The request and response are described in README.md.";
@@ -88,11 +90,7 @@ fn jsonl() -> io::Result<ExitCode> {
 
 /// Reads one line (without `\n` or `\r\n`) into `buf`, keeping at most `max + 1` bytes of it.
 /// Returns the line's full length, or `None` at the end of input.
-fn read_line_bounded(
-    input: &mut impl BufRead,
-    buf: &mut Vec<u8>,
-    max: usize,
-) -> io::Result<Option<usize>> {
+fn read_line_bounded(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<Option<usize>> {
     buf.clear();
     let mut len = 0usize;
     let mut any = false;
@@ -159,11 +157,7 @@ fn json_one() -> io::Result<ExitCode> {
     let mut out = io::stdout().lock();
     writeln!(out, "{line}")?;
     out.flush()?;
-    Ok(if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
 }
 
 /// `samtaleplan 2024-03-04 --deltid …`: builds the same JSON request and prints a table.
@@ -194,13 +188,10 @@ fn request_from_args(args: &[String]) -> Result<Value, String> {
     let mut pauses = Vec::new();
     let mut it = args.iter();
     while let Some(arg) = it.next() {
-        let mut value = |name: &str| {
-            it.next()
-                .cloned()
-                .ok_or_else(|| format!("{name} mangler en værdi"))
-        };
+        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} mangler en værdi"));
         match arg.as_str() {
             "--deltid" => drop(req.insert("insurance".into(), json!("deltid"))),
+            "--compare" => drop(req.insert("compare".into(), json!(true))),
             "--fuldtid" => drop(req.insert("insurance".into(), json!("fuldtid"))),
             "--today" | "--handover" | "--group" | "--lang" => {
                 let v = value(arg)?;
@@ -244,14 +235,13 @@ fn render_table(plan: &Response) -> String {
         ),
         long(plan.start, lang)
     );
-    let to = plan.regime.to.map_or_else(String::new, |d| long(d, lang));
     s += &format!(
-        "{}: {} {} ({} – {})\n{}\n\n",
+        "{}: {} {} ({} {})\n{}\n\n",
         t("Regler", "Rules"),
         plan.regime.id,
         plan.regime.name,
-        long(plan.regime.from, lang),
-        to,
+        t("for ledighed, der begynder", "for unemployment beginning"),
+        period(plan.regime.from, plan.regime.to, lang),
         plan.regime.citation
     );
     let mut header = vec![
@@ -272,12 +262,11 @@ fn render_table(plan: &Response) -> String {
             if x.latest_non_working {
                 latest.push_str(" *");
             }
-            let mut row = vec![
-                format!("{} {}", x.id, x.title),
-                x.holder_label.to_string(),
-                long(x.earliest, lang),
-                latest,
-            ];
+            let mut title = format!("{} {}", x.id, x.title);
+            if x.obligation != Obligation::Required {
+                title.push_str(&format!(" ({})", x.obligation.label(lang)));
+            }
+            let mut row = vec![title, x.holder_label.to_string(), long(x.earliest, lang), latest];
             if let Some(st) = x.status {
                 row.push(st.label(lang).to_string());
             }
@@ -320,16 +309,29 @@ fn render_table(plan: &Response) -> String {
             "* the latest date is not a working day (see the warnings)\n",
         );
     }
-    s += &format!(
-        "\n{}\n",
-        t("Hjemmel og beregning", "Legal basis and computation")
-    );
+    s += &format!("\n{}\n", t("Hjemmel og beregning", "Legal basis and computation"));
     for x in &plan.samtaler {
         s += &format!("{:<4}{} [{}]", x.id, x.citation, x.basis.label(lang));
         if let Some(note) = x.note {
             s += &format!(" {note}");
         }
+        if let Some(nominal) = x.nominal {
+            s += &format!(" {} {}.", t("Nominel dato:", "Nominal date:"), long(nominal, lang));
+        }
         s += &format!("\n    {}\n", x.explanation);
+    }
+    if let Some(c) = &plan.comparison {
+        s += &format!("\n{}\n", c.text);
+        for x in &c.samtaler {
+            s += &format!(
+                "  {:<4}{}, {}: {} – {}\n",
+                x.id,
+                x.title,
+                x.holder_label,
+                long(x.earliest, lang),
+                long(x.latest, lang)
+            );
+        }
     }
     for (title, list) in [
         (t("Advarsler", "Warnings"), &plan.warnings),

@@ -3,12 +3,14 @@
 
 use crate::calendar::{is_non_working, last_working_day_before, non_working_reason};
 use crate::clock::{Clock, FROZEN, Handover, Period, Reached, Span};
-use crate::dates::{long, short, ymd};
+use crate::dates::{long, period, short, ymd};
 use crate::error::{ErrorCode, PlanError};
 use crate::lang::{Lang, Text};
 use crate::regimes::{self, Bound, Holder, Regime, Spec};
 use crate::request::Request;
-use crate::response::{Message, Milestones, RegimeInfo, Response, SCHEMA, Samtale, Status};
+use crate::response::{
+    ComparedSamtale, Comparison, Message, Milestones, RegimeInfo, Response, SCHEMA, Samtale, Status,
+};
 use chrono::{Days, NaiveDate};
 
 /// The day a new main law on the employment effort is expected (RULES.md § 3).
@@ -16,16 +18,94 @@ pub const EXPECTED_CHANGE: NaiveDate = ymd(2027, 1, 1);
 
 /// Computes the plan for a valid request.
 pub fn plan(req: &Request) -> Result<Response, PlanError> {
-    let lang = req.lang;
     let regime = regimes::for_start(req.start).ok_or_else(|| {
         // The request reader refuses such starts; this is the same answer, should it be reached.
         PlanError::new(
             ErrorCode::StartTooEarly,
-            lang,
+            req.lang,
             "Beregneren kender ingen regler for den første ledighedsdag.".into(),
             "The calculator knows no rules for that first day of unemployment.".into(),
         )
     })?;
+    let mut response = plan_under(req, regime)?;
+    if req.compare {
+        response.comparison = compare(req, regime, response.samtaler.len());
+    }
+    Ok(response)
+}
+
+/// The plan under the neighbouring regime — the one before, or after the first — in short; `None`
+/// where that regime cannot plan for the request (a group it does not model).
+fn compare(req: &Request, regime: &Regime, count: usize) -> Option<Comparison> {
+    let (other, before) = match regimes::previous(regime) {
+        Some(previous) => (previous, true),
+        None => (regimes::next_after(regime)?, false),
+    };
+    let plain = Request {
+        compare: false,
+        today: None,
+        ..req.clone()
+    };
+    let other_plan = plan_under(&plain, other)
+        .or_else(|_| {
+            plan_under(
+                &Request {
+                    handover: None,
+                    ..plain.clone()
+                },
+                other,
+            )
+        })
+        .ok()?;
+    let lang = req.lang;
+    let n = other_plan.samtaler.len();
+    let (da_when, en_when) = if before {
+        (
+            format!("før {}", short(regime.from, Lang::Da)),
+            format!("before {}", short(regime.from, Lang::En)),
+        )
+    } else {
+        (
+            format!("fra {}", short(other.from, Lang::Da)),
+            format!("from {}", short(other.from, Lang::En)),
+        )
+    };
+    let tense = if before {
+        ("begyndte", "began")
+    } else {
+        ("begynder", "begins")
+    };
+    let text = lang.pick(
+        format!(
+            "Efter reglerne for ledighed, der {} {da_when} ({}), ville du have haft {n} samtaler i stedet for {count}.",
+            tense.0, other.name.da
+        ),
+        format!(
+            "Under the rules for unemployment that {} {en_when} ({}), you would have had {n} interviews instead of {count}.",
+            tense.1, other.name.en
+        ),
+    );
+    Some(Comparison {
+        regime: other_plan.regime,
+        text,
+        samtaler: other_plan
+            .samtaler
+            .into_iter()
+            .map(|s| ComparedSamtale {
+                id: s.id,
+                title: s.title,
+                holder: s.holder,
+                holder_label: s.holder_label,
+                earliest: s.earliest,
+                latest: s.latest,
+            })
+            .collect(),
+    })
+}
+
+/// The plan for a request under a given regime.
+fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
+    let lang = req.lang;
     let specs = (regime.samtaler)(req)?;
     let pauses: Vec<Period> = req.pauses.iter().map(|p| p.period).collect();
     let clock = Clock::new(req.start, req.insurance, &pauses);
@@ -57,10 +137,7 @@ pub fn plan(req: &Request) -> Result<Response, PlanError> {
         handover_to,
         lang,
     };
-    let samtaler: Vec<Samtale> = specs
-        .iter()
-        .map(|spec| ctx.samtale(spec, req.today))
-        .collect();
+    let samtaler: Vec<Samtale> = specs.iter().map(|spec| ctx.samtale(spec, req.today)).collect();
 
     let mut warnings = Vec::new();
     for s in samtaler.iter().filter(|s| s.latest_non_working) {
@@ -102,6 +179,7 @@ pub fn plan(req: &Request) -> Result<Response, PlanError> {
             handover: handover.map(|h| h.date),
         },
         samtaler,
+        comparison: None,
         warnings,
         assumptions: assumptions(req, regime, &clock, handover, last_latest),
     })
@@ -128,10 +206,7 @@ fn checked_override(clock: &Clock, date: NaiveDate, lang: Lang) -> Result<Handov
             ),
         ));
     }
-    Ok(Handover {
-        date,
-        trigger: None,
-    })
+    Ok(Handover { date, trigger: None })
 }
 
 struct Context<'a> {
@@ -166,8 +241,10 @@ impl Context<'_> {
             note: spec.note.map(|n| n.get(lang)),
             holder: spec.holder,
             holder_label: spec.holder.label(lang),
+            obligation: spec.obligation,
             earliest: earliest.date,
             latest: latest.date,
+            nominal: spec.nominal().map(|span| self.clock.reach(span).date),
             after: spec.after,
             citation: spec.citation,
             basis: spec.basis,
@@ -186,19 +263,13 @@ impl Context<'_> {
                 date: clock.start(),
                 how: lang.pick(
                     format!("første ledighedsdag, {}", short(clock.start(), lang)),
-                    format!(
-                        "the first day of unemployment, {}",
-                        short(clock.start(), lang)
-                    ),
+                    format!("the first day of unemployment, {}", short(clock.start(), lang)),
                 ),
             },
             Bound::Days(d) => Found {
                 date: clock.t(d),
                 how: lang.pick(
-                    format!(
-                        "{d} dage efter første ledighedsdag, {}",
-                        short(clock.t(d), lang)
-                    ),
+                    format!("{d} dage efter første ledighedsdag, {}", short(clock.t(d), lang)),
                     format!(
                         "{d} days after the first day of unemployment, {}",
                         short(clock.t(d), lang)
@@ -221,16 +292,8 @@ impl Context<'_> {
                 Found {
                     date,
                     how: lang.pick(
-                        format!(
-                            "{}: {d} dage efter {}",
-                            short(date, lang),
-                            self.reached(span, r)
-                        ),
-                        format!(
-                            "{}: {d} days after {}",
-                            short(date, lang),
-                            self.reached(span, r)
-                        ),
+                        format!("{}: {d} dage efter {}", short(date, lang), self.reached(span, r)),
+                        format!("{}: {d} days after {}", short(date, lang), self.reached(span, r)),
                     ),
                 }
             }
@@ -284,16 +347,8 @@ impl Context<'_> {
                     Found {
                         date: r.date,
                         how: lang.pick(
-                            format!(
-                                "{} – {da} {to} {}",
-                                self.reached(span, r),
-                                short(h.date, lang)
-                            ),
-                            format!(
-                                "{} – {en} {to} {}",
-                                self.reached(span, r),
-                                short(h.date, lang)
-                            ),
+                            format!("{} – {da} {to} {}", self.reached(span, r), short(h.date, lang)),
+                            format!("{} – {en} {to} {}", self.reached(span, r), short(h.date, lang)),
                         ),
                     }
                 }
@@ -364,10 +419,7 @@ impl Context<'_> {
 
 fn non_working_warning(s: &Samtale, lang: Lang) -> Message {
     let reason = non_working_reason(s.latest, lang).unwrap_or_default();
-    let before = s
-        .last_working_day
-        .map(|d| long(d, lang))
-        .unwrap_or_default();
+    let before = s.last_working_day.map(|d| long(d, lang)).unwrap_or_default();
     Message {
         code: "W_LATEST_NON_WORKING",
         text: lang.pick(
@@ -419,27 +471,20 @@ fn assumptions(
         text: text.get(lang).into(),
     };
     let mut out = Vec::new();
-    let to = |l: Lang| {
-        regime
-            .to
-            .map_or_else(|| l.pick("i dag", "today").to_string(), |d| short(d, l))
-    };
     out.push(Message {
         code: "A_REGIME_BY_START",
         text: lang.pick(
             format!(
-                "Reglerne er valgt ud fra første ledighedsdag: {} ({}) gælder for ledighed, der begynder {}–{}.",
+                "Reglerne er valgt ud fra første ledighedsdag: {} ({}) gælder for ledighed, der begynder {}.",
                 regime.name.da,
                 regime.id,
-                short(regime.from, lang),
-                to(lang)
+                period(regime.from, regime.to, lang)
             ),
             format!(
-                "The rules are chosen by the first day of unemployment: {} ({}) applies to unemployment beginning {}–{}.",
+                "The rules are chosen by the first day of unemployment: {} ({}) applies to unemployment beginning {}.",
                 regime.name.en,
                 regime.id,
-                short(regime.from, lang),
-                to(lang)
+                period(regime.from, regime.to, lang)
             ),
         ),
     });
@@ -464,10 +509,7 @@ fn assumptions(
             ),
         ),
     });
-    if FROZEN
-        .iter()
-        .any(|f| f.to >= clock.start() && f.from <= last_latest)
-    {
+    if FROZEN.iter().any(|f| f.to >= clock.start() && f.from <= last_latest) {
         out.push(fixed(
             "A_COVID_FREEZE",
             Text::new(
@@ -500,11 +542,7 @@ fn assumptions(
             "A latest date that falls on a weekend or public holiday is not moved; it is flagged.",
         ),
     ));
-    out.extend(
-        (regime.notes)(req)
-            .into_iter()
-            .map(|n| fixed(n.code, n.text)),
-    );
+    out.extend((regime.notes)(req).into_iter().map(|n| fixed(n.code, n.text)));
     out.push(fixed(
         "A_VEJLEDENDE",
         Text::new(

@@ -59,10 +59,7 @@ impl PauseReason {
 }
 
 impl Insurance {
-    const ALL: [(&'static str, Insurance); 2] = [
-        ("fuldtid", Insurance::Fuldtid),
-        ("deltid", Insurance::Deltid),
-    ];
+    const ALL: [(&'static str, Insurance); 2] = [("fuldtid", Insurance::Fuldtid), ("deltid", Insurance::Deltid)];
 }
 
 impl Group {
@@ -89,6 +86,8 @@ pub struct Request {
     pub handover: Option<NaiveDate>,
     pub today: Option<NaiveDate>,
     pub lang: Lang,
+    /// Also answer with the plan under the neighbouring regime.
+    pub compare: bool,
 }
 
 impl Request {
@@ -102,6 +101,7 @@ impl Request {
             handover: None,
             today: None,
             lang: Lang::default(),
+            compare: false,
         }
     }
 }
@@ -185,14 +185,8 @@ pub fn read_error(err: &str, lang: Lang) -> PlanError {
         return PlanError::new(
             ErrorCode::DuplicateField,
             lang,
-            format!(
-                "Feltet {} står mere end én gang i forespørgslen.",
-                quote(key)
-            ),
-            format!(
-                "The field {} appears more than once in the request.",
-                quote(key)
-            ),
+            format!("Feltet {} står mere end én gang i forespørgslen.", quote(key)),
+            format!("The field {} appears more than once in the request.", quote(key)),
         );
     }
     PlanError::new(
@@ -209,8 +203,7 @@ pub fn from_json(text: &str) -> Result<Request, PlanError> {
     if text.len() > MAX_REQUEST_BYTES {
         return Err(too_large(text.len(), lang));
     }
-    let value: StrictValue =
-        serde_json::from_str(text).map_err(|e| read_error(&e.to_string(), lang))?;
+    let value: StrictValue = serde_json::from_str(text).map_err(|e| read_error(&e.to_string(), lang))?;
     from_value(&value.0)
 }
 
@@ -219,9 +212,7 @@ pub fn too_large(bytes: usize, lang: Lang) -> PlanError {
     PlanError::new(
         ErrorCode::RequestTooLarge,
         lang,
-        format!(
-            "Forespørgslen fylder {bytes} bytes; grænsen er {MAX_REQUEST_BYTES} bytes (64 KiB)."
-        ),
+        format!("Forespørgslen fylder {bytes} bytes; grænsen er {MAX_REQUEST_BYTES} bytes (64 KiB)."),
         format!("The request is {bytes} bytes; the limit is {MAX_REQUEST_BYTES} bytes (64 KiB)."),
     )
 }
@@ -229,11 +220,7 @@ pub fn too_large(bytes: usize, lang: Lang) -> PlanError {
 /// For errors found before the JSON is read: English only if the text plainly asks for it.
 fn sniff_lang(text: &str) -> Lang {
     let head = &text.as_bytes()[..text.len().min(4096)];
-    let compact: Vec<u8> = head
-        .iter()
-        .copied()
-        .filter(|b| !b.is_ascii_whitespace())
-        .collect();
+    let compact: Vec<u8> = head.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
     if compact.windows(11).any(|w| w == b"\"lang\":\"en\"") {
         Lang::En
     } else {
@@ -254,9 +241,7 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
     // The language comes first, so every later message can be in it; a bad `lang` is reported in Danish.
     let lang = match obj.get("lang") {
         None | Some(Value::Null) => Lang::default(),
-        Some(Value::String(s)) => {
-            Lang::parse(s).ok_or_else(|| unknown_value("lang", s, &["da", "en"], Lang::Da))?
-        }
+        Some(Value::String(s)) => Lang::parse(s).ok_or_else(|| unknown_value("lang", s, &["da", "en"], Lang::Da))?,
         Some(_) => return Err(wrong_type("lang", Expected::String, Lang::Da)),
     };
     let r = Reader { lang };
@@ -271,12 +256,11 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
             "handover",
             "today",
             "lang",
+            "compare",
         ],
     )?;
 
-    let start = r
-        .date(obj, "start", "start")?
-        .ok_or_else(|| r.missing("start"))?;
+    let start = r.date(obj, "start", "start")?.ok_or_else(|| r.missing("start"))?;
     if start < FIRST_START {
         return Err(PlanError::new(
             ErrorCode::StartTooEarly,
@@ -309,15 +293,15 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
             ),
         ));
     }
-    let insurance = r.choice(
-        obj.get("insurance"),
-        "insurance",
-        &Insurance::ALL,
-        Insurance::default(),
-    )?;
+    let insurance = r.choice(obj.get("insurance"), "insurance", &Insurance::ALL, Insurance::default())?;
     let group = r.choice(obj.get("group"), "group", &Group::ALL, Group::default())?;
     let handover = r.date(obj, "handover", "handover")?;
     let today = r.date(obj, "today", "today")?;
+    let compare = match obj.get("compare") {
+        None | Some(Value::Null) => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(r.wrong_type("compare", Expected::Bool)),
+    };
     let pauses = match obj.get("pauses") {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => {
@@ -325,14 +309,8 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
                 return Err(PlanError::new(
                     ErrorCode::TooManyPauses,
                     lang,
-                    format!(
-                        "Der er {} pauser; højst {MAX_PAUSES} er tilladt.",
-                        items.len()
-                    ),
-                    format!(
-                        "There are {} pauses; at most {MAX_PAUSES} are allowed.",
-                        items.len()
-                    ),
+                    format!("Der er {} pauser; højst {MAX_PAUSES} er tilladt.", items.len()),
+                    format!("There are {} pauses; at most {MAX_PAUSES} are allowed.", items.len()),
                 ));
             }
             items
@@ -351,12 +329,14 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
         handover,
         today,
         lang,
+        compare,
     })
 }
 
 #[derive(Clone, Copy)]
 enum Expected {
     String,
+    Bool,
     Array,
     Object,
 }
@@ -364,6 +344,7 @@ enum Expected {
 fn wrong_type(field: &str, expected: Expected, lang: Lang) -> PlanError {
     let (da, en) = match expected {
         Expected::String => ("en tekst", "a string"),
+        Expected::Bool => ("true eller false", "true or false"),
         Expected::Array => ("en liste", "an array"),
         Expected::Object => ("et objekt", "an object"),
     };
@@ -410,12 +391,7 @@ impl Reader {
     }
 
     /// Refuses any key outside `known`, naming the object it was found `within`.
-    fn check_fields(
-        &self,
-        obj: &Map<String, Value>,
-        within: Option<&str>,
-        known: &[&str],
-    ) -> Result<(), PlanError> {
+    fn check_fields(&self, obj: &Map<String, Value>, within: Option<&str>, known: &[&str]) -> Result<(), PlanError> {
         let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) else {
             return Ok(());
         };
@@ -427,20 +403,12 @@ impl Reader {
             ErrorCode::UnknownField,
             self.lang,
             format!("Ukendt felt {}{da_in}; kendte felter er: {list}.", quote(k)),
-            format!(
-                "Unknown field {}{en_in}; known fields are: {list}.",
-                quote(k)
-            ),
+            format!("Unknown field {}{en_in}; known fields are: {list}.", quote(k)),
         ))
     }
 
     /// An optional date field (`null` counts as absent); `path` names it in messages.
-    fn date(
-        &self,
-        obj: &Map<String, Value>,
-        key: &str,
-        path: &str,
-    ) -> Result<Option<NaiveDate>, PlanError> {
+    fn date(&self, obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<NaiveDate>, PlanError> {
         let s = match obj.get(key) {
             None | Some(Value::Null) => return Ok(None),
             Some(Value::String(s)) => s,
@@ -510,9 +478,7 @@ impl Reader {
         let from = self
             .date(obj, "from", &from_path)?
             .ok_or_else(|| self.missing(&from_path))?;
-        let to = self
-            .date(obj, "to", &to_path)?
-            .ok_or_else(|| self.missing(&to_path))?;
+        let to = self.date(obj, "to", &to_path)?.ok_or_else(|| self.missing(&to_path))?;
         if to < from {
             return Err(PlanError::new(
                 ErrorCode::PauseReversed,

@@ -3,7 +3,7 @@
 
 use crate::clock::Insurance;
 use crate::lang::Lang;
-use crate::regimes::{Basis, Holder};
+use crate::regimes::{Basis, Holder, Obligation};
 use crate::request::Group;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -21,6 +21,9 @@ pub struct Response {
     pub regime: RegimeInfo,
     pub milestones: Milestones,
     pub samtaler: Vec<Samtale>,
+    /// With `"compare": true`: the plan under the neighbouring regime, in short.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub comparison: Option<Comparison>,
     pub warnings: Vec<Message>,
     pub assumptions: Vec<Message>,
 }
@@ -89,8 +92,12 @@ pub struct Samtale {
     pub note: Option<&'static str>,
     pub holder: Holder,
     pub holder_label: &'static str,
+    pub obligation: Obligation,
     pub earliest: NaiveDate,
     pub latest: NaiveDate,
+    /// The nominal date where `latest` is a tolerance after it (R2015's monthly jobsamtaler).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nominal: Option<NaiveDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<&'static str>,
     pub citation: &'static str,
@@ -109,4 +116,24 @@ pub struct Samtale {
 pub struct Message {
     pub code: &'static str,
     pub text: String,
+}
+
+/// How the plan would have looked under the neighbouring regime: the one before, or for the
+/// first regime the one after.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub regime: RegimeInfo,
+    /// "Efter reglerne før 1. januar 2024 (…) ville du have haft 10 samtaler i stedet for 7."
+    pub text: String,
+    pub samtaler: Vec<ComparedSamtale>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ComparedSamtale {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub holder: Holder,
+    pub holder_label: &'static str,
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
 }

@@ -34,13 +34,7 @@ fn jsonl_answers_every_line_in_order_and_goes_on_after_errors() {
     input.extend_from_slice(b"not json\n");
     input.extend_from_slice(b"\n");
     input.extend_from_slice(b"{\"start\":\"\xff\xfe\"}\n");
-    input.extend_from_slice(
-        format!(
-            "{{\"start\":\"2024-03-04\",\"x\":\"{}\"}}\n",
-            "y".repeat(200_000)
-        )
-        .as_bytes(),
-    );
+    input.extend_from_slice(format!("{{\"start\":\"2024-03-04\",\"x\":\"{}\"}}\n", "y".repeat(200_000)).as_bytes());
     input.extend_from_slice(b"{\"start\":\"2024-01-01\",\"lang\":\"en\"}"); // no final newline
     let out = run(&["--jsonl"], &input);
     assert!(out.status.success());
@@ -65,10 +59,7 @@ fn jsonl_answers_every_line_in_order_and_goes_on_after_errors() {
         "{lines:?}"
     );
     // Each answer is exactly what the library gives for that line.
-    assert_eq!(
-        lines[0],
-        samtaleplan::plan_json(r#"{"start":"2024-03-04"}"#)
-    );
+    assert_eq!(lines[0], samtaleplan::plan_json(r#"{"start":"2024-03-04"}"#));
     assert_eq!(
         lines[6],
         samtaleplan::plan_json(r#"{"start":"2024-01-01","lang":"en"}"#)
@@ -111,11 +102,7 @@ fn json_one_request_may_span_lines() {
 #[test]
 fn table_is_readable_danish() {
     let out = run(&["2024-03-04", "--today", "2024-05-01"], b"");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let text = stdout(&out);
     for want in [
         "mandag 18. marts 2024",
@@ -135,31 +122,17 @@ fn table_is_readable_danish() {
 #[test]
 fn table_options_reach_the_request() {
     let text = stdout(&run(
-        &[
-            "2024-03-04",
-            "--deltid",
-            "--pause",
-            "2024-04-01:2024-04-12:sygdom",
-        ],
+        &["2024-03-04", "--deltid", "--pause", "2024-04-01:2024-04-12:sygdom"],
         b"",
     ));
     assert!(text.contains("deltid"), "{text}");
     assert!(text.contains("6 timer"), "{text}");
     assert!(text.contains("fredag 14. juni 2024"), "{text}");
     let text = stdout(&run(
-        &[
-            "2024-03-04",
-            "--lang",
-            "en",
-            "--group",
-            "jobcenter_from_day_one",
-        ],
+        &["2024-03-04", "--lang", "en", "--group", "jobcenter_from_day_one"],
         b"",
     ));
-    assert!(
-        text.contains("J6 6th job interview at the jobcentre"),
-        "{text}"
-    );
+    assert!(text.contains("J6 6th job interview at the jobcentre"), "{text}");
 }
 
 #[test]

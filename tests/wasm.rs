@@ -62,10 +62,7 @@ fn plan_returns_a_plain_object_with_the_contract_fields() {
     assert_eq!(string(&get(&a1, &["status"])), "past");
     assert_eq!(get(&a1, &["latest_non_working"]).as_bool(), Some(false));
     // None becomes null, not undefined, so JSON.stringify keeps every field.
-    let v = plan_js(js(
-        r#"{"start":"2024-03-04","group":"jobcenter_from_day_one"}"#,
-    ))
-    .expect("a plan");
+    let v = plan_js(js(r#"{"start":"2024-03-04","group":"jobcenter_from_day_one"}"#)).expect("a plan");
     assert!(get(&v, &["milestones", "handover"]).is_null());
 }
 
@@ -90,11 +87,7 @@ fn errors_are_js_errors_with_a_code() {
             "E_DATE_INVALID",
             "does not exist",
         ),
-        (
-            r#"{"start":"2024-03-04","extra":true}"#,
-            "E_UNKNOWN_FIELD",
-            "extra",
-        ),
+        (r#"{"start":"2024-03-04","extra":true}"#, "E_UNKNOWN_FIELD", "extra"),
         (r#"{"start":"2010-01-04"}"#, "E_START_TOO_EARLY", "2015"),
         (r#"[1,2]"#, "E_NOT_OBJECT", "objekt"),
         (
@@ -126,14 +119,9 @@ fn errors_are_js_errors_with_a_code() {
 }
 
 fn new_div() -> web_sys::Element {
-    let doc = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
+    let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
     let div = doc.create_element("div").expect("div");
-    doc.body()
-        .expect("body")
-        .append_child(&div)
-        .expect("append");
+    doc.body().expect("body").append_child(&div).expect("append");
     div
 }
 
@@ -144,10 +132,7 @@ fn render_builds_the_table() {
     assert_eq!(string(&get(&v, &["regime", "id"])), "R2024");
     let rows = div.query_selector_all("tbody tr").expect("rows");
     assert_eq!(rows.length(), 7);
-    let a2 = div
-        .query_selector("tr[data-id=A2]")
-        .expect("query")
-        .expect("A2 row");
+    let a2 = div.query_selector("tr[data-id=A2]").expect("query").expect("A2 row");
     let text = a2.text_content().unwrap_or_default();
     assert!(text.contains("fredag 31. maj 2024"), "{text}");
     assert!(text.contains("a-kassen"), "{text}");
@@ -156,26 +141,16 @@ fn render_builds_the_table() {
         .query_selector("tr[data-id=J1] .samtaleplan-status")
         .expect("q")
         .expect("status cell");
-    assert_eq!(
-        status.get_attribute("data-status").as_deref(),
-        Some("upcoming")
-    );
+    assert_eq!(status.get_attribute("data-status").as_deref(), Some("upcoming"));
     let time = div
         .query_selector("tr[data-id=S16] .samtaleplan-latest time")
         .expect("q")
         .expect("time");
-    assert_eq!(
-        time.get_attribute("datetime").as_deref(),
-        Some("2025-07-01")
-    );
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2025-07-01"));
     // Drawing again replaces the plan rather than adding a second one.
     render_js(&div, js(r#"{"start":"2024-01-01","lang":"en"}"#)).expect("drawn");
     assert_eq!(div.query_selector_all("table").expect("tables").length(), 1);
-    assert!(
-        div.text_content()
-            .unwrap_or_default()
-            .contains("Monday 1 January 2024")
-    );
+    assert!(div.text_content().unwrap_or_default().contains("Monday 1 January 2024"));
 }
 
 #[wasm_bindgen_test]

@@ -37,7 +37,7 @@ function clearError() {
 async function show(start, { pushUrl = false, focus = false } = {}) {
   await ready;
   try {
-    render(result, { start, today: today(), lang: 'da' });
+    render(result, { start, today: today(), lang: 'da', compare: true });
   } catch (error) {
     showError(error);
     if (focus) input.focus();

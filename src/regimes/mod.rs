@@ -2,7 +2,8 @@
 //! samtaler (RULES.md § 4). A regime is one file in this folder plus one line in [`REGIMES`].
 
 use crate::clock::Span;
-use crate::error::PlanError;
+use crate::dates::short;
+use crate::error::{ErrorCode, PlanError};
 use crate::lang::{Lang, Text};
 use crate::request::Request;
 use chrono::NaiveDate;
@@ -15,12 +16,7 @@ pub mod r2024;
 pub mod r2026;
 
 /// Every regime, oldest first. The periods are contiguous and do not overlap.
-pub static REGIMES: [&Regime; 4] = [
-    &r2015::REGIME,
-    &r2020::REGIME,
-    &r2024::REGIME,
-    &r2026::REGIME,
-];
+pub static REGIMES: [&Regime; 4] = [&r2015::REGIME, &r2020::REGIME, &r2024::REGIME, &r2026::REGIME];
 
 /// The regime for a first day of ledighed [convention: chosen by `start`].
 pub fn for_start(start: NaiveDate) -> Option<&'static Regime> {
@@ -28,6 +24,14 @@ pub fn for_start(start: NaiveDate) -> Option<&'static Regime> {
         .iter()
         .copied()
         .find(|r| r.from <= start && r.to.is_none_or(|to| start <= to))
+}
+
+/// The regime before this one, if any.
+pub fn previous(regime: &Regime) -> Option<&'static Regime> {
+    REGIMES
+        .iter()
+        .copied()
+        .find(|r| r.to.and_then(|to| to.succ_opt()) == Some(regime.from))
 }
 
 /// The regime after this one, if any.
@@ -111,6 +115,29 @@ impl Basis {
     }
 }
 
+/// Whether a samtale must be held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Obligation {
+    Required,
+    /// Owed to at least 75 % of dagpengemodtagere: the a-kasse or kommune may exempt up to one
+    /// in four (R2026).
+    NormallyDue,
+    /// Held only when a condition is met (R2020's first joint samtale).
+    Conditional,
+}
+
+impl Obligation {
+    /// "skal holdes", "holdes normalt", "kun ved behov".
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Obligation::Required => lang.pick("skal holdes", "required"),
+            Obligation::NormallyDue => lang.pick("holdes normalt", "normally due"),
+            Obligation::Conditional => lang.pick("kun ved behov", "only if needed"),
+        }
+    }
+}
+
 /// An end of a samtale's window, in the words of RULES.md § 2.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
@@ -146,34 +173,86 @@ pub struct Spec {
     pub latest: Bound,
     /// An ordering, not a date bound: held after this samtale.
     pub after: Option<&'static str>,
+    pub obligation: Obligation,
     pub citation: &'static str,
     pub basis: Basis,
 }
 
-/// The answer of a regime that the calculator does not implement yet.
-pub(crate) fn unsupported(regime: &Regime, req: &Request) -> PlanError {
-    use crate::dates::short;
-    use crate::error::ErrorCode;
-    let to_da = regime.to.map(|d| short(d, Lang::Da)).unwrap_or_default();
-    let to_en = regime.to.map(|d| short(d, Lang::En)).unwrap_or_default();
+impl Spec {
+    /// A required samtale with no note and no ordering; the builders below add those.
+    pub const fn new(
+        id: &'static str,
+        title: Text,
+        holder: Holder,
+        earliest: Bound,
+        latest: Bound,
+        citation: &'static str,
+        basis: Basis,
+    ) -> Spec {
+        Spec {
+            id,
+            title,
+            note: None,
+            holder,
+            earliest,
+            latest,
+            after: None,
+            obligation: Obligation::Required,
+            citation,
+            basis,
+        }
+    }
+
+    /// Held after samtale `id`.
+    pub const fn after(self, id: &'static str) -> Spec {
+        Spec {
+            after: Some(id),
+            ..self
+        }
+    }
+
+    /// With a remark shown beside the title.
+    pub const fn note(self, da: &'static str, en: &'static str) -> Spec {
+        Spec {
+            note: Some(Text::new(da, en)),
+            ..self
+        }
+    }
+
+    pub const fn obligation(self, obligation: Obligation) -> Spec {
+        Spec { obligation, ..self }
+    }
+
+    pub const fn holder(self, holder: Holder) -> Spec {
+        Spec { holder, ..self }
+    }
+
+    /// The nominal date of a samtale whose latest date is a tolerance after it: `L(x)` of
+    /// `latest = L(x) + d` (R2015's monthly jobsamtaler).
+    pub fn nominal(&self) -> Option<Span> {
+        match self.latest {
+            Bound::ReachedPlus(span, _) => Some(span),
+            _ => None,
+        }
+    }
+}
+
+/// The answer of a regime that does not model the "jobcenter from day one" group.
+pub(crate) fn group_unsupported(regime: &Regime, req: &Request) -> PlanError {
     PlanError::new(
-        ErrorCode::RegimeUnsupported,
+        ErrorCode::GroupUnsupported,
         req.lang,
         format!(
-            "Ledighed, der begynder {}, følger reglerne {} ({}, {}–{}), som beregneren endnu ikke kan beregne.",
-            short(req.start, Lang::Da),
+            "Gruppen med kontaktforløb i jobcentret fra første dag er ikke beskrevet for reglerne {} ({}). Beregneren kan kun vise standardforløbet for ledighed, der begynder {}.",
             regime.id,
             regime.name.da,
-            short(regime.from, Lang::Da),
-            to_da
+            short(req.start, Lang::Da)
         ),
         format!(
-            "Unemployment beginning {} follows the rules {} ({}, {}–{}), which the calculator cannot compute yet.",
-            short(req.start, Lang::En),
+            "The group with the jobcentre from day one is not modelled for the rules {} ({}). The calculator can only show the standard plan for unemployment beginning {}.",
             regime.id,
             regime.name.en,
-            short(regime.from, Lang::En),
-            to_en
+            short(req.start, Lang::En)
         ),
     )
 }
@@ -194,8 +273,10 @@ mod tests {
                 pair[1].id
             );
             assert_eq!(next_after(pair[0]).map(|r| r.id), Some(pair[1].id));
+            assert_eq!(previous(pair[1]).map(|r| r.id), Some(pair[0].id));
         }
         assert!(REGIMES.last().is_some_and(|r| r.to.is_none()));
+        assert!(previous(REGIMES[0]).is_none());
         let id = |y, m, d| for_start(ymd(y, m, d)).map(|r| r.id);
         assert_eq!(id(2015, 6, 30), None);
         assert_eq!(id(2015, 7, 1), Some("R2015"));

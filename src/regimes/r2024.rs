@@ -3,8 +3,10 @@
 //! The a-kasse holds three jobsamtaler until the hand-over, the jobcenter three until six
 //! months, and a joint samtale follows by 16 months (RULES.md § 4, "R2024").
 
+use super::Basis::Law;
 use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
-use super::{Basis, Holder, Note, Regime, Spec};
+use super::Holder::{Akasse, Jobcenter, Joint};
+use super::{Note, Regime, Spec};
 use crate::clock::Span::Months;
 use crate::dates::ymd;
 use crate::error::PlanError;
@@ -37,112 +39,92 @@ fn notes(req: &Request) -> Vec<Note> {
     notes
 }
 
-const S16: Spec = Spec {
-    id: "S16",
-    title: Text::new(
+const fn t(da: &'static str, en: &'static str) -> Text {
+    Text::new(da, en)
+}
+
+/// The law sets only S16's latest date; its earliest is the calculator's convention.
+const S16: Spec = Spec::new(
+    "S16",
+    t(
         "Jobsamtale om intensiveret indsats (fælles)",
         "Joint job interview on intensified support",
     ),
-    note: Some(Text::new(
-        "Loven fastsætter kun den seneste dato; den tidligste er beregnerens valg.",
-        "The law sets only the latest date; the earliest is the calculator's choice.",
-    )),
-    holder: Holder::Joint,
-    earliest: Reached(Months(6)),
-    latest: Reached(Months(16)),
-    after: None,
-    citation: "LAB § 32, stk. 2",
-    basis: Basis::Law,
-};
+    Joint,
+    Reached(Months(6)),
+    Reached(Months(16)),
+    "LAB § 32, stk. 2",
+    Law,
+)
+.note(
+    "Loven fastsætter kun den seneste dato; den tidligste er beregnerens valg.",
+    "The law sets only the latest date; the earliest is the calculator's choice.",
+);
 
 static STANDARD: [Spec; 7] = [
-    Spec {
-        id: "A1",
-        title: Text::new(
-            "1. jobsamtale i a-kassen",
-            "1st job interview at the a-kasse",
-        ),
-        note: Some(Text::new("Personligt fremmøde.", "In person.")),
-        holder: Holder::Akasse,
-        earliest: Start,
-        latest: Days(14),
-        after: None,
-        citation: "LAB § 31, stk. 4",
-        basis: Basis::Law,
-    },
-    Spec {
-        id: "A2",
-        title: Text::new(
-            "2. jobsamtale i a-kassen",
-            "2nd job interview at the a-kasse",
-        ),
-        note: None,
-        holder: Holder::Akasse,
-        earliest: Start,
-        latest: BeforeHandover(Months(3)),
-        after: Some("A1"),
-        citation: "LAB § 31, stk. 1",
-        basis: Basis::Law,
-    },
-    Spec {
-        id: "A3",
-        title: Text::new(
-            "3. jobsamtale i a-kassen",
-            "3rd job interview at the a-kasse",
-        ),
-        note: None,
-        holder: Holder::Akasse,
-        earliest: Start,
-        latest: BeforeHandover(Months(3)),
-        after: Some("A2"),
-        citation: "LAB § 31, stk. 1",
-        basis: Basis::Law,
-    },
-    Spec {
-        id: "J1",
-        title: Text::new(
-            "1. jobsamtale i jobcentret",
-            "1st job interview at the jobcentre",
-        ),
-        note: Some(Text::new(
-            "A-kassen deltager, hvis du ønsker det.",
-            "The a-kasse takes part if you wish.",
-        )),
-        holder: Holder::Jobcenter,
-        earliest: Handover,
-        latest: Reached(Months(6)),
-        after: None,
-        citation: "LAB § 31, stk. 1–2",
-        basis: Basis::Law,
-    },
-    Spec {
-        id: "J2",
-        title: Text::new(
-            "2. jobsamtale i jobcentret",
-            "2nd job interview at the jobcentre",
-        ),
-        note: None,
-        holder: Holder::Jobcenter,
-        earliest: Handover,
-        latest: Reached(Months(6)),
-        after: Some("J1"),
-        citation: "LAB § 31, stk. 1",
-        basis: Basis::Law,
-    },
-    Spec {
-        id: "J3",
-        title: Text::new(
-            "3. jobsamtale i jobcentret",
-            "3rd job interview at the jobcentre",
-        ),
-        note: None,
-        holder: Holder::Jobcenter,
-        earliest: Handover,
-        latest: Reached(Months(6)),
-        after: Some("J2"),
-        citation: "LAB § 31, stk. 1",
-        basis: Basis::Law,
-    },
+    Spec::new(
+        "A1",
+        t("1. jobsamtale i a-kassen", "1st job interview at the a-kasse"),
+        Akasse,
+        Start,
+        Days(14),
+        "LAB § 31, stk. 4",
+        Law,
+    )
+    .note("Personligt fremmøde.", "In person."),
+    Spec::new(
+        "A2",
+        t("2. jobsamtale i a-kassen", "2nd job interview at the a-kasse"),
+        Akasse,
+        Start,
+        BeforeHandover(Months(3)),
+        "LAB § 31, stk. 1",
+        Law,
+    )
+    .after("A1"),
+    Spec::new(
+        "A3",
+        t("3. jobsamtale i a-kassen", "3rd job interview at the a-kasse"),
+        Akasse,
+        Start,
+        BeforeHandover(Months(3)),
+        "LAB § 31, stk. 1",
+        Law,
+    )
+    .after("A2"),
+    Spec::new(
+        "J1",
+        t("1. jobsamtale i jobcentret", "1st job interview at the jobcentre"),
+        Jobcenter,
+        Handover,
+        Reached(Months(6)),
+        "LAB § 31, stk. 1–2",
+        Law,
+    )
+    .note(
+        "A-kassen deltager, hvis du ønsker det.",
+        "The a-kasse takes part if you wish.",
+    ),
+    Spec::new(
+        "J2",
+        t("2. jobsamtale i jobcentret", "2nd job interview at the jobcentre"),
+        Jobcenter,
+        Handover,
+        Reached(Months(6)),
+        "LAB § 31, stk. 1",
+        Law,
+    )
+    .after("J1"),
+    Spec::new(
+        "J3",
+        t("3. jobsamtale i jobcentret", "3rd job interview at the jobcentre"),
+        Jobcenter,
+        Handover,
+        Reached(Months(6)),
+        "LAB § 31, stk. 1",
+        Law,
+    )
+    .after("J2"),
     S16,
 ];
 
@@ -151,72 +133,51 @@ static STANDARD: [Spec; 7] = [
 static FROM_DAY_ONE: [Spec; 7] = [
     day_one(
         "J1",
-        Text::new(
-            "1. jobsamtale i jobcentret",
-            "1st job interview at the jobcentre",
-        ),
-        None,
+        t("1. jobsamtale i jobcentret", "1st job interview at the jobcentre"),
     ),
     day_one(
         "J2",
-        Text::new(
-            "2. jobsamtale i jobcentret",
-            "2nd job interview at the jobcentre",
-        ),
-        Some("J1"),
-    ),
+        t("2. jobsamtale i jobcentret", "2nd job interview at the jobcentre"),
+    )
+    .after("J1"),
     day_one(
         "J3",
-        Text::new(
-            "3. jobsamtale i jobcentret",
-            "3rd job interview at the jobcentre",
-        ),
-        Some("J2"),
-    ),
+        t("3. jobsamtale i jobcentret", "3rd job interview at the jobcentre"),
+    )
+    .after("J2"),
     day_one(
         "J4",
-        Text::new(
-            "4. jobsamtale i jobcentret",
-            "4th job interview at the jobcentre",
-        ),
-        Some("J3"),
-    ),
+        t("4. jobsamtale i jobcentret", "4th job interview at the jobcentre"),
+    )
+    .after("J3"),
     day_one(
         "J5",
-        Text::new(
-            "5. jobsamtale i jobcentret",
-            "5th job interview at the jobcentre",
-        ),
-        Some("J4"),
-    ),
+        t("5. jobsamtale i jobcentret", "5th job interview at the jobcentre"),
+    )
+    .after("J4"),
     day_one(
         "J6",
-        Text::new(
-            "6. jobsamtale i jobcentret",
-            "6th job interview at the jobcentre",
-        ),
-        Some("J5"),
-    ),
+        t("6. jobsamtale i jobcentret", "6th job interview at the jobcentre"),
+    )
+    .after("J5"),
     S16,
 ];
 
-const fn day_one(id: &'static str, title: Text, after: Option<&'static str>) -> Spec {
-    Spec {
+const fn day_one(id: &'static str, title: Text) -> Spec {
+    Spec::new(
         id,
         title,
-        note: None,
-        holder: Holder::Jobcenter,
-        earliest: Start,
-        latest: Reached(Months(6)),
-        after,
-        citation: "LAB § 31, stk. 1, 3. pkt.",
-        basis: Basis::Law,
-    }
+        Jobcenter,
+        Start,
+        Reached(Months(6)),
+        "LAB § 31, stk. 1, 3. pkt.",
+        Law,
+    )
 }
 
 const RAADIGHED: Note = Note {
     code: "A_RAADIGHEDSSAMTALE",
-    text: Text::new(
+    text: t(
         "A-kassen holder kun en rådighedssamtale, hvis den finder behov for det (BEK om rådighed nr. 1590/2023 § 40). Den har derfor ingen dato her.",
         "The a-kasse holds an availability interview (rådighedssamtale) only when it finds a need (BEK om rådighed no. 1590/2023 § 40), so it has no date here.",
     ),
@@ -224,7 +185,7 @@ const RAADIGHED: Note = Note {
 
 const FROM_DAY_ONE_NOTE: Note = Note {
     code: "A_JOBCENTER_FROM_DAY_ONE",
-    text: Text::new(
+    text: t(
         "Planen gælder gruppen, der har kontaktforløb i jobcentret fra første dag (LAB § 27, stk. 3, fx under 25 år uden kvalificerende uddannelse og uden børn). Der er ingen overgang fra a-kassen.",
         "The plan is for the group whose contact process is with the jobcentre from day one (LAB § 27(3), e.g. under 25 without a qualifying education and without children). There is no hand-over from the a-kasse.",
     ),

@@ -1,19 +1,23 @@
-//! R2026, "Mere fleksible kontaktforløb". Not computed yet: a request in its period is answered with
-//! `E_REGIME_UNSUPPORTED` (RULES.md § 3 allows this until its samtaler are implemented).
+//! R2026, "mere fleksible kontaktforløb": ledighed beginning 1 July 2026 or later.
+//! Lov nr. 1750 af 29. december 2025 (L 66 2025-26), as STAR explains it. The a-kasse holds two
+//! jobsamtaler until the hand-over, the kommune two until six months and one more by 16 months.
+//! A2, K1 and K2 are owed to at least 75 % of dagpengemodtagere (RULES.md § 4, "R2026").
 
-use super::{Note, Regime, Spec, unsupported};
+use super::Basis::Star;
+use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
+use super::Holder::{Akasse, Kommune};
+use super::Obligation::NormallyDue;
+use super::{Note, Regime, Spec, group_unsupported};
+use crate::clock::Span::Months;
 use crate::dates::ymd;
 use crate::error::PlanError;
 use crate::lang::Text;
-use crate::request::Request;
+use crate::request::{Group, Request};
 use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {
     id: "R2026",
-    name: Text::new(
-        "Mere fleksible kontaktforløb",
-        "More flexible contact processes",
-    ),
+    name: Text::new("Mere fleksible kontaktforløb", "More flexible contact processes"),
     from: ymd(2026, 7, 1),
     to: None,
     citation: "Lov nr. 1750 af 29. december 2025 (L 66 2025-26)",
@@ -22,9 +26,86 @@ pub static REGIME: Regime = Regime {
 };
 
 fn samtaler(req: &Request) -> Result<Cow<'static, [Spec]>, PlanError> {
-    Err(unsupported(&REGIME, req))
+    match req.group {
+        Group::Standard => Ok(Cow::Borrowed(&STANDARD)),
+        Group::JobcenterFromDayOne => Err(group_unsupported(&REGIME, req)),
+    }
 }
 
 fn notes(_: &Request) -> Vec<Note> {
-    Vec::new()
+    vec![NORMALLY_DUE]
 }
+
+const fn t(da: &'static str, en: &'static str) -> Text {
+    Text::new(da, en)
+}
+
+const STAR_QA: &str = "STAR, spørgsmål og svar om lov nr. 1750/2025";
+
+static STANDARD: [Spec; 5] = [
+    Spec::new(
+        "A1",
+        t("1. jobsamtale i a-kassen", "1st job interview at the a-kasse"),
+        Akasse,
+        Start,
+        Days(14),
+        STAR_QA,
+        Star,
+    )
+    .note(
+        "For alle jobparate. Fristen på 2 uger er videreført fra reglerne fra 2024 (beregnerens valg).",
+        "For everyone ready for work. The 2-week limit is carried over from the 2024 rules (the calculator's choice).",
+    ),
+    Spec::new(
+        "A2",
+        t("2. jobsamtale i a-kassen", "2nd job interview at the a-kasse"),
+        Akasse,
+        Start,
+        BeforeHandover(Months(3)),
+        STAR_QA,
+        Star,
+    )
+    .after("A1")
+    .obligation(NormallyDue),
+    Spec::new(
+        "K1",
+        t("1. jobsamtale i kommunen", "1st job interview at the municipality"),
+        Kommune,
+        Handover,
+        Reached(Months(6)),
+        STAR_QA,
+        Star,
+    )
+    .obligation(NormallyDue),
+    Spec::new(
+        "K2",
+        t("2. jobsamtale i kommunen", "2nd job interview at the municipality"),
+        Kommune,
+        Handover,
+        Reached(Months(6)),
+        STAR_QA,
+        Star,
+    )
+    .after("K1")
+    .obligation(NormallyDue),
+    Spec::new(
+        "S16",
+        t(
+            "Jobsamtale om intensiveret indsats",
+            "Job interview on intensified support",
+        ),
+        Kommune,
+        Reached(Months(6)),
+        Reached(Months(16)),
+        STAR_QA,
+        Star,
+    ),
+];
+
+const NORMALLY_DUE: Note = Note {
+    code: "A_NORMALLY_DUE",
+    text: t(
+        "A2, K1 og K2 skal holdes for mindst 75 % af dagpengemodtagerne: a-kassen eller kommunen kan fritage for op til hver fjerde af dem. De er markeret \u{201c}holdes normalt\u{201d}.",
+        "A2, K1 and K2 are owed to at least 75 % of dagpengemodtagere: the a-kasse or municipality may exempt up to one in four of them. They are marked \u{201c}normally due\u{201d}.",
+    ),
+};

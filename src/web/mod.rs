@@ -40,10 +40,9 @@ pub fn render_js(element: &web_sys::Element, request: JsValue) -> Result<JsValue
 /// A JS object is read exactly as its JSON text would be, so the two interfaces cannot drift:
 /// the same duplicate-key, size and field rules apply.
 fn plan_of(request: JsValue) -> Result<Response, Error> {
-    let value: StrictValue = serde_wasm_bindgen::from_value(request)
-        .map_err(|e| plan_error(read_error(&e.to_string(), Lang::Da)))?;
-    let text = serde_json::to_string(&value.0)
-        .map_err(|e| plan_error(read_error(&e.to_string(), Lang::Da)))?;
+    let value: StrictValue =
+        serde_wasm_bindgen::from_value(request).map_err(|e| plan_error(read_error(&e.to_string(), Lang::Da)))?;
+    let text = serde_json::to_string(&value.0).map_err(|e| plan_error(read_error(&e.to_string(), Lang::Da)))?;
     let req = from_json(&text).map_err(plan_error)?;
     crate::plan(&req).map_err(plan_error)
 }

@@ -2,7 +2,8 @@
 //! contains is shown as text, never parsed as HTML.
 
 use crate::Lang;
-use crate::dates::long;
+use crate::dates::{long, period};
+use crate::regimes::Obligation;
 use crate::response::Response;
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
@@ -20,13 +21,7 @@ impl Dom {
     }
 
     /// Appends `<tag class=…>text</tag>` to `parent`.
-    fn add_text(
-        &self,
-        parent: &Element,
-        tag: &str,
-        class: &str,
-        text: &str,
-    ) -> Result<Element, JsValue> {
+    fn add_text(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
         let el = self.add(parent, tag)?;
         if !class.is_empty() {
             el.set_attribute("class", class)?;
@@ -41,12 +36,7 @@ impl Dom {
     }
 
     /// `<time datetime="2024-03-04">mandag 4. marts 2024</time>`
-    fn date(
-        &self,
-        parent: &Element,
-        date: chrono::NaiveDate,
-        lang: Lang,
-    ) -> Result<Element, JsValue> {
+    fn date(&self, parent: &Element, date: chrono::NaiveDate, lang: Lang) -> Result<Element, JsValue> {
         let el = self.add_text(parent, "time", "", &long(date, lang))?;
         el.set_attribute("datetime", &date.to_string())?;
         Ok(el)
@@ -75,20 +65,15 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
 
     let regime = dom.add(&root, "p")?;
     regime.set_attribute("class", "samtaleplan-regime")?;
-    let to = plan
-        .regime
-        .to
-        .map_or_else(|| t("i dag", "today").to_string(), |d| long(d, lang));
     dom.text(
         &regime,
         &format!(
-            "{} {} ({}), {} {} – {}. {}.",
+            "{} {} ({}), {} {}. {}.",
             t("Regler:", "Rules:"),
             plan.regime.name,
             plan.regime.id,
             t("for ledighed, der begynder", "for unemployment beginning"),
-            long(plan.regime.from, lang),
-            to,
+            period(plan.regime.from, plan.regime.to, lang),
             plan.regime.citation
         ),
     )?;
@@ -124,8 +109,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         t("Sådan er datoen beregnet", "How the dates are computed"),
     ]);
     for c in columns {
-        dom.add_text(&head_row, "th", "", c)?
-            .set_attribute("scope", "col")?;
+        dom.add_text(&head_row, "th", "", c)?.set_attribute("scope", "col")?;
     }
     let body = dom.add(&table, "tbody")?;
     for s in &plan.samtaler {
@@ -133,9 +117,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         row.set_attribute("data-id", s.id)?;
         row.set_attribute(
             "data-holder",
-            &serde_json::to_string(&s.holder)
-                .unwrap_or_default()
-                .replace('"', ""),
+            &serde_json::to_string(&s.holder).unwrap_or_default().replace('"', ""),
         )?;
         let name = dom.add(&row, "th")?;
         name.set_attribute("scope", "row")?;
@@ -145,6 +127,9 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         if let Some(note) = s.note {
             dom.add_text(&name, "small", "samtaleplan-note", note)?;
         }
+        if s.obligation != Obligation::Required {
+            dom.add_text(&name, "small", "samtaleplan-obligation", s.obligation.label(lang))?;
+        }
         dom.add_text(&row, "td", "samtaleplan-holder", s.holder_label)?;
         let earliest = dom.add(&row, "td")?;
         earliest.set_attribute("class", "samtaleplan-earliest")?;
@@ -152,6 +137,15 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         let latest = dom.add(&row, "td")?;
         latest.set_attribute("class", "samtaleplan-latest")?;
         dom.date(&latest, s.latest, lang)?;
+        if let Some(nominal) = s.nominal {
+            let note = dom.add_text(
+                &latest,
+                "small",
+                "samtaleplan-nominal",
+                t("Nominel dato: ", "Nominal date: "),
+            )?;
+            dom.date(&note, nominal, lang)?;
+        }
         if let Some(day) = s.last_working_day {
             let note = dom.add_text(
                 &latest,
@@ -168,9 +162,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
             let cell = dom.add_text(&row, "td", "samtaleplan-status", status.label(lang))?;
             cell.set_attribute(
                 "data-status",
-                &serde_json::to_string(&status)
-                    .unwrap_or_default()
-                    .replace('"', ""),
+                &serde_json::to_string(&status).unwrap_or_default().replace('"', ""),
             )?;
         }
         dom.add_text(
@@ -180,6 +172,31 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
             &format!("{} ({})", s.citation, s.basis.label(lang)),
         )?;
         dom.add_text(&row, "td", "samtaleplan-explanation", &s.explanation)?;
+    }
+
+    if let Some(c) = &plan.comparison {
+        let details = dom.add(&root, "details")?;
+        details.set_attribute("class", "samtaleplan-comparison")?;
+        details.set_attribute("data-regime", c.regime.id)?;
+        dom.add_text(
+            &details,
+            "summary",
+            "",
+            &format!(
+                "{} {} ({})",
+                t("Sammenlign med reglerne", "Compare with the rules"),
+                c.regime.name,
+                c.regime.id
+            ),
+        )?;
+        dom.add_text(&details, "p", "", &c.text)?;
+        let ul = dom.add(&details, "ul")?;
+        for s in &c.samtaler {
+            let li = dom.add_text(&ul, "li", "", &format!("{} {}, {}: ", s.id, s.title, s.holder_label))?;
+            dom.date(&li, s.earliest, lang)?;
+            dom.text(&li, " – ")?;
+            dom.date(&li, s.latest, lang)?;
+        }
     }
 
     for (class, title, list) in [

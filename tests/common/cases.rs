@@ -17,14 +17,24 @@ enum Expect {
     Error(String),
     Plan {
         milestones: BTreeMap<String, String>,
-        samtaler: Vec<[String; 3]>,
+        samtaler: Vec<Row>,
+        obligation: BTreeMap<String, String>,
         non_working: BTreeMap<String, String>,
         status: Option<BTreeMap<String, String>>,
         warnings: Option<Vec<String>>,
     },
 }
 
-const KEYS: [&str; 8] = [
+/// One line of `samtaler`: `id holder earliest latest [nominal]`.
+struct Row {
+    id: String,
+    holder: String,
+    earliest: String,
+    latest: String,
+    nominal: Option<String>,
+}
+
+const KEYS: [&str; 9] = [
     "name",
     "request",
     "error",
@@ -33,6 +43,7 @@ const KEYS: [&str; 8] = [
     "non_working",
     "status",
     "warnings",
+    "obligation",
 ];
 
 /// Reads a table; a malformed table fails the test with the case named.
@@ -42,17 +53,11 @@ pub fn load(file: &str, text: &str) -> Vec<Case> {
         .get("case")
         .and_then(|c| c.as_array())
         .unwrap_or_else(|| panic!("{file}: no [[case]]"));
-    cases
-        .iter()
-        .enumerate()
-        .map(|(i, c)| read_case(file, i, c))
-        .collect()
+    cases.iter().enumerate().map(|(i, c)| read_case(file, i, c)).collect()
 }
 
 fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
-    let t = c
-        .as_table()
-        .unwrap_or_else(|| panic!("{file} case {i}: not a table"));
+    let t = c.as_table().unwrap_or_else(|| panic!("{file} case {i}: not a table"));
     let name = t
         .get("name")
         .and_then(|n| n.as_str())
@@ -62,9 +67,7 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
     if let Some(k) = t.keys().find(|k| !KEYS.contains(&k.as_str())) {
         panic!("{here}: unknown key {k}");
     }
-    let request = t
-        .get("request")
-        .unwrap_or_else(|| panic!("{here}: no request"));
+    let request = t.get("request").unwrap_or_else(|| panic!("{here}: no request"));
     let request = serde_json::to_string(request).unwrap_or_else(|e| panic!("{here}: {e}"));
     let str_map = |key: &str| -> Option<BTreeMap<String, String>> {
         t.get(key).map(|v| {
@@ -74,20 +77,14 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
                 .map(|(k, v)| {
                     (
                         k.clone(),
-                        v.as_str()
-                            .unwrap_or_else(|| panic!("{here}: {key}.{k}"))
-                            .to_string(),
+                        v.as_str().unwrap_or_else(|| panic!("{here}: {key}.{k}")).to_string(),
                     )
                 })
                 .collect()
         })
     };
     let expect = if let Some(code) = t.get("error") {
-        Expect::Error(
-            code.as_str()
-                .unwrap_or_else(|| panic!("{here}: error"))
-                .to_string(),
-        )
+        Expect::Error(code.as_str().unwrap_or_else(|| panic!("{here}: error")).to_string())
     } else {
         let milestones = str_map("milestones").unwrap_or_else(|| panic!("{here}: no milestones"));
         let mut keys: Vec<&str> = milestones.keys().map(String::as_str).collect();
@@ -107,11 +104,17 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| {
                 let cols: Vec<&str> = l.split_whitespace().collect();
+                let row = |nominal: Option<&str>| Row {
+                    id: cols[0].to_string(),
+                    holder: cols[1].to_string(),
+                    earliest: cols[2].to_string(),
+                    latest: cols[3].to_string(),
+                    nominal: nominal.map(str::to_string),
+                };
                 match cols[..] {
-                    [id, earliest, latest] => {
-                        [id.to_string(), earliest.to_string(), latest.to_string()]
-                    }
-                    _ => panic!("{here}: samtale line {l:?} is not `id earliest latest`"),
+                    [_, _, _, _] => row(None),
+                    [_, _, _, _, nominal] => row(Some(nominal)),
+                    _ => panic!("{here}: samtale line {l:?} is not `id holder earliest latest [nominal]`"),
                 }
             })
             .collect();
@@ -119,26 +122,19 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
             w.as_array()
                 .unwrap_or_else(|| panic!("{here}: warnings"))
                 .iter()
-                .map(|c| {
-                    c.as_str()
-                        .unwrap_or_else(|| panic!("{here}: warnings"))
-                        .to_string()
-                })
+                .map(|c| c.as_str().unwrap_or_else(|| panic!("{here}: warnings")).to_string())
                 .collect()
         });
         Expect::Plan {
             milestones,
             samtaler,
+            obligation: str_map("obligation").unwrap_or_default(),
             non_working: str_map("non_working").unwrap_or_default(),
             status: str_map("status"),
             warnings,
         }
     };
-    Case {
-        name,
-        request,
-        expect,
-    }
+    Case { name, request, expect }
 }
 
 fn text(v: &Value) -> String {
@@ -152,8 +148,7 @@ fn text(v: &Value) -> String {
 impl Case {
     /// Compares a response (the JSON text of a plan or of `{"error":…}`) with the table.
     pub fn check(&self, response: &str) -> Result<(), String> {
-        let v: Value =
-            serde_json::from_str(response).map_err(|e| format!("response is not JSON: {e}"))?;
+        let v: Value = serde_json::from_str(response).map_err(|e| format!("response is not JSON: {e}"))?;
         let mut problems = Vec::new();
         let mut eq = |what: String, got: String, want: &str| {
             if got != want {
@@ -165,6 +160,7 @@ impl Case {
             Expect::Plan {
                 milestones,
                 samtaler,
+                obligation,
                 non_working,
                 status,
                 warnings,
@@ -177,23 +173,24 @@ impl Case {
                 }
                 let got = v["samtaler"].as_array().cloned().unwrap_or_default();
                 let got_ids: Vec<String> = got.iter().map(|s| text(&s["id"])).collect();
-                let want_ids: Vec<String> = samtaler.iter().map(|s| s[0].clone()).collect();
+                let want_ids: Vec<String> = samtaler.iter().map(|s| s.id.clone()).collect();
                 eq("samtaler".into(), got_ids.join(" "), &want_ids.join(" "));
-                for (s, [id, earliest, latest]) in got.iter().zip(samtaler) {
-                    eq(format!("{id}.earliest"), text(&s["earliest"]), earliest);
-                    eq(format!("{id}.latest"), text(&s["latest"]), latest);
+                for (s, row) in got.iter().zip(samtaler) {
+                    let id = &row.id;
+                    eq(format!("{id}.holder"), text(&s["holder"]), &row.holder);
+                    eq(format!("{id}.earliest"), text(&s["earliest"]), &row.earliest);
+                    eq(format!("{id}.latest"), text(&s["latest"]), &row.latest);
+                    eq(
+                        format!("{id}.nominal"),
+                        text(&s["nominal"]),
+                        row.nominal.as_deref().unwrap_or("none"),
+                    );
+                    let want = obligation.get(id).map_or("required", String::as_str);
+                    eq(format!("{id}.obligation"), text(&s["obligation"]), want);
                     let flagged = s["latest_non_working"] == Value::Bool(true);
                     match non_working.get(id) {
-                        Some(day) => eq(
-                            format!("{id}.last_working_day"),
-                            text(&s["last_working_day"]),
-                            day,
-                        ),
-                        None => eq(
-                            format!("{id}.latest_non_working"),
-                            flagged.to_string(),
-                            "false",
-                        ),
+                        Some(day) => eq(format!("{id}.last_working_day"), text(&s["last_working_day"]), day),
+                        None => eq(format!("{id}.latest_non_working"), flagged.to_string(), "false"),
                     }
                     if let Some(status) = status {
                         let want = status.get(id).map_or("(not in table)", String::as_str);
@@ -205,13 +202,9 @@ impl Case {
                         eq(format!("{id}.citation"), "empty".into(), "a citation");
                     }
                 }
-                for id in non_working.keys() {
+                for id in non_working.keys().chain(obligation.keys()) {
                     if !want_ids.contains(id) {
-                        eq(
-                            format!("non_working.{id}"),
-                            "not a samtale".into(),
-                            "a samtale id",
-                        );
+                        eq(format!("non_working.{id}"), "not a samtale".into(), "a samtale id");
                     }
                 }
                 let codes: Vec<String> = v["warnings"]
@@ -220,10 +213,7 @@ impl Case {
                     .flatten()
                     .map(|w| text(&w["code"]))
                     .collect();
-                let flagged = codes
-                    .iter()
-                    .filter(|c| *c == "W_LATEST_NON_WORKING")
-                    .count();
+                let flagged = codes.iter().filter(|c| *c == "W_LATEST_NON_WORKING").count();
                 eq(
                     "W_LATEST_NON_WORKING warnings".into(),
                     flagged.to_string(),
@@ -248,8 +238,9 @@ impl Case {
 }
 
 /// Every table, by file name, built into the test binary so the WebAssembly tests read the same.
-pub const TABLES: [(&str, &str); 2] = [
+pub const TABLES: [(&str, &str); 3] = [
     ("r2024.toml", include_str!("../cases/r2024.toml")),
+    ("r2026.toml", include_str!("../cases/r2026.toml")),
     ("errors.toml", include_str!("../cases/errors.toml")),
 ];
 

@@ -133,3 +133,59 @@ test('a latest date on a holiday is flagged on the page', async () => {
   assert.match(await page.textContent('.samtaleplan-warnings'), /langfredag/);
   await page.close();
 });
+
+test('one start per regime shows that regime\'s samtaler', async () => {
+  const { page, problems } = await openPage(ctx.browser);
+  const regimes = [
+    ['2016-08-01', 'R2015', ['CV', 'J1', 'J2', 'J3', 'J4', 'J5', 'J6', 'R1', 'R2', 'Q9', 'Q12', 'Q15', 'S16'], /Fælles og intensiveret/],
+    ['2021-09-06', 'R2020', ['CV', 'J1', 'J2', 'J3', 'J4', 'F1', 'F2', 'R1', 'R2', 'S16'], /Forenklet beskæftigelsesindsats/],
+    ['2024-03-04', 'R2024', ['A1', 'A2', 'A3', 'J1', 'J2', 'J3', 'S16'], /Forenklet kontaktforløb/],
+    ['2026-11-23', 'R2026', ['A1', 'A2', 'K1', 'K2', 'S16'], /Mere fleksible kontaktforløb/],
+  ];
+  for (const [start, id, ids, name] of regimes) {
+    await page.goto(`${ctx.server.url}?start=${start}`);
+    await page.waitForSelector(`.samtaleplan[data-regime="${id}"]`);
+    const got = await rows(page);
+    assert.deepEqual(got.map((r) => r.id), ids, start);
+    assert.match(await page.textContent('.samtaleplan-regime'), name);
+    await page.screenshot({ path: path.join(artifacts, `regime-${id}.png`), fullPage: true });
+  }
+  // R2026: the kommune holds K1, K2 and S16; A2, K1 and K2 are marked "holdes normalt".
+  const holders = await page.$$eval('tbody tr', (trs) => trs.map((tr) => tr.dataset.holder));
+  assert.deepEqual(holders, ['akasse', 'akasse', 'kommune', 'kommune', 'kommune']);
+  const normally = await page.$$eval('tbody tr', (trs) =>
+    trs.filter((tr) => tr.querySelector('.samtaleplan-obligation')).map((tr) => tr.dataset.id));
+  assert.deepEqual(normally, ['A2', 'K1', 'K2']);
+  assert.match(await page.textContent('.samtaleplan-warnings'), /1\. januar 2027/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('the comparison with the neighbouring rules is a collapsed note that opens', async () => {
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?start=2024-03-04`);
+  const details = page.locator('details.samtaleplan-comparison');
+  await details.waitFor();
+  assert.equal(await details.getAttribute('data-regime'), 'R2020');
+  assert.equal(await details.evaluate((d) => d.open), false);
+  assert.equal(await page.locator('details.samtaleplan-comparison li').first().isVisible(), false);
+  await details.locator('summary').click();
+  assert.equal(await details.evaluate((d) => d.open), true);
+  assert.match(await details.textContent(), /ville du have haft 10 samtaler i stedet for 7/);
+  assert.equal(await page.locator('details.samtaleplan-comparison li').count(), 10);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('R2015 shows nominal dates, and the first samtale alone in the jobcentre before July 2016', async () => {
+  const { page } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?start=2016-06-30`);
+  await page.waitForSelector('.samtaleplan[data-regime="R2015"]');
+  const got = await rows(page);
+  assert.equal(got.find((r) => r.id === 'J1').holder, 'jobcenter');
+  assert.match(await page.textContent('tr[data-id="J2"] .samtaleplan-nominal'), /Nominel dato/);
+  await page.goto(`${ctx.server.url}?start=2016-07-01`);
+  await page.waitForSelector('.samtaleplan[data-regime="R2015"] tbody tr');
+  assert.equal((await rows(page)).find((r) => r.id === 'J1').holder, 'joint');
+  await page.close();
+});

@@ -1,0 +1,177 @@
+//! Properties over a few thousand random valid requests from a fixed seed (every run checks the
+//! same ones): windows are ordered, pauses never pull a date earlier, every samtale is cited and
+//! explained, and the regime matches the start.
+
+use chrono::{Days, NaiveDate};
+use samtaleplan::Response;
+use samtaleplan::regimes::REGIMES;
+use serde_json::{Value, json};
+
+/// xorshift64*: small, deterministic, good enough to spread requests around.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+    fn date(&mut self, from: NaiveDate, span_days: u64) -> NaiveDate {
+        from + Days::new(self.below(span_days))
+    }
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("a date")
+}
+
+fn iso(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn pause(rng: &mut Rng, start: NaiveDate) -> Value {
+    let from = rng.date(start - Days::new(60), 700);
+    let to = from + Days::new(rng.below(120));
+    json!({"from": iso(from), "to": iso(to), "reason": "sygdom"})
+}
+
+/// A random request that should be valid: any regime, fuldtid or deltid, 0–4 pauses, maybe
+/// today, maybe the "from day one" group where R2024 models it.
+fn request(rng: &mut Rng) -> Value {
+    let start = rng.date(d(2015, 7, 1), 365 * 15);
+    let mut req = json!({"start": iso(start)});
+    if rng.chance(30) {
+        req["insurance"] = json!("deltid");
+    }
+    if (d(2024, 1, 1)..=d(2026, 6, 30)).contains(&start) && rng.chance(20) {
+        req["group"] = json!("jobcenter_from_day_one");
+    }
+    let n = rng.below(5);
+    req["pauses"] = Value::Array((0..n).map(|_| pause(rng, start)).collect());
+    if rng.chance(40) {
+        req["today"] = json!(iso(rng.date(start, 700)));
+    }
+    if rng.chance(20) {
+        req["lang"] = json!("en");
+    }
+    req
+}
+
+fn plan(req: &Value) -> Response {
+    samtaleplan::plan_str(&req.to_string()).unwrap_or_else(|e| panic!("{req}: {e}"))
+}
+
+const CASES: usize = 3000;
+
+#[test]
+fn windows_are_ordered_cited_and_explained() {
+    let mut rng = Rng(0x5a17_a1e9_2024_0304);
+    for _ in 0..CASES {
+        let req = request(&mut rng);
+        let p = plan(&req);
+        let m = &p.milestones;
+        assert!(p.start <= m.l3m && m.l3m <= m.l6m && m.l6m <= m.l16m, "{req}");
+        assert!(!p.samtaler.is_empty(), "{req}");
+        for s in &p.samtaler {
+            assert!(s.earliest <= s.latest, "{req}: {} {} > {}", s.id, s.earliest, s.latest);
+            assert!(p.start <= s.earliest, "{req}: {} before start", s.id);
+            assert!(!s.citation.trim().is_empty(), "{req}: {} has no citation", s.id);
+            assert!(
+                !s.title.trim().is_empty() && s.explanation.len() > 20,
+                "{req}: {}",
+                s.id
+            );
+            assert_eq!(s.latest_non_working, s.last_working_day.is_some(), "{req}: {}", s.id);
+            if let Some(day) = s.last_working_day {
+                assert!(day < s.latest, "{req}: {}", s.id);
+            }
+            if let Some(nominal) = s.nominal {
+                assert!(nominal < s.latest, "{req}: {}", s.id);
+            }
+        }
+        if let Some(h) = m.handover {
+            let t15 = p.start + Days::new(15);
+            assert!(t15 <= h && h <= m.l6m, "{req}: hand-over {h}");
+        }
+        assert!(!p.assumptions.is_empty(), "{req}");
+    }
+}
+
+#[test]
+fn the_regime_matches_the_start() {
+    let mut rng = Rng(0x0dd_c0ffee);
+    for _ in 0..CASES {
+        let req = request(&mut rng);
+        let p = plan(&req);
+        let regime = REGIMES.iter().find(|r| r.id == p.regime.id).expect("a known regime");
+        assert!(
+            regime.from <= p.start && regime.to.is_none_or(|to| p.start <= to),
+            "{req}: {}",
+            regime.id
+        );
+        assert_eq!((p.regime.from, p.regime.to), (regime.from, regime.to));
+    }
+}
+
+#[test]
+fn adding_a_pause_never_moves_a_date_earlier() {
+    let mut rng = Rng(0xfeed_beef_1234);
+    for _ in 0..CASES {
+        let req = request(&mut rng);
+        let start = req["start"]
+            .as_str()
+            .and_then(|s| s.parse::<NaiveDate>().ok())
+            .expect("start");
+        let mut more = req.clone();
+        more["pauses"]
+            .as_array_mut()
+            .expect("pauses")
+            .push(pause(&mut rng, start));
+        let (a, b) = (plan(&req), plan(&more));
+        let (ma, mb) = (&a.milestones, &b.milestones);
+        assert!(mb.l3m >= ma.l3m && mb.l6m >= ma.l6m && mb.l16m >= ma.l16m, "{more}");
+        assert!(mb.handover >= ma.handover, "{more}");
+        assert_eq!(a.samtaler.len(), b.samtaler.len());
+        for (x, y) in a.samtaler.iter().zip(&b.samtaler) {
+            assert_eq!(x.id, y.id);
+            assert!(
+                y.earliest >= x.earliest && y.latest >= x.latest,
+                "{more}: {} moved earlier",
+                x.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_hand_over_override_stays_valid_when_a_pause_is_added() {
+    // The override's range T(15)..L(6 md) only grows with pauses, so a valid override stays valid.
+    let mut rng = Rng(0xabc_def);
+    let mut checked = 0;
+    for _ in 0..CASES {
+        let start = rng.date(d(2024, 1, 1), 1000);
+        let base = json!({"start": iso(start), "pauses": [pause(&mut rng, start)]});
+        let p = plan(&base);
+        let (first, last) = (start + Days::new(15), p.milestones.l6m);
+        let span = (last - first).num_days().max(0) as u64 + 1;
+        let handover = first + Days::new(rng.below(span));
+        let mut req = base.clone();
+        req["handover"] = json!(iso(handover));
+        let with = plan(&req);
+        assert_eq!(with.milestones.handover, Some(handover), "{req}");
+        req["pauses"]
+            .as_array_mut()
+            .expect("pauses")
+            .push(pause(&mut rng, start));
+        assert_eq!(plan(&req).milestones.handover, Some(handover), "{req}");
+        checked += 1;
+    }
+    assert_eq!(checked, CASES);
+}
