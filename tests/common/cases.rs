@@ -238,9 +238,10 @@ impl Case {
 }
 
 /// Every table, by file name, built into the test binary so the WebAssembly tests read the same.
-pub const TABLES: [(&str, &str); 4] = [
+pub const TABLES: [(&str, &str); 5] = [
     ("r2024.toml", include_str!("../cases/r2024.toml")),
     ("r2015.toml", include_str!("../cases/r2015.toml")),
+    ("r2020.toml", include_str!("../cases/r2020.toml")),
     ("r2026.toml", include_str!("../cases/r2026.toml")),
     ("errors.toml", include_str!("../cases/errors.toml")),
 ];
