@@ -40,6 +40,18 @@ need_cargo() {
   command -v cargo >/dev/null || die "cargo is missing: install Rust from https://rustup.rs"
 }
 
+# rustfmt and clippy for the checks in `test`.
+need_rust_components() {
+  local c
+  for c in rustfmt clippy; do
+    if ! cargo "${c/rustfmt/fmt}" --version >/dev/null 2>&1; then
+      command -v rustup >/dev/null || die "cargo ${c/rustfmt/fmt} is missing and rustup is not here to add $c"
+      say "adding the $c component"
+      rustup component add "$c"
+    fi
+  done
+}
+
 need_wasm_target() {
   if ! rustup target list --installed 2>/dev/null | grep -qx "$WASM_TARGET"; then
     command -v rustup >/dev/null || die "the $WASM_TARGET target is missing and rustup is not here to add it"
@@ -78,7 +90,8 @@ need_node() {
   fi
   local major
   major=$(node -p 'process.versions.node.split(".")[0]')
-  [ "$major" -ge 18 ] || die "Node.js 18 or newer is needed for the tests (found $(node --version))"
+  # playwright-core and `node --test --test-concurrency` need Node.js 20 or newer.
+  [ "$major" -ge 20 ] || die "Node.js 20 or newer is needed (found $(node --version)); install it from https://nodejs.org or NodeSource"
 }
 
 # playwright-core and binaryen (wasm-opt), pinned in package.json / package-lock.json.
@@ -126,6 +139,7 @@ serve() {
 
 run_tests() {
   need_cargo
+  need_rust_components
   need_wasm_target
   say "cargo fmt --check"
   cargo fmt --all -- --check

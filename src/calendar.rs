@@ -5,7 +5,7 @@ use crate::dates::{is_weekend, weekday_name};
 use crate::lang::{Lang, Text};
 use chrono::{Datelike, Days, NaiveDate};
 
-/// A day that is not a working day although it is Monday–Friday, or any weekend day.
+/// A public holiday or other day off that RULES.md § 2 counts as non-working.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Holiday {
     Nytaarsdag,
@@ -98,11 +98,11 @@ pub fn is_non_working(d: NaiveDate) -> bool {
     is_weekend(d) || holiday(d).is_some()
 }
 
-/// What makes the day non-working, in words: "lørdag", "2. pinsedag (mandag)".
-pub fn non_working_reason(d: NaiveDate, lang: Lang) -> Option<String> {
+/// What makes the day non-working, in a word: "2. pinsedag", "lørdag".
+pub fn non_working_reason(d: NaiveDate, lang: Lang) -> Option<&'static str> {
     match holiday(d) {
-        Some(h) => Some(format!("{} ({})", h.name().get(lang), weekday_name(d, lang))),
-        None if is_weekend(d) => Some(weekday_name(d, lang).to_string()),
+        Some(h) => Some(h.name().get(lang)),
+        None if is_weekend(d) => Some(weekday_name(d, lang)),
         None => None,
     }
 }
@@ -160,14 +160,8 @@ mod tests {
         // 2. påskedag 2024 is Monday 1 April; before it: Sunday, Saturday, langfredag, skærtorsdag.
         assert_eq!(last_working_day_before(ymd(2024, 4, 1)), ymd(2024, 3, 27));
         assert_eq!(last_working_day_before(ymd(2024, 6, 1)), ymd(2024, 5, 31));
-        assert_eq!(
-            non_working_reason(ymd(2024, 5, 20), Lang::Da).as_deref(),
-            Some("2. pinsedag (mandag)")
-        );
-        assert_eq!(
-            non_working_reason(ymd(2024, 6, 1), Lang::En).as_deref(),
-            Some("Saturday")
-        );
+        assert_eq!(non_working_reason(ymd(2024, 5, 20), Lang::Da), Some("2. pinsedag"));
+        assert_eq!(non_working_reason(ymd(2024, 6, 1), Lang::En), Some("Saturday"));
         assert_eq!(non_working_reason(ymd(2024, 6, 3), Lang::Da), None);
     }
 }

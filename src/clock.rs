@@ -7,7 +7,6 @@
 use crate::dates::{day_number, from_day_number, weekday_at, weekdays_before, ymd};
 use crate::lang::Lang;
 use chrono::{Datelike, Days, NaiveDate};
-use serde::Serialize;
 
 /// A number of hours in whole hundredths: `Hundredths(16033)` is 160.33 hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -26,14 +25,15 @@ impl Hundredths {
     }
 }
 
-/// Full-time or part-time insurance: how many hours a day, a week and a month are worth
-/// (BEK om en aktiv beskæftigelsesindsats § 7).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Insurance {
-    #[default]
-    Fuldtid,
-    Deltid,
+words! {
+    /// Full-time or part-time insurance: how many hours a day, a week and a month are worth
+    /// (BEK om en aktiv beskæftigelsesindsats § 7).
+    #[derive(Default)]
+    pub enum Insurance {
+        #[default]
+        Fuldtid = "fuldtid",
+        Deltid = "deltid",
+    }
 }
 
 impl Insurance {

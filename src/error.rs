@@ -5,129 +5,62 @@ use crate::lang::Lang;
 use serde::Serialize;
 use std::fmt;
 
-/// The stable error codes. The strings are part of the JSON contract: never rename one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub enum ErrorCode {
-    /// The text is not JSON (or is nested too deeply).
-    #[serde(rename = "E_JSON")]
-    Json,
-    /// The request is larger than [`crate::request::MAX_REQUEST_BYTES`].
-    #[serde(rename = "E_REQUEST_TOO_LARGE")]
-    RequestTooLarge,
-    /// The request, or a pause, is not a JSON object.
-    #[serde(rename = "E_NOT_OBJECT")]
-    NotObject,
-    /// A field the contract does not know.
-    #[serde(rename = "E_UNKNOWN_FIELD")]
-    UnknownField,
-    /// The same field twice in one object.
-    #[serde(rename = "E_DUPLICATE_FIELD")]
-    DuplicateField,
-    /// A required field is missing or null.
-    #[serde(rename = "E_MISSING_FIELD")]
-    MissingField,
-    /// A field has the wrong JSON type.
-    #[serde(rename = "E_TYPE")]
-    Type,
-    /// A date is not written `YYYY-MM-DD`.
-    #[serde(rename = "E_DATE_FORMAT")]
-    DateFormat,
-    /// A date is written correctly but does not exist (2023-02-29, 2024-13-01).
-    #[serde(rename = "E_DATE_INVALID")]
-    DateInvalid,
-    /// A date lies outside the years the calculator handles.
-    #[serde(rename = "E_DATE_RANGE")]
-    DateRange,
-    /// A field has a value outside its list (`insurance`, `group`, `lang`, a pause's `reason`).
-    #[serde(rename = "E_UNKNOWN_VALUE")]
-    UnknownValue,
-    /// `start` is before 2015-07-01.
-    #[serde(rename = "E_START_TOO_EARLY")]
-    StartTooEarly,
-    /// `start` is after 2099-12-31.
-    #[serde(rename = "E_START_TOO_LATE")]
-    StartTooLate,
-    /// A pause ends before it begins.
-    #[serde(rename = "E_PAUSE_REVERSED")]
-    PauseReversed,
-    /// More than [`crate::request::MAX_PAUSES`] pauses.
-    #[serde(rename = "E_TOO_MANY_PAUSES")]
-    TooManyPauses,
-    /// A hand-over override before T(15) or after L(6 md).
-    #[serde(rename = "E_HANDOVER_RANGE")]
-    HandoverRange,
-    /// A hand-over override where the plan has no hand-over.
-    #[serde(rename = "E_HANDOVER_NOT_APPLICABLE")]
-    HandoverNotApplicable,
-    /// The group is not modelled for the regime of `start`.
-    #[serde(rename = "E_GROUP_UNSUPPORTED")]
-    GroupUnsupported,
-    /// A command-line argument is wrong (the command line only).
-    #[serde(rename = "E_USAGE")]
-    Usage,
-}
-
-impl ErrorCode {
-    /// Every code, for documentation and tests.
-    pub const ALL: [ErrorCode; 19] = [
-        ErrorCode::Json,
-        ErrorCode::RequestTooLarge,
-        ErrorCode::NotObject,
-        ErrorCode::UnknownField,
-        ErrorCode::DuplicateField,
-        ErrorCode::MissingField,
-        ErrorCode::Type,
-        ErrorCode::DateFormat,
-        ErrorCode::DateInvalid,
-        ErrorCode::DateRange,
-        ErrorCode::UnknownValue,
-        ErrorCode::StartTooEarly,
-        ErrorCode::StartTooLate,
-        ErrorCode::PauseReversed,
-        ErrorCode::TooManyPauses,
-        ErrorCode::HandoverRange,
-        ErrorCode::HandoverNotApplicable,
-        ErrorCode::GroupUnsupported,
-        ErrorCode::Usage,
-    ];
-
-    /// The code as it appears in JSON and on a JS `Error`'s `.code`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::Json => "E_JSON",
-            ErrorCode::RequestTooLarge => "E_REQUEST_TOO_LARGE",
-            ErrorCode::NotObject => "E_NOT_OBJECT",
-            ErrorCode::UnknownField => "E_UNKNOWN_FIELD",
-            ErrorCode::DuplicateField => "E_DUPLICATE_FIELD",
-            ErrorCode::MissingField => "E_MISSING_FIELD",
-            ErrorCode::Type => "E_TYPE",
-            ErrorCode::DateFormat => "E_DATE_FORMAT",
-            ErrorCode::DateInvalid => "E_DATE_INVALID",
-            ErrorCode::DateRange => "E_DATE_RANGE",
-            ErrorCode::UnknownValue => "E_UNKNOWN_VALUE",
-            ErrorCode::StartTooEarly => "E_START_TOO_EARLY",
-            ErrorCode::StartTooLate => "E_START_TOO_LATE",
-            ErrorCode::PauseReversed => "E_PAUSE_REVERSED",
-            ErrorCode::TooManyPauses => "E_TOO_MANY_PAUSES",
-            ErrorCode::HandoverRange => "E_HANDOVER_RANGE",
-            ErrorCode::HandoverNotApplicable => "E_HANDOVER_NOT_APPLICABLE",
-            ErrorCode::GroupUnsupported => "E_GROUP_UNSUPPORTED",
-            ErrorCode::Usage => "E_USAGE",
-        }
+words! {
+    /// The stable error codes. The words are part of the JSON contract: never rename one.
+    pub enum ErrorCode {
+        /// The text is not JSON, not UTF-8, or nested too deeply.
+        Json = "E_JSON",
+        /// The request is larger than [`crate::request::MAX_REQUEST_BYTES`].
+        RequestTooLarge = "E_REQUEST_TOO_LARGE",
+        /// The request, or a pause, is not a JSON object.
+        NotObject = "E_NOT_OBJECT",
+        /// A field the contract does not know.
+        UnknownField = "E_UNKNOWN_FIELD",
+        /// The same field twice in one object.
+        DuplicateField = "E_DUPLICATE_FIELD",
+        /// A required field is missing or null.
+        MissingField = "E_MISSING_FIELD",
+        /// A field has the wrong JSON type.
+        Type = "E_TYPE",
+        /// A date is not written `YYYY-MM-DD`.
+        DateFormat = "E_DATE_FORMAT",
+        /// A date is written correctly but does not exist (2023-02-29, 2024-13-01).
+        DateInvalid = "E_DATE_INVALID",
+        /// A date lies outside the years the calculator handles.
+        DateRange = "E_DATE_RANGE",
+        /// A field has a value outside its list (`insurance`, `group`, `lang`, a pause's `reason`).
+        UnknownValue = "E_UNKNOWN_VALUE",
+        /// `start` is before 2015-07-01.
+        StartTooEarly = "E_START_TOO_EARLY",
+        /// `start` is after 2099-12-31.
+        StartTooLate = "E_START_TOO_LATE",
+        /// A pause ends before it begins.
+        PauseReversed = "E_PAUSE_REVERSED",
+        /// More than [`crate::request::MAX_PAUSES`] pauses.
+        TooManyPauses = "E_TOO_MANY_PAUSES",
+        /// A hand-over override before T(15) or after L(6 md).
+        HandoverRange = "E_HANDOVER_RANGE",
+        /// A hand-over override where the plan has no hand-over.
+        HandoverNotApplicable = "E_HANDOVER_NOT_APPLICABLE",
+        /// The group is not modelled for the regime of `start`.
+        GroupUnsupported = "E_GROUP_UNSUPPORTED",
+        /// A command-line argument is wrong (the command line only).
+        Usage = "E_USAGE",
+        /// The WebAssembly module could not draw into the page (the browser only).
+        Render = "E_RENDER",
+        /// A fault in the calculator itself, never bad input: please report it.
+        Internal = "E_INTERNAL",
     }
 }
 
-impl fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// An error with its code and a message already written in the request's language.
+/// An error with its code, a message already written in the request's language, and where
+/// known the field it is about (`start`, `pauses[2].to`), so a form can show it beside that field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PlanError {
     pub code: ErrorCode,
     pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
 }
 
 impl PlanError {
@@ -136,6 +69,25 @@ impl PlanError {
         PlanError {
             code,
             message: lang.pick(da, en),
+            field: None,
+        }
+    }
+
+    /// A fault in the calculator, never the user's: a state the code should not reach.
+    pub fn internal(detail: &str, lang: Lang) -> PlanError {
+        PlanError::new(
+            ErrorCode::Internal,
+            lang,
+            format!("Der skete en fejl i beregneren ({detail}). Prøv igen, og meld fejlen, hvis den gentager sig."),
+            format!("The calculator failed ({detail}). Try again, and report it if it happens again."),
+        )
+    }
+
+    /// The same error, about `field`.
+    pub fn at(self, field: impl Into<String>) -> PlanError {
+        PlanError {
+            field: Some(field.into()),
+            ..self
         }
     }
 }
@@ -184,7 +136,7 @@ mod tests {
     #[test]
     fn codes_are_unique_and_match_serde() {
         let mut seen = std::collections::HashSet::new();
-        for code in ErrorCode::ALL {
+        for &code in ErrorCode::ALL {
             assert!(seen.insert(code.as_str()), "{code} twice");
             assert_eq!(serde_json::to_string(&code).unwrap(), format!("\"{}\"", code.as_str()));
         }

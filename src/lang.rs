@@ -1,28 +1,18 @@
 //! The two languages every user-facing text comes in.
 
-use serde::Serialize;
-
-/// The language of a request and of everything said back: messages, titles, explanations.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    /// Danish, the default.
-    #[default]
-    Da,
-    /// English.
-    En,
+words! {
+    /// The language of a request and of everything said back: messages, titles, explanations.
+    #[derive(Default)]
+    pub enum Lang {
+        /// Danish, the default.
+        #[default]
+        Da = "da",
+        /// English.
+        En = "en",
+    }
 }
 
 impl Lang {
-    /// Parses the request's `lang` value.
-    pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "da" => Some(Lang::Da),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     /// Picks the Danish or the English text.
     pub fn pick<T>(self, da: T, en: T) -> T {
         match self {

@@ -10,6 +10,9 @@
 //! assert!(out.contains(r#""latest":"2024-03-18""#));
 //! ```
 
+#[macro_use]
+pub mod words;
+
 pub mod calendar;
 pub mod clock;
 pub mod dates;
@@ -40,9 +43,14 @@ pub fn plan_str(text: &str) -> Result<Response, PlanError> {
 /// `{"error":{"code":…,"message":…}}`. The command line and the WebAssembly module both answer
 /// through this function, so their bytes are the same.
 pub fn plan_json(text: &str) -> String {
-    match plan_str(text) {
-        Ok(response) => to_json(&response),
-        Err(error) => error_json(&error),
+    to_line(&plan_str(text))
+}
+
+/// The JSON line for a plan or an error.
+pub fn to_line(result: &Result<Response, PlanError>) -> String {
+    match result {
+        Ok(response) => to_json(response),
+        Err(error) => error_json(error),
     }
 }
 

@@ -7,9 +7,9 @@
 use samtaleplan::dates::{long, period};
 use samtaleplan::error::{ErrorCode, PlanError};
 use samtaleplan::regimes::Obligation;
-use samtaleplan::request::MAX_REQUEST_BYTES;
+use samtaleplan::request::{MAX_REQUEST_BYTES, sniff_lang, too_large};
 use samtaleplan::response::Response;
-use samtaleplan::{Lang, error_json, plan_json, plan_str};
+use samtaleplan::{plan_str, to_line};
 use serde_json::{Map, Value, json};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -33,7 +33,17 @@ Tilvalg / options for the table:
 Alle datoer er vejledende. The request and response are described in README.md.";
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(args) = std::env::args_os()
+        .skip(1)
+        .map(|a| a.into_string().ok())
+        .collect::<Option<Vec<String>>>()
+    else {
+        eprintln!(
+            "samtaleplan: {}: et argument er ikke gyldig tekst (UTF-8) / an argument is not valid UTF-8\n\n{USAGE}",
+            ErrorCode::Usage
+        );
+        return ExitCode::from(2);
+    };
     let result = match args.first().map(String::as_str) {
         Some("--jsonl") if args.len() == 1 => jsonl(),
         Some("--json") if args.len() == 1 => json_one(),
@@ -69,14 +79,7 @@ fn jsonl() -> io::Result<ExitCode> {
     let mut out = BufWriter::new(io::stdout().lock());
     let mut line = Vec::with_capacity(1024);
     while let Some(len) = read_line_bounded(&mut input, &mut line, MAX_REQUEST_BYTES)? {
-        let answer = if len > MAX_REQUEST_BYTES {
-            error_json(&samtaleplan::request::too_large(len, Lang::Da))
-        } else {
-            match std::str::from_utf8(&line) {
-                Ok(text) => plan_json(text),
-                Err(_) => error_json(&not_utf8()),
-            }
-        };
+        let answer = to_line(&answer(&line, len));
         out.write_all(answer.as_bytes())?;
         out.write_all(b"\n")?;
         // Flush whenever no more input is waiting, so an interactive caller sees each answer.
@@ -123,41 +126,40 @@ fn read_line_bounded(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) ->
     Ok(Some(len))
 }
 
-fn not_utf8() -> PlanError {
-    PlanError::new(
-        ErrorCode::Json,
-        Lang::Da,
-        "Forespørgslen er ikke gyldig UTF-8-tekst.".into(),
-        "The request is not valid UTF-8 text.".into(),
-    )
+/// The answer to one request, of which `kept` holds at most the first `MAX_REQUEST_BYTES + 1`
+/// bytes and `len` is the full length.
+fn answer(kept: &[u8], len: usize) -> Result<Response, PlanError> {
+    let lang = sniff_lang(kept);
+    if len > MAX_REQUEST_BYTES {
+        return Err(too_large(len, lang));
+    }
+    let text = std::str::from_utf8(kept).map_err(|_| {
+        PlanError::new(
+            ErrorCode::Json,
+            lang,
+            "Forespørgslen er ikke gyldig UTF-8-tekst.".into(),
+            "The request is not valid UTF-8 text.".into(),
+        )
+    })?;
+    plan_str(text)
 }
 
 /// One request on stdin (it may span lines), one answer; exit status 1 if it was refused.
 fn json_one() -> io::Result<ExitCode> {
-    let mut bytes = Vec::new();
-    let n = io::stdin()
-        .lock()
-        .take(MAX_REQUEST_BYTES as u64 + 1)
-        .read_to_end(&mut bytes)?;
-    let answer = if n > MAX_REQUEST_BYTES {
-        Err(samtaleplan::request::too_large(n, Lang::Da))
-    } else {
-        match std::str::from_utf8(&bytes) {
-            Ok(text) => Ok(plan_json(text)),
-            Err(_) => Err(not_utf8()),
-        }
-    };
-    let (line, ok) = match answer {
-        Ok(line) => {
-            let ok = !line.starts_with(r#"{"error""#);
-            (line, ok)
-        }
-        Err(e) => (error_json(&e), false),
-    };
+    let mut stdin = io::stdin().lock();
+    let mut kept = Vec::new();
+    let first = (&mut stdin).take(MAX_REQUEST_BYTES as u64 + 1).read_to_end(&mut kept)?;
+    // Count, without keeping, whatever is beyond the limit, to say how large the request was.
+    let rest = io::copy(&mut stdin, &mut io::sink())?;
+    let result = answer(&kept, first + usize::try_from(rest).unwrap_or(usize::MAX));
     let mut out = io::stdout().lock();
-    writeln!(out, "{line}")?;
+    writeln!(out, "{}", to_line(&result))?;
     out.flush()?;
-    Ok(if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+    Ok(if result.is_ok() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
 }
 
 /// `samtaleplan 2024-03-04 --deltid …`: builds the same JSON request and prints a table.
@@ -245,7 +247,7 @@ fn render_table(plan: &Response) -> String {
         plan.regime.citation
     );
     let mut header = vec![
-        t("Samtale", "Samtale"),
+        t("Samtale", "Interview"),
         t("Hvem holder den", "Held by"),
         t("Tidligst", "Earliest"),
         t("Senest", "Latest"),

@@ -2,7 +2,7 @@
 //! window, and explain every date.
 
 use crate::calendar::{is_non_working, last_working_day_before, non_working_reason};
-use crate::clock::{Clock, FROZEN, Handover, Period, Reached, Span};
+use crate::clock::{AccrualDays, Clock, FROZEN, Handover, Period, Reached, Span};
 use crate::dates::{long, period, short, ymd};
 use crate::error::{ErrorCode, PlanError};
 use crate::lang::{Lang, Text};
@@ -127,7 +127,8 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
             lang,
             "Denne plan har ingen overgang fra a-kassen til jobcentret, så en overgangsdato kan ikke angives.".into(),
             "This plan has no hand-over from the a-kasse to the jobcentre, so a hand-over date cannot be given.".into(),
-        ));
+        )
+        .at("handover"));
     } else {
         None
     };
@@ -137,12 +138,12 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
         handover_to,
         lang,
     };
-    let samtaler: Vec<Samtale> = specs.iter().map(|spec| ctx.samtale(spec, req.today)).collect();
+    let samtaler = specs
+        .iter()
+        .map(|spec| ctx.samtale(spec, req.today))
+        .collect::<Result<Vec<_>, _>>()?;
 
-    let mut warnings = Vec::new();
-    for s in samtaler.iter().filter(|s| s.latest_non_working) {
-        warnings.push(non_working_warning(s, lang));
-    }
+    let mut warnings = non_working_warnings(&samtaler, lang);
     let last_latest = samtaler.iter().map(|s| s.latest).max().unwrap_or(req.start);
     if let Some(next) = regimes::next_after(regime).filter(|next| next.from <= last_latest) {
         warnings.push(newer_rules_warning(next, lang));
@@ -204,7 +205,8 @@ fn checked_override(clock: &Clock, date: NaiveDate, lang: Lang) -> Result<Handov
                 short(first, Lang::En),
                 short(last, Lang::En)
             ),
-        ));
+        )
+        .at("handover"));
     }
     Ok(Handover { date, trigger: None })
 }
@@ -223,10 +225,10 @@ struct Found {
 }
 
 impl Context<'_> {
-    fn samtale(&self, spec: &Spec, today: Option<NaiveDate>) -> Samtale {
+    fn samtale(&self, spec: &Spec, today: Option<NaiveDate>) -> Result<Samtale, PlanError> {
         let lang = self.lang;
-        let earliest = self.eval(spec.earliest);
-        let latest = self.eval(spec.latest);
+        let earliest = self.eval(spec.earliest)?;
+        let latest = self.eval(spec.latest)?;
         let after = spec.after.map_or(String::new(), |id| {
             lang.pick(format!("Holdes efter {id}. "), format!("Held after {id}. "))
         });
@@ -235,7 +237,7 @@ impl Context<'_> {
             format!("{after}Earliest {}. Latest {}.", earliest.how, latest.how),
         );
         let non_working = is_non_working(latest.date);
-        Samtale {
+        Ok(Samtale {
             id: spec.id,
             title: spec.title.get(lang),
             note: spec.note.map(|n| n.get(lang)),
@@ -252,13 +254,18 @@ impl Context<'_> {
             status: today.map(|t| Status::of(t, earliest.date, latest.date)),
             latest_non_working: non_working,
             last_working_day: non_working.then(|| last_working_day_before(latest.date)),
-        }
+        })
     }
 
-    fn eval(&self, bound: Bound) -> Found {
+    fn eval(&self, bound: Bound) -> Result<Found, PlanError> {
         let lang = self.lang;
         let clock = self.clock;
-        match bound {
+        // Only a plan with a hand-over has samtaler bounded by it (`plan_under` sees to that).
+        let handover = || {
+            self.handover
+                .ok_or_else(|| PlanError::internal("a bound uses H, the plan has none", lang))
+        };
+        Ok(match bound {
             Bound::Start => Found {
                 date: clock.start(),
                 how: lang.pick(
@@ -297,22 +304,16 @@ impl Context<'_> {
                     ),
                 }
             }
-            Bound::Handover => match self.handover {
-                Some(h) => Found {
+            Bound::Handover => {
+                let h = handover()?;
+                Found {
                     date: h.date,
                     how: self.handover_words(h),
-                },
-                // Only regimes with a hand-over use this bound, and `plan` gives them one.
-                None => self.eval(Bound::Start),
-            },
+                }
+            }
             Bound::BeforeHandover(span) => {
                 let r = clock.reach(span);
-                let Some(h) = self.handover else {
-                    return Found {
-                        date: r.date,
-                        how: self.reached(span, r),
-                    };
-                };
+                let h = handover()?;
                 let day_before = h.date.pred_opt().unwrap_or(h.date);
                 let to = self.handover_to.label(lang);
                 if day_before < r.date {
@@ -353,7 +354,7 @@ impl Context<'_> {
                     }
                 }
             }
-        }
+        })
     }
 
     /// "65. ledighedsdag, 31. maj 2024: 3 måneder = 480,99 timer; 65 dage à 7,4 timer = 481 timer".
@@ -417,25 +418,53 @@ impl Context<'_> {
     }
 }
 
-fn non_working_warning(s: &Samtale, lang: Lang) -> Message {
-    let reason = non_working_reason(s.latest, lang).unwrap_or_default();
-    let before = s.last_working_day.map(|d| long(d, lang)).unwrap_or_default();
-    Message {
-        code: "W_LATEST_NON_WORKING",
-        text: lang.pick(
-            format!(
-                "{} ({}): den seneste dato, {}, er ikke en arbejdsdag ({reason}). Ingen regel flytter fristen; sidste arbejdsdag før er {before}.",
-                s.id,
-                s.title,
-                long(s.latest, lang)
-            ),
-            format!(
-                "{} ({}): the latest date, {}, is not a working day ({reason}). No rule moves the deadline; the last working day before it is {before}.",
-                s.id,
-                s.title,
-                long(s.latest, lang)
-            ),
-        ),
+/// One warning for each latest date that is not a working day, naming every samtale that ends on it.
+fn non_working_warnings(samtaler: &[Samtale], lang: Lang) -> Vec<Message> {
+    let mut days: Vec<(NaiveDate, Vec<&Samtale>)> = Vec::new();
+    for s in samtaler.iter().filter(|s| s.latest_non_working) {
+        match days.iter_mut().find(|(day, _)| *day == s.latest) {
+            Some((_, list)) => list.push(s),
+            None => days.push((s.latest, vec![s])),
+        }
+    }
+    days.into_iter()
+        .map(|(day, list)| {
+            let ids = join_ids(list.iter().map(|s| s.id), lang);
+            let reason = non_working_reason(day, lang).unwrap_or_default();
+            let before = last_working_day_before(day);
+            let empty: Vec<&str> = list.iter().filter(|s| before < s.earliest).map(|s| s.id).collect();
+            let empty = match empty.is_empty() {
+                true => String::new(),
+                false => {
+                    let ids = join_ids(empty.into_iter(), lang);
+                    lang.pick(format!(" Vinduet for {ids} rummer ingen arbejdsdag."), format!(" The window of {ids} holds no working day."))
+                }
+            };
+            Message {
+                code: "W_LATEST_NON_WORKING",
+                text: lang.pick(
+                    format!(
+                        "{ids}: den seneste dato, {}, er ikke en arbejdsdag ({reason}). Ingen regel flytter fristen; sidste arbejdsdag før er {}.{empty}",
+                        long(day, lang),
+                        long(before, lang)
+                    ),
+                    format!(
+                        "{ids}: the latest date, {}, is not a working day ({reason}). No rule moves the deadline; the last working day before it is {}.{empty}",
+                        long(day, lang),
+                        long(before, lang)
+                    ),
+                ),
+            }
+        })
+        .collect()
+}
+
+/// "A2 og A3", "J1, J2 og J3".
+fn join_ids<'a>(ids: impl Iterator<Item = &'a str>, lang: Lang) -> String {
+    let ids: Vec<&str> = ids.collect();
+    match ids.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {} {last}", rest.join(", "), lang.pick("og", "and")),
+        _ => ids.concat(),
     }
 }
 
@@ -496,13 +525,13 @@ fn assumptions(
         code: "A_CONTINUOUS",
         text: lang.pick(
             format!(
-                "Du er {da_ins} og ledig uden afbrydelser ud over de angivne pauser: hver hverdag med dagpenge tæller {} timer (1 uge = {} timer, 1 måned = {} timer). Helligdage på hverdage tæller med; lørdage og søndage gør ikke.",
+                "Beregningen går ud fra, at du er {da_ins} og ledig uden afbrydelser ud over de angivne pauser: hver hverdag med dagpenge tæller {} timer (1 uge = {} timer, 1 måned = {} timer). Helligdage på hverdage tæller med; lørdage og søndage gør ikke.",
                 ins.per_day().format(lang),
                 ins.per_week().format(lang),
                 ins.per_month().format(lang)
             ),
             format!(
-                "You are {en_ins} and unemployed without breaks other than the pauses given: each weekday with dagpenge counts {} hours (1 week = {} hours, 1 month = {} hours). Public holidays on weekdays count; Saturdays and Sundays do not.",
+                "The calculation assumes that you are {en_ins} and unemployed without breaks other than the pauses given: each weekday with dagpenge counts {} hours (1 week = {} hours, 1 month = {} hours). Public holidays on weekdays count; Saturdays and Sundays do not.",
                 ins.per_day().format(lang),
                 ins.per_week().format(lang),
                 ins.per_month().format(lang)
@@ -519,13 +548,21 @@ fn assumptions(
         ));
     }
     match handover.map(|h| h.trigger.is_some()) {
-        Some(true) => out.push(fixed(
-            "A_HANDOVER_ESTIMATED",
-            Text::new(
-                "Overgangen fra a-kassen er beregnet efter 410-timers-reglen: første dag i måneden efter den måned, hvor over 410 dagpengetimer er udbetalt (56 dage). Brug den dato, din a-kasse giver dig, hvis den er en anden.",
-                "The hand-over from the a-kasse is estimated by the 410-hour rule: the first day of the month after the month in which more than 410 hours of dagpenge have been paid (56 days). Use the date your a-kasse gives you if it differs.",
+        Some(true) => out.push(Message {
+            code: "A_HANDOVER_ESTIMATED",
+            text: lang.pick(
+                format!(
+                    "Overgangen fra a-kassen er beregnet efter 410-timers-reglen: første dag i måneden efter den måned, hvor over {} dagpengetimer er udbetalt ({} dage). Brug den dato, din a-kasse giver dig, hvis den er en anden.",
+                    ins.handover_threshold().format(lang),
+                    AccrualDays::for_handover(ins).get()
+                ),
+                format!(
+                    "The hand-over from the a-kasse is estimated by the 410-hour rule: the first day of the month after the month in which more than {} hours of dagpenge have been paid ({} days). Use the date your a-kasse gives you if it differs.",
+                    ins.handover_threshold().format(lang),
+                    AccrualDays::for_handover(ins).get()
+                ),
             ),
-        )),
+        }),
         Some(false) => out.push(fixed(
             "A_HANDOVER_GIVEN",
             Text::new(
@@ -551,4 +588,72 @@ fn assumptions(
         ),
     ));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::from_json;
+
+    fn plan_of(json: &str) -> Response {
+        plan(&from_json(json).expect("valid")).expect("a plan")
+    }
+
+    #[test]
+    fn ids_are_joined_the_danish_and_english_way() {
+        assert_eq!(join_ids(["A2"].into_iter(), Lang::Da), "A2");
+        assert_eq!(join_ids(["A2", "A3"].into_iter(), Lang::Da), "A2 og A3");
+        assert_eq!(join_ids(["J1", "J2", "J3"].into_iter(), Lang::En), "J1, J2 and J3");
+    }
+
+    #[test]
+    fn one_warning_per_non_working_day_and_a_window_without_a_working_day_is_named() {
+        // Start Wed 2024-06-26: L(6 md) is Tue 24 December 2024 (juleaftensdag). With the hand-over
+        // given as that same day, J1–J3 may only be held on a day that is not a working day.
+        let p = plan_of(r#"{"start":"2024-06-26","handover":"2024-12-24"}"#);
+        assert_eq!(p.milestones.l6m, ymd(2024, 12, 24));
+        let flagged: Vec<&Message> = p.warnings.iter().filter(|w| w.code == "W_LATEST_NON_WORKING").collect();
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        assert!(flagged[0].text.starts_with("J1, J2 og J3:"), "{}", flagged[0].text);
+        assert!(flagged[0].text.contains("(juleaftensdag)"), "{}", flagged[0].text);
+        assert!(
+            flagged[0]
+                .text
+                .contains("Vinduet for J1, J2 og J3 rummer ingen arbejdsdag."),
+            "{}",
+            flagged[0].text
+        );
+    }
+
+    #[test]
+    fn the_comparison_looks_back_and_for_the_first_regime_forward() {
+        let p = plan_of(r#"{"start":"2024-03-04","compare":true}"#);
+        let c = p.comparison.expect("a comparison");
+        assert_eq!((c.regime.id, c.samtaler.len()), ("R2020", 10));
+        assert!(
+            c.text.contains("før 1. januar 2024") && c.text.contains("10 samtaler i stedet for 7"),
+            "{}",
+            c.text
+        );
+        let p = plan_of(r#"{"start":"2017-03-06","compare":true,"lang":"en"}"#);
+        let c = p.comparison.expect("a comparison");
+        assert_eq!(c.regime.id, "R2020");
+        assert!(c.text.contains("from 1 January 2020"), "{}", c.text);
+        // A hand-over given for R2026 carries over to R2024, which has one too.
+        let p = plan_of(r#"{"start":"2026-07-06","handover":"2026-09-01","compare":true}"#);
+        let c = p.comparison.expect("a comparison");
+        assert_eq!(c.regime.id, "R2024");
+        assert_eq!(
+            c.samtaler.iter().find(|s| s.id == "J1").map(|s| s.earliest),
+            Some(ymd(2026, 9, 1))
+        );
+        // R2020 has no hand-over: the comparison drops it rather than failing.
+        let p = plan_of(r#"{"start":"2024-03-04","handover":"2024-06-03","compare":true}"#);
+        assert_eq!(p.comparison.map(|c| c.regime.id), Some("R2020"));
+        // The "from day one" group has no counterpart in R2020: no comparison, and no error.
+        let p = plan_of(r#"{"start":"2024-03-04","group":"jobcenter_from_day_one","compare":true}"#);
+        assert!(p.comparison.is_none());
+        // Without "compare" there is none.
+        assert!(plan_of(r#"{"start":"2024-03-04"}"#).comparison.is_none());
+    }
 }

@@ -6,9 +6,9 @@ use crate::clock::{Insurance, Period};
 use crate::dates::{DateError, parse_iso, short, ymd};
 use crate::error::{ErrorCode, PlanError, quote};
 use crate::lang::Lang;
+use crate::words::Word;
 use chrono::NaiveDate;
-use serde::Serialize;
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -24,49 +24,28 @@ pub const LAST_START: NaiveDate = ymd(2099, 12, 31);
 pub const FIRST_DATE: NaiveDate = ymd(1900, 1, 1);
 pub const LAST_DATE: NaiveDate = ymd(2199, 12, 31);
 
-/// Who the plan is for (LAB § 27, stk. 3 names the "from day one" group).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Group {
-    #[default]
-    Standard,
-    JobcenterFromDayOne,
+words! {
+    /// Who the plan is for (LAB § 27, stk. 3 names the "from day one" group).
+    #[derive(Default)]
+    pub enum Group {
+        #[default]
+        Standard = "standard",
+        JobcenterFromDayOne = "jobcenter_from_day_one",
+    }
 }
 
-/// Why no dagpenge were paid in a pause. It does not change the arithmetic; it is shown back.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum PauseReason {
-    Arbejde,
-    Sygdom,
-    Barsel,
-    Ferie,
-    Afmeldt,
-    #[default]
-    Andet,
-}
-
-impl PauseReason {
-    /// The values of a pause's `reason`, as written in JSON.
-    pub const ALL: [(&'static str, PauseReason); 6] = [
-        ("arbejde", PauseReason::Arbejde),
-        ("sygdom", PauseReason::Sygdom),
-        ("barsel", PauseReason::Barsel),
-        ("ferie", PauseReason::Ferie),
-        ("afmeldt", PauseReason::Afmeldt),
-        ("andet", PauseReason::Andet),
-    ];
-}
-
-impl Insurance {
-    const ALL: [(&'static str, Insurance); 2] = [("fuldtid", Insurance::Fuldtid), ("deltid", Insurance::Deltid)];
-}
-
-impl Group {
-    const ALL: [(&'static str, Group); 2] = [
-        ("standard", Group::Standard),
-        ("jobcenter_from_day_one", Group::JobcenterFromDayOne),
-    ];
+words! {
+    /// Why no dagpenge were paid in a pause. It does not change the arithmetic.
+    #[derive(Default)]
+    pub enum PauseReason {
+        Arbejde = "arbejde",
+        Sygdom = "sygdom",
+        Barsel = "barsel",
+        Ferie = "ferie",
+        Afmeldt = "afmeldt",
+        #[default]
+        Andet = "andet",
+    }
 }
 
 /// A period without dagpenge.
@@ -106,23 +85,44 @@ impl Request {
     }
 }
 
-/// A JSON value read with one rule serde_json's own `Value` lacks: a key may appear only once
-/// in an object. Both the JSON text and JS objects (through serde-wasm-bindgen) are read into it.
+/// JSON nested deeper than this is refused (a request is three levels deep). The limit also
+/// stops a cyclic JS object before it exhausts the WebAssembly stack.
+pub const MAX_DEPTH: usize = 32;
+
+/// A JSON value read with two rules serde_json's own `Value` lacks: a key may appear only once
+/// in an object, and nesting is at most [`MAX_DEPTH`]. Both the JSON text and JS objects (through
+/// serde-wasm-bindgen) are read into it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StrictValue(pub Value);
 
-/// Reading a [`StrictValue`] fails with this marker inside serde's message for duplicate keys.
+/// Markers inside serde's error message for the two rules.
 const DUPLICATE_MARK: &str = "\u{0}duplicate:";
+const DEPTH_MARK: &str = "\u{0}depth";
 
 impl<'de> Deserialize<'de> for StrictValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(StrictVisitor).map(StrictValue)
+        StrictSeed { depth: 0 }.deserialize(d).map(StrictValue)
     }
 }
 
-struct StrictVisitor;
+/// Reads one value at a nesting depth.
+#[derive(Clone, Copy)]
+struct StrictSeed {
+    depth: usize,
+}
 
-impl<'de> Visitor<'de> for StrictVisitor {
+impl<'de> DeserializeSeed<'de> for StrictSeed {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        if self.depth > MAX_DEPTH {
+            return Err(de::Error::custom(DEPTH_MARK));
+        }
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for StrictSeed {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -151,22 +151,24 @@ impl<'de> Visitor<'de> for StrictVisitor {
         Ok(Value::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        StrictValue::deserialize(d).map(|v| v.0)
+        self.deserialize(d)
     }
     fn visit_unit<E>(self) -> Result<Value, E> {
         Ok(Value::Null)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = StrictSeed { depth: self.depth + 1 };
         let mut items = Vec::new();
-        while let Some(StrictValue(v)) = seq.next_element()? {
+        while let Some(v) = seq.next_element_seed(inner)? {
             items.push(v);
         }
         Ok(Value::Array(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = StrictSeed { depth: self.depth + 1 };
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
-            let StrictValue(v) = map.next_value()?;
+            let v = map.next_value_seed(inner)?;
             if out.contains_key(&key) {
                 return Err(de::Error::custom(format!("{DUPLICATE_MARK}{key}")));
             }
@@ -176,8 +178,9 @@ impl<'de> Visitor<'de> for StrictVisitor {
     }
 }
 
-/// Turns a failure to read the JSON into the right error: a duplicate key, or bad JSON.
-pub fn read_error(err: &str, lang: Lang) -> PlanError {
+/// Turns a failure to read the JSON into the right error: a duplicate key, too deep, or bad
+/// JSON. `position` is serde_json's line and column, where known.
+pub fn read_error(err: &str, position: Option<(usize, usize)>, lang: Lang) -> PlanError {
     if let Some(pos) = err.find(DUPLICATE_MARK) {
         let rest = &err[pos + DUPLICATE_MARK.len()..];
         // serde_json appends " at line L column C"; keep only the key.
@@ -187,23 +190,40 @@ pub fn read_error(err: &str, lang: Lang) -> PlanError {
             lang,
             format!("Feltet {} står mere end én gang i forespørgslen.", quote(key)),
             format!("The field {} appears more than once in the request.", quote(key)),
+        )
+        .at(key);
+    }
+    if err.contains(DEPTH_MARK) {
+        return PlanError::new(
+            ErrorCode::Json,
+            lang,
+            format!("Forespørgslen er indlejret mere end {MAX_DEPTH} niveauer dybt."),
+            format!("The request is nested more than {MAX_DEPTH} levels deep."),
         );
     }
+    let (da_at, en_at) = position.map_or((String::new(), String::new()), |(line, column)| {
+        (
+            format!(" (linje {line}, tegn {column})"),
+            format!(" (line {line}, column {column})"),
+        )
+    });
     PlanError::new(
         ErrorCode::Json,
         lang,
-        format!("Forespørgslen er ikke gyldig JSON ({}).", quote(err)),
-        format!("The request is not valid JSON ({}).", quote(err)),
+        format!("Forespørgslen er ikke gyldig JSON{da_at}."),
+        format!("The request is not valid JSON{en_at}: {}.", quote(err)),
     )
 }
 
 /// Reads a request from JSON text.
 pub fn from_json(text: &str) -> Result<Request, PlanError> {
-    let lang = sniff_lang(text);
     if text.len() > MAX_REQUEST_BYTES {
-        return Err(too_large(text.len(), lang));
+        return Err(too_large(text.len(), sniff_lang(text.as_bytes())));
     }
-    let value: StrictValue = serde_json::from_str(text).map_err(|e| read_error(&e.to_string(), lang))?;
+    let value: StrictValue = serde_json::from_str(text).map_err(|e| {
+        let position = (e.line() > 0).then(|| (e.line(), e.column()));
+        read_error(&e.to_string(), position, sniff_lang(text.as_bytes()))
+    })?;
     from_value(&value.0)
 }
 
@@ -217,9 +237,10 @@ pub fn too_large(bytes: usize, lang: Lang) -> PlanError {
     )
 }
 
-/// For errors found before the JSON is read: English only if the text plainly asks for it.
-fn sniff_lang(text: &str) -> Lang {
-    let head = &text.as_bytes()[..text.len().min(4096)];
+/// For errors found before the JSON is read: English only if the start of the text plainly
+/// asks for it with `"lang":"en"`.
+pub fn sniff_lang(text: &[u8]) -> Lang {
+    let head = &text[..text.len().min(4096)];
     let compact: Vec<u8> = head.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
     if compact.windows(11).any(|w| w == b"\"lang\":\"en\"") {
         Lang::En
@@ -227,6 +248,18 @@ fn sniff_lang(text: &str) -> Lang {
         Lang::Da
     }
 }
+
+/// The fields of a request, in the order they are read.
+const FIELDS: [&str; 8] = [
+    "start",
+    "insurance",
+    "group",
+    "pauses",
+    "handover",
+    "today",
+    "lang",
+    "compare",
+];
 
 /// Reads a request from a JSON value (already free of duplicate keys).
 pub fn from_value(value: &Value) -> Result<Request, PlanError> {
@@ -239,64 +272,15 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
         ));
     };
     // The language comes first, so every later message can be in it; a bad `lang` is reported in Danish.
-    let lang = match obj.get("lang") {
-        None | Some(Value::Null) => Lang::default(),
-        Some(Value::String(s)) => Lang::parse(s).ok_or_else(|| unknown_value("lang", s, &["da", "en"], Lang::Da))?,
-        Some(_) => return Err(wrong_type("lang", Expected::String, Lang::Da)),
-    };
+    let lang = Reader { lang: Lang::Da }.choice::<Lang>(obj.get("lang"), "lang")?;
     let r = Reader { lang };
-    r.check_fields(
-        obj,
-        None,
-        &[
-            "start",
-            "insurance",
-            "group",
-            "pauses",
-            "handover",
-            "today",
-            "lang",
-            "compare",
-        ],
-    )?;
+    r.check_fields(obj, None, &FIELDS)?;
 
-    let start = r.date(obj, "start", "start")?.ok_or_else(|| r.missing("start"))?;
-    if start < FIRST_START {
-        return Err(PlanError::new(
-            ErrorCode::StartTooEarly,
-            lang,
-            format!(
-                "Første ledighedsdag ({}) ligger før {}. Beregneren kender kun reglerne fra beskæftigelsesreformen 1. juli 2015 og frem.",
-                short(start, Lang::Da),
-                short(FIRST_START, Lang::Da)
-            ),
-            format!(
-                "The first day of unemployment ({}) is before {}. The calculator only knows the rules from the 2015 reform on.",
-                short(start, Lang::En),
-                short(FIRST_START, Lang::En)
-            ),
-        ));
-    }
-    if start > LAST_START {
-        return Err(PlanError::new(
-            ErrorCode::StartTooLate,
-            lang,
-            format!(
-                "Første ledighedsdag ({}) ligger efter {}.",
-                short(start, Lang::Da),
-                short(LAST_START, Lang::Da)
-            ),
-            format!(
-                "The first day of unemployment ({}) is after {}.",
-                short(start, Lang::En),
-                short(LAST_START, Lang::En)
-            ),
-        ));
-    }
-    let insurance = r.choice(obj.get("insurance"), "insurance", &Insurance::ALL, Insurance::default())?;
-    let group = r.choice(obj.get("group"), "group", &Group::ALL, Group::default())?;
-    let handover = r.date(obj, "handover", "handover")?;
-    let today = r.date(obj, "today", "today")?;
+    let start = r.start(obj.get("start"))?;
+    let insurance: Insurance = r.choice(obj.get("insurance"), "insurance")?;
+    let group: Group = r.choice(obj.get("group"), "group")?;
+    let handover = r.date(obj.get("handover"), "handover")?;
+    let today = r.date(obj.get("today"), "today")?;
     let compare = match obj.get("compare") {
         None | Some(Value::Null) => false,
         Some(Value::Bool(b)) => *b,
@@ -304,21 +288,20 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
     };
     let pauses = match obj.get("pauses") {
         None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => {
-            if items.len() > MAX_PAUSES {
-                return Err(PlanError::new(
-                    ErrorCode::TooManyPauses,
-                    lang,
-                    format!("Der er {} pauser; højst {MAX_PAUSES} er tilladt.", items.len()),
-                    format!("There are {} pauses; at most {MAX_PAUSES} are allowed.", items.len()),
-                ));
-            }
-            items
-                .iter()
-                .enumerate()
-                .map(|(i, item)| r.pause(i, item))
-                .collect::<Result<_, _>>()?
+        Some(Value::Array(items)) if items.len() > MAX_PAUSES => {
+            return Err(PlanError::new(
+                ErrorCode::TooManyPauses,
+                lang,
+                format!("Der er {} pauser; højst {MAX_PAUSES} er tilladt.", items.len()),
+                format!("There are {} pauses; at most {MAX_PAUSES} are allowed.", items.len()),
+            )
+            .at("pauses"));
         }
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| r.pause(i, item))
+            .collect::<Result<_, _>>()?,
         Some(_) => return Err(r.wrong_type("pauses", Expected::Array)),
     };
     Ok(Request {
@@ -338,38 +321,44 @@ enum Expected {
     String,
     Bool,
     Array,
-    Object,
 }
 
-fn wrong_type(field: &str, expected: Expected, lang: Lang) -> PlanError {
-    let (da, en) = match expected {
-        Expected::String => ("en tekst", "a string"),
-        Expected::Bool => ("true eller false", "true or false"),
-        Expected::Array => ("en liste", "an array"),
-        Expected::Object => ("et objekt", "an object"),
+/// What a field is called in a message: "Første ledighedsdag", "Pause 2, til-dato".
+fn label(path: &str, lang: Lang) -> String {
+    let fixed = match path {
+        "start" => Some(("Første ledighedsdag", "The first day of unemployment")),
+        "today" => Some(("Dagens dato (today)", "Today's date (today)")),
+        "handover" => Some(("Overgangsdatoen", "The hand-over date")),
+        _ => None,
     };
-    PlanError::new(
-        ErrorCode::Type,
-        lang,
-        format!("Feltet {field} skal være {da}."),
-        format!("The field {field} must be {en}."),
-    )
+    if let Some((da, en)) = fixed {
+        return lang.pick(da, en).to_string();
+    }
+    // "pauses[3].to" → "Pause 4, til-dato"
+    let pause = path.strip_prefix("pauses[").and_then(|rest| rest.split_once(']'));
+    match pause.and_then(|(i, rest)| Some((i.parse::<usize>().ok()? + 1, rest))) {
+        Some((n, ".from")) => lang.pick(format!("Pause {n}, fra-dato"), format!("Pause {n}, from date")),
+        Some((n, ".to")) => lang.pick(format!("Pause {n}, til-dato"), format!("Pause {n}, to date")),
+        Some((n, _)) => lang.pick(format!("Pause {n}"), format!("Pause {n}")),
+        None => lang.pick(format!("Feltet {path}"), format!("The field {path}")),
+    }
 }
 
-fn unknown_value(field: &str, value: &str, allowed: &[&str], lang: Lang) -> PlanError {
+fn unknown_value(path: &str, value: &str, allowed: &[&str], lang: Lang) -> PlanError {
     let list = allowed.join(", ");
     PlanError::new(
         ErrorCode::UnknownValue,
         lang,
         format!(
-            "Feltet {field} har den ukendte værdi {}; tilladt er: {list}.",
+            "Feltet {path} har den ukendte værdi {}; tilladt er: {list}.",
             quote(value)
         ),
         format!(
-            "The field {field} has the unknown value {}; allowed: {list}.",
+            "The field {path} has the unknown value {}; allowed: {list}.",
             quote(value)
         ),
     )
+    .at(path)
 }
 
 struct Reader {
@@ -377,17 +366,29 @@ struct Reader {
 }
 
 impl Reader {
-    fn wrong_type(&self, field: &str, expected: Expected) -> PlanError {
-        wrong_type(field, expected, self.lang)
+    fn wrong_type(&self, path: &str, expected: Expected) -> PlanError {
+        let (da, en) = match expected {
+            Expected::String => ("være en tekst", "be a string"),
+            Expected::Bool => ("være true eller false", "be true or false"),
+            Expected::Array => ("være en liste", "be an array"),
+        };
+        PlanError::new(
+            ErrorCode::Type,
+            self.lang,
+            format!("{} skal {da}.", label(path, Lang::Da)),
+            format!("{} must {en}.", label(path, Lang::En)),
+        )
+        .at(path)
     }
 
-    fn missing(&self, field: &str) -> PlanError {
+    fn missing(&self, path: &str) -> PlanError {
         PlanError::new(
             ErrorCode::MissingField,
             self.lang,
-            format!("Feltet {field} mangler."),
-            format!("The field {field} is missing."),
+            format!("{} mangler.", label(path, Lang::Da)),
+            format!("{} is missing.", label(path, Lang::En)),
         )
+        .at(path)
     }
 
     /// Refuses any key outside `known`, naming the object it was found `within`.
@@ -399,100 +400,170 @@ impl Reader {
             (format!(" i {w}"), format!(" in {w}"))
         });
         let list = known.join(", ");
+        let path = within.map_or_else(|| k.clone(), |w| format!("{w}.{k}"));
         Err(PlanError::new(
             ErrorCode::UnknownField,
             self.lang,
             format!("Ukendt felt {}{da_in}; kendte felter er: {list}.", quote(k)),
             format!("Unknown field {}{en_in}; known fields are: {list}.", quote(k)),
-        ))
+        )
+        .at(path))
     }
 
-    /// An optional date field (`null` counts as absent); `path` names it in messages.
-    fn date(&self, obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<NaiveDate>, PlanError> {
-        let s = match obj.get(key) {
+    /// A date written `YYYY-MM-DD`, any year; `null` counts as absent.
+    fn any_date(&self, value: Option<&Value>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
+        let s = match value {
             None | Some(Value::Null) => return Ok(None),
             Some(Value::String(s)) => s,
             Some(_) => return Err(self.wrong_type(path, Expected::String)),
         };
-        let d = parse_iso(s).map_err(|e| match e {
-            DateError::Format => PlanError::new(
-                ErrorCode::DateFormat,
-                self.lang,
-                format!(
-                    "{path}: {} er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2024-03-04.",
-                    quote(s)
+        let (da, en) = (label(path, Lang::Da), label(path, Lang::En));
+        parse_iso(s).map(Some).map_err(|e| {
+            let error = match e {
+                DateError::Format if s.is_empty() => PlanError::new(
+                    ErrorCode::DateFormat,
+                    self.lang,
+                    format!("{da} mangler. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-03-04."),
+                    format!("{en} is missing. Write the date as YYYY-MM-DD, e.g. 2024-03-04."),
                 ),
-                format!(
-                    "{path}: {} is not a date of the form YYYY-MM-DD, e.g. 2024-03-04.",
-                    quote(s)
+                DateError::Format => PlanError::new(
+                    ErrorCode::DateFormat,
+                    self.lang,
+                    format!(
+                        "{da}: {} er ikke en dato på formen ÅÅÅÅ-MM-DD, fx 2024-03-04.",
+                        quote(s)
+                    ),
+                    format!(
+                        "{en}: {} is not a date of the form YYYY-MM-DD, e.g. 2024-03-04.",
+                        quote(s)
+                    ),
                 ),
-            ),
-            DateError::Invalid => PlanError::new(
-                ErrorCode::DateInvalid,
-                self.lang,
-                format!("{path}: datoen {} findes ikke i kalenderen.", quote(s)),
-                format!("{path}: the date {} does not exist.", quote(s)),
-            ),
-        })?;
-        if d < FIRST_DATE || d > LAST_DATE {
-            return Err(PlanError::new(
-                ErrorCode::DateRange,
-                self.lang,
-                format!("{path}: datoen {s} skal ligge mellem år 1900 og 2199."),
-                format!("{path}: the date {s} must lie between the years 1900 and 2199."),
-            ));
-        }
-        Ok(Some(d))
+                DateError::Invalid => PlanError::new(
+                    ErrorCode::DateInvalid,
+                    self.lang,
+                    format!("{da}: datoen {} findes ikke i kalenderen.", quote(s)),
+                    format!("{en}: the date {} does not exist.", quote(s)),
+                ),
+            };
+            error.at(path)
+        })
     }
 
-    /// An optional field with a fixed list of values; absent or null gives `default`.
-    fn choice<T: Copy>(
-        &self,
-        value: Option<&Value>,
-        path: &str,
-        values: &[(&str, T)],
-        default: T,
-    ) -> Result<T, PlanError> {
+    /// A date in the years 1900–2199.
+    fn date(&self, value: Option<&Value>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
+        let date = self.any_date(value, path)?;
+        match date {
+            Some(d) if d < FIRST_DATE || d > LAST_DATE => Err(PlanError::new(
+                ErrorCode::DateRange,
+                self.lang,
+                format!(
+                    "{}: datoen {d} skal ligge mellem år 1900 og 2199.",
+                    label(path, Lang::Da)
+                ),
+                format!(
+                    "{}: the date {d} must lie between the years 1900 and 2199.",
+                    label(path, Lang::En)
+                ),
+            )
+            .at(path)),
+            _ => Ok(date),
+        }
+    }
+
+    /// `start`: required, and from 2015-07-01 to 2099-12-31.
+    fn start(&self, value: Option<&Value>) -> Result<NaiveDate, PlanError> {
+        let start = self.any_date(value, "start")?.ok_or_else(|| self.missing("start"))?;
+        if start < FIRST_START {
+            return Err(PlanError::new(
+                ErrorCode::StartTooEarly,
+                self.lang,
+                format!(
+                    "Første ledighedsdag ({}) ligger før {}. Beregneren kender kun reglerne fra beskæftigelsesreformen 1. juli 2015 og frem.",
+                    short(start, Lang::Da),
+                    short(FIRST_START, Lang::Da)
+                ),
+                format!(
+                    "The first day of unemployment ({}) is before {}. The calculator only knows the rules from the 2015 reform on.",
+                    short(start, Lang::En),
+                    short(FIRST_START, Lang::En)
+                ),
+            )
+            .at("start"));
+        }
+        if start > LAST_START {
+            return Err(PlanError::new(
+                ErrorCode::StartTooLate,
+                self.lang,
+                format!(
+                    "Første ledighedsdag ({}) ligger efter {}.",
+                    short(start, Lang::Da),
+                    short(LAST_START, Lang::Da)
+                ),
+                format!(
+                    "The first day of unemployment ({}) is after {}.",
+                    short(start, Lang::En),
+                    short(LAST_START, Lang::En)
+                ),
+            )
+            .at("start"));
+        }
+        Ok(start)
+    }
+
+    /// An optional field with a fixed list of words; absent or null gives the default.
+    fn choice<T: Word + Default>(&self, value: Option<&Value>, path: &str) -> Result<T, PlanError> {
         match value {
-            None | Some(Value::Null) => Ok(default),
-            Some(Value::String(s)) => values
-                .iter()
-                .find(|(name, _)| name == s)
-                .map(|&(_, v)| v)
-                .ok_or_else(|| {
-                    let names: Vec<&str> = values.iter().map(|(n, _)| *n).collect();
-                    unknown_value(path, s, &names, self.lang)
-                }),
+            None | Some(Value::Null) => Ok(T::default()),
+            Some(Value::String(s)) => T::parse(s).ok_or_else(|| unknown_value(path, s, T::WORDS, self.lang)),
             Some(_) => Err(self.wrong_type(path, Expected::String)),
         }
     }
 
     fn pause(&self, i: usize, item: &Value) -> Result<Pause, PlanError> {
         let path = format!("pauses[{i}]");
-        let obj = item
-            .as_object()
-            .ok_or_else(|| self.wrong_type(&path, Expected::Object))?;
+        let Some(obj) = item.as_object() else {
+            return Err(PlanError::new(
+                ErrorCode::NotObject,
+                self.lang,
+                format!(
+                    "{} skal være et objekt, fx {{\"from\": \"2024-04-01\", \"to\": \"2024-04-12\"}}.",
+                    label(&path, Lang::Da)
+                ),
+                format!(
+                    "{} must be an object, e.g. {{\"from\": \"2024-04-01\", \"to\": \"2024-04-12\"}}.",
+                    label(&path, Lang::En)
+                ),
+            )
+            .at(path));
+        };
         self.check_fields(obj, Some(&path), &["from", "to", "reason"])?;
-        let from_path = format!("{path}.from");
-        let to_path = format!("{path}.to");
+        let (from_path, to_path) = (format!("{path}.from"), format!("{path}.to"));
         let from = self
-            .date(obj, "from", &from_path)?
+            .date(obj.get("from"), &from_path)?
             .ok_or_else(|| self.missing(&from_path))?;
-        let to = self.date(obj, "to", &to_path)?.ok_or_else(|| self.missing(&to_path))?;
+        let to = self
+            .date(obj.get("to"), &to_path)?
+            .ok_or_else(|| self.missing(&to_path))?;
         if to < from {
             return Err(PlanError::new(
                 ErrorCode::PauseReversed,
                 self.lang,
-                format!("{path}: pausen slutter ({to}) før den begynder ({from})."),
-                format!("{path}: the pause ends ({to}) before it begins ({from})."),
-            ));
+                format!(
+                    "{}: pausen slutter ({}) før den begynder ({}).",
+                    label(&path, Lang::Da),
+                    short(to, Lang::Da),
+                    short(from, Lang::Da)
+                ),
+                format!(
+                    "{}: the pause ends ({}) before it begins ({}).",
+                    label(&path, Lang::En),
+                    short(to, Lang::En),
+                    short(from, Lang::En)
+                ),
+            )
+            .at(to_path));
         }
-        let reason = self.choice(
-            obj.get("reason"),
-            &format!("{path}.reason"),
-            &PauseReason::ALL,
-            PauseReason::default(),
-        )?;
+        let reason = self.choice(obj.get("reason"), &format!("{path}.reason"))?;
         Ok(Pause {
             period: Period { from, to },
             reason,

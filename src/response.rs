@@ -53,15 +53,16 @@ pub struct Milestones {
     pub handover: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Status {
-    /// `today` is before the window.
-    Upcoming,
-    /// `today` is inside the window.
-    Open,
-    /// `today` is after the window.
-    Past,
+words! {
+    /// Where `today` lies against a samtale's window.
+    pub enum Status {
+        /// `today` is before the window.
+        Upcoming = "upcoming",
+        /// `today` is inside the window.
+        Open = "open",
+        /// `today` is after the window.
+        Past = "past",
+    }
 }
 
 impl Status {
@@ -78,8 +79,8 @@ impl Status {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Status::Upcoming => lang.pick("kommende", "upcoming"),
-            Status::Open => lang.pick("åben nu", "open now"),
-            Status::Past => lang.pick("overstået", "past"),
+            Status::Open => lang.pick("kan holdes nu", "can be held now"),
+            Status::Past => lang.pick("fristen er udløbet", "deadline passed"),
         }
     }
 }

@@ -110,7 +110,7 @@ fn table_is_readable_danish() {
         "A1 1. jobsamtale i a-kassen",
         "jobcentret og a-kassen sammen",
         "Hvem holder den",
-        "åben nu",
+        "kan holdes nu",
         "LAB § 31, stk. 4",
         "65. ledighedsdag",
         "vejledende",
@@ -150,4 +150,38 @@ fn table_errors_and_usage() {
     let out = run(&["--help"], b"");
     assert!(out.status.success());
     assert!(stdout(&out).contains("--jsonl"));
+}
+
+#[test]
+fn oversized_requests_name_their_size_in_the_request_language() {
+    let line = format!(
+        "{{\"lang\":\"en\",\"start\":\"2024-03-04\",\"x\":\"{}\"}}",
+        "y".repeat(100_000)
+    );
+    let out = run(&["--jsonl"], format!("{line}\n").as_bytes());
+    assert_eq!(
+        stdout(&out).trim_end(),
+        samtaleplan::plan_json(&line),
+        "the same bytes as the library"
+    );
+    assert!(
+        stdout(&out).contains(&format!("The request is {} bytes", line.len())),
+        "{}",
+        stdout(&out)
+    );
+    let out = run(&["--json"], line.as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(stdout(&out).trim_end(), samtaleplan::plan_json(&line));
+}
+
+#[cfg(unix)]
+#[test]
+fn arguments_that_are_not_utf8_are_a_usage_error() {
+    use std::os::unix::ffi::OsStrExt;
+    let out = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
+        .arg(std::ffi::OsStr::from_bytes(b"\xff"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E_USAGE"));
 }

@@ -27,8 +27,18 @@ fn broken_json_is_e_json() {
     ] {
         assert_eq!(code(bad), "E_JSON", "{bad:?}");
     }
-    // Nested 10,000 deep: serde_json's recursion limit, not a stack overflow.
+    // Nested 10,000 deep: refused at the depth limit, not a stack overflow.
     assert_eq!(code(&"[".repeat(10_000)), "E_JSON");
+    let nested = |depth: usize| {
+        format!(
+            r#"{{"start":"2024-03-04","x":{}1{}}}"#,
+            "[".repeat(depth),
+            "]".repeat(depth)
+        )
+    };
+    assert!(message(&nested(40)).contains("32"), "{}", message(&nested(40)));
+    // Within the limit, the deep value is read and then refused as an unknown field.
+    assert_eq!(code(&nested(30)), "E_UNKNOWN_FIELD");
 }
 
 #[test]
@@ -162,16 +172,58 @@ fn every_error_code_has_a_message_in_both_languages() {
             r#"{"start":"2020-03-02","group":"jobcenter_from_day_one"}"#.into(),
         ),
     ];
+    let covered: Vec<ErrorCode> = cases.iter().map(|(c, _)| *c).collect();
+    for code in ErrorCode::ALL {
+        // Usage, Render and Internal cannot come from a request.
+        let reachable = !matches!(code, ErrorCode::Usage | ErrorCode::Render | ErrorCode::Internal);
+        assert_eq!(covered.contains(code), reachable, "{code}");
+    }
     for (want, req) in &cases {
+        let mut messages = Vec::new();
         for lang in ["da", "en"] {
-            let req = if req.starts_with('{') && req.len() > 2 && *want != ErrorCode::RequestTooLarge {
-                req.replacen('{', &format!(r#"{{"lang":"{lang}","#), 1)
-            } else {
-                req.clone()
+            let req = match *want {
+                ErrorCode::RequestTooLarge => format!(r#"{{"lang":"{lang}","start":"{}"}}"#, "1".repeat(70_000)),
+                _ if req.len() > 2 && req.starts_with('{') => req.replacen('{', &format!(r#"{{"lang":"{lang}","#), 1),
+                _ => req.clone(),
             };
             let err = plan_str(&req).expect_err("an error");
             assert_eq!(err.code, *want, "{req}");
             assert!(err.message.len() > 10, "{want}: {}", err.message);
+            messages.push(err.message);
         }
+        // A request that can say its language gets the message in it.
+        let says_lang = req.len() > 2 && req.starts_with('{') || *want == ErrorCode::RequestTooLarge;
+        assert_eq!(messages[0] != messages[1], says_lang, "{want}: {messages:?}");
     }
+}
+
+#[test]
+fn errors_name_their_field() {
+    let field = |req: &str| plan_str(req).expect_err("an error").field;
+    assert_eq!(field(r#"{"start":"2024-02-30"}"#).as_deref(), Some("start"));
+    assert_eq!(field(r#"{"start":"2010-01-01"}"#).as_deref(), Some("start"));
+    assert_eq!(field(r#"{"start":"2024-03-04","today":"x"}"#).as_deref(), Some("today"));
+    assert_eq!(
+        field(r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-04-02"},{"from":"2024-04-09","to":"2024-04-08"}]}"#)
+            .as_deref(),
+        Some("pauses[1].to")
+    );
+    assert_eq!(
+        field(r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","too":1}]}"#).as_deref(),
+        Some("pauses[0].too")
+    );
+    assert_eq!(
+        field(r#"{"start":"2024-03-04","handover":"2024-03-05"}"#).as_deref(),
+        Some("handover")
+    );
+    assert_eq!(
+        field(r#"{"start":"2020-03-02","group":"jobcenter_from_day_one"}"#).as_deref(),
+        Some("group")
+    );
+    assert_eq!(field("{"), None);
+    // An empty date field reads as missing, in plain words.
+    assert_eq!(
+        message(r#"{"start":""}"#),
+        "Første ledighedsdag mangler. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-03-04."
+    );
 }

@@ -93,7 +93,7 @@ fn errors_are_js_errors_with_a_code() {
         (
             r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-02","to":"2024-04-01"}]}"#,
             "E_PAUSE_REVERSED",
-            "pauses[0]",
+            "Pause 1",
         ),
     ] {
         let err: JsValue = plan_js(js(req)).expect_err(req).into();
@@ -114,6 +114,13 @@ fn errors_are_js_errors_with_a_code() {
         let err: JsValue = plan_js(bad).expect_err("refused").into();
         assert!(string(&get(&err, &["code"])).starts_with("E_"));
     }
+    // `.field` says which field an error is about.
+    let err: JsValue = plan_js(js(
+        r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-02","to":"2024-04-01"}]}"#,
+    ))
+    .expect_err("refused")
+    .into();
+    assert_eq!(string(&get(&err, &["field"])), "pauses[0].to");
     // planJson never throws: it answers with the error object.
     assert!(plan_json_js("{").starts_with(r#"{"error":{"code":"E_JSON""#));
 }
@@ -164,4 +171,28 @@ fn render_leaves_the_element_alone_on_error() {
     assert_eq!(string(&get(&err, &["code"])), "E_DATE_FORMAT");
     assert_eq!(div.inner_html(), before);
     assert!(div.query_selector("img").expect("q").is_none());
+}
+
+#[wasm_bindgen_test]
+fn deep_and_cyclic_objects_are_refused_and_the_module_keeps_working() {
+    // 5,000 levels deep, built as JS objects (no JSON text to limit it).
+    let deep = js_sys::Object::new();
+    let mut inner: JsValue = deep.clone().into();
+    for _ in 0..5000 {
+        let next = js_sys::Object::new();
+        Reflect::set(&inner, &JsValue::from_str("x"), &next).expect("set");
+        inner = next.into();
+    }
+    let request = js(r#"{"start":"2024-03-04"}"#);
+    Reflect::set(&request, &JsValue::from_str("x"), &deep).expect("set");
+    let err: JsValue = plan_js(request).expect_err("refused").into();
+    assert_eq!(string(&get(&err, &["code"])), "E_JSON");
+    // An object that contains itself.
+    let cyclic = js(r#"{"start":"2024-03-04"}"#);
+    Reflect::set(&cyclic, &JsValue::from_str("x"), &cyclic).expect("set");
+    let err: JsValue = plan_js(cyclic).expect_err("refused").into();
+    assert_eq!(string(&get(&err, &["code"])), "E_JSON");
+    // The module is unharmed.
+    let v = plan_js(js(r#"{"start":"2024-03-04"}"#)).expect("a plan after the refusals");
+    assert_eq!(string(&get(&v, &["regime", "id"])), "R2024");
 }

@@ -6,9 +6,17 @@ const form = document.getElementById('plan-form');
 const input = document.getElementById('start');
 const group = document.getElementById('start-group');
 const errorBox = document.getElementById('start-error');
+const pageError = document.getElementById('page-error');
 const result = document.getElementById('result');
 
-const ready = init();
+// The module loads once; if it cannot, the page says so instead of doing nothing.
+const ready = init().then(
+  () => true,
+  (error) => {
+    showPageError('E_LOAD', `Beregneren kunne ikke indlæses. Prøv at genindlæse siden. (${error.message})`);
+    return false;
+  },
+);
 
 // The core never reads a clock: the page passes today's date (or ?today= for a fixed view).
 function today() {
@@ -19,33 +27,48 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function showError(error) {
-  result.replaceChildren();
+/** An error about the first day of ledighed, shown beside the field. */
+function showFieldError(error) {
   group.classList.add('form-error');
   input.setAttribute('aria-invalid', 'true');
-  errorBox.dataset.code = error.code ?? 'E_INTERNAL';
-  errorBox.textContent = error.code ? error.message : `Beregningen mislykkedes: ${error.message}`;
+  errorBox.dataset.code = error.code;
+  errorBox.textContent = error.message;
 }
 
-function clearError() {
+/** An error about anything else (the link's ?today=, a fault): shown above the form. */
+function showPageError(code, message) {
+  pageError.dataset.code = code;
+  pageError.textContent = message;
+}
+
+function clearErrors() {
   group.classList.remove('form-error');
   input.removeAttribute('aria-invalid');
   delete errorBox.dataset.code;
   errorBox.textContent = '';
+  delete pageError.dataset.code;
+  pageError.textContent = '';
 }
 
 async function show(start, { pushUrl = false, focus = false } = {}) {
-  await ready;
+  if (!(await ready)) return;
+  clearErrors();
   try {
     render(result, { start, today: today(), lang: 'da', compare: true });
   } catch (error) {
-    showError(error);
-    if (focus) input.focus();
+    result.replaceChildren();
+    if (error.field === 'start') {
+      showFieldError(error);
+      if (focus) input.focus();
+    } else if (error.field === 'today') {
+      showPageError(error.code, `Adressen har en ugyldig dato for i dag: ${error.message}`);
+    } else {
+      showPageError(error.code ?? 'E_INTERNAL', error.message);
+    }
     return;
   }
-  clearError();
-  if (pushUrl) {
-    const url = new URL(location.href);
+  const url = new URL(location.href);
+  if (pushUrl && url.searchParams.get('start') !== start) {
     url.searchParams.set('start', start);
     history.pushState(null, '', url);
   }
@@ -60,7 +83,7 @@ form.addEventListener('submit', (event) => {
 function fromUrl() {
   const start = new URLSearchParams(location.search).get('start');
   if (start === null) {
-    clearError();
+    clearErrors();
     result.replaceChildren();
     return;
   }

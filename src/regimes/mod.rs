@@ -7,7 +7,6 @@ use crate::error::{ErrorCode, PlanError};
 use crate::lang::{Lang, Text};
 use crate::request::Request;
 use chrono::NaiveDate;
-use serde::Serialize;
 use std::borrow::Cow;
 
 pub mod r2015;
@@ -63,16 +62,16 @@ pub struct Note {
     pub text: Text,
 }
 
-/// Who holds a samtale.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Holder {
-    Akasse,
-    Jobcenter,
-    /// The law's word from 1 July 2026.
-    Kommune,
-    /// Held by the jobcenter/kommune with the a-kasse taking part.
-    Joint,
+words! {
+    /// Who holds a samtale.
+    pub enum Holder {
+        Akasse = "akasse",
+        Jobcenter = "jobcenter",
+        /// The law's word from 1 July 2026.
+        Kommune = "kommune",
+        /// Held by the jobcenter/kommune with the a-kasse taking part.
+        Joint = "joint",
+    }
 }
 
 impl Holder {
@@ -89,18 +88,18 @@ impl Holder {
     }
 }
 
-/// What settles a rule (RULES.md's labels).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Basis {
-    /// The statute or bekendtgørelse says it.
-    Law,
-    /// The Danish Agency for Labour Market and Recruitment (STAR) says it.
-    Star,
-    /// Only a-kasser or unions say it.
-    Practice,
-    /// No source settles it: the calculator's documented choice.
-    Convention,
+words! {
+    /// What settles a rule (RULES.md's labels).
+    pub enum Basis {
+        /// The statute or bekendtgørelse says it.
+        Law = "law",
+        /// The Danish Agency for Labour Market and Recruitment (STAR) says it.
+        Star = "star",
+        /// Only a-kasser or unions say it.
+        Practice = "practice",
+        /// No source settles it: the calculator's documented choice.
+        Convention = "convention",
+    }
 }
 
 impl Basis {
@@ -115,16 +114,16 @@ impl Basis {
     }
 }
 
-/// Whether a samtale must be held.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Obligation {
-    Required,
-    /// Owed to at least 75 % of dagpengemodtagere: the a-kasse or kommune may exempt up to one
-    /// in four (R2026).
-    NormallyDue,
-    /// Held only when a condition is met (R2020's first joint samtale).
-    Conditional,
+words! {
+    /// Whether a samtale must be held.
+    pub enum Obligation {
+        Required = "required",
+        /// Owed to at least 75 % of dagpengemodtagere: the a-kasse or kommune may exempt up to
+        /// one in four (R2026).
+        NormallyDue = "normally_due",
+        /// Held only when a condition is met (R2020's first joint samtale).
+        Conditional = "conditional",
+    }
 }
 
 impl Obligation {
@@ -255,6 +254,7 @@ pub(crate) fn group_unsupported(regime: &Regime, req: &Request) -> PlanError {
             short(req.start, Lang::En)
         ),
     )
+    .at("group")
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! The WebAssembly binding — where the core ends and the browser begins. Compiled only for
 //! wasm32. Requests and plans cross as plain JS objects (serde-wasm-bindgen); every error
-//! becomes one JS `Error` with a `.code`, made by [`js_error`].
+//! becomes one JS `Error` with `.code` (and `.field` where known), made by [`js_error`].
 
 mod render;
 
-use crate::error::PlanError;
+use crate::error::{ErrorCode, PlanError};
 use crate::request::{StrictValue, from_json, read_error};
 use crate::{Lang, Response};
 use js_sys::{Error, Reflect};
@@ -32,17 +32,25 @@ pub fn plan_json_js(request: &str) -> String {
 #[wasm_bindgen(js_name = render)]
 pub fn render_js(element: &web_sys::Element, request: JsValue) -> Result<JsValue, Error> {
     let response = plan_of(request)?;
-    render::draw(element, &response)
-        .map_err(|e| js_error("E_RENDER", &format!("The plan could not be drawn: {e:?}")))?;
+    render::draw(element, &response).map_err(|e| {
+        let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        plan_error(PlanError::new(
+            ErrorCode::Render,
+            response.lang,
+            format!("Planen kunne ikke vises på siden ({detail})."),
+            format!("The plan could not be drawn on the page ({detail})."),
+        ))
+    })?;
     to_js(&response)
 }
 
 /// A JS object is read exactly as its JSON text would be, so the two interfaces cannot drift:
-/// the same duplicate-key, size and field rules apply.
+/// the same duplicate-key, depth, size and field rules apply.
 fn plan_of(request: JsValue) -> Result<Response, Error> {
     let value: StrictValue =
-        serde_wasm_bindgen::from_value(request).map_err(|e| plan_error(read_error(&e.to_string(), Lang::Da)))?;
-    let text = serde_json::to_string(&value.0).map_err(|e| plan_error(read_error(&e.to_string(), Lang::Da)))?;
+        serde_wasm_bindgen::from_value(request).map_err(|e| plan_error(read_error(&e.to_string(), None, Lang::Da)))?;
+    let text =
+        serde_json::to_string(&value.0).map_err(|e| plan_error(PlanError::internal(&e.to_string(), Lang::Da)))?;
     let req = from_json(&text).map_err(plan_error)?;
     crate::plan(&req).map_err(plan_error)
 }
@@ -50,17 +58,20 @@ fn plan_of(request: JsValue) -> Result<Response, Error> {
 fn to_js(response: &Response) -> Result<JsValue, Error> {
     response
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_error("E_INTERNAL", &e.to_string()))
+        .map_err(|e| plan_error(PlanError::internal(&e.to_string(), Lang::Da)))
 }
 
+/// The one way an error leaves the module: `new Error(message)` with `.code` and `.field`.
 fn plan_error(e: PlanError) -> Error {
-    js_error(e.code.as_str(), &e.message)
+    js_error(e.code, &e.message, e.field.as_deref())
 }
 
-/// The one way an error leaves the module: `new Error(message)` with `.code` set.
-fn js_error(code: &str, message: &str) -> Error {
+fn js_error(code: ErrorCode, message: &str, field: Option<&str>) -> Error {
     let error = Error::new(message);
-    // Setting a property on a fresh Error object cannot fail.
-    let _ = Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code));
+    // Setting properties on a fresh Error object cannot fail.
+    let _ = Reflect::set(&error, &JsValue::from_str("code"), &JsValue::from_str(code.as_str()));
+    if let Some(field) = field {
+        let _ = Reflect::set(&error, &JsValue::from_str("field"), &JsValue::from_str(field));
+    }
     error
 }

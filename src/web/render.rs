@@ -55,6 +55,8 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
     let root = dom.doc.create_element("div")?;
     root.set_attribute("class", "samtaleplan")?;
     root.set_attribute("data-regime", plan.regime.id)?;
+    // The plan's own language, which may differ from the page around it.
+    root.set_attribute("lang", plan.lang.as_str())?;
     let heading = dom.add_text(
         &root,
         "h2",
@@ -78,7 +80,13 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         ),
     )?;
 
-    let table = dom.add(&root, "table")?;
+    // A wide table scrolls inside its own keyboard-reachable region, not the whole page (WCAG 1.4.10).
+    let scroll = dom.add(&root, "div")?;
+    scroll.set_attribute("class", "samtaleplan-scroll")?;
+    scroll.set_attribute("role", "region")?;
+    scroll.set_attribute("tabindex", "0")?;
+    scroll.set_attribute("aria-label", t("Samtaler og frister", "Interviews and deadlines"))?;
+    let table = dom.add(&scroll, "table")?;
     table.set_attribute("class", "samtaleplan-table")?;
     dom.add_text(
         &table,
@@ -106,7 +114,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
     }
     columns.extend([
         t("Hjemmel", "Legal basis"),
-        t("Sådan er datoen beregnet", "How the dates are computed"),
+        t("Sådan er datoerne beregnet", "How the dates are computed"),
     ]);
     for c in columns {
         dom.add_text(&head_row, "th", "", c)?.set_attribute("scope", "col")?;
@@ -115,10 +123,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
     for s in &plan.samtaler {
         let row = dom.add(&body, "tr")?;
         row.set_attribute("data-id", s.id)?;
-        row.set_attribute(
-            "data-holder",
-            &serde_json::to_string(&s.holder).unwrap_or_default().replace('"', ""),
-        )?;
+        row.set_attribute("data-holder", s.holder.as_str())?;
         let name = dom.add(&row, "th")?;
         name.set_attribute("scope", "row")?;
         dom.add_text(&name, "span", "samtaleplan-id", s.id)?;
@@ -160,10 +165,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         }
         if let Some(status) = s.status {
             let cell = dom.add_text(&row, "td", "samtaleplan-status", status.label(lang))?;
-            cell.set_attribute(
-                "data-status",
-                &serde_json::to_string(&status).unwrap_or_default().replace('"', ""),
-            )?;
+            cell.set_attribute("data-status", status.as_str())?;
         }
         dom.add_text(
             &row,

@@ -47,7 +47,8 @@ function requests() {
     out.push(JSON.stringify(req));
   }
   out.push('{"start":"2024-02-30"}', '{"start":"2015-06-30","lang":"en"}', '{"start":"2024-03-04","x":1}',
-    '{"start":"2020-05-01","group":"jobcenter_from_day_one"}', '[]', '{"start":"2024-03-04","start":"2024-03-05"}', '{"start":"2024-03-04"');
+    '{"start":"2020-05-01","group":"jobcenter_from_day_one"}', '[]',
+    `{"lang":"en","start":"2024-03-04","x":"${'y'.repeat(70000)}"}`, `{"start":"${'9'.repeat(70000)}"}`, '{"start":"2024-03-04","start":"2024-03-05"}', '{"start":"2024-03-04"');
   return out;
 }
 
@@ -72,7 +73,9 @@ test('command line and WebAssembly give the same bytes', async () => {
       try {
         viaObject = JSON.stringify(m.plan(JSON.parse(line)));
       } catch (e) {
-        viaObject = e instanceof SyntaxError ? null : JSON.stringify({ error: { code: e.code, message: e.message } });
+        const error = { code: e.code, message: e.message };
+        if (e.field !== undefined) error.field = e.field;
+        viaObject = e instanceof SyntaxError ? null : JSON.stringify({ error });
       }
       return { viaText, viaObject };
     });

@@ -67,8 +67,9 @@ test('a date before the 2015 reform shows a Danish error next to the field', asy
   await page.goto(ctx.server.url);
   await page.getByLabel('Første ledighedsdag').fill('2010-01-04');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
-  const alert = page.getByRole('alert');
+  const alert = page.locator('#start-error');
   await alert.filter({ hasText: 'før' }).waitFor();
+  assert.equal(await alert.getAttribute('role'), 'alert');
   assert.match(await alert.textContent(), /1\. juli 2015/);
   assert.equal(await page.getAttribute('#start-error', 'data-code'), 'E_START_TOO_EARLY');
   assert.equal(await page.getAttribute('#start', 'aria-invalid'), 'true');
@@ -187,5 +188,60 @@ test('R2015 shows nominal dates, and the first samtale alone in the jobcentre be
   await page.goto(`${ctx.server.url}?start=2016-07-01`);
   await page.waitForSelector('.samtaleplan[data-regime="R2015"] tbody tr');
   assert.equal((await rows(page)).find((r) => r.id === 'J1').holder, 'joint');
+  await page.close();
+});
+
+test('hostile text in a link is shown as text and runs nothing', async () => {
+  const { page, problems } = await openPage(ctx.browser);
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs++;
+    d.dismiss();
+  });
+  const hostile = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  await page.goto(`${ctx.server.url}?start=${encodeURIComponent(hostile)}`);
+  await page.waitForFunction(() => document.querySelector('#start-error').textContent !== '');
+  assert.match(await page.textContent('#start-error'), /<img src=x onerror=alert\(1\)>/);
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  assert.equal(dialogs, 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a bad ?today= is reported above the form, not as a bad first day', async () => {
+  const { page } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?start=2024-03-04&today=2024-13-01`);
+  await page.waitForFunction(() => document.querySelector('#page-error').textContent !== '');
+  assert.equal(await page.getAttribute('#page-error', 'data-code'), 'E_DATE_INVALID');
+  assert.equal(await page.getAttribute('#start', 'aria-invalid'), null);
+  assert.equal(await page.textContent('#start-error'), '');
+  await page.close();
+});
+
+test('if the module cannot load, the page says so', async () => {
+  const { page } = await openPage(ctx.browser);
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${ctx.server.url}?start=2024-03-04`);
+  await page.waitForFunction(() => document.querySelector('#page-error').textContent !== '');
+  assert.match(await page.textContent('#page-error'), /kunne ikke indlæses/);
+  assert.equal(await page.getAttribute('#page-error', 'data-code'), 'E_LOAD');
+  await page.close();
+});
+
+test('on a phone the page does not scroll sideways; the table scrolls in its own region', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 375, height: 800 } });
+  await page.goto(`${ctx.server.url}?start=2024-03-04`);
+  await page.waitForSelector('.samtaleplan-table tbody tr');
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+    region: document.querySelector('.samtaleplan-scroll').scrollWidth,
+  }));
+  assert.ok(widths.page <= widths.viewport, JSON.stringify(widths));
+  assert.ok(widths.region > widths.viewport, 'the table is wider than the phone and scrolls');
+  const region = page.locator('.samtaleplan-scroll');
+  assert.equal(await region.getAttribute('role'), 'region');
+  assert.equal(await region.getAttribute('tabindex'), '0');
+  await page.screenshot({ path: path.join(artifacts, 'phone-2024-03-04.png'), fullPage: true });
   await page.close();
 });
