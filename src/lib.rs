@@ -17,11 +17,14 @@ pub mod calendar;
 pub mod clock;
 pub mod dates;
 pub mod error;
+pub mod ics;
 pub mod lang;
 pub mod plan;
 pub mod regimes;
 pub mod request;
 pub mod response;
+pub mod svg;
+pub mod timeline;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -321,6 +321,9 @@ fn render_table(plan: &Response) -> String {
             s += &format!(" {} {}.", t("Nominel dato:", "Nominal date:"), long(nominal, lang));
         }
         s += &format!("\n    {}\n", x.explanation);
+        if let Some(source) = x.source {
+            s += &format!("    {}: {} <{}>\n", t("Kilde", "Source"), source.name, source.url);
+        }
     }
     if let Some(c) = &plan.comparison {
         s += &format!("\n{}\n", c.text);

@@ -6,10 +6,10 @@ use crate::clock::{AccrualDays, Clock, FROZEN, Handover, Period, Reached, Span};
 use crate::dates::{long, period, short, ymd};
 use crate::error::{ErrorCode, PlanError};
 use crate::lang::{Lang, Text};
-use crate::regimes::{self, Bound, Holder, Regime, Spec};
+use crate::regimes::{self, Bound, Holder, Obligation, Regime, Spec};
 use crate::request::Request;
 use crate::response::{
-    ComparedSamtale, Comparison, Message, Milestones, RegimeInfo, Response, SCHEMA, Samtale, Status,
+    ComparedSamtale, Comparison, Message, Milestones, Next, PauseEcho, RegimeInfo, Response, SCHEMA, Samtale, Status,
 };
 use chrono::{Days, NaiveDate};
 
@@ -160,12 +160,23 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
         });
     }
 
+    let next = next_samtale(&samtaler, lang);
     Ok(Response {
         schema: SCHEMA,
         lang,
         start: req.start,
+        today: req.today,
         insurance: req.insurance,
         group: req.group,
+        pauses: req
+            .pauses
+            .iter()
+            .map(|p| PauseEcho {
+                from: p.period.from,
+                to: p.period.to,
+                reason: p.reason,
+            })
+            .collect(),
         regime: RegimeInfo {
             id: regime.id,
             name: regime.name.get(lang),
@@ -179,6 +190,7 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
             l16m: clock.reach(Span::Months(16)).date,
             handover: handover.map(|h| h.date),
         },
+        next,
         samtaler,
         comparison: None,
         warnings,
@@ -250,6 +262,7 @@ impl Context<'_> {
             after: spec.after,
             citation: spec.citation,
             basis: spec.basis,
+            source: spec.source,
             explanation,
             status: today.map(|t| Status::of(t, earliest.date, latest.date)),
             latest_non_working: non_working,
@@ -416,6 +429,43 @@ impl Context<'_> {
             ),
         }
     }
+}
+
+/// The samtale to attend next: among those whose window has not passed (and that are not merely
+/// conditional), the one with the nearest latest date; the plan's order breaks ties.
+fn next_samtale(samtaler: &[Samtale], lang: Lang) -> Option<Next> {
+    let s = samtaler
+        .iter()
+        .filter(|s| {
+            matches!(s.status, Some(Status::Open | Status::Upcoming)) && s.obligation != Obligation::Conditional
+        })
+        .min_by_key(|s| s.latest)?;
+    let status = s.status?;
+    let text = match status {
+        Status::Upcoming => lang.pick(
+            format!(
+                "Din næste samtale: {}, tidligst {} og senest {}.",
+                s.title,
+                long(s.earliest, lang),
+                long(s.latest, lang)
+            ),
+            format!(
+                "Your next interview: {}, from {} and by {} at the latest.",
+                s.title,
+                long(s.earliest, lang),
+                long(s.latest, lang)
+            ),
+        ),
+        _ => lang.pick(
+            format!("Din næste samtale: {}, senest {}.", s.title, long(s.latest, lang)),
+            format!(
+                "Your next interview: {}, by {} at the latest.",
+                s.title,
+                long(s.latest, lang)
+            ),
+        ),
+    };
+    Some(Next { id: s.id, status, text })
 }
 
 /// One warning for each latest date that is not a working day, naming every samtale that ends on it.
@@ -597,6 +647,40 @@ mod tests {
 
     fn plan_of(json: &str) -> Response {
         plan(&from_json(json).expect("valid")).expect("a plan")
+    }
+
+    #[test]
+    fn the_next_samtale_is_the_nearest_deadline_not_yet_passed() {
+        let next = |json: &str| plan_of(json).next.map(|n| (n.id, n.text));
+        assert_eq!(
+            next(r#"{"start":"2024-03-04","today":"2024-05-01"}"#),
+            Some((
+                "A2",
+                "Din næste samtale: 2. jobsamtale i a-kassen, senest fredag 31. maj 2024.".to_string()
+            ))
+        );
+        let (id, text) = next(r#"{"start":"2024-03-04","today":"2024-05-31","lang":"en"}"#).expect("next");
+        assert_eq!(id, "A2", "the last day of A2's window");
+        assert!(text.contains("by Friday 31 May 2024"), "{text}");
+        let (id, text) = next(r#"{"start":"2024-03-04","today":"2024-06-01"}"#).expect("next");
+        assert_eq!(id, "J1");
+        assert!(text.contains("senest fredag 30. august 2024"), "{text}");
+        // Before the window opens, both ends are given.
+        let (id, text) = next(r#"{"start":"2024-03-04","today":"2024-03-01"}"#).expect("next");
+        assert_eq!(id, "A1");
+        assert!(
+            text.contains("tidligst mandag 4. marts 2024 og senest mandag 18. marts 2024"),
+            "{text}"
+        );
+        // A conditional samtale (R2020's F1) is not announced as the next one.
+        let (id, _) = next(r#"{"start":"2022-05-02","today":"2022-05-20"}"#).expect("next");
+        assert_ne!(id, "F1");
+        assert_eq!(
+            next(r#"{"start":"2024-03-04","today":"2026-01-01"}"#),
+            None,
+            "everything has passed"
+        );
+        assert_eq!(next(r#"{"start":"2024-03-04"}"#), None, "no today, no next");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use crate::clock::Insurance;
 use crate::lang::Lang;
-use crate::regimes::{Basis, Holder, Obligation};
-use crate::request::Group;
+use crate::regimes::{Basis, Holder, Obligation, Source};
+use crate::request::{Group, PauseReason};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -16,10 +16,17 @@ pub struct Response {
     pub schema: u32,
     pub lang: Lang,
     pub start: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub today: Option<NaiveDate>,
     pub insurance: Insurance,
     pub group: Group,
+    /// The pauses of the request, as given.
+    pub pauses: Vec<PauseEcho>,
     pub regime: RegimeInfo,
     pub milestones: Milestones,
+    /// With `today`: the samtale to attend next (the nearest deadline not yet passed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<Next>,
     pub samtaler: Vec<Samtale>,
     /// With `"compare": true`: the plan under the neighbouring regime, in short.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -103,6 +110,8 @@ pub struct Samtale {
     pub after: Option<&'static str>,
     pub citation: &'static str,
     pub basis: Basis,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<&'static Source>,
     pub explanation: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
@@ -137,4 +146,19 @@ pub struct ComparedSamtale {
     pub holder_label: &'static str,
     pub earliest: NaiveDate,
     pub latest: NaiveDate,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PauseEcho {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub reason: PauseReason,
+}
+
+/// "Din næste samtale: 2. jobsamtale i a-kassen, senest fredag 31. maj 2024."
+#[derive(Debug, Clone, Serialize)]
+pub struct Next {
+    pub id: &'static str,
+    pub status: Status,
+    pub text: String,
 }

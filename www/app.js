@@ -1,22 +1,167 @@
-// The page: reads the form and the URL, asks the WebAssembly core for the plan, and shows it or
-// the error. All computing and drawing of the plan is the core's (pkg/samtaleplan.js).
-import init, { render } from './pkg/samtaleplan.js';
+// The page: the form and the URL make a request; the WebAssembly core computes the plan and draws
+// it (pkg/samtaleplan.js). This file only moves values between the form, the URL and the core,
+// and places messages. All state lives in the URL: no cookies, no storage.
+import init, { render, ics } from './pkg/samtaleplan.js';
+import { text } from './i18n.js';
 
-const form = document.getElementById('plan-form');
-const input = document.getElementById('start');
-const group = document.getElementById('start-group');
-const errorBox = document.getElementById('start-error');
-const pageError = document.getElementById('page-error');
-const result = document.getElementById('result');
+const $ = (id) => document.getElementById(id);
+const form = $('plan-form');
+const result = $('result');
+const actions = $('actions');
+const pauseList = $('pause-list');
+const REASONS = ['arbejde', 'sygdom', 'barsel', 'ferie', 'afmeldt', 'andet'];
+
+let lang = 'da';
+let shown = null; // the request of the plan on screen
 
 // The module loads once; if it cannot, the page says so instead of doing nothing.
 const ready = init().then(
   () => true,
   (error) => {
-    showPageError('E_LOAD', `Beregneren kunne ikke indlæses. Prøv at genindlæse siden. (${error.message})`);
+    pageError('E_LOAD', `${text(lang, 'load.failed')} (${error.message})`);
     return false;
   },
 );
+
+// ---- language -------------------------------------------------------------------------------
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.title = text(lang, 'doc.title');
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = text(lang, el.dataset.i18n);
+  const sw = $('lang-switch');
+  sw.textContent = text(lang, 'lang.switch');
+  sw.lang = text(lang, 'lang.switch.lang');
+  sw.setAttribute('aria-label', text(lang, 'lang.switch.label'));
+  [...pauseList.children].forEach((row, i) => labelPause(row, i + 1));
+}
+
+// ---- pauses ---------------------------------------------------------------------------------
+
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+let pauseSerial = 0;
+
+/** Adds a row for a period without dagpenge; returns its first input. */
+function addPause(pause = {}) {
+  const key = ++pauseSerial;
+  const id = (part) => `pause-${key}-${part}`;
+  const field = (part, input) =>
+    el('div', { class: `form-group pause-${part}` }, [el('label', { class: 'form-label', for: id(part) }), input]);
+  const from = el('input', { class: 'form-input form-input-date', type: 'date', id: id('from'), 'aria-describedby': id('error') });
+  const to = el('input', { class: 'form-input form-input-date', type: 'date', id: id('to'), 'aria-describedby': id('error') });
+  const reason = el('select', { class: 'form-select', id: id('reason') }, REASONS.map((r) => el('option', { value: r })));
+  from.value = pause.from ?? '';
+  to.value = pause.to ?? '';
+  reason.value = REASONS.includes(pause.reason) ? pause.reason : 'andet';
+  const remove = el('button', { type: 'button', class: 'button button-tertiary pause-remove' });
+  remove.addEventListener('click', () => removePause(row));
+  const row = el('li', { class: 'pause-row' }, [
+    el('fieldset', {}, [
+      el('legend', { class: 'pause-legend' }),
+      el('span', { class: 'form-error-message', id: id('error'), role: 'alert' }),
+      el('div', { class: 'pause-fields' }, [field('from', from), field('to', to), field('reason', reason), remove]),
+    ]),
+  ]);
+  pauseList.append(row);
+  labelPause(row, pauseList.children.length);
+  return from;
+}
+
+function labelPause(row, n) {
+  row.querySelector('legend').textContent = text(lang, 'pause.legend', n);
+  for (const part of ['from', 'to', 'reason']) {
+    row.querySelector(`.pause-${part} label`).textContent = text(lang, `pause.${part}`);
+  }
+  for (const option of row.querySelectorAll('option')) option.textContent = text(lang, `reason.${option.value}`);
+  row.querySelector('.pause-remove').textContent = text(lang, 'pause.remove', n);
+}
+
+function removePause(row) {
+  const n = [...pauseList.children].indexOf(row) + 1;
+  row.remove();
+  [...pauseList.children].forEach((r, i) => labelPause(r, i + 1));
+  $('pause-status').textContent = text(lang, 'pause.removed', n);
+  $('add-pause').focus();
+}
+
+// ---- form <-> request <-> URL ---------------------------------------------------------------
+
+const digits = (s) => /^\d+$/.test(s);
+
+/** The request the form describes, or an error for a date typed in three parts. */
+function fromForm() {
+  const [d, m, y] = ['start-day', 'start-month', 'start-year'].map((i) => $(i).value.trim());
+  let start = '';
+  if (d || m || y) {
+    if (!(digits(d) && digits(m) && digits(y) && y.length === 4)) {
+      return { error: { code: 'E_DATE_FORMAT', field: 'start', message: text(lang, 'start.parts') } };
+    }
+    start = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  }
+  const pauses = [...pauseList.children].map((row) => {
+    const [from, to] = row.querySelectorAll('input');
+    return { from: from.value, to: to.value, reason: row.querySelector('select').value };
+  });
+  return {
+    request: {
+      start,
+      insurance: form.elements.insurance.value,
+      group: $('group').checked ? 'jobcenter_from_day_one' : 'standard',
+      pauses,
+      handover: $('handover').value || null,
+    },
+  };
+}
+
+function toForm(req) {
+  const [y = '', m = '', d = ''] = /^\d{4}-\d{2}-\d{2}$/.test(req.start) ? req.start.split('-') : [];
+  $('start-day').value = d ? String(Number(d)) : '';
+  $('start-month').value = m ? String(Number(m)) : '';
+  $('start-year').value = y;
+  form.elements.insurance.value = req.insurance === 'deltid' ? 'deltid' : 'fuldtid';
+  $('group').checked = req.group === 'jobcenter_from_day_one';
+  $('handover').value = req.handover ?? '';
+  pauseList.replaceChildren();
+  for (const p of req.pauses) addPause(p);
+}
+
+/** The URL of a request: ?start=…&insurance=deltid&pause=FROM..TO..REASON&… */
+function toUrl(req) {
+  const url = new URL(location.href);
+  url.search = '';
+  const q = url.searchParams;
+  q.set('start', req.start);
+  if (req.insurance === 'deltid') q.set('insurance', 'deltid');
+  if (req.group === 'jobcenter_from_day_one') q.set('group', req.group);
+  for (const p of req.pauses) q.append('pause', `${p.from}..${p.to}..${p.reason}`);
+  if (req.handover) q.set('handover', req.handover);
+  if (lang !== 'da') q.set('lang', lang);
+  const today = new URLSearchParams(location.search).get('today');
+  if (today !== null) q.set('today', today);
+  return url;
+}
+
+function fromUrl() {
+  const q = new URLSearchParams(location.search);
+  lang = q.get('lang') === 'en' ? 'en' : 'da';
+  if (!q.has('start')) return null;
+  return {
+    start: q.get('start'),
+    insurance: q.get('insurance') ?? 'fuldtid',
+    group: q.get('group') ?? 'standard',
+    pauses: q.getAll('pause').map((p) => {
+      const [from = '', to = '', reason = 'andet'] = p.split('..');
+      return { from, to, reason };
+    }),
+    handover: q.get('handover'),
+  };
+}
 
 // The core never reads a clock: the page passes today's date (or ?today= for a fixed view).
 function today() {
@@ -27,69 +172,157 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** An error about the first day of ledighed, shown beside the field. */
-function showFieldError(error) {
-  group.classList.add('form-error');
-  input.setAttribute('aria-invalid', 'true');
-  errorBox.dataset.code = error.code;
-  errorBox.textContent = error.message;
-}
+// ---- errors ---------------------------------------------------------------------------------
 
-/** An error about anything else (the link's ?today=, a fault): shown above the form. */
-function showPageError(code, message) {
-  pageError.dataset.code = code;
-  pageError.textContent = message;
+function pageError(code, message) {
+  const box = $('page-error');
+  box.dataset.code = code;
+  box.textContent = message;
 }
 
 function clearErrors() {
-  group.classList.remove('form-error');
-  input.removeAttribute('aria-invalid');
-  delete errorBox.dataset.code;
-  errorBox.textContent = '';
-  delete pageError.dataset.code;
-  pageError.textContent = '';
+  for (const box of document.querySelectorAll('.form-error-message, #page-error')) {
+    box.textContent = '';
+    delete box.dataset.code;
+  }
+  for (const g of document.querySelectorAll('.form-error')) g.classList.remove('form-error');
+  for (const i of document.querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
 }
 
-async function show(start, { pushUrl = false, focus = false } = {}) {
+/** Shows an error beside the field it is about (by its JSON path) and returns what to focus. */
+function fieldError(error) {
+  const path = error.field ?? '';
+  const pause = /^pauses\[(\d+)\](?:\.(\w+))?/.exec(path);
+  let box;
+  let input;
+  if (path === 'start') {
+    box = $('start-error');
+    input = $('start-day');
+    for (const id of ['start-day', 'start-month', 'start-year']) $(id).setAttribute('aria-invalid', 'true');
+  } else if (path === 'handover' || path === 'group') {
+    box = $(`${path}-error`);
+    input = $(path);
+  } else if (pause && pauseList.children[Number(pause[1])]) {
+    const row = pauseList.children[Number(pause[1])];
+    box = row.querySelector('.form-error-message');
+    input = row.querySelector(pause[2] === 'to' ? '.pause-to input' : pause[2] === 'reason' ? 'select' : '.pause-from input');
+  } else if (path === 'today') {
+    pageError(error.code, `${text(lang, 'today.bad')} ${error.message}`);
+    return $('page-error');
+  } else {
+    pageError(error.code ?? 'E_INTERNAL', error.message);
+    return $('page-error');
+  }
+  box.dataset.code = error.code;
+  box.textContent = error.message;
+  box.closest('.form-group, .pause-row')?.classList.add('form-error');
+  input.setAttribute('aria-invalid', 'true');
+  return input;
+}
+
+// ---- computing ------------------------------------------------------------------------------
+
+function fullRequest(req) {
+  return { ...req, today: today(), lang, compare: true };
+}
+
+async function show(req, { push = false, focus = false } = {}) {
   if (!(await ready)) return;
   clearErrors();
   try {
-    render(result, { start, today: today(), lang: 'da', compare: true });
+    render(result, fullRequest(req));
   } catch (error) {
     result.replaceChildren();
-    if (error.field === 'start') {
-      showFieldError(error);
-      if (focus) input.focus();
-    } else if (error.field === 'today') {
-      showPageError(error.code, `Adressen har en ugyldig dato for i dag: ${error.message}`);
-    } else {
-      showPageError(error.code ?? 'E_INTERNAL', error.message);
-    }
+    actions.hidden = true;
+    shown = null;
+    const target = fieldError(error);
+    if (focus) target.focus();
     return;
   }
-  const url = new URL(location.href);
-  if (pushUrl && url.searchParams.get('start') !== start) {
-    url.searchParams.set('start', start);
-    history.pushState(null, '', url);
-  }
+  shown = req;
+  actions.hidden = false;
+  $('copy-status').textContent = '';
+  const url = toUrl(req);
+  if (push && url.href !== location.href) history.pushState(null, '', url);
   if (focus) result.querySelector('h2')?.focus();
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  show(input.value, { pushUrl: true, focus: true });
-});
-
-function fromUrl() {
-  const start = new URLSearchParams(location.search).get('start');
-  if (start === null) {
+  const { request, error } = fromForm();
+  if (error) {
     clearErrors();
-    result.replaceChildren();
+    fieldError(error).focus();
     return;
   }
-  input.value = start; // an impossible date leaves the field empty; the core still reports it
-  show(start);
+  show(request, { push: true, focus: true });
+});
+
+$('add-pause').addEventListener('click', () => addPause().focus());
+
+$('lang-switch').addEventListener('click', () => {
+  lang = lang === 'da' ? 'en' : 'da';
+  applyLanguage();
+  const url = shown ? toUrl(shown) : new URL(location.href);
+  if (!shown) {
+    if (lang === 'da') url.searchParams.delete('lang');
+    else url.searchParams.set('lang', lang);
+  }
+  history.replaceState(null, '', url);
+  if (shown) show(shown);
+});
+
+// ---- actions on a plan ----------------------------------------------------------------------
+
+$('download-ics').addEventListener('click', () => {
+  if (!shown) return;
+  const now = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  let calendar;
+  try {
+    calendar = ics(fullRequest(shown), now);
+  } catch (error) {
+    pageError(error.code ?? 'E_INTERNAL', error.message);
+    return;
+  }
+  const url = URL.createObjectURL(new Blob([calendar], { type: 'text/calendar;charset=utf-8' }));
+  const a = el('a', { href: url, download: `samtaleplan-${shown.start}.ics` });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+});
+
+$('copy-link').addEventListener('click', async () => {
+  const status = $('copy-status');
+  try {
+    await navigator.clipboard.writeText(location.href);
+    status.textContent = text(lang, 'copy.done');
+  } catch {
+    // No clipboard (an insecure page, or permission refused): offer the link to copy by hand.
+    const field = el('input', { class: 'form-input', readonly: '', 'aria-label': text(lang, 'copy.manual') });
+    field.value = location.href;
+    status.replaceChildren(text(lang, 'copy.manual'), ' ', field);
+    field.select();
+  }
+});
+
+$('print').addEventListener('click', () => window.print());
+
+// ---- start ----------------------------------------------------------------------------------
+
+function load() {
+  const req = fromUrl();
+  applyLanguage();
+  clearErrors();
+  if (!req) {
+    result.replaceChildren();
+    actions.hidden = true;
+    shown = null;
+    return;
+  }
+  toForm(req);
+  show(req);
 }
 
-window.addEventListener('popstate', fromUrl);
-fromUrl();
+window.addEventListener('popstate', load);
+load();

@@ -160,6 +160,16 @@ impl Bound {
     }
 }
 
+/// Where a rule comes from: the source's name, its address, and where found, its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Source {
+    pub name: &'static str,
+    pub url: &'static str,
+    /// The source's own Danish words, verbatim ("[…]" marks text left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote: Option<&'static str>,
+}
+
 /// One samtale as a regime states it.
 #[derive(Debug, Clone, Copy)]
 pub struct Spec {
@@ -175,6 +185,8 @@ pub struct Spec {
     pub obligation: Obligation,
     pub citation: &'static str,
     pub basis: Basis,
+    /// The text behind the citation, where the calculator has it.
+    pub source: Option<&'static Source>,
 }
 
 impl Spec {
@@ -199,6 +211,7 @@ impl Spec {
             obligation: Obligation::Required,
             citation,
             basis,
+            source: None,
         }
     }
 
@@ -220,6 +233,13 @@ impl Spec {
 
     pub const fn obligation(self, obligation: Obligation) -> Spec {
         Spec { obligation, ..self }
+    }
+
+    pub const fn source(self, source: &'static Source) -> Spec {
+        Spec {
+            source: Some(source),
+            ..self
+        }
     }
 
     pub const fn holder(self, holder: Holder) -> Spec {
@@ -261,6 +281,32 @@ pub(crate) fn group_unsupported(regime: &Regime, req: &Request) -> PlanError {
 mod tests {
     use super::*;
     use crate::dates::ymd;
+
+    #[test]
+    fn every_samtale_resting_on_law_carries_its_source() {
+        use crate::request::Group;
+        for regime in REGIMES {
+            for group in [Group::Standard, Group::JobcenterFromDayOne] {
+                let start = regime.from;
+                let req = Request {
+                    group,
+                    ..Request::new(start)
+                };
+                let Ok(specs) = (regime.samtaler)(&req) else { continue };
+                for spec in specs.iter() {
+                    if spec.basis == Basis::Law {
+                        let source = spec
+                            .source
+                            .unwrap_or_else(|| panic!("{} {} has no source", regime.id, spec.id));
+                        assert!(source.url.starts_with("https://"), "{} {}", regime.id, spec.id);
+                    }
+                    if let Some(q) = spec.source.and_then(|s| s.quote) {
+                        assert!(q.len() > 20 && !q.contains('\n'), "{} {}", regime.id, spec.id);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn regimes_are_contiguous_and_chosen_by_start() {

@@ -8,7 +8,7 @@
 use super::Basis::{Practice, Star};
 use super::Bound::{Days, Reached, ReachedPlus, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
-use super::{Note, Regime, Spec, group_unsupported};
+use super::{Note, Regime, Source, Spec, group_unsupported};
 use crate::clock::Span::{Months, Weeks};
 use crate::dates::ymd;
 use crate::error::PlanError;
@@ -54,7 +54,7 @@ const fn t(da: &'static str, en: &'static str) -> Text {
 }
 
 const KONTAKTFORLOEB: &str = "STAR, Det fælles og intensiverede kontaktforløb";
-const OPGOERELSE: &str = "STAR, Ny opgørelse over fælles jobsamtaler (24-09-2018)";
+const OPGOERELSE: &str = "Beskæftigelsesministeriet, Ny opgørelse over fælles jobsamtaler (24-09-2018)";
 const TOLERANCE_QA: &str = "STAR, spørgsmål og svar 30-01-2018";
 
 /// A jobsamtale due at `n` months, up to 14 days later.
@@ -68,6 +68,7 @@ const fn monthly(id: &'static str, title: Text, n: u32) -> Spec {
         TOLERANCE_QA,
         Star,
     )
+    .source(&MONTHLY)
     .note(
         "Kan holdes før eller op til 2 uger efter den nominelle dato.",
         "May be held before or up to 2 weeks after the nominal date.",
@@ -96,9 +97,10 @@ const J1: Spec = Spec::new(
     Joint,
     Reached(Weeks(3)),
     Reached(Weeks(6)),
-    "STAR, Det fælles og intensiverede kontaktforløb; KL og AK-Samvirke 27-02-2015",
+    "Beskæftigelsesministeriet 24-09-2018; KL og AK-Samvirke 27-02-2015",
     Star,
 )
+.source(&FIRST_JOINT)
 .note(
     "A-kassen deltager, hvis den vurderer, at du har behov for det, eller hvis jobcentret eller du ønsker det.",
     "The a-kasse takes part if it finds you need it, or if the jobcentre or you ask for it.",
@@ -122,7 +124,8 @@ static STANDARD: [Spec; 13] = [
         Days(14),
         KONTAKTFORLOEB,
         Star,
-    ),
+    )
+    .source(&CV_STAR),
     J1,
     monthly("J2", t("Jobsamtale, 2. måned", "Job interview, 2nd month"), 2),
     monthly("J3", t("Jobsamtale, 3. måned", "Job interview, 3rd month"), 3),
@@ -133,9 +136,10 @@ static STANDARD: [Spec; 13] = [
         Joint,
         Reached(Months(4)),
         Reached(Months(6)),
-        OPGOERELSE,
+        "STAR, Data på fælles jobsamtaler",
         Star,
-    ),
+    )
+    .source(&SECOND_JOINT),
     monthly("J6", t("Jobsamtale, 6. måned", "Job interview, 6th month"), 6),
     Spec::new(
         "R1",
@@ -148,7 +152,8 @@ static STANDARD: [Spec; 13] = [
         Reached(Months(3)),
         KONTAKTFORLOEB,
         Star,
-    ),
+    )
+    .source(&RAADIGHED_STAR),
     Spec::new(
         "R2",
         t(
@@ -161,6 +166,7 @@ static STANDARD: [Spec; 13] = [
         KONTAKTFORLOEB,
         Star,
     )
+    .source(&RAADIGHED_STAR)
     .after("R1"),
     quarterly("Q9", t("Jobsamtale efter 9 måneder", "Job interview after 9 months"), 9),
     quarterly(
@@ -184,8 +190,56 @@ static STANDARD: [Spec; 13] = [
         Reached(Months(16)),
         OPGOERELSE,
         Star,
-    ),
+    )
+    .source(&THIRD_JOINT),
 ];
+
+const STAR_PAGE: &str =
+    "https://star.dk/da/indsatser-og-ordninger/kontaktforloeb/det-faelles-og-intensiverede-kontaktforloeb/";
+const BM_NEWS: &str =
+    "https://bm.dk/nyheder/nyheder/2018/09/ny-opgoerelse-over-faelles-jobsamtaler-med-dagpengemodtagere/";
+
+const CV_STAR: Source = Source {
+    name: "STAR, Det fælles og intensiverede kontaktforløb",
+    url: STAR_PAGE,
+    quote: Some(
+        "Alle ledige skal inden to ugers ledighed møde til CV- og vejledningssamtale i a-kassen, hvor bl.a. deres CV skal godkendes.",
+    ),
+};
+
+const RAADIGHED_STAR: Source = Source {
+    name: "STAR, Det fælles og intensiverede kontaktforløb",
+    url: STAR_PAGE,
+    quote: Some(
+        "A-kassen deltager som udgangspunkt i en fælles samtale i jobcenteret i 5. eller 6. måned og afholder desuden to rådighedssamtaler inden for de første seks måneder.",
+    ),
+};
+
+const FIRST_JOINT: Source = Source {
+    name: "Beskæftigelsesministeriet, Ny opgørelse over fælles jobsamtaler med dagpengemodtagere (24-09-2018)",
+    url: BM_NEWS,
+    quote: Some("Den første samtale skal afholdes mellem tre til seks ugers ledighed"),
+};
+
+const SECOND_JOINT: Source = Source {
+    name: "STAR, Data på fælles jobsamtaler",
+    url: "https://www.star.dk/da/indsatser-og-ordninger/kontaktforloeb/data-paa-faelles-jobsamtaler/",
+    quote: Some("Tidligst efter 4 måneders ledighed og senest efter seks måneders ledighed"),
+};
+
+const THIRD_JOINT: Source = Source {
+    name: "Beskæftigelsesministeriet, Ny opgørelse over fælles jobsamtaler med dagpengemodtagere (24-09-2018)",
+    url: BM_NEWS,
+    quote: Some("Den tredje fællessamtale skal afholdes senest efter 16 måneders ledighed"),
+};
+
+const MONTHLY: Source = Source {
+    name: "STAR, Spørgsmål og svar om det fælles og intensiverede kontaktforløb (30-01-2018)",
+    url: "https://star.dk/da/indsatser-og-ordninger/kontaktforloeb/det-faelles-og-intensiverede-kontaktforloeb/spoergsmaal-og-svar/",
+    quote: Some(
+        "For dagpengemodtagere skal der i de første seks måneders sammenlagt ledighed afholdes en individuel jobsamtale, hver gang personen har været ledig i sammenlagt en måned i jobcentret. […] Det er muligt at afholde samtalerne tidligere i personens ledighedsforløb eller skyde afholdelsen af den enkelte samtale i op til to uger.",
+    ),
+};
 
 const TOLERANCE: Note = Note {
     code: "A_TOLERANCE",

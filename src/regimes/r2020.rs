@@ -8,7 +8,7 @@ use super::Basis::{Law, Practice};
 use super::Bound::{Days, Reached, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
 use super::Obligation::Conditional;
-use super::{Note, Regime, Spec, group_unsupported};
+use super::{Note, Regime, Source, Spec, group_unsupported};
 use crate::clock::Span::Months;
 use crate::dates::ymd;
 use crate::error::PlanError;
@@ -42,7 +42,7 @@ const fn t(da: &'static str, en: &'static str) -> Text {
 }
 
 const fn jobsamtale(id: &'static str, title: Text) -> Spec {
-    Spec::new(id, title, Jobcenter, Start, Reached(Months(6)), "LAB § 31, stk. 1", Law)
+    Spec::new(id, title, Jobcenter, Start, Reached(Months(6)), "LAB § 31, stk. 1", Law).source(&LAB_31_1)
 }
 
 const PRACTICE: &str = "A-kassernes praksis";
@@ -57,6 +57,7 @@ static STANDARD: [Spec; 10] = [
         "LAB § 25",
         Law,
     )
+    .source(&CV_STAR)
     .note(
         "Fristen på 2 uger er a-kassernes praksis.",
         "The 2-week limit is the a-kassers' practice.",
@@ -89,6 +90,7 @@ static STANDARD: [Spec; 10] = [
         "LAB § 31, stk. 2, nr. 1",
         Law,
     )
+    .source(&LAB_31_2_1)
     .note(
         "Kun hvis a-kassen finder behov for det, eller jobcentret eller du ønsker det.",
         "Only if the a-kasse finds a need, or the jobcentre or you ask for it.",
@@ -102,7 +104,8 @@ static STANDARD: [Spec; 10] = [
         Reached(Months(6)),
         "LAB § 31, stk. 2, nr. 2",
         Law,
-    ),
+    )
+    .source(&LAB_31_2_2),
     Spec::new(
         "R1",
         t(
@@ -139,8 +142,50 @@ static STANDARD: [Spec; 10] = [
         Reached(Months(16)),
         "LAB § 32, stk. 2",
         Law,
-    ),
+    )
+    .source(&LAB_32_2),
 ];
+
+const LBK_701: &str = "https://www.retsinformation.dk/eli/lta/2022/701";
+
+/// STAR on LAB § 25 (RULES.md labels the 2-week limit practice; STAR reads it in the law).
+const CV_STAR: Source = Source {
+    name: "STAR, spørgsmål og svar om cv (09-01-2020)",
+    url: "https://star.dk/it/borger-it/cv/spoergsmaal-og-svar-om-cv/",
+    quote: Some(
+        "Det følger af § 25 i loven, at a-kassen skal holde en samatale med en dagpengemodtager senest 2 uger efter pågældendes tilmelding som jobsøgende, hvor det sikres, at dagpengemodtagerens cv-oplysninger er fyldestgørende. Samtalen skal holdes ved personligt fremmøde.",
+    ),
+};
+
+const LAB_31_1: Source = Source {
+    name: "Lovbekendtgørelse nr. 701 af 22. maj 2022 (LAB), § 31, stk. 1",
+    url: LBK_701,
+    quote: Some(
+        "For personer omfattet af § 6, nr. 1-5, 7 og 8, personer omfattet af § 6, nr. 9, som modtager ledighedsydelse, og personer omfattet af § 6, nr. 10, holder jobcenteret mindst fire individuelle jobsamtaler inden for de første 6 måneder, jf. § 9.",
+    ),
+};
+
+const LAB_31_2_1: Source = Source {
+    name: "Lovbekendtgørelse nr. 701 af 22. maj 2022 (LAB), § 31, stk. 2, nr. 1",
+    url: LBK_701,
+    quote: Some(
+        "For personer omfattet af § 6, nr. 1, deltager arbejdsløshedskassen i to jobsamtaler, som holdes ud over jobsamtalerne efter stk. 1, medmindre personen ikke ønsker, at arbejdsløshedskassen deltager: 1) En, som holdes, senest når personen har været ledig i 3 måneder, hvis arbejdsløshedskassen ud fra en helhedsorienteret vurdering af personens ledighedssituation finder, at personen har behov herfor, eller hvis jobcenteret eller personen anmoder herom.",
+    ),
+};
+
+const LAB_31_2_2: Source = Source {
+    name: "Lovbekendtgørelse nr. 701 af 22. maj 2022 (LAB), § 31, stk. 2, nr. 2",
+    url: LBK_701,
+    quote: Some(
+        "2) En, som tidligst holdes, når personen har været ledig i 3 måneder, og senest når personen har været ledig i 6 måneder.",
+    ),
+};
+
+const LAB_32_2: Source = Source {
+    name: "Lovbekendtgørelse nr. 701 af 22. maj 2022 (LAB), § 32, stk. 2",
+    url: LBK_701,
+    quote: None,
+};
 
 const CONDITIONAL_F1: Note = Note {
     code: "A_CONDITIONAL",

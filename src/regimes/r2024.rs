@@ -6,7 +6,7 @@
 use super::Basis::Law;
 use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
-use super::{Note, Regime, Spec};
+use super::{Note, Regime, Source, Spec};
 use crate::clock::Span::Months;
 use crate::dates::ymd;
 use crate::error::PlanError;
@@ -56,6 +56,7 @@ const S16: Spec = Spec::new(
     "LAB § 32, stk. 2",
     Law,
 )
+.source(&LAB_32_2)
 .note(
     "Loven fastsætter kun den seneste dato; den tidligste er beregnerens valg.",
     "The law sets only the latest date; the earliest is the calculator's choice.",
@@ -71,6 +72,7 @@ static STANDARD: [Spec; 7] = [
         "LAB § 31, stk. 4",
         Law,
     )
+    .source(&LAB_31_4)
     .note("Personligt fremmøde.", "In person."),
     Spec::new(
         "A2",
@@ -81,6 +83,7 @@ static STANDARD: [Spec; 7] = [
         "LAB § 31, stk. 1",
         Law,
     )
+    .source(&LAB_31_1)
     .after("A1"),
     Spec::new(
         "A3",
@@ -91,6 +94,7 @@ static STANDARD: [Spec; 7] = [
         "LAB § 31, stk. 1",
         Law,
     )
+    .source(&LAB_31_1)
     .after("A2"),
     Spec::new(
         "J1",
@@ -101,6 +105,7 @@ static STANDARD: [Spec; 7] = [
         "LAB § 31, stk. 1–2",
         Law,
     )
+    .source(&LAB_31_1_2)
     .note(
         "A-kassen deltager, hvis du ønsker det.",
         "The a-kasse takes part if you wish.",
@@ -114,6 +119,7 @@ static STANDARD: [Spec; 7] = [
         "LAB § 31, stk. 1",
         Law,
     )
+    .source(&LAB_31_1)
     .after("J1"),
     Spec::new(
         "J3",
@@ -124,6 +130,7 @@ static STANDARD: [Spec; 7] = [
         "LAB § 31, stk. 1",
         Law,
     )
+    .source(&LAB_31_1)
     .after("J2"),
     S16,
 ];
@@ -173,7 +180,50 @@ const fn day_one(id: &'static str, title: Text) -> Spec {
         "LAB § 31, stk. 1, 3. pkt.",
         Law,
     )
+    .source(&LAB_31_1_3)
 }
+
+const LBK_280: &str = "https://www.retsinformation.dk/eli/lta/2024/280";
+
+const LAB_31_4: Source = Source {
+    name: "Lovbekendtgørelse nr. 280 af 1. marts 2024 (LAB), § 31, stk. 4",
+    url: LBK_280,
+    quote: Some(
+        "For personer omfattet af § 6, nr. 1, bortset fra personer også omfattet af § 27, stk. 3, skal arbejdsløshedskassen senest 2 uger efter personens tilmelding som jobsøgende holde den første jobsamtale med personen.",
+    ),
+};
+
+const LAB_31_1: Source = Source {
+    name: "Lovbekendtgørelse nr. 280 af 1. marts 2024 (LAB), § 31, stk. 1",
+    url: LBK_280,
+    quote: Some(
+        "Inden for de første 3 måneder, jf. § 9, holder arbejdsløshedskassen mindst tre individuelle jobsamtaler for personer omfattet af § 6, nr. 1, bortset fra personer også omfattet af § 27, stk. 3. Herefter, og senest inden personen har været ledig i 6 måneder, holder jobcenteret mindst tre individuelle jobsamtaler.",
+    ),
+};
+
+const LAB_31_1_2: Source = Source {
+    name: "Lovbekendtgørelse nr. 280 af 1. marts 2024 (LAB), § 31, stk. 1, 2. pkt., og stk. 2",
+    url: LBK_280,
+    quote: Some(
+        "Herefter, og senest inden personen har været ledig i 6 måneder, holder jobcenteret mindst tre individuelle jobsamtaler. […] Personen vælger, om arbejdsløshedskassen skal deltage i den første individuelle jobsamtale med jobcenteret.",
+    ),
+};
+
+const LAB_31_1_3: Source = Source {
+    name: "Lovbekendtgørelse nr. 280 af 1. marts 2024 (LAB), § 31, stk. 1, 3. pkt.",
+    url: LBK_280,
+    quote: Some(
+        "Inden for de første 6 måneder, jf. § 9, holder jobcenteret mindst seks individuelle jobsamtaler for personer omfattet af § 6, nr. 1, som visiteres til et kontaktforløb i jobcenteret, jf. § 27, stk. 3.",
+    ),
+};
+
+const LAB_32_2: Source = Source {
+    name: "Lovbekendtgørelse nr. 280 af 1. marts 2024 (LAB), § 32, stk. 2",
+    url: LBK_280,
+    quote: Some(
+        "For personer omfattet af § 6, nr. 1, deltager arbejdsløshedskassen i en jobsamtale, senest når personen har været ledig i 16 måneder, medmindre personen ønsker, at arbejdsløshedskassen ikke deltager. Ved jobsamtalen skal jobcenteret tilbyde en obligatorisk intensiveret indsats.",
+    ),
+};
 
 const RAADIGHED: Note = Note {
     code: "A_RAADIGHEDSSAMTALE",

@@ -7,7 +7,7 @@ use super::Basis::Star;
 use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
 use super::Holder::{Akasse, Kommune};
 use super::Obligation::NormallyDue;
-use super::{Note, Regime, Spec, group_unsupported};
+use super::{Note, Regime, Source, Spec, group_unsupported};
 use crate::clock::Span::Months;
 use crate::dates::ymd;
 use crate::error::PlanError;
@@ -52,6 +52,7 @@ static STANDARD: [Spec; 5] = [
         STAR_QA,
         Star,
     )
+    .source(&STAR_WEBINAR)
     .note(
         "For alle jobparate. Fristen på 2 uger er videreført fra reglerne fra 2024 (beregnerens valg).",
         "For everyone ready for work. The 2-week limit is carried over from the 2024 rules (the calculator's choice).",
@@ -65,6 +66,7 @@ static STANDARD: [Spec; 5] = [
         STAR_QA,
         Star,
     )
+    .source(&STAR_WEBINAR)
     .after("A1")
     .obligation(NormallyDue),
     Spec::new(
@@ -76,6 +78,7 @@ static STANDARD: [Spec; 5] = [
         STAR_QA,
         Star,
     )
+    .source(&STAR_WEBINAR)
     .obligation(NormallyDue),
     Spec::new(
         "K2",
@@ -86,6 +89,7 @@ static STANDARD: [Spec; 5] = [
         STAR_QA,
         Star,
     )
+    .source(&STAR_WEBINAR)
     .after("K1")
     .obligation(NormallyDue),
     Spec::new(
@@ -99,8 +103,19 @@ static STANDARD: [Spec; 5] = [
         Reached(Months(16)),
         STAR_QA,
         Star,
-    ),
+    )
+    .source(&STAR_WEBINAR),
 ];
+
+/// STAR's answers on the first phase of the reform; the samtale list itself is STAR's account
+/// of lov nr. 1750/2025 (RULES.md § 4), whose new wording of LAB § 31 the calculator does not quote.
+const STAR_WEBINAR: Source = Source {
+    name: "STAR, spørgsmål fra webinar 21. januar 2026 om første fase af beskæftigelsesreformen",
+    url: "https://star.dk/implementering/beskaeftigelsesreform/svar-paa-spoergsmaal-fra-webinar-den-21-januar-2026",
+    quote: Some(
+        "Reglerne om, at kommunen kan undtage op til 25 pct. af personerne fra jobsamtaler og tilbud, som kommunen vurderer selv kan komme i job, gælder også for unge med uddannelsespålæg.",
+    ),
+};
 
 const NORMALLY_DUE: Note = Note {
     code: "A_NORMALLY_DUE",

@@ -44,6 +44,16 @@ pub fn render_js(element: &web_sys::Element, request: JsValue) -> Result<JsValue
     to_js(&response)
 }
 
+/// `ics(request, stamp)`: the plan as an iCalendar file (RFC 5545) — one all-day event per
+/// samtale with an alarm the day before its latest date. `stamp` is the DTSTAMP, the current
+/// UTC time as `YYYYMMDDTHHMMSSZ`: the caller's clock, never the module's.
+#[wasm_bindgen(js_name = ics)]
+pub fn ics_js(request: JsValue, stamp: &str) -> Result<String, Error> {
+    let response = plan_of(request)?;
+    let stamp = crate::ics::parse_stamp_in(stamp, response.lang).map_err(plan_error)?;
+    Ok(crate::ics::ics(&response, stamp))
+}
+
 /// A JS object is read exactly as its JSON text would be, so the two interfaces cannot drift:
 /// the same duplicate-key, depth, size and field rules apply.
 fn plan_of(request: JsValue) -> Result<Response, Error> {

@@ -5,6 +5,9 @@ use crate::Lang;
 use crate::dates::{long, period};
 use crate::regimes::Obligation;
 use crate::response::Response;
+use crate::svg;
+use crate::timeline::timeline;
+use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
@@ -43,6 +46,28 @@ impl Dom {
     }
 }
 
+const SVG_NS: &str = "http://www.w3.org/2000/svg";
+
+/// Makes the ids inside each drawn timeline unique on the page.
+static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+
+impl Dom {
+    /// An SVG element from the core's tree, with `createElementNS`, attributes and text nodes.
+    fn svg(&self, node: &svg::Node) -> Result<Element, JsValue> {
+        let el = self.doc.create_element_ns(Some(SVG_NS), node.name)?;
+        for (name, value) in &node.attrs {
+            el.set_attribute(name, value)?;
+        }
+        for child in &node.children {
+            match child {
+                svg::Child::Node(n) => el.append_child(&self.svg(n)?.into())?,
+                svg::Child::Text(text) => el.append_child(&self.doc.create_text_node(text))?,
+            };
+        }
+        Ok(el)
+    }
+}
+
 pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
     let doc = target
         .owner_document()
@@ -65,6 +90,24 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
     )?;
     heading.set_attribute("tabindex", "-1")?;
 
+    // The next thing to do, when the plan knows today.
+    if plan.today.is_some() {
+        let next = dom.add(&root, "div")?;
+        next.set_attribute("class", "samtaleplan-next")?;
+        let text = match &plan.next {
+            Some(n) => {
+                next.set_attribute("data-id", n.id)?;
+                n.text.clone()
+            }
+            None => t(
+                "Alle frister i planen er udløbet.",
+                "Every deadline in the plan has passed.",
+            )
+            .to_string(),
+        };
+        dom.add_text(&next, "p", "", &text)?;
+    }
+
     let regime = dom.add(&root, "p")?;
     regime.set_attribute("class", "samtaleplan-regime")?;
     dom.text(
@@ -77,6 +120,22 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
             t("for ledighed, der begynder", "for unemployment beginning"),
             period(plan.regime.from, plan.regime.to, lang),
             plan.regime.citation
+        ),
+    )?;
+
+    // The timeline: an SVG built by the core, turned into DOM nodes here; its <title> and <desc>
+    // are the text alternative.
+    let figure = dom.add(&root, "figure")?;
+    figure.set_attribute("class", "samtaleplan-figure")?;
+    let id = format!("samtaleplan-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
+    figure.append_child(&dom.svg(&timeline(plan, &id))?.into())?;
+    dom.add_text(
+        &figure,
+        "figcaption",
+        "",
+        t(
+            "Tidslinje: hver bjælke er det tidsrum, samtalen skal holdes i. Grå felter er perioder uden dagpenge.",
+            "Timeline: each bar is the period in which the interview must be held. Grey areas are periods without dagpenge.",
         ),
     )?;
 
@@ -173,7 +232,25 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
             "samtaleplan-citation",
             &format!("{} ({})", s.citation, s.basis.label(lang)),
         )?;
-        dom.add_text(&row, "td", "samtaleplan-explanation", &s.explanation)?;
+        let cell = dom.add_text(&row, "td", "samtaleplan-explanation", &s.explanation)?;
+        if let Some(source) = s.source {
+            // The source's own words, and where to read them.
+            let details = dom.add(&cell, "details")?;
+            details.set_attribute("class", "samtaleplan-law")?;
+            let summary = match source.quote {
+                Some(_) => t("Kildens ordlyd", "The source's wording (in Danish)"),
+                None => t("Kilde", "Source"),
+            };
+            dom.add_text(&details, "summary", "", summary)?;
+            if let Some(quote) = source.quote {
+                let block = dom.add_text(&details, "blockquote", "", quote)?;
+                block.set_attribute("cite", source.url)?;
+                block.set_attribute("lang", "da")?;
+            }
+            let link = dom.add_text(&dom.add(&details, "p")?, "a", "", source.name)?;
+            link.set_attribute("href", source.url)?;
+            link.set_attribute("lang", "da")?;
+        }
     }
 
     if let Some(c) = &plan.comparison {

@@ -56,3 +56,11 @@ export function useBrowser() {
   });
   return ctx;
 }
+
+/** Types an ISO date (or '' for none) into the three fields of "Første ledighedsdag". */
+export async function fillStart(page, iso) {
+  const [y = '', m = '', d = ''] = iso ? iso.split('-') : [];
+  await page.fill('#start-day', d ? String(Number(d)) : '');
+  await page.fill('#start-month', m ? String(Number(m)) : '');
+  await page.fill('#start-year', y);
+}

@@ -81,13 +81,20 @@ test('command line and WebAssembly give the same bytes', async () => {
     });
   }, lines);
 
+  /** Where two answers part, with some context, so a failure is readable. */
+  const same = (got, want, what, line) => {
+    if (got === want) return;
+    let k = 0;
+    while (got[k] === want[k]) k++;
+    assert.fail(`${what} differs for ${line.slice(0, 200)} at byte ${k}:\n  wasm: …${got.slice(Math.max(0, k - 60), k + 60)}\n  cli:  …${want.slice(Math.max(0, k - 60), k + 60)}`);
+  };
   let errors = 0;
   for (let i = 0; i < lines.length; i++) {
-    assert.equal(fromWasm[i].viaText, fromCli[i], `planJson differs for ${lines[i]}`);
+    same(fromWasm[i].viaText, fromCli[i], 'planJson', lines[i]);
     // A JS object can say less than JSON text (no duplicate keys, no syntax errors): compare where it can.
     const duplicate = lines[i].includes('"start":"2024-03-04","start"');
     if (fromWasm[i].viaObject !== null && !duplicate) {
-      assert.equal(fromWasm[i].viaObject, fromCli[i], `plan() differs for ${lines[i]}`);
+      same(fromWasm[i].viaObject, fromCli[i], 'plan()', lines[i]);
     }
     if (fromCli[i].startsWith('{"error"')) errors++;
   }

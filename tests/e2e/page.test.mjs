@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart } from './browser.mjs';
 
 const ctx = useBrowser();
 
@@ -35,7 +35,7 @@ const EXPECTED_2024_03_04 = [
 test('entering 2024-03-04 shows the seven samtaler with holders and dates', async () => {
   const { page, problems } = await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}?today=2024-05-01`);
-  await page.getByLabel('Første ledighedsdag').fill('2024-03-04');
+  await fillStart(page, '2024-03-04');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   await page.waitForSelector('.samtaleplan-table tbody tr');
   const got = await rows(page);
@@ -65,27 +65,29 @@ test('entering 2024-03-04 shows the seven samtaler with holders and dates', asyn
 test('a date before the 2015 reform shows a Danish error next to the field', async () => {
   const { page, problems } = await openPage(ctx.browser);
   await page.goto(ctx.server.url);
-  await page.getByLabel('Første ledighedsdag').fill('2010-01-04');
+  await fillStart(page, '2010-01-04');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   const alert = page.locator('#start-error');
   await alert.filter({ hasText: 'før' }).waitFor();
   assert.equal(await alert.getAttribute('role'), 'alert');
   assert.match(await alert.textContent(), /1\. juli 2015/);
   assert.equal(await page.getAttribute('#start-error', 'data-code'), 'E_START_TOO_EARLY');
-  assert.equal(await page.getAttribute('#start', 'aria-invalid'), 'true');
-  assert.match(await page.getAttribute('#start', 'aria-describedby'), /start-error/);
+  assert.equal(await page.getAttribute('#start-day', 'aria-invalid'), 'true');
+  assert.match(await page.getAttribute('#start-group fieldset', 'aria-describedby'), /start-error/);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'start-day', 'focus moves to the field');
   assert.equal(await page.locator('.samtaleplan-table').count(), 0);
   await page.screenshot({ path: path.join(artifacts, 'error-too-early.png'), fullPage: true });
 
   // An empty field is an error too, and a good date afterwards clears it.
-  await page.getByLabel('Første ledighedsdag').fill('');
+  await fillStart(page, '');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   await page.waitForFunction(() => document.querySelector('#start-error').dataset.code === 'E_DATE_FORMAT');
-  await page.getByLabel('Første ledighedsdag').fill('2024-03-04');
+  assert.match(await page.textContent('#start-error'), /Første ledighedsdag mangler/);
+  await fillStart(page, '2024-03-04');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   await page.waitForSelector('.samtaleplan-table');
   assert.equal(await page.textContent('#start-error'), '');
-  assert.equal(await page.getAttribute('#start', 'aria-invalid'), null);
+  assert.equal(await page.getAttribute('#start-day', 'aria-invalid'), null);
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -109,9 +111,12 @@ test('a ?start= link renders the plan on load', async () => {
     got.map((r) => [r.id, r.holder, r.earliest, r.latest]),
     EXPECTED_2024_03_04,
   );
-  assert.equal(await page.inputValue('#start'), '2024-03-04');
+  assert.deepEqual(
+    [await page.inputValue('#start-day'), await page.inputValue('#start-month'), await page.inputValue('#start-year')],
+    ['4', '3', '2024'],
+  );
   // Back and forward through two plans.
-  await page.getByLabel('Første ledighedsdag').fill('2024-01-01');
+  await fillStart(page, '2024-01-01');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   await page.waitForFunction(() => document.querySelector('.samtaleplan-table caption').textContent.includes('1. januar 2024'));
   await page.goBack();
@@ -213,7 +218,7 @@ test('a bad ?today= is reported above the form, not as a bad first day', async (
   await page.goto(`${ctx.server.url}?start=2024-03-04&today=2024-13-01`);
   await page.waitForFunction(() => document.querySelector('#page-error').textContent !== '');
   assert.equal(await page.getAttribute('#page-error', 'data-code'), 'E_DATE_INVALID');
-  assert.equal(await page.getAttribute('#start', 'aria-invalid'), null);
+  assert.equal(await page.getAttribute('#start-day', 'aria-invalid'), null);
   assert.equal(await page.textContent('#start-error'), '');
   await page.close();
 });
