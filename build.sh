@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Samtaleplan build and test driver.
 #
-#   ./build.sh          build the release WebAssembly module into www/pkg
+#   ./build.sh          build the release WebAssembly module into www/pkg, and the embeddable
+#                       element's npm package into dist/samtaleplan
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:8080
 #   ./build.sh test     everything CI runs: fmt, clippy (native and wasm32), native tests,
 #                       wasm-bindgen-test in headless Chromium, and the page's end-to-end tests
@@ -128,6 +129,18 @@ build_wasm() {
   fi
   printf 'www/pkg/samtaleplan_bg.wasm: %s bytes (%s gzip -9)\n' \
     "$(wc -c < www/pkg/samtaleplan_bg.wasm)" "$(gzip -9c www/pkg/samtaleplan_bg.wasm | wc -c)" >&2
+  build_package
+}
+
+# dist/samtaleplan: the element and the module as a folder a portal can install (npm) or copy
+# to /vendor/samtaleplan/ as it is.
+build_package() {
+  local out=dist/samtaleplan
+  rm -rf "$out"
+  mkdir -p "$out/pkg"
+  cp www/npm/package.json www/samtale-plan.js www/samtale-plan.d.ts www/samtaleplan.css EMBEDDING.md "$out/"
+  cp www/pkg/samtaleplan.js www/pkg/samtaleplan.d.ts www/pkg/samtaleplan_bg.wasm www/pkg/samtaleplan_bg.wasm.d.ts "$out/pkg/"
+  printf 'dist/samtaleplan: the npm package (%s files)\n' "$(find "$out" -type f | wc -l)" >&2
 }
 
 serve() {
@@ -157,7 +170,7 @@ run_tests() {
   cargo test --target "$WASM_TARGET" --test wasm
   need_node_packages
   say "end-to-end tests (playwright-core, node --test)"
-  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 tests/e2e/
+  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
   say "all tests passed"
 }
 
@@ -165,6 +178,6 @@ case "${1:-build}" in
   build) build_wasm ;;
   serve) serve ;;
   test) run_tests ;;
-  -h|--help|help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try ./build.sh help)" ;;
 esac

@@ -103,6 +103,7 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
     let mut svg = Node::new("svg")
         .attr("viewBox", format!("0 0 {WIDTH} {height}"))
         .attr("class", "samtaleplan-timeline")
+        .attr("part", "timeline")
         .attr("role", "img")
         .attr("aria-labelledby", format!("{title_id} {desc_id}"))
         .attr("font-size", 11)

@@ -11,6 +11,18 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
 
+/// Sets the class, and the `part` a host page can style through a shadow root: the class without
+/// its `samtaleplan-` prefix ("samtaleplan-table" → part "table"; the root is part "plan").
+fn classify(el: &Element, class: &str) -> Result<(), JsValue> {
+    el.set_attribute("class", class)?;
+    let part = if class == "samtaleplan" {
+        "plan"
+    } else {
+        class.strip_prefix("samtaleplan-").unwrap_or(class)
+    };
+    el.set_attribute("part", part)
+}
+
 struct Dom {
     doc: Document,
 }
@@ -27,7 +39,7 @@ impl Dom {
     fn add_text(&self, parent: &Element, tag: &str, class: &str, text: &str) -> Result<Element, JsValue> {
         let el = self.add(parent, tag)?;
         if !class.is_empty() {
-            el.set_attribute("class", class)?;
+            classify(&el, class)?;
         }
         self.text(&el, text)?;
         Ok(el)
@@ -78,7 +90,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
 
     // Build the whole plan detached, then swap it in at once.
     let root = dom.doc.create_element("div")?;
-    root.set_attribute("class", "samtaleplan")?;
+    classify(&root, "samtaleplan")?;
     root.set_attribute("data-regime", plan.regime.id)?;
     // The plan's own language, which may differ from the page around it.
     root.set_attribute("lang", plan.lang.as_str())?;
@@ -93,7 +105,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
     // The next thing to do, when the plan knows today.
     if plan.today.is_some() {
         let next = dom.add(&root, "div")?;
-        next.set_attribute("class", "samtaleplan-next")?;
+        classify(&next, "samtaleplan-next")?;
         let text = match &plan.next {
             Some(n) => {
                 next.set_attribute("data-id", n.id)?;
@@ -109,7 +121,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
     }
 
     let regime = dom.add(&root, "p")?;
-    regime.set_attribute("class", "samtaleplan-regime")?;
+    classify(&regime, "samtaleplan-regime")?;
     dom.text(
         &regime,
         &format!(
@@ -126,7 +138,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
     // The timeline: an SVG built by the core, turned into DOM nodes here; its <title> and <desc>
     // are the text alternative.
     let figure = dom.add(&root, "figure")?;
-    figure.set_attribute("class", "samtaleplan-figure")?;
+    classify(&figure, "samtaleplan-figure")?;
     let id = format!("samtaleplan-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
     figure.append_child(&dom.svg(&timeline(plan, &id))?.into())?;
     dom.add_text(
@@ -141,12 +153,12 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
 
     // A wide table scrolls inside its own keyboard-reachable region, not the whole page (WCAG 1.4.10).
     let scroll = dom.add(&root, "div")?;
-    scroll.set_attribute("class", "samtaleplan-scroll")?;
+    classify(&scroll, "samtaleplan-scroll")?;
     scroll.set_attribute("role", "region")?;
     scroll.set_attribute("tabindex", "0")?;
     scroll.set_attribute("aria-label", t("Samtaler og frister", "Interviews and deadlines"))?;
     let table = dom.add(&scroll, "table")?;
-    table.set_attribute("class", "samtaleplan-table")?;
+    classify(&table, "samtaleplan-table")?;
     dom.add_text(
         &table,
         "caption",
@@ -196,10 +208,10 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         }
         dom.add_text(&row, "td", "samtaleplan-holder", s.holder_label)?;
         let earliest = dom.add(&row, "td")?;
-        earliest.set_attribute("class", "samtaleplan-earliest")?;
+        classify(&earliest, "samtaleplan-earliest")?;
         dom.date(&earliest, s.earliest, lang)?;
         let latest = dom.add(&row, "td")?;
-        latest.set_attribute("class", "samtaleplan-latest")?;
+        classify(&latest, "samtaleplan-latest")?;
         dom.date(&latest, s.latest, lang)?;
         if let Some(nominal) = s.nominal {
             let note = dom.add_text(
@@ -236,7 +248,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         if let Some(source) = s.source {
             // The source's own words, and where to read them.
             let details = dom.add(&cell, "details")?;
-            details.set_attribute("class", "samtaleplan-law")?;
+            classify(&details, "samtaleplan-law")?;
             let summary = match source.quote {
                 Some(_) => t("Kildens ordlyd", "The source's wording (in Danish)"),
                 None => t("Kilde", "Source"),
@@ -255,7 +267,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
 
     if let Some(c) = &plan.comparison {
         let details = dom.add(&root, "details")?;
-        details.set_attribute("class", "samtaleplan-comparison")?;
+        classify(&details, "samtaleplan-comparison")?;
         details.set_attribute("data-regime", c.regime.id)?;
         dom.add_text(
             &details,
@@ -294,7 +306,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
             continue;
         }
         let section = dom.add(&root, "section")?;
-        section.set_attribute("class", class)?;
+        classify(&section, class)?;
         dom.add_text(&section, "h3", "", title)?;
         let ul = dom.add(&section, "ul")?;
         for m in list {

@@ -25,9 +25,11 @@ const TYPES = {
 
 /**
  * Serves `root` on 127.0.0.1. Resolves to { url, requests, close }, where `requests` lists every
- * path asked for (tests count them).
+ * path asked for (tests count them). `csp` is the policy sent with every file (false for none);
+ * `cors` adds Access-Control-Allow-Origin: * for use from another origin. Unless `keepAlive`, the
+ * server does not keep the process running, so a test that fails before closing it cannot hang.
  */
-export function startServer({ root, port = 0, csp = CSP } = {}) {
+export function startServer({ root, port = 0, csp = CSP, cors = false, keepAlive = false } = {}) {
   const base = path.resolve(root);
   const requests = [];
   const server = http.createServer(async (req, res) => {
@@ -47,6 +49,7 @@ export function startServer({ root, port = 0, csp = CSP } = {}) {
         'X-Content-Type-Options': 'nosniff',
       };
       if (csp) headers['Content-Security-Policy'] = csp;
+      if (cors) headers['Access-Control-Allow-Origin'] = '*';
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
@@ -55,11 +58,16 @@ export function startServer({ root, port = 0, csp = CSP } = {}) {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
+      if (!keepAlive) server.unref();
       const { port: actual } = server.address();
       resolve({
         url: `http://127.0.0.1:${actual}/`,
         requests,
-        close: () => new Promise((done) => server.close(done)),
+        close: () =>
+          new Promise((done) => {
+            server.close(done);
+            server.closeAllConnections();
+          }),
       });
     });
   });
@@ -68,6 +76,6 @@ export function startServer({ root, port = 0, csp = CSP } = {}) {
 // `node server.mjs ROOT [PORT]`
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [root = 'www', port = '8080'] = process.argv.slice(2);
-  const { url } = await startServer({ root, port: Number(port) });
+  const { url } = await startServer({ root, port: Number(port), keepAlive: true });
   console.log(`Samtaleplan: ${url}  (Ctrl-C stopper / stops)`);
 }

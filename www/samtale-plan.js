@@ -1,0 +1,236 @@
+// <samtale-plan>: the Samtaleplan calculator as a custom element for any page, such as an a-kasse's
+// member portal. The computing and drawing is the WebAssembly core's (pkg/samtaleplan.js); this
+// class only turns attributes into a request, places the result in its shadow root, and tells the
+// host page what happened. It makes no network request of its own beyond loading its files, and
+// uses no storage and no cookies.
+//
+//   <script type="module" src="/vendor/samtaleplan/samtale-plan.js"></script>
+//   <samtale-plan start="2024-03-04" insurance="fuldtid" lang="da"></samtale-plan>
+//
+// See EMBEDDING.md for attributes, properties, events, theming and the CSP a host needs.
+import init, { plan as corePlan, render } from './pkg/samtaleplan.js';
+
+const STYLESHEET = new URL('./samtaleplan.css', import.meta.url).href;
+
+// One module instance, one WebAssembly instance: every element on the page (and every call to
+// plan()) shares this promise, so the .wasm file is fetched once, when it is first needed.
+let ready = null;
+function loadCore() {
+  ready ??= init({ module_or_path: new URL('./pkg/samtaleplan_bg.wasm', import.meta.url) });
+  return ready;
+}
+
+/** Computes a plan (the JSON contract of README.md); rejects with an Error carrying `.code`. */
+export async function plan(request) {
+  await loadCore();
+  return corePlan(request);
+}
+
+const ATTRIBUTES = ['start', 'insurance', 'group', 'handover', 'today', 'lang', 'pauses', 'mode'];
+
+const WORDS = {
+  da: {
+    start: 'Første ledighedsdag',
+    hint: 'Den dag, du meldte dig ledig på Jobnet.',
+    insurance: 'Forsikring',
+    fuldtid: 'Fuldtid',
+    deltid: 'Deltid',
+    submit: 'Vis samtaler',
+    pauses: 'Attributten pauses skal være en JSON-liste, fx [{"from":"2024-04-01","to":"2024-04-12"}].',
+    loading: 'Beregner …',
+    failed: 'Beregneren kunne ikke indlæses.',
+  },
+  en: {
+    start: 'First day of unemployment',
+    hint: 'The day you registered as unemployed on Jobnet.',
+    insurance: 'Insurance',
+    fuldtid: 'Full-time',
+    deltid: 'Part-time',
+    submit: 'Show interviews',
+    pauses: 'The pauses attribute must be a JSON array, e.g. [{"from":"2024-04-01","to":"2024-04-12"}].',
+    loading: 'Computing …',
+    failed: 'The calculator could not be loaded.',
+  },
+};
+
+let serial = 0;
+
+function el(tag, attrs = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  node.append(...children);
+  return node;
+}
+
+// The browser's date: the core never reads a clock.
+function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+export class SamtalePlanElement extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  #root;
+  #form;
+  #error;
+  #result;
+  #plan = null;
+  #queued = false;
+  #id = ++serial;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    const id = (part) => `sp${this.#id}-${part}`;
+    this.#error = el('p', { class: 'samtaleplan-error', part: 'error', role: 'alert' });
+    this.#result = el('div', { class: 'samtaleplan-result', part: 'result' });
+    const start = el('input', { type: 'date', id: id('start'), name: 'start', part: 'input', 'aria-describedby': `${id('hint')} ${id('error')}` });
+    const insurance = el('select', { id: id('insurance'), name: 'insurance', part: 'input' }, [
+      el('option', { value: 'fuldtid' }),
+      el('option', { value: 'deltid' }),
+    ]);
+    this.#error.id = id('error');
+    this.#form = el('form', { class: 'samtaleplan-form', part: 'form', novalidate: '' }, [
+      el('div', { class: 'samtaleplan-field' }, [
+        el('label', { for: id('start'), 'data-word': 'start' }),
+        el('span', { class: 'samtaleplan-hint', id: id('hint'), 'data-word': 'hint' }),
+        start,
+      ]),
+      el('div', { class: 'samtaleplan-field' }, [el('label', { for: id('insurance'), 'data-word': 'insurance' }), insurance]),
+      el('button', { type: 'submit', part: 'button', 'data-word': 'submit' }),
+    ]);
+    this.#form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      // The form's values become the element's attributes: one source of truth, visible to the host.
+      this.setAttribute('start', start.value);
+      this.setAttribute('insurance', insurance.value);
+    });
+    this.#root.append(
+      el('link', { rel: 'stylesheet', href: STYLESHEET }),
+      el('div', { class: 'samtaleplan-element', part: 'container' }, [this.#form, this.#error, this.#result]),
+    );
+  }
+
+  connectedCallback() {
+    this.#schedule();
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    if (before !== after && this.isConnected) this.#schedule();
+  }
+
+  // ---- properties mirror the attributes --------------------------------------------------
+
+  get start() { return this.getAttribute('start'); }
+  set start(v) { this.#reflect('start', v); }
+  get insurance() { return this.getAttribute('insurance') ?? 'fuldtid'; }
+  set insurance(v) { this.#reflect('insurance', v); }
+  get group() { return this.getAttribute('group') ?? 'standard'; }
+  set group(v) { this.#reflect('group', v); }
+  get handover() { return this.getAttribute('handover'); }
+  set handover(v) { this.#reflect('handover', v); }
+  get today() { return this.getAttribute('today'); }
+  set today(v) { this.#reflect('today', v); }
+  get lang() { return this.getAttribute('lang') ?? 'da'; }
+  set lang(v) { this.#reflect('lang', v); }
+  get mode() { return this.getAttribute('mode') === 'plan' ? 'plan' : 'full'; }
+  set mode(v) { this.#reflect('mode', v); }
+  /** The pauses, as an array of { from, to, reason }; the attribute holds them as JSON. */
+  get pauses() {
+    try {
+      const value = JSON.parse(this.getAttribute('pauses') ?? '[]');
+      return Array.isArray(value) ? value : [];
+    } catch {
+      return [];
+    }
+  }
+  set pauses(v) { this.#reflect('pauses', v == null ? null : JSON.stringify(v)); }
+  /** The plan on show (the JSON contract), or null before the first plan or after an error. */
+  get plan() { return this.#plan; }
+
+  #reflect(name, value) {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, String(value));
+  }
+
+  // ---- drawing ---------------------------------------------------------------------------
+
+  /** Coalesces several attribute changes into one computation. */
+  #schedule() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      this.#update();
+    });
+  }
+
+  #words() {
+    return WORDS[this.lang === 'en' ? 'en' : 'da'];
+  }
+
+  async #update() {
+    const words = this.#words();
+    this.#form.hidden = this.mode === 'plan';
+    for (const node of this.#root.querySelectorAll('[data-word]')) node.textContent = words[node.dataset.word];
+    const [fuldtid, deltid] = this.#form.querySelectorAll('option');
+    fuldtid.textContent = words.fuldtid;
+    deltid.textContent = words.deltid;
+    this.#form.elements.start.value = this.start ?? '';
+    this.#form.elements.insurance.value = this.insurance === 'deltid' ? 'deltid' : 'fuldtid';
+    this.#root.host.setAttribute('aria-busy', 'true');
+    try {
+      await loadCore();
+    } catch (error) {
+      this.#fail({ code: 'E_LOAD', message: `${words.failed} (${error.message})` });
+      return;
+    } finally {
+      this.#root.host.removeAttribute('aria-busy');
+    }
+    // In the form mode nothing is shown until there is a start; in plan mode a missing start is an error.
+    if (this.start === null && this.mode === 'full') {
+      this.#result.replaceChildren();
+      this.#error.textContent = '';
+      this.#plan = null;
+      return;
+    }
+    let pauses;
+    try {
+      pauses = JSON.parse(this.getAttribute('pauses') ?? '[]');
+    } catch {
+      this.#fail({ code: 'E_JSON', field: 'pauses', message: words.pauses });
+      return;
+    }
+    const request = {
+      start: this.start ?? '',
+      insurance: this.getAttribute('insurance'),
+      group: this.getAttribute('group'),
+      pauses,
+      handover: this.handover,
+      today: this.today ?? today(),
+      lang: this.getAttribute('lang'),
+    };
+    try {
+      this.#plan = render(this.#result, request);
+    } catch (error) {
+      this.#fail({ code: error.code ?? 'E_INTERNAL', field: error.field, message: error.message });
+      return;
+    }
+    this.#error.textContent = '';
+    this.#form.elements.start.removeAttribute('aria-invalid');
+    this.dispatchEvent(new CustomEvent('samtaleplan:change', { detail: this.#plan, bubbles: true, composed: true }));
+  }
+
+  #fail(detail) {
+    this.#plan = null;
+    this.#result.replaceChildren();
+    this.#error.textContent = detail.message;
+    this.#error.dataset.code = detail.code;
+    if (detail.field === 'start') this.#form.elements.start.setAttribute('aria-invalid', 'true');
+    this.dispatchEvent(new CustomEvent('samtaleplan:error', { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('samtale-plan')) customElements.define('samtale-plan', SamtalePlanElement);
