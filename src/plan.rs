@@ -12,6 +12,11 @@ use crate::response::{
     ComparedSamtale, Comparison, Message, Milestones, Next, PauseEcho, RegimeInfo, Response, SCHEMA, Samtale, Status,
 };
 use chrono::{Days, NaiveDate};
+use std::borrow::Cow;
+
+fn plus_days(d: NaiveDate, days: u32) -> NaiveDate {
+    d.checked_add_days(Days::new(u64::from(days))).unwrap_or(NaiveDate::MAX)
+}
 
 /// The day a new main law on the employment effort is expected (RULES.md § 3).
 pub const EXPECTED_CHANGE: NaiveDate = ymd(2027, 1, 1);
@@ -103,8 +108,17 @@ fn compare(req: &Request, regime: &Regime, count: usize) -> Option<Comparison> {
     })
 }
 
-/// The plan for a request under a given regime.
-fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
+/// What a plan under a regime is computed from: its samtaler, the clock, the hand-over.
+struct Setup {
+    specs: Cow<'static, [Spec]>,
+    clock: Clock,
+    handover: Option<Handover>,
+    /// Who takes over at the hand-over (jobcentret, kommunen), for the words.
+    handover_to: Holder,
+    lang: Lang,
+}
+
+fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> {
     let lang = req.lang;
     let specs = (regime.samtaler)(req)?;
     let pauses: Vec<Period> = req.pauses.iter().map(|p| p.period).collect();
@@ -132,13 +146,68 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
     } else {
         None
     };
-    let ctx = Context {
-        clock: &clock,
+    Ok(Setup {
+        specs,
+        clock,
         handover,
         handover_to,
         lang,
-    };
-    let samtaler = specs
+    })
+}
+
+/// A plan's dates without a word of text: what a caseload of many thousand members needs.
+pub struct Windows {
+    pub regime: &'static Regime,
+    pub clock: Clock,
+    pub handover: Option<NaiveDate>,
+    pub samtaler: Vec<Window>,
+}
+
+/// One samtale's window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub id: &'static str,
+    pub title: Text,
+    pub holder: Holder,
+    pub obligation: Obligation,
+    pub earliest: NaiveDate,
+    pub latest: NaiveDate,
+}
+
+/// The windows of a valid request's plan; the same dates [`plan`] gives, computed without text.
+pub fn windows(req: &Request) -> Result<Windows, PlanError> {
+    let regime = regimes::for_start(req.start).ok_or_else(|| PlanError::internal("no regime for start", req.lang))?;
+    let setup = setup(req, regime)?;
+    let samtaler = setup
+        .specs
+        .iter()
+        .map(|spec| {
+            Ok(Window {
+                id: spec.id,
+                title: spec.title,
+                holder: spec.holder,
+                obligation: spec.obligation,
+                earliest: setup.date(spec.earliest)?,
+                latest: setup.date(spec.latest)?,
+            })
+        })
+        .collect::<Result<Vec<_>, PlanError>>()?;
+    Ok(Windows {
+        regime,
+        handover: setup.handover.map(|h| h.date),
+        clock: setup.clock,
+        samtaler,
+    })
+}
+
+/// The plan for a request under a given regime.
+fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
+    let lang = req.lang;
+    let ctx = setup(req, regime)?;
+    let clock = &ctx.clock;
+    let handover = ctx.handover;
+    let samtaler = ctx
+        .specs
         .iter()
         .map(|spec| ctx.samtale(spec, req.today))
         .collect::<Result<Vec<_>, _>>()?;
@@ -194,7 +263,7 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
         samtaler,
         comparison: None,
         warnings,
-        assumptions: assumptions(req, regime, &clock, handover, last_latest),
+        assumptions: assumptions(req, regime, clock, handover, last_latest),
     })
 }
 
@@ -223,132 +292,77 @@ fn checked_override(clock: &Clock, date: NaiveDate, lang: Lang) -> Result<Handov
     Ok(Handover { date, trigger: None })
 }
 
-struct Context<'a> {
-    clock: &'a Clock,
-    handover: Option<Handover>,
-    handover_to: Holder,
-    lang: Lang,
-}
+impl Setup {
+    /// Only a plan with a hand-over has samtaler bounded by it (`setup` sees to that).
+    fn h(&self) -> Result<Handover, PlanError> {
+        self.handover
+            .ok_or_else(|| PlanError::internal("a bound uses H, the plan has none", self.lang))
+    }
 
-/// A date with the words that say how it was found.
-struct Found {
-    date: NaiveDate,
-    how: String,
-}
-
-impl Context<'_> {
-    fn samtale(&self, spec: &Spec, today: Option<NaiveDate>) -> Result<Samtale, PlanError> {
-        let lang = self.lang;
-        let earliest = self.eval(spec.earliest)?;
-        let latest = self.eval(spec.latest)?;
-        let after = spec.after.map_or(String::new(), |id| {
-            lang.pick(format!("Holdes efter {id}. "), format!("Held after {id}. "))
-        });
-        let explanation = lang.pick(
-            format!("{after}Tidligst {}. Senest {}.", earliest.how, latest.how),
-            format!("{after}Earliest {}. Latest {}.", earliest.how, latest.how),
-        );
-        let non_working = is_non_working(latest.date);
-        Ok(Samtale {
-            id: spec.id,
-            title: spec.title.get(lang),
-            note: spec.note.map(|n| n.get(lang)),
-            holder: spec.holder,
-            holder_label: spec.holder.label(lang),
-            obligation: spec.obligation,
-            earliest: earliest.date,
-            latest: latest.date,
-            nominal: spec.nominal().map(|span| self.clock.reach(span).date),
-            after: spec.after,
-            citation: spec.citation,
-            basis: spec.basis,
-            source: spec.source,
-            explanation,
-            status: today.map(|t| Status::of(t, earliest.date, latest.date)),
-            latest_non_working: non_working,
-            last_working_day: non_working.then(|| last_working_day_before(latest.date)),
+    /// The date of a bound.
+    fn date(&self, bound: Bound) -> Result<NaiveDate, PlanError> {
+        let clock = &self.clock;
+        Ok(match bound {
+            Bound::Start => clock.start(),
+            Bound::Days(d) => clock.t(d),
+            Bound::Reached(span) => clock.reach(span).date,
+            Bound::ReachedPlus(span, d) => plus_days(clock.reach(span).date, d),
+            Bound::Handover => self.h()?.date,
+            Bound::BeforeHandover(span) => {
+                let h = self.h()?.date;
+                clock.reach(span).date.min(h.pred_opt().unwrap_or(h))
+            }
         })
     }
 
-    fn eval(&self, bound: Bound) -> Result<Found, PlanError> {
+    /// How the date of a bound was found, in words.
+    fn how(&self, bound: Bound) -> Result<String, PlanError> {
         let lang = self.lang;
-        let clock = self.clock;
-        // Only a plan with a hand-over has samtaler bounded by it (`plan_under` sees to that).
-        let handover = || {
-            self.handover
-                .ok_or_else(|| PlanError::internal("a bound uses H, the plan has none", lang))
-        };
+        let clock = &self.clock;
         Ok(match bound {
-            Bound::Start => Found {
-                date: clock.start(),
-                how: lang.pick(
-                    format!("første ledighedsdag, {}", short(clock.start(), lang)),
-                    format!("the first day of unemployment, {}", short(clock.start(), lang)),
+            Bound::Start => lang.pick(
+                format!("første ledighedsdag, {}", short(clock.start(), lang)),
+                format!("the first day of unemployment, {}", short(clock.start(), lang)),
+            ),
+            Bound::Days(d) => lang.pick(
+                format!("{d} dage efter første ledighedsdag, {}", short(clock.t(d), lang)),
+                format!(
+                    "{d} days after the first day of unemployment, {}",
+                    short(clock.t(d), lang)
                 ),
-            },
-            Bound::Days(d) => Found {
-                date: clock.t(d),
-                how: lang.pick(
-                    format!("{d} dage efter første ledighedsdag, {}", short(clock.t(d), lang)),
-                    format!(
-                        "{d} days after the first day of unemployment, {}",
-                        short(clock.t(d), lang)
-                    ),
-                ),
-            },
-            Bound::Reached(span) => {
-                let r = clock.reach(span);
-                Found {
-                    date: r.date,
-                    how: self.reached(span, r),
-                }
-            }
+            ),
+            Bound::Reached(span) => self.reached(span, clock.reach(span)),
             Bound::ReachedPlus(span, d) => {
                 let r = clock.reach(span);
-                let date = r
-                    .date
-                    .checked_add_days(Days::new(u64::from(d)))
-                    .unwrap_or(NaiveDate::MAX);
-                Found {
-                    date,
-                    how: lang.pick(
-                        format!("{}: {d} dage efter {}", short(date, lang), self.reached(span, r)),
-                        format!("{}: {d} days after {}", short(date, lang), self.reached(span, r)),
-                    ),
-                }
+                let date = plus_days(r.date, d);
+                lang.pick(
+                    format!("{}: {d} dage efter {}", short(date, lang), self.reached(span, r)),
+                    format!("{}: {d} days after {}", short(date, lang), self.reached(span, r)),
+                )
             }
-            Bound::Handover => {
-                let h = handover()?;
-                Found {
-                    date: h.date,
-                    how: self.handover_words(h),
-                }
-            }
+            Bound::Handover => self.handover_words(self.h()?),
             Bound::BeforeHandover(span) => {
                 let r = clock.reach(span);
-                let h = handover()?;
+                let h = self.h()?;
                 let day_before = h.date.pred_opt().unwrap_or(h.date);
                 let to = self.handover_to.label(lang);
                 if day_before < r.date {
-                    Found {
-                        date: day_before,
-                        how: lang.pick(
-                            format!(
-                                "dagen før {}, {}; {} ledighed nås først {}",
-                                self.handover_words(h),
-                                short(day_before, lang),
-                                span.label(lang),
-                                short(r.date, lang)
-                            ),
-                            format!(
-                                "the day before {}, {}; {} of unemployment is only reached {}",
-                                self.handover_words(h),
-                                short(day_before, lang),
-                                span.label(lang),
-                                short(r.date, lang)
-                            ),
+                    lang.pick(
+                        format!(
+                            "dagen før {}, {}; {} ledighed nås først {}",
+                            self.handover_words(h),
+                            short(day_before, lang),
+                            span.label(lang),
+                            short(r.date, lang)
                         ),
-                    }
+                        format!(
+                            "the day before {}, {}; {} of unemployment is only reached {}",
+                            self.handover_words(h),
+                            short(day_before, lang),
+                            span.label(lang),
+                            short(r.date, lang)
+                        ),
+                    )
                 } else {
                     let (da, en) = if r.date == day_before {
                         (
@@ -358,15 +372,45 @@ impl Context<'_> {
                     } else {
                         ("før overgangen til", "before the hand-over to")
                     };
-                    Found {
-                        date: r.date,
-                        how: lang.pick(
-                            format!("{} – {da} {to} {}", self.reached(span, r), short(h.date, lang)),
-                            format!("{} – {en} {to} {}", self.reached(span, r), short(h.date, lang)),
-                        ),
-                    }
+                    lang.pick(
+                        format!("{} – {da} {to} {}", self.reached(span, r), short(h.date, lang)),
+                        format!("{} – {en} {to} {}", self.reached(span, r), short(h.date, lang)),
+                    )
                 }
             }
+        })
+    }
+
+    fn samtale(&self, spec: &Spec, today: Option<NaiveDate>) -> Result<Samtale, PlanError> {
+        let lang = self.lang;
+        let (earliest, latest) = (self.date(spec.earliest)?, self.date(spec.latest)?);
+        let after = spec.after.map_or(String::new(), |id| {
+            lang.pick(format!("Holdes efter {id}. "), format!("Held after {id}. "))
+        });
+        let (from, to) = (self.how(spec.earliest)?, self.how(spec.latest)?);
+        let explanation = lang.pick(
+            format!("{after}Tidligst {from}. Senest {to}."),
+            format!("{after}Earliest {from}. Latest {to}."),
+        );
+        let non_working = is_non_working(latest);
+        Ok(Samtale {
+            id: spec.id,
+            title: spec.title.get(lang),
+            note: spec.note.map(|n| n.get(lang)),
+            holder: spec.holder,
+            holder_label: spec.holder.label(lang),
+            obligation: spec.obligation,
+            earliest,
+            latest,
+            nominal: spec.nominal().map(|span| self.clock.reach(span).date),
+            after: spec.after,
+            citation: spec.citation,
+            basis: spec.basis,
+            source: spec.source,
+            explanation,
+            status: today.map(|t| Status::of(t, earliest, latest)),
+            latest_non_working: non_working,
+            last_working_day: non_working.then(|| last_working_day_before(latest)),
         })
     }
 

@@ -175,3 +175,27 @@ fn a_hand_over_override_stays_valid_when_a_pause_is_added() {
     }
     assert_eq!(checked, CASES);
 }
+
+#[test]
+fn windows_without_words_are_the_plans_dates() {
+    let mut rng = Rng(0x3141_5926_5358);
+    for _ in 0..CASES {
+        let req = request(&mut rng);
+        let p = plan(&req);
+        let parsed = samtaleplan::request::from_json(&req.to_string()).expect("valid");
+        let w = samtaleplan::plan::windows(&parsed).expect("windows");
+        assert_eq!(w.regime.id, p.regime.id);
+        assert_eq!(w.handover, p.milestones.handover, "{req}");
+        let got: Vec<_> = w
+            .samtaler
+            .iter()
+            .map(|s| (s.id, s.holder, s.obligation, s.earliest, s.latest))
+            .collect();
+        let want: Vec<_> = p
+            .samtaler
+            .iter()
+            .map(|s| (s.id, s.holder, s.obligation, s.earliest, s.latest))
+            .collect();
+        assert_eq!(got, want, "{req}");
+    }
+}
