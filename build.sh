@@ -6,6 +6,7 @@
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:8080
 #   ./build.sh test     everything CI runs: fmt, clippy (native and wasm32), native tests,
 #                       wasm-bindgen-test in headless Chromium, and the page's end-to-end tests
+#   ./build.sh bench    print speed and size figures (native and in headless Chromium)
 #
 # Each command installs what is missing on a fresh Debian machine (the wasm32 target,
 # wasm-bindgen-cli at the Cargo.lock version, Chromium and ChromeDriver through apt when run as
@@ -174,10 +175,22 @@ run_tests() {
   say "all tests passed"
 }
 
+bench() {
+  need_cargo
+  say "native benchmark (cargo bench)"
+  cargo bench --bench plans
+  build_wasm
+  need_chromium
+  need_node_packages
+  say "browser benchmark (headless Chromium)"
+  CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs
+}
+
 case "${1:-build}" in
   build) build_wasm ;;
+  bench) bench ;;
   serve) serve ;;
   test) run_tests ;;
-  -h|--help|help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try ./build.sh help)" ;;
 esac

@@ -7,6 +7,7 @@
 use crate::dates::{day_number, from_day_number, weekday_at, weekdays_before, ymd};
 use crate::lang::Lang;
 use chrono::{Datelike, Days, NaiveDate};
+use std::cell::Cell;
 
 /// A number of hours in whole hundredths: `Hundredths(16033)` is 160.33 hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -73,20 +74,32 @@ impl Insurance {
 pub enum Span {
     Weeks(u32),
     Months(u32),
+    /// Half months: `HalfMonths(3)` is 1½ months, as STAR's indicator of the first samtale uses.
+    HalfMonths(u32),
 }
 
 impl Span {
-    /// hours(n weeks) = n × 37, hours(n months) = n × 160.33 (deltid 30 and 130).
-    pub fn hours(self, insurance: Insurance) -> Hundredths {
+    /// hours(n weeks) = n × 37, hours(n months) = n × 160.33 (deltid 30 and 130), as a fraction
+    /// of whole hundredths (numerator, denominator): half months can end in half a hundredth.
+    fn hours_fraction(self, insurance: Insurance) -> (u64, u64) {
         match self {
-            Span::Weeks(n) => Hundredths(u64::from(n) * insurance.per_week().0),
-            Span::Months(n) => Hundredths(u64::from(n) * insurance.per_month().0),
+            Span::Weeks(n) => (u64::from(n) * insurance.per_week().0, 1),
+            Span::Months(n) => (u64::from(n) * insurance.per_month().0, 1),
+            Span::HalfMonths(n) => (u64::from(n) * insurance.per_month().0, 2),
         }
     }
 
-    /// k: the smallest number of accrual days whose hours reach `hours(self)`.
+    /// The hours of the span, rounded up to whole hundredths.
+    pub fn hours(self, insurance: Insurance) -> Hundredths {
+        let (num, den) = self.hours_fraction(insurance);
+        Hundredths(num.div_ceil(den))
+    }
+
+    /// k: the smallest number of accrual days whose hours reach the span's hours.
     pub fn accrual_days(self, insurance: Insurance) -> AccrualDays {
-        AccrualDays::reaching(self.hours(insurance), insurance)
+        let (num, den) = self.hours_fraction(insurance);
+        let k = num.div_ceil(den * insurance.per_day().0).max(1);
+        AccrualDays(u32::try_from(k).unwrap_or(u32::MAX))
     }
 
     /// "3 måneder" / "3 months".
@@ -94,6 +107,11 @@ impl Span {
         let (n, da1, da, en1, en) = match self {
             Span::Weeks(n) => (n, "uge", "uger", "week", "weeks"),
             Span::Months(n) => (n, "måned", "måneder", "month", "months"),
+            Span::HalfMonths(n) if n % 2 == 1 => {
+                let whole = if n == 1 { String::new() } else { (n / 2).to_string() };
+                return format!("{whole}½ {}", lang.pick("måned", "months"));
+            }
+            Span::HalfMonths(n) => (n / 2, "måned", "måneder", "month", "months"),
         };
         let unit = if n == 1 { lang.pick(da1, en1) } else { lang.pick(da, en) };
         format!("{n} {unit}")
@@ -106,13 +124,6 @@ impl Span {
 pub struct AccrualDays(u32);
 
 impl AccrualDays {
-    /// The smallest k ≥ 1 with k × per-day ≥ hours.
-    fn reaching(hours: Hundredths, insurance: Insurance) -> AccrualDays {
-        let per_day = insurance.per_day().0;
-        let k = hours.0.div_ceil(per_day).max(1);
-        AccrualDays(u32::try_from(k).unwrap_or(u32::MAX))
-    }
-
     /// The smallest k with k × per-day *more than* the hand-over threshold: 56 both ways.
     pub fn for_handover(insurance: Insurance) -> AccrualDays {
         let per_day = insurance.per_day().0;
@@ -174,6 +185,8 @@ pub struct Clock {
     insurance: Insurance,
     /// Day-number ranges without accrual, inclusive, on or after `start`, sorted and merged.
     blocked: Vec<(i64, i64)>,
+    /// The last few days reached: a plan asks for the same L(x) several times.
+    recent: Cell<[Option<Reached>; 6]>,
 }
 
 impl Clock {
@@ -199,6 +212,7 @@ impl Clock {
             start_n,
             insurance,
             blocked: merged,
+            recent: Cell::new([None; 6]),
         }
     }
 
@@ -237,14 +251,22 @@ impl Clock {
 
     /// The date of the k-th accrual day, with the weekdays it skipped.
     pub fn reach_days(&self, days: AccrualDays) -> Reached {
+        let mut recent = self.recent.get();
+        if let Some(r) = recent.iter().flatten().find(|r| r.days == days) {
+            return *r;
+        }
         let n = self.nth(days);
         let weekdays = weekdays_before(n + 1) - weekdays_before(self.start_n);
         let skipped = u32::try_from(weekdays - i64::from(days.0)).unwrap_or(0);
-        Reached {
+        let reached = Reached {
             date: from_day_number(n),
             days,
             skipped,
-        }
+        };
+        recent.rotate_right(1);
+        recent[0] = Some(reached);
+        self.recent.set(recent);
+        reached
     }
 
     /// `L(x)`.
@@ -295,6 +317,13 @@ mod tests {
                 assert_eq!(span.accrual_days(ins).get(), k, "{span:?} {ins:?}");
             }
         }
+        // 1½ months = 240.495 hours (fuldtid) or 195 (deltid): 33 accrual days either way.
+        for ins in [Insurance::Fuldtid, Insurance::Deltid] {
+            assert_eq!(Span::HalfMonths(3).accrual_days(ins).get(), 33, "{ins:?}");
+            assert_eq!(Span::HalfMonths(6).accrual_days(ins), Span::Months(3).accrual_days(ins));
+        }
+        assert_eq!(Span::HalfMonths(3).label(Lang::Da), "1½ måned");
+        assert_eq!(Span::HalfMonths(3).label(Lang::En), "1½ months");
         assert_eq!(AccrualDays::for_handover(Insurance::Fuldtid).get(), 56);
         assert_eq!(AccrualDays::for_handover(Insurance::Deltid).get(), 56);
     }

@@ -44,6 +44,26 @@ words! {
         HandoverNotApplicable = "E_HANDOVER_NOT_APPLICABLE",
         /// The group is not modelled for the regime of `start`.
         GroupUnsupported = "E_GROUP_UNSUPPORTED",
+        /// A caseload file is larger or longer than the limits (README.md, "Limits").
+        CsvTooLarge = "E_CSV_TOO_LARGE",
+        /// A caseload file's header is missing, unknown or repeated, or lacks a column it needs.
+        CsvHeader = "E_CSV_HEADER",
+        /// A row of a caseload file has a quoted field that does not close properly.
+        CsvQuote = "E_CSV_QUOTE",
+        /// A row of a caseload file is not UTF-8.
+        CsvEncoding = "E_CSV_ENCODING",
+        /// A row of a caseload file is longer than 64 KiB.
+        CsvRow = "E_CSV_ROW",
+        /// A row has another number of fields than the header.
+        CsvFields = "E_CSV_FIELDS",
+        /// A date in a caseload file is not a date, or does not exist.
+        CsvDate = "E_CSV_DATE",
+        /// A value in a caseload file is missing, unknown or too long.
+        CsvValue = "E_CSV_VALUE",
+        /// A pause in a caseload file is not written FROM..TO.
+        CsvPause = "E_CSV_PAUSE",
+        /// A held date is for a samtale the member's plan does not have, or before the start.
+        CsvHeld = "E_CSV_HELD",
         /// A command-line argument is wrong (the command line only).
         Usage = "E_USAGE",
         /// The WebAssembly module could not draw into the page (the browser only).

@@ -12,11 +12,13 @@
 
 use crate::dates;
 use crate::error::{ErrorCode, PlanError, quote};
+use crate::hash::Fnv1a;
 use crate::lang::Lang;
 use crate::regimes::Obligation;
 use crate::response::{Response, Samtale};
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
+use std::hash::Hasher;
 use std::str::FromStr;
 
 /// The longest a content line may be, in octets, without its CRLF (RFC 5545 § 3.1).
@@ -344,28 +346,6 @@ fn uid_safe(id: &str) -> String {
     id.chars()
         .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' })
         .collect()
-}
-
-/// FNV-1a, 64 bits: small, deterministic on every platform, and enough to tell plans apart.
-struct Fnv1a(u64);
-
-impl Default for Fnv1a {
-    fn default() -> Fnv1a {
-        Fnv1a(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Fnv1a {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 ^= u64::from(b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
 }
 
 /// `20240304`: RFC 5545's DATE.

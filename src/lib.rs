@@ -14,9 +14,11 @@
 pub mod words;
 
 pub mod calendar;
+pub mod caseload;
 pub mod clock;
 pub mod dates;
 pub mod error;
+pub mod hash;
 pub mod ics;
 pub mod lang;
 pub mod plan;

@@ -9,7 +9,7 @@ use samtaleplan::error::{ErrorCode, PlanError};
 use samtaleplan::regimes::Obligation;
 use samtaleplan::request::{MAX_REQUEST_BYTES, sniff_lang, too_large};
 use samtaleplan::response::Response;
-use samtaleplan::{plan_str, to_line};
+use samtaleplan::{Lang, caseload, plan_str, to_line};
 use serde_json::{Map, Value, json};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
@@ -19,6 +19,11 @@ Brug / usage:
   samtaleplan --jsonl              én JSON-forespørgsel pr. linje på stdin, ét svar pr. linje
   samtaleplan --json               én JSON-forespørgsel på stdin, ét svar
   samtaleplan ÅÅÅÅ-MM-DD [tilvalg]  en tabel over samtalerne
+  samtaleplan caseload FIL.csv [--today ÅÅÅÅ-MM-DD] [--format json|csv] [--list LISTE]
+                                   [--holder akasse|jobcenter|kommune|joint] [--lang da|en]
+                                   sagsoverblik for en fil med ét medlem pr. række; LISTE er
+                                   closing, overdue, workload, on_time_by_samtale,
+                                   on_time_by_start_month, star eller errors (csv)
 
 Tilvalg / options for the table:
   --deltid | --fuldtid             forsikring (standard: fuldtid)
@@ -46,6 +51,7 @@ fn main() -> ExitCode {
     };
     let result = match args.first().map(String::as_str) {
         Some("--jsonl") if args.len() == 1 => jsonl(),
+        Some("caseload") => caseload(&args[1..]),
         Some("--json") if args.len() == 1 => json_one(),
         Some("--help" | "-h") => {
             println!("{USAGE}");
@@ -350,4 +356,104 @@ fn render_table(plan: &Response) -> String {
         }
     }
     s
+}
+
+/// `samtaleplan caseload FILE.csv …`: the caseload summed up, as JSON (everything) or one list as CSV.
+fn caseload(args: &[String]) -> io::Result<ExitCode> {
+    let usage = |msg: String| -> io::Result<ExitCode> {
+        eprintln!("samtaleplan: {}: {msg}\n\n{USAGE}", ErrorCode::Usage);
+        Ok(ExitCode::from(2))
+    };
+    let (mut file, mut today, mut format, mut list, mut holder, mut lang) =
+        (None, None, "json", "overdue", None, Lang::Da);
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{arg} mangler en værdi"));
+        match arg.as_str() {
+            "--today" => match value()
+                .map(|v| samtaleplan::dates::parse_iso(v).map_err(|_| format!("--today {v}: skriv ÅÅÅÅ-MM-DD")))
+            {
+                Ok(Ok(d)) => today = Some(d),
+                Ok(Err(m)) | Err(m) => return usage(m),
+            },
+            "--format" => match value() {
+                Ok(v) if v == "json" || v == "csv" => format = if v == "json" { "json" } else { "csv" },
+                Ok(v) => return usage(format!("--format {v}: json eller csv")),
+                Err(m) => return usage(m),
+            },
+            "--list" => match value() {
+                Ok(v) => match caseload::EXPORTS.iter().find(|e| **e == v.as_str()) {
+                    Some(e) => list = e,
+                    None => return usage(format!("--list {v}: en af {}", caseload::EXPORTS.join(", "))),
+                },
+                Err(m) => return usage(m),
+            },
+            "--holder" => match value() {
+                Ok(v) => match caseload::holder(v) {
+                    Some(h) => holder = Some(h),
+                    None => return usage(format!("--holder {v}: akasse, jobcenter, kommune eller joint")),
+                },
+                Err(m) => return usage(m),
+            },
+            "--lang" => match value() {
+                Ok(v) if v == "da" || v == "en" => lang = if v == "en" { Lang::En } else { Lang::Da },
+                Ok(v) => return usage(format!("--lang {v}: da eller en")),
+                Err(m) => return usage(m),
+            },
+            a if a.starts_with('-') => return usage(format!("ukendt tilvalg {a}")),
+            a if file.is_none() => file = Some(a.to_string()),
+            a => return usage(format!("én fil ad gangen ({a})")),
+        }
+    }
+    let Some(path) = file else {
+        return usage("angiv en CSV-fil".into());
+    };
+    // The core never reads a clock; the command line gives it today's date (UTC) unless told.
+    let today = today.unwrap_or_else(today_utc);
+    let mut c = caseload::Caseload::new(caseload::Options {
+        today,
+        lang,
+        list_limit: None,
+    });
+    let mut f = match std::fs::File::open(&path) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("samtaleplan: {path}: {e}");
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let mut buf = vec![0u8; 256 * 1024];
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        c.feed(&buf[..n]);
+    }
+    let summary = match c.finish() {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("samtaleplan: {}: {}", e.code, e.message);
+            return Ok(ExitCode::FAILURE);
+        }
+    };
+    let text = match format {
+        "csv" => caseload::export(&summary, list, holder).unwrap_or_default(),
+        _ => serde_json::to_string(&summary).map_err(io::Error::other)? + "\n",
+    };
+    let mut out = io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Today's date in UTC, from the system clock: the command line's, never the core's.
+fn today_utc() -> chrono::NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() / 86_400)
+        .unwrap_or(0);
+    samtaleplan::dates::ymd(1970, 1, 1)
+        .checked_add_days(chrono::Days::new(days))
+        .unwrap_or(chrono::NaiveDate::MIN)
 }

@@ -316,6 +316,92 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
     })
 }
 
+/// A date other than `start` must lie in the years 1900–2199.
+pub fn check_date(d: NaiveDate, path: &str, lang: Lang) -> Result<(), PlanError> {
+    if (FIRST_DATE..=LAST_DATE).contains(&d) {
+        return Ok(());
+    }
+    Err(PlanError::new(
+        ErrorCode::DateRange,
+        lang,
+        format!(
+            "{}: datoen {d} skal ligge mellem år 1900 og 2199.",
+            label(path, Lang::Da)
+        ),
+        format!(
+            "{}: the date {d} must lie between the years 1900 and 2199.",
+            label(path, Lang::En)
+        ),
+    )
+    .at(path))
+}
+
+/// `start` must lie from 2015-07-01 to 2099-12-31: the rules the calculator knows.
+pub fn check_start(start: NaiveDate, lang: Lang) -> Result<(), PlanError> {
+    if start < FIRST_START {
+        return Err(PlanError::new(
+            ErrorCode::StartTooEarly,
+            lang,
+            format!(
+                "Første ledighedsdag ({}) ligger før {}. Beregneren kender kun reglerne fra beskæftigelsesreformen 1. juli 2015 og frem.",
+                short(start, Lang::Da),
+                short(FIRST_START, Lang::Da)
+            ),
+            format!(
+                "The first day of unemployment ({}) is before {}. The calculator only knows the rules from the 2015 reform on.",
+                short(start, Lang::En),
+                short(FIRST_START, Lang::En)
+            ),
+        )
+        .at("start"));
+    }
+    if start > LAST_START {
+        return Err(PlanError::new(
+            ErrorCode::StartTooLate,
+            lang,
+            format!(
+                "Første ledighedsdag ({}) ligger efter {}.",
+                short(start, Lang::Da),
+                short(LAST_START, Lang::Da)
+            ),
+            format!(
+                "The first day of unemployment ({}) is after {}.",
+                short(start, Lang::En),
+                short(LAST_START, Lang::En)
+            ),
+        )
+        .at("start"));
+    }
+    Ok(())
+}
+
+/// The `index`-th pause: both dates in range and `to` not before `from`.
+pub fn check_pause(index: usize, p: Period, lang: Lang) -> Result<(), PlanError> {
+    let path = format!("pauses[{index}]");
+    check_date(p.from, &format!("{path}.from"), lang)?;
+    check_date(p.to, &format!("{path}.to"), lang)?;
+    if p.to < p.from {
+        return Err(PlanError::new(
+            ErrorCode::PauseReversed,
+            lang,
+            format!(
+                "{}: pausen slutter ({}) før den begynder ({}).",
+                label(&path, Lang::Da),
+                short(p.to, Lang::Da),
+                short(p.from, Lang::Da)
+            ),
+            format!(
+                "{}: the pause ends ({}) before it begins ({}).",
+                label(&path, Lang::En),
+                short(p.to, Lang::En),
+                short(p.from, Lang::En)
+            ),
+        )
+        .at(format!("{path}.to")));
+    }
+    Ok(())
+}
+
 #[derive(Clone, Copy)]
 enum Expected {
     String,
@@ -452,61 +538,16 @@ impl Reader {
     /// A date in the years 1900–2199.
     fn date(&self, value: Option<&Value>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
         let date = self.any_date(value, path)?;
-        match date {
-            Some(d) if d < FIRST_DATE || d > LAST_DATE => Err(PlanError::new(
-                ErrorCode::DateRange,
-                self.lang,
-                format!(
-                    "{}: datoen {d} skal ligge mellem år 1900 og 2199.",
-                    label(path, Lang::Da)
-                ),
-                format!(
-                    "{}: the date {d} must lie between the years 1900 and 2199.",
-                    label(path, Lang::En)
-                ),
-            )
-            .at(path)),
-            _ => Ok(date),
+        if let Some(d) = date {
+            check_date(d, path, self.lang)?;
         }
+        Ok(date)
     }
 
     /// `start`: required, and from 2015-07-01 to 2099-12-31.
     fn start(&self, value: Option<&Value>) -> Result<NaiveDate, PlanError> {
         let start = self.any_date(value, "start")?.ok_or_else(|| self.missing("start"))?;
-        if start < FIRST_START {
-            return Err(PlanError::new(
-                ErrorCode::StartTooEarly,
-                self.lang,
-                format!(
-                    "Første ledighedsdag ({}) ligger før {}. Beregneren kender kun reglerne fra beskæftigelsesreformen 1. juli 2015 og frem.",
-                    short(start, Lang::Da),
-                    short(FIRST_START, Lang::Da)
-                ),
-                format!(
-                    "The first day of unemployment ({}) is before {}. The calculator only knows the rules from the 2015 reform on.",
-                    short(start, Lang::En),
-                    short(FIRST_START, Lang::En)
-                ),
-            )
-            .at("start"));
-        }
-        if start > LAST_START {
-            return Err(PlanError::new(
-                ErrorCode::StartTooLate,
-                self.lang,
-                format!(
-                    "Første ledighedsdag ({}) ligger efter {}.",
-                    short(start, Lang::Da),
-                    short(LAST_START, Lang::Da)
-                ),
-                format!(
-                    "The first day of unemployment ({}) is after {}.",
-                    short(start, Lang::En),
-                    short(LAST_START, Lang::En)
-                ),
-            )
-            .at("start"));
-        }
+        check_start(start, self.lang)?;
         Ok(start)
     }
 
@@ -544,25 +585,7 @@ impl Reader {
         let to = self
             .date(obj.get("to"), &to_path)?
             .ok_or_else(|| self.missing(&to_path))?;
-        if to < from {
-            return Err(PlanError::new(
-                ErrorCode::PauseReversed,
-                self.lang,
-                format!(
-                    "{}: pausen slutter ({}) før den begynder ({}).",
-                    label(&path, Lang::Da),
-                    short(to, Lang::Da),
-                    short(from, Lang::Da)
-                ),
-                format!(
-                    "{}: the pause ends ({}) before it begins ({}).",
-                    label(&path, Lang::En),
-                    short(to, Lang::En),
-                    short(from, Lang::En)
-                ),
-            )
-            .at(to_path));
-        }
+        check_pause(i, Period { from, to }, self.lang)?;
         let reason = self.choice(obj.get("reason"), &format!("{path}.reason"))?;
         Ok(Pause {
             period: Period { from, to },

@@ -27,7 +27,8 @@ const BAR: i64 = 14;
 pub fn colour(holder: Holder) -> &'static str {
     match holder {
         Holder::Akasse => "#1b75b0",
-        Holder::Jobcenter | Holder::Kommune => "#44831e",
+        Holder::Jobcenter => "#44831e",
+        Holder::Kommune => "#0f6b5c",
         Holder::Joint => "#6b46a6",
     }
 }

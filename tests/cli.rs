@@ -185,3 +185,79 @@ fn arguments_that_are_not_utf8_are_a_usage_error() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("E_USAGE"));
 }
+
+#[test]
+fn caseload_gives_json_and_csv() {
+    let out = run(&["caseload", "tests/caseload/small.csv", "--today", "2024-06-05"], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!(v["members"], 11);
+    assert_eq!(v["error_count"], 5);
+    assert_eq!(v["star"]["first_within_1_5_months"]["count"], 7);
+    assert_eq!(v["workload"].as_array().map(Vec::len), Some(26));
+    let out = run(
+        &[
+            "caseload",
+            "tests/caseload/small.csv",
+            "--today",
+            "2024-06-05",
+            "--format",
+            "csv",
+            "--list",
+            "overdue",
+            "--holder",
+            "akasse",
+        ],
+        b"",
+    );
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("medlem;regler;samtale;titel;holdes_af;tidligst;senest;dage_over\r\n"),
+        "{text}"
+    );
+    assert_eq!(
+        text.lines().count(),
+        5,
+        "four overdue a-kasse samtaler and the header: {text}"
+    );
+    let out = run(
+        &[
+            "caseload",
+            "tests/caseload/small.csv",
+            "--today",
+            "2024-06-05",
+            "--format",
+            "csv",
+            "--list",
+            "star",
+            "--lang",
+            "en",
+        ],
+        b"",
+    );
+    assert!(
+        stdout(&out).starts_with("indicator;count;of;per_mille\r\nfirst_within_1_5_months;7;8;875\r\n"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn caseload_errors_and_usage() {
+    let out = run(&["caseload", "tests/no-such-file.csv"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    let out = run(&["caseload", "README.md", "--today", "2024-06-05"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E_CSV_HEADER"));
+    for bad in [
+        &["caseload"][..],
+        &["caseload", "x.csv", "--today", "05-06-2024"],
+        &["caseload", "x.csv", "--list", "nope"],
+        &["caseload", "x.csv", "--format", "xml"],
+    ] {
+        let out = run(bad, b"");
+        assert_eq!(out.status.code(), Some(2), "{bad:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains("E_USAGE"));
+    }
+}

@@ -2,6 +2,8 @@
 //! wasm32. Requests and plans cross as plain JS objects (serde-wasm-bindgen); every error
 //! becomes one JS `Error` with `.code` (and `.field` where known), made by [`js_error`].
 
+#[cfg(feature = "caseload")]
+mod caseload;
 mod render;
 
 use crate::error::{ErrorCode, PlanError};
@@ -72,7 +74,7 @@ fn to_js(response: &Response) -> Result<JsValue, Error> {
 }
 
 /// The one way an error leaves the module: `new Error(message)` with `.code` and `.field`.
-fn plan_error(e: PlanError) -> Error {
+pub(crate) fn plan_error(e: PlanError) -> Error {
     js_error(e.code, &e.message, e.field.as_deref())
 }
 

@@ -23,8 +23,8 @@ fn classify(el: &Element, class: &str) -> Result<(), JsValue> {
     el.set_attribute("part", part)
 }
 
-struct Dom {
-    doc: Document,
+pub(crate) struct Dom {
+    pub(crate) doc: Document,
 }
 
 impl Dom {
@@ -65,7 +65,7 @@ static NEXT_ID: AtomicU32 = AtomicU32::new(1);
 
 impl Dom {
     /// An SVG element from the core's tree, with `createElementNS`, attributes and text nodes.
-    fn svg(&self, node: &svg::Node) -> Result<Element, JsValue> {
+    pub(crate) fn svg(&self, node: &svg::Node) -> Result<Element, JsValue> {
         let el = self.doc.create_element_ns(Some(SVG_NS), node.name)?;
         for (name, value) in &node.attrs {
             el.set_attribute(name, value)?;

@@ -1,0 +1,117 @@
+// `./build.sh bench` (browser part): sizes, the first plan's time, plan() per second in the page,
+// and a 100,000-member caseload from choosing the file to the finished view, in headless
+// Chromium. Prints figures; asserts nothing.
+import { chromium } from 'playwright-core';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../e2e/server.mjs';
+import { caseloadCsv } from '../e2e/generate.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const www = path.join(repo, 'www');
+const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const row = (label, value) => console.log(`${label.padEnd(58)} ${value}`);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const server = await startServer({ root: www });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+console.log(`Samtaleplan benchmark (browser), Chromium ${browser.version()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
+
+// Sizes: the module, and everything a plan link loads.
+const wasm = await readFile(path.join(www, 'pkg', 'samtaleplan_bg.wasm'));
+row('wasm module, raw', kb(wasm.length));
+row('wasm module, gzip -9', kb(gzipSync(wasm, { level: 9 }).length));
+{
+  const page = await browser.newPage();
+  const files = new Set();
+  page.on('requestfinished', (r) => files.add(new URL(r.url()).pathname));
+  await page.goto(`${server.url}?start=2024-03-04&today=2024-05-01`);
+  await page.waitForSelector('.samtaleplan-table tbody tr');
+  let total = 0;
+  for (const file of files) {
+    const body = await readFile(path.join(www, file === '/' ? 'index.html' : file));
+    total += gzipSync(body, { level: 9 }).length;
+  }
+  row(`whole page with a plan, gzip -9 (${files.size} files)`, kb(total));
+  await page.close();
+}
+
+// The first plan of a ?start= link: median of 20 cold loads (a new browser context each).
+{
+  const times = [];
+  for (let i = 0; i < 20; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}?start=2024-03-04&today=2024-05-01`);
+    await page.waitForSelector('.samtaleplan-table tbody tr');
+    times.push(await page.evaluate(() => performance.getEntriesByName('samtaleplan:first-plan')[0]?.startTime ?? NaN));
+    await context.close();
+  }
+  row('first plan after navigation, median of 20 cold loads', `${median(times).toFixed(1)} ms`);
+}
+
+// plan() per second in the page.
+{
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  const rate = await page.evaluate(async () => {
+    const m = await import('./pkg/samtaleplan.js');
+    await m.default();
+    const requests = Array.from({ length: 1000 }, (_, i) => {
+      const d = new Date(Date.UTC(2015, 6, 1) + ((i * 7919) % 4300) * 86400000).toISOString().slice(0, 10);
+      return { start: d, pauses: i % 3 ? [] : [{ from: d, to: d }], insurance: i % 5 ? 'fuldtid' : 'deltid' };
+    });
+    let n = 0;
+    const t0 = performance.now();
+    while (performance.now() - t0 < 1000) for (const r of requests) (m.plan(r), n++);
+    return (n * 1000) / (performance.now() - t0);
+  });
+  row('plan() calls per second in the page (full responses)', `${Math.round(rate)} /s`);
+  await page.close();
+}
+
+// 100,000 members: from choosing the file to the finished view.
+{
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'samtaleplan-bench-'));
+  const file = path.join(tmp, 'medlemmer-100000.csv');
+  await writeFile(file, caseloadCsv(100000, { seed: 7, today: '2025-03-05' }));
+  const page = await browser.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(`${server.url}caseload.html`);
+  await page.waitForSelector('#caseload-form[data-ready="true"]');
+  await page.fill('#today', '2025-03-05');
+  let peak = 0;
+  let sampling = true;
+  const sample = (async () => {
+    while (sampling) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  })();
+  const t0 = performance.now();
+  await page.setInputFiles('#file', file);
+  await page.click('#run');
+  await page.waitForSelector('#results[data-state="done"]', { timeout: 120000 });
+  const harness = performance.now() - t0;
+  sampling = false;
+  await sample;
+  const [inPage, worker, memory] = await Promise.all(
+    ['data-total-ms', 'data-ms', 'data-memory'].map((a) => page.getAttribute('#results', a)),
+  );
+  row('caseload, 100,000 members: submit to finished view (in page)', `${inPage} ms`);
+  row('  of which the worker read, planned and summed up', `${worker} ms`);
+  row('  the same, measured by the harness (incl. handing over the file)', `${Math.round(harness)} ms`);
+  row('  peak JS heap of the page', `${(peak / 1048576).toFixed(1)} MB`);
+  row('  WebAssembly memory of the worker', `${(Number(memory) / 1048576).toFixed(1)} MB`);
+  await page.close();
+  await rm(tmp, { recursive: true, force: true });
+}
+
+await browser.close();
+await server.close();
