@@ -19,7 +19,6 @@ say() { printf '\n== %s\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
 WASM_TARGET=wasm32-unknown-unknown
-WASM_OUT=target/$WASM_TARGET/wasm-release/samtaleplan.wasm
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 
@@ -108,14 +107,17 @@ need_node_packages() {
 
 # --- steps -----------------------------------------------------------------------------------
 
-build_wasm() {
-  need_cargo
-  need_wasm_target
-  need_wasm_bindgen
-  say "building the WebAssembly module"
-  cargo build --lib --target "$WASM_TARGET" --profile wasm-release
-  rm -rf www/pkg
-  wasm-bindgen --target web --out-dir www/pkg "$WASM_OUT"
+# One module build: `build_module NAME CARGO-FEATURE-ARGS…` puts NAME.js and NAME_bg.wasm in
+# www/pkg. Each variant has its own target directory, so neither rebuilds the other.
+build_module() {
+  local name=$1
+  shift
+  local dir=target/wasm-$name
+  cargo build --lib --target "$WASM_TARGET" --profile wasm-release --target-dir "$dir" "$@"
+  # --experimental-reset-state-function: the glue exports __wbg_reset_state(), which makes a fresh
+  # instance should the module ever trap; the pages call it and go on without a reload.
+  wasm-bindgen --target web --experimental-reset-state-function --out-dir www/pkg --out-name "$name" \
+    "$dir/$WASM_TARGET/wasm-release/samtaleplan.wasm"
   # wasm-opt from npm's binaryen 132: Debian's binaryen 108 cannot read what rustc >= 1.82 and
   # wasm-bindgen emit (table.fill) and, when it can, breaks the function table. The features are
   # exactly those rustc enables by default, so the output needs nothing more from a browser.
@@ -124,12 +126,24 @@ build_wasm() {
     node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-bulk-memory-opt \
       --enable-call-indirect-overlong --enable-multivalue --enable-mutable-globals \
       --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext \
-      www/pkg/samtaleplan_bg.wasm -o www/pkg/samtaleplan_bg.wasm
+      "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"
   else
     say "Node.js/npm not available: the module is left unoptimised (install nodejs and npm)"
   fi
-  printf 'www/pkg/samtaleplan_bg.wasm: %s bytes (%s gzip -9)\n' \
-    "$(wc -c < www/pkg/samtaleplan_bg.wasm)" "$(gzip -9c www/pkg/samtaleplan_bg.wasm | wc -c)" >&2
+  printf 'www/pkg/%s_bg.wasm: %s bytes (%s gzip -9)\n' "$name" \
+    "$(wc -c < "www/pkg/${name}_bg.wasm")" "$(gzip -9c "www/pkg/${name}_bg.wasm" | wc -c)" >&2
+}
+
+# Two modules from the one crate: samtaleplan (the plan: the citizen page, the element, the
+# package) and caseload (the plan and the caseload: the caseload page and its worker).
+build_wasm() {
+  need_cargo
+  need_wasm_target
+  need_wasm_bindgen
+  say "building the WebAssembly modules"
+  rm -rf www/pkg
+  build_module samtaleplan --no-default-features
+  build_module caseload
   build_package
 }
 
@@ -161,8 +175,11 @@ run_tests() {
   cargo clippy --all-targets -- -D warnings
   say "cargo clippy (wasm32)"
   cargo clippy --target "$WASM_TARGET" --lib --tests -- -D warnings
+  cargo clippy --target "$WASM_TARGET" --lib --no-default-features -- -D warnings
   say "native tests"
   cargo test
+  say "fuzzing: over a million inputs, release build"
+  cargo test --release --test fuzz
   say "command line (release)"
   cargo build --release
   build_wasm

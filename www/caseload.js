@@ -1,17 +1,20 @@
 // The caseload page: hands the chosen file to a Web Worker (caseload-worker.js), shows its
 // progress, and draws the summary. The numbers are the WebAssembly core's; this file only places
 // them. Nothing is uploaded, stored or sent.
-import init, { drawWorkload } from './pkg/samtaleplan.js';
+import init, { drawWorkload } from './pkg/caseload.js';
 
 const $ = (id) => document.getElementById(id);
 const LIMIT = 200;
 const LISTS = { closing: ['closing_this_week', 'closing_next_week'], overdue: ['overdue'] };
 const chart = init(); // the chart is drawn on this page, by the same module as the worker's
 
+// The worker resets its module itself should it ever trap (E_TRAP); the user then runs the file again.
 const worker = new Worker(new URL('./caseload-worker.js', import.meta.url), { type: 'module' });
 let serial = 0;
 const pending = new Map();
-worker.onmessage = ({ data }) => {
+worker.onmessage = onMessage;
+worker.onerror = onError;
+function onMessage({ data }) {
   if (data.type === 'ready') {
     $('caseload-form').dataset.ready = 'true';
     return;
@@ -22,11 +25,11 @@ worker.onmessage = ({ data }) => {
   pending.delete(data.id);
   if (data.type === 'error') job.reject(Object.assign(new Error(data.error.message), data.error));
   else job.resolve(data);
-};
-worker.onerror = (event) => {
+}
+function onError(event) {
   for (const job of pending.values()) job.reject(Object.assign(new Error(event.message || 'worker'), { code: 'E_LOAD' }));
   pending.clear();
-};
+}
 
 /** Sends a message to the worker; resolves with its answer. */
 function ask(message, progress) {
@@ -194,8 +197,12 @@ $('caseload-form').addEventListener('submit', async (event) => {
 $('holder').addEventListener('change', async () => {
   const holder = $('holder').value;
   const names = [...LISTS.closing, ...LISTS.overdue];
-  const answers = await Promise.all(names.map((name) => ask({ type: 'list', name, holder, limit: LIMIT })));
-  drawLists(answers.map((a) => a.list));
+  try {
+    const answers = await Promise.all(names.map((name) => ask({ type: 'list', name, holder, limit: LIMIT })));
+    drawLists(answers.map((a) => a.list));
+  } catch (error) {
+    pageError(error);
+  }
 });
 
 $('results').addEventListener('click', async (event) => {

@@ -35,7 +35,12 @@ pub fn plan_json_js(request: &str) -> String {
 pub fn render_js(element: &web_sys::Element, request: JsValue) -> Result<JsValue, Error> {
     let response = plan_of(request)?;
     render::draw(element, &response).map_err(|e| {
-        let detail = e.as_string().unwrap_or_else(|| format!("{e:?}"));
+        // A DOM exception's message, without formatting machinery for arbitrary JS values.
+        let detail = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
+            .ok()
+            .and_then(|m| m.as_string())
+            .or_else(|| e.as_string())
+            .unwrap_or_default();
         plan_error(PlanError::new(
             ErrorCode::Render,
             response.lang,
