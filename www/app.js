@@ -1,7 +1,7 @@
 // The page: the form and the URL make a request; the WebAssembly core computes the plan and draws
 // it (pkg/samtaleplan.js). This file only moves values between the form, the URL and the core,
 // and places messages. All state lives in the URL: no cookies, no storage.
-import init, { render, ics } from './pkg/samtaleplan.js';
+import init, { render, ics, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
 import { text } from './i18n.js';
 
 const $ = (id) => document.getElementById(id);
@@ -14,14 +14,24 @@ const REASONS = ['arbejde', 'sygdom', 'barsel', 'ferie', 'afmeldt', 'andet'];
 let lang = 'da';
 let shown = null; // the request of the plan on screen
 
-// The module loads once; if it cannot, the page says so instead of doing nothing.
-const ready = init().then(
+// The module loads once; if it cannot, the page says so instead of doing nothing. Should it ever
+// trap (a WebAssembly.RuntimeError: a bug, never bad input), the page says so and resets it to a
+// fresh instance, so the next computation works without a reload.
+const loaded = init().then(
   () => true,
   (error) => {
     pageError('E_LOAD', `${text(lang, 'load.failed')} (${error.message})`);
     return false;
   },
 );
+const ready = () => loaded;
+/** After a trap: a message, and a fresh instance for the next computation. */
+function trapped(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  resetCore();
+  pageError('E_TRAP', text(lang, 'trap'));
+  return true;
+}
 
 // ---- language -------------------------------------------------------------------------------
 
@@ -227,7 +237,7 @@ function fullRequest(req) {
 }
 
 async function show(req, { push = false, focus = false } = {}) {
-  if (!(await ready)) return;
+  if (!(await ready())) return;
   clearErrors();
   try {
     render(result, fullRequest(req));
@@ -235,6 +245,10 @@ async function show(req, { push = false, focus = false } = {}) {
     result.replaceChildren();
     actions.hidden = true;
     shown = null;
+    if (trapped(error)) {
+      if (focus) $('page-error').focus();
+      return;
+    }
     const target = fieldError(error);
     if (focus) target.focus();
     return;
@@ -276,14 +290,14 @@ $('lang-switch').addEventListener('click', () => {
 
 // ---- actions on a plan ----------------------------------------------------------------------
 
-$('download-ics').addEventListener('click', () => {
+$('download-ics').addEventListener('click', async () => {
   if (!shown) return;
   const now = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   let calendar;
   try {
     calendar = ics(fullRequest(shown), now);
   } catch (error) {
-    pageError(error.code ?? 'E_INTERNAL', error.message);
+    if (!trapped(error)) pageError(error.code ?? 'E_INTERNAL', error.message);
     return;
   }
   const url = URL.createObjectURL(new Blob([calendar], { type: 'text/calendar;charset=utf-8' }));

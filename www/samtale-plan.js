@@ -8,7 +8,7 @@
 //   <samtale-plan start="2024-03-04" insurance="fuldtid" lang="da"></samtale-plan>
 //
 // See EMBEDDING.md for attributes, properties, events, theming and the CSP a host needs.
-import init, { plan as corePlan, render } from './pkg/samtaleplan.js';
+import init, { plan as corePlan, render, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
 
 const STYLESHEET = new URL('./samtaleplan.css', import.meta.url).href;
 
@@ -20,10 +20,22 @@ function loadCore() {
   return ready;
 }
 
+/** Should the module ever trap (a bug, never bad input), a fresh instance for the next call. */
+function recover(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return false;
+  resetCore();
+  return true;
+}
+
 /** Computes a plan (the JSON contract of README.md); rejects with an Error carrying `.code`. */
 export async function plan(request) {
   await loadCore();
-  return corePlan(request);
+  try {
+    return corePlan(request);
+  } catch (error) {
+    recover(error);
+    throw error;
+  }
 }
 
 const ATTRIBUTES = ['start', 'insurance', 'group', 'handover', 'today', 'lang', 'pauses', 'mode'];
@@ -39,6 +51,7 @@ const WORDS = {
     pauses: 'Attributten pauses skal være en JSON-liste, fx [{"from":"2024-04-01","to":"2024-04-12"}].',
     loading: 'Beregner …',
     failed: 'Beregneren kunne ikke indlæses.',
+    trap: 'Der skete en intern fejl i beregneren (E_TRAP). Den er startet igen – prøv en gang til.',
   },
   en: {
     start: 'First day of unemployment',
@@ -50,6 +63,7 @@ const WORDS = {
     pauses: 'The pauses attribute must be a JSON array, e.g. [{"from":"2024-04-01","to":"2024-04-12"}].',
     loading: 'Computing …',
     failed: 'The calculator could not be loaded.',
+    trap: 'The calculator hit an internal error (E_TRAP). It has been restarted – please try again.',
   },
 };
 
@@ -184,6 +198,7 @@ export class SamtalePlanElement extends HTMLElement {
     try {
       await loadCore();
     } catch (error) {
+      ready = null;
       this.#fail({ code: 'E_LOAD', message: `${words.failed} (${error.message})` });
       return;
     } finally {
@@ -215,6 +230,10 @@ export class SamtalePlanElement extends HTMLElement {
     try {
       this.#plan = render(this.#result, request);
     } catch (error) {
+      if (recover(error)) {
+        this.#fail({ code: 'E_TRAP', message: words.trap });
+        return;
+      }
       this.#fail({ code: error.code ?? 'E_INTERNAL', field: error.field, message: error.message });
       return;
     }
