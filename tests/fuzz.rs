@@ -1,0 +1,390 @@
+//! Bounded fuzzing, in CI: over a million generated and mutated inputs to the JSON request
+//! reader, `plan()` and the caseload CSV reader, from fixed seeds, each checked for panics and for
+//! answers that break the contract. `./build.sh test` runs this file in a release build (the full
+//! count); a debug `cargo test` runs a fiftieth of it. `FUZZ_SCALE=10` runs ten times as many,
+//! `FUZZ_SEED=…` another sequence.
+//!
+//! An input that ever makes a panic is written to `target/fuzz-crashes/`; copy it into
+//! `tests/fuzz/regressions/`, where `the_regression_corpus_holds` runs every file on every build.
+
+use samtaleplan::caseload::{self, Options};
+use samtaleplan::clock::{Insurance, Period};
+use samtaleplan::dates::ymd;
+use samtaleplan::request::{Group, Pause, PauseReason};
+use samtaleplan::{ErrorCode, Lang, Request};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+/// How many inputs each generator makes in a release build.
+const JSON_INPUTS: usize = 700_000;
+const STRUCTURED_INPUTS: usize = 250_000;
+const CSV_FILES: usize = 12_000;
+
+fn scale(n: usize) -> usize {
+    let factor: usize = std::env::var("FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    let n = n * factor.max(1);
+    if cfg!(debug_assertions) { n / 50 } else { n }
+}
+
+fn seed(salt: u64) -> u64 {
+    let base: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5a17_a1e9);
+    base ^ salt
+}
+
+/// xorshift64*.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// Keeps a crashing input where a developer can find it, then fails.
+fn crashed(kind: &str, input: &[u8]) -> ! {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("fuzz-crashes");
+    let _ = std::fs::create_dir_all(&dir);
+    let file = dir.join(format!("{kind}-{:016x}", fnv(input)));
+    let _ = std::fs::write(&file, input);
+    panic!(
+        "{kind}: a panic on the input saved in {} ({:?})",
+        file.display(),
+        String::from_utf8_lossy(&input[..input.len().min(300)])
+    );
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    })
+}
+
+const TOKENS: [&str; 34] = [
+    "\"start\"",
+    "\"pauses\"",
+    "\"from\"",
+    "\"to\"",
+    "\"handover\"",
+    "\"today\"",
+    "\"lang\"",
+    "\"group\"",
+    "\"insurance\"",
+    "\"compare\"",
+    "\"reason\"",
+    "null",
+    "true",
+    "false",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "\"2024-02-29\"",
+    "\"2023-02-29\"",
+    "\"1900-01-01\"",
+    "\"2199-12-31\"",
+    "\"9999-12-31\"",
+    "\"0000-00-00\"",
+    "-1",
+    "1e999",
+    "18446744073709551616",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "\"\u{202e}<script>\"",
+    "\"deltid\"",
+    "\"jobcenter_from_day_one\"",
+];
+
+fn seeds() -> Vec<String> {
+    let mut out = vec![
+        r#"{"start":"2024-03-04"}"#.to_string(),
+        r#"{"start":"2024-03-04","insurance":"deltid","today":"2024-05-01","lang":"en","compare":true}"#.into(),
+        r#"{"start":"2019-10-07","pauses":[{"from":"2019-11-04","to":"2019-11-15","reason":"sygdom"}]}"#.into(),
+        r#"{"start":"2026-07-06","handover":"2026-09-01","pauses":[{"from":"2026-06-01","to":"2026-07-20"}]}"#.into(),
+        r#"{"start":"2024-01-01","group":"jobcenter_from_day_one","today":"2024-06-30"}"#.into(),
+        r#"{"start":"2021-03-15","pauses":[{"from":"2021-08-01","to":"2021-08-31"},{"from":"2021-08-15","to":"2021-09-30"}]}"#.into(),
+    ];
+    // Every request of the case tables.
+    for entry in std::fs::read_dir("tests/cases").expect("tests/cases") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let doc: toml::Table = toml::from_str(&std::fs::read_to_string(&path).expect("read")).expect("toml");
+            for case in doc["case"].as_array().expect("cases") {
+                out.push(serde_json::to_string(&case["request"]).expect("json"));
+            }
+        }
+    }
+    out
+}
+
+fn mutate(rng: &mut Rng, input: &[u8], seeds: &[String]) -> Vec<u8> {
+    let mut b = input.to_vec();
+    for _ in 0..1 + rng.below(4) {
+        let at = rng.below(b.len() + 1);
+        match rng.below(8) {
+            0 if !b.is_empty() => {
+                let i = rng.below(b.len());
+                b[i] ^= 1 << rng.below(8);
+            }
+            1 => b.insert(at, rng.next() as u8),
+            2 if !b.is_empty() => {
+                let end = (at + rng.below(16)).min(b.len());
+                b.drain(at.min(end)..end);
+            }
+            3 => {
+                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                b.splice(at..at, token.iter().copied());
+            }
+            4 if !b.is_empty() => {
+                let from = rng.below(b.len());
+                let end = (from + rng.below(32)).min(b.len());
+                let piece = b[from..end].to_vec();
+                b.splice(at..at, piece);
+            }
+            5 => {
+                let other = seeds[rng.below(seeds.len())].as_bytes();
+                let cut = rng.below(other.len() + 1);
+                b.truncate(at);
+                b.extend_from_slice(&other[cut..]);
+            }
+            6 if !b.is_empty() => {
+                // A digit in a date, somewhere.
+                let i = rng.below(b.len());
+                if b[i].is_ascii_digit() {
+                    b[i] = b'0' + rng.below(10) as u8;
+                }
+            }
+            _ => b.truncate(at),
+        }
+    }
+    b
+}
+
+/// Checks one answer of the JSON contract.
+fn check_answer(input: &str, out: &str) {
+    let v: serde_json::Value =
+        serde_json::from_str(out).unwrap_or_else(|e| panic!("not JSON ({e}) for {input:?}: {out}"));
+    if let Some(error) = v.get("error") {
+        let code = error["code"].as_str().unwrap_or_default();
+        assert!(
+            ErrorCode::ALL.iter().any(|c| c.as_str() == code),
+            "unknown code {code} for {input:?}"
+        );
+        assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()), "{input:?}");
+        return;
+    }
+    assert_eq!(v["schema"], 1, "{input:?}");
+    let samtaler = v["samtaler"].as_array().unwrap_or_else(|| panic!("{input:?}: {out}"));
+    assert!(!samtaler.is_empty());
+    for s in samtaler {
+        let (e, l) = (s["earliest"].as_str().unwrap_or(""), s["latest"].as_str().unwrap_or(""));
+        assert!(e.len() == 10 && e <= l, "{input:?}: {e} > {l}");
+    }
+}
+
+#[test]
+fn mutated_json_requests_never_panic_and_always_answer() {
+    let seeds = seeds();
+    let mut rng = Rng(seed(1));
+    let mut corpus: Vec<Vec<u8>> = seeds.iter().map(|s| s.as_bytes().to_vec()).collect();
+    for i in 0..scale(JSON_INPUTS) {
+        let base = corpus[rng.below(corpus.len())].clone();
+        let input = mutate(&mut rng, &base, &seeds);
+        let text = String::from_utf8_lossy(&input).into_owned();
+        let out = catch_unwind(AssertUnwindSafe(|| samtaleplan::plan_json(&text)))
+            .unwrap_or_else(|_| crashed("json", &input));
+        check_answer(&text, &out);
+        // Keep some inputs that still plan, so mutations go deeper than one step.
+        if i % 7 == 0 && !out.starts_with("{\"error\"") && corpus.len() < 4096 && input.len() < 4096 {
+            corpus.push(input);
+        }
+    }
+}
+
+fn any_date(rng: &mut Rng) -> chrono::NaiveDate {
+    ymd(1900, 1, 1) + chrono::Days::new(rng.below(300 * 366) as u64)
+}
+
+#[test]
+fn structured_requests_never_panic() {
+    let mut rng = Rng(seed(2));
+    for _ in 0..scale(STRUCTURED_INPUTS) {
+        let start = ymd(2015, 7, 1) + chrono::Days::new(rng.below(365 * 85) as u64);
+        let mut req = Request::new(start);
+        req.insurance = if rng.chance(30) {
+            Insurance::Deltid
+        } else {
+            Insurance::Fuldtid
+        };
+        req.group = if rng.chance(15) {
+            Group::JobcenterFromDayOne
+        } else {
+            Group::Standard
+        };
+        req.lang = if rng.chance(30) { Lang::En } else { Lang::Da };
+        req.compare = rng.chance(20);
+        let most = if rng.chance(2) { 1000 } else { 5 };
+        for _ in 0..rng.below(most) {
+            let (a, b) = (any_date(&mut rng), any_date(&mut rng));
+            let near = start + chrono::Days::new(rng.below(800) as u64);
+            let from = if rng.chance(70) { near } else { a.min(b) };
+            let to = if rng.chance(70) {
+                from + chrono::Days::new(rng.below(90) as u64)
+            } else {
+                a.max(b).max(from)
+            };
+            req.pauses.push(Pause {
+                period: Period { from, to },
+                reason: PauseReason::Andet,
+            });
+        }
+        if rng.chance(20) {
+            req.handover = Some(if rng.chance(50) {
+                start + chrono::Days::new(rng.below(400) as u64)
+            } else {
+                any_date(&mut rng)
+            });
+        }
+        if rng.chance(50) {
+            req.today = Some(any_date(&mut rng));
+        }
+        let input = format!("{req:?}");
+        let result = catch_unwind(AssertUnwindSafe(|| samtaleplan::plan(&req)))
+            .unwrap_or_else(|_| crashed("plan", input.as_bytes()));
+        match result {
+            Ok(p) => {
+                assert!(p.samtaler.iter().all(|s| s.earliest <= s.latest), "{input}");
+                assert!(
+                    p.milestones.l3m <= p.milestones.l6m && p.milestones.l6m <= p.milestones.l16m,
+                    "{input}"
+                );
+            }
+            Err(e) => assert!(
+                matches!(
+                    e.code,
+                    ErrorCode::HandoverRange | ErrorCode::HandoverNotApplicable | ErrorCode::GroupUnsupported
+                ),
+                "{input}: {e}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn mutated_caseload_files_never_panic() {
+    let small = std::fs::read("tests/caseload/small.csv").expect("small.csv");
+    let generated = {
+        let mut rng = Rng(seed(3));
+        let mut t = String::from("medlem,start,insurance,pauses,held_A1,held_J1\n");
+        for i in 0..60 {
+            let d = ymd(2015, 7, 1) + chrono::Days::new(rng.below(4000) as u64);
+            t += &format!(
+                "m{i},{},{},\"{}..{}\",{},\n",
+                d.format("%d.%m.%Y"),
+                ["", "deltid", "x"][rng.below(3)],
+                d,
+                d + chrono::Days::new(9),
+                d.format("%d-%m-%Y")
+            );
+        }
+        t.into_bytes()
+    };
+    let seeds = [small, generated];
+    let splice: Vec<String> = seeds.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect();
+    let mut rng = Rng(seed(4));
+    let today = ymd(2024, 6, 5);
+    for _ in 0..scale(CSV_FILES) {
+        let base = &seeds[rng.below(seeds.len())];
+        let mut input = base.clone();
+        for _ in 0..1 + rng.below(6) {
+            input = mutate(&mut rng, &input, &splice);
+            if rng.chance(10) {
+                let at = rng.below(input.len() + 1);
+                let special: &[u8] = [
+                    &b"\""[..],
+                    b"\r\n",
+                    b"\n",
+                    b";",
+                    b",",
+                    b"\t",
+                    b"\xEF\xBB\xBF",
+                    b"\x00",
+                    b"\xff",
+                    b"..",
+                    b"|",
+                ][rng.below(11)];
+                input.splice(at..at, special.iter().copied());
+            }
+        }
+        let chunk = 1 + rng.below(512);
+        let lang = if rng.chance(50) { Lang::En } else { Lang::Da };
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            let mut c = caseload::Caseload::new(Options {
+                today,
+                lang,
+                list_limit: Some(50),
+            });
+            for piece in input.chunks(chunk) {
+                c.feed(piece);
+            }
+            c.finish()
+        }))
+        .unwrap_or_else(|_| crashed("csv", &input));
+        if let Ok(s) = result {
+            // Every row read is either a member or an error.
+            assert_eq!(
+                s.members + s.error_count,
+                s.rows,
+                "{:?}",
+                String::from_utf8_lossy(&input[..input.len().min(300)])
+            );
+            let weekly: u32 = s.workload.iter().map(|w| w.total).sum();
+            assert!(weekly as usize >= s.closing_this_week.total + s.closing_next_week.total);
+        }
+    }
+}
+
+#[test]
+fn the_regression_corpus_holds() {
+    let mut n = 0;
+    for entry in std::fs::read_dir("tests/fuzz/regressions").expect("tests/fuzz/regressions") {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        let name = path.display().to_string();
+        if name.ends_with(".csv") {
+            let r = catch_unwind(AssertUnwindSafe(|| {
+                caseload::caseload(
+                    &bytes,
+                    Options {
+                        today: ymd(2024, 6, 5),
+                        lang: Lang::Da,
+                        list_limit: None,
+                    },
+                )
+            }));
+            assert!(r.is_ok(), "{name} panics");
+        } else {
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            let out = catch_unwind(AssertUnwindSafe(|| samtaleplan::plan_json(&text)))
+                .unwrap_or_else(|_| panic!("{name} panics"));
+            check_answer(&name, &out);
+        }
+        n += 1;
+    }
+    assert!(n >= 8, "the corpus has {n} files");
+}
