@@ -20,6 +20,7 @@ pub mod dates;
 pub mod error;
 pub mod hash;
 pub mod ics;
+pub mod json;
 pub mod lang;
 pub mod plan;
 pub mod regimes;
@@ -64,12 +65,13 @@ pub fn error_json(error: &PlanError) -> String {
     to_json(&ErrorResponse { error })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
+/// A value of the contract as compact JSON text.
+pub fn to_json<T: serde::Serialize>(value: &T) -> String {
     // Serializing these plain structs to a String cannot fail: no maps with non-string keys, no I/O.
     serde_json::to_string(value).unwrap_or_else(|e| {
-        format!(
-            r#"{{"error":{{"code":"E_INTERNAL","message":{}}}}}"#,
-            serde_json::Value::String(e.to_string())
-        )
+        let mut line = String::from(r#"{"error":{"code":"E_INTERNAL","message":"#);
+        json::write_string(&e.to_string(), &mut line);
+        line.push_str("}}");
+        line
     })
 }

@@ -5,12 +5,10 @@
 use crate::clock::{Insurance, Period};
 use crate::dates::{DateError, parse_iso, short, ymd};
 use crate::error::{ErrorCode, PlanError, quote};
+use crate::json::{self, Json, JsonError, MAX_DEPTH, Object};
 use crate::lang::Lang;
 use crate::words::Word;
 use chrono::NaiveDate;
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_json::{Map, Value};
-use std::fmt;
 
 /// A request line or document may be at most 64 KiB.
 pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
@@ -85,134 +83,32 @@ impl Request {
     }
 }
 
-/// JSON nested deeper than this is refused (a request is three levels deep). The limit also
-/// stops a cyclic JS object before it exhausts the WebAssembly stack.
-pub const MAX_DEPTH: usize = 32;
-
-/// A JSON value read with two rules serde_json's own `Value` lacks: a key may appear only once
-/// in an object, and nesting is at most [`MAX_DEPTH`]. Both the JSON text and JS objects (through
-/// serde-wasm-bindgen) are read into it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct StrictValue(pub Value);
-
-/// Markers inside serde's error message for the two rules.
-const DUPLICATE_MARK: &str = "\u{0}duplicate:";
-const DEPTH_MARK: &str = "\u{0}depth";
-
-impl<'de> Deserialize<'de> for StrictValue {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        StrictSeed { depth: 0 }.deserialize(d).map(StrictValue)
-    }
-}
-
-/// Reads one value at a nesting depth.
-#[derive(Clone, Copy)]
-struct StrictSeed {
-    depth: usize,
-}
-
-impl<'de> DeserializeSeed<'de> for StrictSeed {
-    type Value = Value;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        if self.depth > MAX_DEPTH {
-            return Err(de::Error::custom(DEPTH_MARK));
-        }
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for StrictSeed {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::from(v))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        // NaN and infinities (possible from JS) have no JSON form: they become null, then a type error.
-        Ok(serde_json::Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_none<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        self.deserialize(d)
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let inner = StrictSeed { depth: self.depth + 1 };
-        let mut items = Vec::new();
-        while let Some(v) = seq.next_element_seed(inner)? {
-            items.push(v);
-        }
-        Ok(Value::Array(items))
-    }
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let inner = StrictSeed { depth: self.depth + 1 };
-        let mut out = Map::new();
-        while let Some(key) = map.next_key::<String>()? {
-            let v = map.next_value_seed(inner)?;
-            if out.contains_key(&key) {
-                return Err(de::Error::custom(format!("{DUPLICATE_MARK}{key}")));
-            }
-            out.insert(key, v);
-        }
-        Ok(Value::Object(out))
-    }
-}
-
-/// Turns a failure to read the JSON into the right error: a duplicate key, too deep, or bad
-/// JSON. `position` is serde_json's line and column, where known.
-pub fn read_error(err: &str, position: Option<(usize, usize)>, lang: Lang) -> PlanError {
-    if let Some(pos) = err.find(DUPLICATE_MARK) {
-        let rest = &err[pos + DUPLICATE_MARK.len()..];
-        // serde_json appends " at line L column C"; keep only the key.
-        let key = rest.rsplit_once(" at line ").map_or(rest, |(k, _)| k);
-        return PlanError::new(
+/// Turns a failure to read the JSON into the right error: a duplicate key, too deep, or not JSON.
+pub fn json_error(err: &JsonError, lang: Lang) -> PlanError {
+    match err {
+        JsonError::Duplicate(key) => PlanError::new(
             ErrorCode::DuplicateField,
             lang,
             format!("Feltet {} står mere end én gang i forespørgslen.", quote(key)),
             format!("The field {} appears more than once in the request.", quote(key)),
         )
-        .at(key);
-    }
-    if err.contains(DEPTH_MARK) {
-        return PlanError::new(
+        .at(key.as_str()),
+        JsonError::TooDeep => PlanError::new(
             ErrorCode::Json,
             lang,
             format!("Forespørgslen er indlejret mere end {MAX_DEPTH} niveauer dybt."),
             format!("The request is nested more than {MAX_DEPTH} levels deep."),
-        );
+        ),
+        JsonError::Syntax { line, column, problem } => {
+            let (da, en) = problem.words();
+            PlanError::new(
+                ErrorCode::Json,
+                lang,
+                format!("Forespørgslen er ikke gyldig JSON (linje {line}, tegn {column}): {da}."),
+                format!("The request is not valid JSON (line {line}, column {column}): {en}."),
+            )
+        }
     }
-    let (da_at, en_at) = position.map_or((String::new(), String::new()), |(line, column)| {
-        (
-            format!(" (linje {line}, tegn {column})"),
-            format!(" (line {line}, column {column})"),
-        )
-    });
-    PlanError::new(
-        ErrorCode::Json,
-        lang,
-        format!("Forespørgslen er ikke gyldig JSON{da_at}."),
-        format!("The request is not valid JSON{en_at}: {}.", quote(err)),
-    )
 }
 
 /// Reads a request from JSON text.
@@ -220,11 +116,8 @@ pub fn from_json(text: &str) -> Result<Request, PlanError> {
     if text.len() > MAX_REQUEST_BYTES {
         return Err(too_large(text.len(), sniff_lang(text.as_bytes())));
     }
-    let value: StrictValue = serde_json::from_str(text).map_err(|e| {
-        let position = (e.line() > 0).then(|| (e.line(), e.column()));
-        read_error(&e.to_string(), position, sniff_lang(text.as_bytes()))
-    })?;
-    from_value(&value.0)
+    let value = json::parse(text).map_err(|e| json_error(&e, sniff_lang(text.as_bytes())))?;
+    from_value(&value)
 }
 
 /// The error for a request over the size limit.
@@ -261,9 +154,9 @@ const FIELDS: [&str; 8] = [
     "compare",
 ];
 
-/// Reads a request from a JSON value (already free of duplicate keys).
-pub fn from_value(value: &Value) -> Result<Request, PlanError> {
-    let Some(obj) = value.as_object() else {
+/// Reads a request from a JSON value.
+pub fn from_value(value: &Json) -> Result<Request, PlanError> {
+    let Json::Object(obj) = value else {
         return Err(PlanError::new(
             ErrorCode::NotObject,
             Lang::Da,
@@ -282,13 +175,13 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
     let handover = r.date(obj.get("handover"), "handover")?;
     let today = r.date(obj.get("today"), "today")?;
     let compare = match obj.get("compare") {
-        None | Some(Value::Null) => false,
-        Some(Value::Bool(b)) => *b,
+        None | Some(Json::Null) => false,
+        Some(Json::Bool(b)) => *b,
         Some(_) => return Err(r.wrong_type("compare", Expected::Bool)),
     };
     let pauses = match obj.get("pauses") {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) if items.len() > MAX_PAUSES => {
+        None | Some(Json::Null) => Vec::new(),
+        Some(Json::Array(items)) if items.len() > MAX_PAUSES => {
             return Err(PlanError::new(
                 ErrorCode::TooManyPauses,
                 lang,
@@ -297,7 +190,7 @@ pub fn from_value(value: &Value) -> Result<Request, PlanError> {
             )
             .at("pauses"));
         }
-        Some(Value::Array(items)) => items
+        Some(Json::Array(items)) => items
             .iter()
             .enumerate()
             .map(|(i, item)| r.pause(i, item))
@@ -478,15 +371,15 @@ impl Reader {
     }
 
     /// Refuses any key outside `known`, naming the object it was found `within`.
-    fn check_fields(&self, obj: &Map<String, Value>, within: Option<&str>, known: &[&str]) -> Result<(), PlanError> {
-        let Some(k) = obj.keys().find(|k| !known.contains(&k.as_str())) else {
+    fn check_fields(&self, obj: &Object, within: Option<&str>, known: &[&str]) -> Result<(), PlanError> {
+        let Some(k) = obj.keys().find(|k| !known.contains(k)) else {
             return Ok(());
         };
         let (da_in, en_in) = within.map_or((String::new(), String::new()), |w| {
             (format!(" i {w}"), format!(" in {w}"))
         });
         let list = known.join(", ");
-        let path = within.map_or_else(|| k.clone(), |w| format!("{w}.{k}"));
+        let path = within.map_or_else(|| k.to_owned(), |w| format!("{w}.{k}"));
         Err(PlanError::new(
             ErrorCode::UnknownField,
             self.lang,
@@ -497,10 +390,10 @@ impl Reader {
     }
 
     /// A date written `YYYY-MM-DD`, any year; `null` counts as absent.
-    fn any_date(&self, value: Option<&Value>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
+    fn any_date(&self, value: Option<&Json>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
         let s = match value {
-            None | Some(Value::Null) => return Ok(None),
-            Some(Value::String(s)) => s,
+            None | Some(Json::Null) => return Ok(None),
+            Some(Json::String(s)) => s,
             Some(_) => return Err(self.wrong_type(path, Expected::String)),
         };
         let (da, en) = (label(path, Lang::Da), label(path, Lang::En));
@@ -536,7 +429,7 @@ impl Reader {
     }
 
     /// A date in the years 1900–2199.
-    fn date(&self, value: Option<&Value>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
+    fn date(&self, value: Option<&Json>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
         let date = self.any_date(value, path)?;
         if let Some(d) = date {
             check_date(d, path, self.lang)?;
@@ -545,24 +438,24 @@ impl Reader {
     }
 
     /// `start`: required, and from 2015-07-01 to 2099-12-31.
-    fn start(&self, value: Option<&Value>) -> Result<NaiveDate, PlanError> {
+    fn start(&self, value: Option<&Json>) -> Result<NaiveDate, PlanError> {
         let start = self.any_date(value, "start")?.ok_or_else(|| self.missing("start"))?;
         check_start(start, self.lang)?;
         Ok(start)
     }
 
     /// An optional field with a fixed list of words; absent or null gives the default.
-    fn choice<T: Word + Default>(&self, value: Option<&Value>, path: &str) -> Result<T, PlanError> {
+    fn choice<T: Word + Default>(&self, value: Option<&Json>, path: &str) -> Result<T, PlanError> {
         match value {
-            None | Some(Value::Null) => Ok(T::default()),
-            Some(Value::String(s)) => T::parse(s).ok_or_else(|| unknown_value(path, s, T::WORDS, self.lang)),
+            None | Some(Json::Null) => Ok(T::default()),
+            Some(Json::String(s)) => T::parse(s).ok_or_else(|| unknown_value(path, s, T::WORDS, self.lang)),
             Some(_) => Err(self.wrong_type(path, Expected::String)),
         }
     }
 
-    fn pause(&self, i: usize, item: &Value) -> Result<Pause, PlanError> {
+    fn pause(&self, i: usize, item: &Json) -> Result<Pause, PlanError> {
         let path = format!("pauses[{i}]");
-        let Some(obj) = item.as_object() else {
+        let Json::Object(obj) = item else {
             return Err(PlanError::new(
                 ErrorCode::NotObject,
                 self.lang,

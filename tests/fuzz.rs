@@ -209,10 +209,36 @@ fn mutated_json_requests_never_panic_and_always_answer() {
         let out = catch_unwind(AssertUnwindSafe(|| samtaleplan::plan_json(&text)))
             .unwrap_or_else(|_| crashed("json", &input));
         check_answer(&text, &out);
+        same_verdict_as_serde_json(&text);
         // Keep some inputs that still plan, so mutations go deeper than one step.
         if i % 7 == 0 && !out.starts_with("{\"error\"") && corpus.len() < 4096 && input.len() < 4096 {
             corpus.push(input);
         }
+    }
+}
+
+/// The request reader (`samtaleplan::json`) and serde_json agree on what is JSON, except where
+/// the reader is stricter on purpose: repeated keys and nesting past 32. serde_json refuses
+/// numbers beyond f64, which the reader keeps as text.
+fn same_verdict_as_serde_json(text: &str) {
+    use samtaleplan::json::{self, JsonError};
+    let ours = json::parse(text);
+    let theirs = serde_json::from_str::<serde_json::Value>(text);
+    match (&ours, &theirs) {
+        (Ok(_), Ok(_)) | (Err(JsonError::Syntax { .. }), Err(_)) => {}
+        (Err(JsonError::Duplicate(_) | JsonError::TooDeep), _) => {}
+        (Ok(_), Err(e)) if e.to_string().contains("number out of range") => {}
+        _ => panic!("json::parse says {ours:?}, serde_json says {theirs:?} for {text:?}"),
+    }
+    // What the reader accepts, it writes back as JSON serde_json reads the same way.
+    if let (Ok(v), Ok(expected)) = (&ours, &theirs) {
+        let mut written = String::new();
+        json::write(v, &mut written);
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&written).ok().as_ref(),
+            Some(expected),
+            "{text:?}"
+        );
     }
 }
 

@@ -196,3 +196,45 @@ fn deep_and_cyclic_objects_are_refused_and_the_module_keeps_working() {
     let v = plan_js(js(r#"{"start":"2024-03-04"}"#)).expect("a plan after the refusals");
     assert_eq!(string(&get(&v, &["regime", "id"])), "R2024");
 }
+
+/// `request` with `key` set to `value`, through `plan`: the error code, or "ok".
+fn with(key: &str, value: &JsValue) -> String {
+    let request = js(r#"{"start":"2024-03-04"}"#);
+    Reflect::set(&request, &JsValue::from_str(key), value).expect("set");
+    match plan_js(request) {
+        Ok(_) => "ok".into(),
+        Err(e) => string(&get(&e.into(), &["code"])),
+    }
+}
+
+#[wasm_bindgen_test]
+fn js_values_are_read_as_their_json_would_be() {
+    // `undefined` is null: absent for a known field, still refused as an unknown one.
+    assert_eq!(with("today", &JsValue::UNDEFINED), "ok");
+    assert_eq!(with("extra", &JsValue::UNDEFINED), "E_UNKNOWN_FIELD");
+    // A number where a string belongs, finite or not, is the wrong type.
+    assert_eq!(with("today", &JsValue::from_f64(2024.0)), "E_TYPE");
+    assert_eq!(with("today", &JsValue::from_f64(f64::INFINITY)), "ok");
+    // Values JSON cannot express are refused, not dropped as JSON.stringify would.
+    let function = js_sys::Function::new_no_args("return 1");
+    assert_eq!(with("today", &function), "E_JSON");
+    assert_eq!(with("today", &js_sys::BigInt::from(5u64).into()), "E_JSON");
+    assert_eq!(with("today", &js_sys::Symbol::for_("x").into()), "E_JSON");
+    // A Date object is not a date string.
+    assert_eq!(with("today", &js_sys::Date::new_0().into()), "E_TYPE");
+    // A getter that throws is an E_JSON, and the module goes on.
+    let request = js(r#"{"start":"2024-03-04"}"#);
+    let throwing = js_sys::Function::new_no_args("throw new Error('boom')");
+    let descriptor = js_sys::Object::new();
+    Reflect::set(&descriptor, &JsValue::from_str("get"), &throwing).expect("set");
+    Reflect::set(&descriptor, &JsValue::from_str("enumerable"), &JsValue::TRUE).expect("set");
+    js_sys::Object::define_property(
+        request.unchecked_ref::<js_sys::Object>(),
+        &JsValue::from_str("today"),
+        &descriptor,
+    );
+    let err: JsValue = plan_js(request).expect_err("refused").into();
+    assert_eq!(string(&get(&err, &["code"])), "E_JSON");
+    assert!(string(&get(&err, &["message"])).contains("boom"));
+    assert_eq!(with("today", &JsValue::from_str("2024-05-01")), "ok");
+}

@@ -2,7 +2,7 @@
 //! read, then asks for the summary, lists, exports and a member's calendar file; and the workload
 //! chart, drawn on the page.
 
-use super::{plan_error, render::Dom};
+use super::{plan_error, render::Dom, to_js};
 use crate::Lang;
 use crate::caseload::{self, Caseload, Options, Summary, Week};
 use crate::error::PlanError;
@@ -10,7 +10,6 @@ use crate::ics;
 use crate::request::check_date;
 use crate::words::Word;
 use js_sys::Error;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -19,12 +18,6 @@ pub struct CaseloadJob {
     summary: Option<Summary>,
     lang: Lang,
     limit: usize,
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| plan_error(PlanError::internal(&e.to_string(), Lang::Da)))
 }
 
 #[wasm_bindgen]
@@ -132,8 +125,10 @@ impl CaseloadJob {
 #[wasm_bindgen(js_name = drawWorkload)]
 pub fn draw_workload(element: &web_sys::Element, weeks: JsValue, lang: &str) -> Result<(), Error> {
     let lang = <Lang as Word>::parse(lang).unwrap_or_default();
-    let weeks: Vec<Week> = serde_wasm_bindgen::from_value(weeks)
-        .map_err(|e| plan_error(PlanError::internal(&format!("workload: {e}"), lang)))?;
+    // The weeks come back from the page as the summary gave them: read as JSON.
+    let text: String = js_sys::JSON::stringify(&weeks).map_or_else(|_| String::new(), String::from);
+    let weeks: Vec<Week> =
+        serde_json::from_str(&text).map_err(|e| plan_error(PlanError::internal(&format!("workload: {e}"), lang)))?;
     let doc = element
         .owner_document()
         .ok_or_else(|| plan_error(PlanError::internal("no document", lang)))?;

@@ -1,16 +1,19 @@
 //! The WebAssembly binding — where the core ends and the browser begins. Compiled only for
-//! wasm32. Requests and plans cross as plain JS objects (serde-wasm-bindgen); every error
-//! becomes one JS `Error` with `.code` (and `.field` where known), made by [`js_error`].
+//! wasm32. Requests and plans cross as plain JS objects: a request object is read into the
+//! core's [`Json`] value and then exactly as its JSON text would be; a plan leaves as the JSON
+//! text of the contract, parsed by the browser's `JSON.parse` — so `plan()` and `planJson()`
+//! cannot differ. Every error becomes one JS `Error` with `.code` (and `.field` where known),
+//! made by [`js_error`].
 
 #[cfg(feature = "caseload")]
 mod caseload;
 mod render;
 
 use crate::error::{ErrorCode, PlanError};
-use crate::request::{StrictValue, from_json, read_error};
+use crate::json::{self, Json, JsonError, MAX_DEPTH, Object};
+use crate::request::{from_json, json_error};
 use crate::{Lang, Response};
-use js_sys::{Error, Reflect};
-use serde::Serialize;
+use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::prelude::*;
 
 /// `plan(request)`: the plan for a request object, as a plain object; throws an `Error` with
@@ -35,12 +38,7 @@ pub fn plan_json_js(request: &str) -> String {
 pub fn render_js(element: &web_sys::Element, request: JsValue) -> Result<JsValue, Error> {
     let response = plan_of(request)?;
     render::draw(element, &response).map_err(|e| {
-        // A DOM exception's message, without formatting machinery for arbitrary JS values.
-        let detail = js_sys::Reflect::get(&e, &JsValue::from_str("message"))
-            .ok()
-            .and_then(|m| m.as_string())
-            .or_else(|| e.as_string())
-            .unwrap_or_default();
+        let detail = describe(&e);
         plan_error(PlanError::new(
             ErrorCode::Render,
             response.lang,
@@ -64,18 +62,83 @@ pub fn ics_js(request: JsValue, stamp: &str) -> Result<String, Error> {
 /// A JS object is read exactly as its JSON text would be, so the two interfaces cannot drift:
 /// the same duplicate-key, depth, size and field rules apply.
 fn plan_of(request: JsValue) -> Result<Response, Error> {
-    let value: StrictValue =
-        serde_wasm_bindgen::from_value(request).map_err(|e| plan_error(read_error(&e.to_string(), None, Lang::Da)))?;
-    let text =
-        serde_json::to_string(&value.0).map_err(|e| plan_error(PlanError::internal(&e.to_string(), Lang::Da)))?;
+    let value = from_js(&request, 0).map_err(plan_error)?;
+    let mut text = String::new();
+    json::write(&value, &mut text);
     let req = from_json(&text).map_err(plan_error)?;
     crate::plan(&req).map_err(plan_error)
 }
 
-fn to_js(response: &Response) -> Result<JsValue, Error> {
-    response
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| plan_error(PlanError::internal(&e.to_string(), Lang::Da)))
+/// A JS value as JSON: `undefined` and numbers that are not finite become `null` (as in
+/// `JSON.stringify`, but a key is kept, so an unknown one is still refused); objects give their
+/// own enumerable keys; values JSON has no word for (functions, symbols, BigInt) are refused.
+/// Nesting past [`MAX_DEPTH`] — a cycle among them — is refused before it can exhaust the stack.
+fn from_js(value: &JsValue, depth: usize) -> Result<Json, PlanError> {
+    if depth > MAX_DEPTH {
+        return Err(json_error(&JsonError::TooDeep, Lang::Da));
+    }
+    if value.is_null() || value.is_undefined() {
+        return Ok(Json::Null);
+    }
+    if let Some(b) = value.as_bool() {
+        return Ok(Json::Bool(b));
+    }
+    if let Some(s) = value.as_string() {
+        return Ok(Json::String(s));
+    }
+    if value.as_f64().is_some() {
+        let n = js_sys::Number::from(value.clone());
+        if !js_sys::Number::is_finite(&n) {
+            return Ok(Json::Null);
+        }
+        // The browser writes the number: JSON's form of a finite double, without Rust's float
+        // formatting in the module.
+        let text: String = n.to_string_with_radix(10).map_or_else(|_| "0".into(), String::from);
+        return Ok(Json::Number(text));
+    }
+    if Array::is_array(value) {
+        let array = Array::from(value);
+        return (0..array.length())
+            .map(|i| from_js(&array.get(i), depth + 1))
+            .collect::<Result<_, _>>()
+            .map(Json::Array);
+    }
+    if value.is_object() && !value.is_function() {
+        let mut object = Object::default();
+        for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
+            let item = Reflect::get(value, &key).map_err(|e| not_json(&describe(&e)))?;
+            let key = key.as_string().unwrap_or_default();
+            object
+                .insert(key, from_js(&item, depth + 1)?)
+                .map_err(|e| json_error(&e, Lang::Da))?;
+        }
+        return Ok(Json::Object(object));
+    }
+    Err(not_json(&value.js_typeof().as_string().unwrap_or_default()))
+}
+
+/// The error for a JS value JSON cannot express.
+fn not_json(what: &str) -> PlanError {
+    PlanError::new(
+        ErrorCode::Json,
+        Lang::Da,
+        format!("Forespørgslen indeholder en JavaScript-værdi, som JSON ikke kan udtrykke ({what})."),
+        format!("The request holds a JavaScript value JSON cannot express ({what})."),
+    )
+}
+
+/// A thrown JS value's message, without formatting machinery for arbitrary JS values.
+fn describe(e: &JsValue) -> String {
+    Reflect::get(e, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .or_else(|| e.as_string())
+        .unwrap_or_default()
+}
+
+/// A value of the contract as a plain JS object: its JSON text through `JSON.parse`.
+pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
+    js_sys::JSON::parse(&crate::to_json(value)).map_err(|e| plan_error(PlanError::internal(&describe(&e), Lang::Da)))
 }
 
 /// The one way an error leaves the module: `new Error(message)` with `.code` and `.field`.
