@@ -373,7 +373,7 @@ impl Parser<'_> {
 pub fn write(value: &Json, out: &mut String) {
     match value {
         Json::Null => out.push_str("null"),
-        Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Json::Bool(b) => b.write_json(out),
         Json::Number(n) => out.push_str(n),
         Json::String(s) => write_string(s, out),
         Json::Array(items) => {
@@ -387,37 +387,163 @@ pub fn write(value: &Json, out: &mut String) {
             out.push(']');
         }
         Json::Object(object) => {
-            out.push('{');
-            for (i, (key, item)) in object.0.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                write_string(key, out);
-                out.push(':');
-                write(item, out);
+            let mut o = ObjectWriter::new(out);
+            for (key, item) in &object.0 {
+                o.key(key);
+                write(item, o.out);
             }
-            out.push('}');
+            o.end();
         }
     }
 }
 
-/// A JSON string literal: `"` and `\` escaped, control characters as `\u00XX`.
+/// A JSON string literal as serde_json writes it: `"` and `\` escaped, control characters as
+/// `\n`, `\t`… or `\u00XX`, everything else as it is.
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c < ' ' => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let escape = match c {
+            '"' => "\\\"",
+            '\\' => "\\\\",
+            '\n' => "\\n",
+            '\r' => "\\r",
+            '\t' => "\\t",
+            '\u{8}' => "\\b",
+            '\u{c}' => "\\f",
+            c if c < ' ' => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        if escape.is_empty() {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push_str(escape);
+        }
+        plain = i + c.len_utf8();
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
+}
+
+/// A value of the contract written as JSON text. The response types implement it by hand, in
+/// the order their fields appear in the JSON, so the module needs no serialization framework.
+pub trait ToJson {
+    fn write_json(&self, out: &mut String);
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        write_string(self, out);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        write_string(self, out);
+    }
+}
+
+impl<T: ToJson + ?Sized> ToJson for &T {
+    fn write_json(&self, out: &mut String) {
+        (**self).write_json(out);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl ToJson for u32 {
+    fn write_json(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+impl ToJson for usize {
+    fn write_json(&self, out: &mut String) {
+        let _ = write!(out, "{self}");
+    }
+}
+
+/// A date as `"YYYY-MM-DD"`.
+impl ToJson for chrono::NaiveDate {
+    fn write_json(&self, out: &mut String) {
+        use chrono::Datelike;
+        let _ = write!(out, "\"{:04}-{:02}-{:02}\"", self.year(), self.month(), self.day());
+    }
+}
+
+/// `None` is `null`; [`ObjectWriter::some`] leaves the key out instead.
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
         }
     }
-    out.push('"');
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, item) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            item.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+/// Writes one object, member by member: `ObjectWriter::new(out).field("id", &x).end()`.
+pub struct ObjectWriter<'a> {
+    out: &'a mut String,
+    empty: bool,
+}
+
+impl<'a> ObjectWriter<'a> {
+    pub fn new(out: &'a mut String) -> ObjectWriter<'a> {
+        out.push('{');
+        ObjectWriter { out, empty: true }
+    }
+
+    fn key(&mut self, key: &str) {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        write_string(key, self.out);
+        self.out.push(':');
+    }
+
+    /// A member.
+    pub fn field<T: ToJson + ?Sized>(mut self, key: &str, value: &T) -> Self {
+        self.key(key);
+        value.write_json(self.out);
+        self
+    }
+
+    /// A member only when there is a value.
+    pub fn some<T: ToJson>(self, key: &str, value: &Option<T>) -> Self {
+        match value {
+            Some(v) => self.field(key, v),
+            None => self,
+        }
+    }
+
+    pub fn end(self) {
+        self.out.push('}');
+    }
 }
 
 #[cfg(test)]

@@ -26,8 +26,9 @@ pub mod plan;
 pub mod regimes;
 pub mod request;
 pub mod response;
-pub mod svg;
 pub mod timeline;
+pub mod tree;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -66,12 +67,8 @@ pub fn error_json(error: &PlanError) -> String {
 }
 
 /// A value of the contract as compact JSON text.
-pub fn to_json<T: serde::Serialize>(value: &T) -> String {
-    // Serializing these plain structs to a String cannot fail: no maps with non-string keys, no I/O.
-    serde_json::to_string(value).unwrap_or_else(|e| {
-        let mut line = String::from(r#"{"error":{"code":"E_INTERNAL","message":"#);
-        json::write_string(&e.to_string(), &mut line);
-        line.push_str("}}");
-        line
-    })
+pub fn to_json<T: json::ToJson + ?Sized>(value: &T) -> String {
+    let mut out = String::new();
+    value.write_json(&mut out);
+    out
 }

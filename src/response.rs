@@ -1,22 +1,21 @@
-//! The response (RULES.md § 5). Field order here is the order in the JSON, for the command line
-//! and the WebAssembly module alike.
+//! The response (RULES.md § 5), and its JSON text: each type's `ToJson` below writes its fields
+//! in the order of the contract, for the command line and the WebAssembly module alike.
 
 use crate::clock::Insurance;
+use crate::json::{ObjectWriter, ToJson};
 use crate::lang::Lang;
 use crate::regimes::{Basis, Holder, Obligation, Source};
 use crate::request::{Group, PauseReason};
 use chrono::NaiveDate;
-use serde::Serialize;
 
 /// The version of this contract.
 pub const SCHEMA: u32 = 1;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Response {
     pub schema: u32,
     pub lang: Lang,
     pub start: NaiveDate,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub today: Option<NaiveDate>,
     pub insurance: Insurance,
     pub group: Group,
@@ -25,17 +24,15 @@ pub struct Response {
     pub regime: RegimeInfo,
     pub milestones: Milestones,
     /// With `today`: the samtale to attend next (the nearest deadline not yet passed).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Next>,
     pub samtaler: Vec<Samtale>,
     /// With `"compare": true`: the plan under the neighbouring regime, in short.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Comparison>,
     pub warnings: Vec<Message>,
     pub assumptions: Vec<Message>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct RegimeInfo {
     pub id: &'static str,
     pub name: &'static str,
@@ -45,16 +42,13 @@ pub struct RegimeInfo {
 }
 
 /// The dates the windows are built from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Milestones {
     /// L(3 md)
-    #[serde(rename = "L3m")]
     pub l3m: NaiveDate,
     /// L(6 md)
-    #[serde(rename = "L6m")]
     pub l6m: NaiveDate,
     /// L(16 md)
-    #[serde(rename = "L16m")]
     pub l16m: NaiveDate,
     /// H; null where the plan has no hand-over.
     pub handover: Option<NaiveDate>,
@@ -92,11 +86,10 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Samtale {
     pub id: &'static str,
     pub title: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
     pub holder: Holder,
     pub holder_label: &'static str,
@@ -104,25 +97,20 @@ pub struct Samtale {
     pub earliest: NaiveDate,
     pub latest: NaiveDate,
     /// The nominal date where `latest` is a tolerance after it (R2015's monthly jobsamtaler).
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub nominal: Option<NaiveDate>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<&'static str>,
     pub citation: &'static str,
     pub basis: Basis,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'static Source>,
     pub explanation: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     pub latest_non_working: bool,
     /// When `latest` is not a working day: the last working day before it.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_working_day: Option<NaiveDate>,
 }
 
 /// A warning or an assumption: a stable code and a text in the request's language.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Message {
     pub code: &'static str,
     pub text: String,
@@ -130,7 +118,7 @@ pub struct Message {
 
 /// How the plan would have looked under the neighbouring regime: the one before, or for the
 /// first regime the one after.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Comparison {
     pub regime: RegimeInfo,
     /// "Efter reglerne før 1. januar 2024 (…) ville du have haft 10 samtaler i stedet for 7."
@@ -138,7 +126,7 @@ pub struct Comparison {
     pub samtaler: Vec<ComparedSamtale>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct ComparedSamtale {
     pub id: &'static str,
     pub title: &'static str,
@@ -148,7 +136,7 @@ pub struct ComparedSamtale {
     pub latest: NaiveDate,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct PauseEcho {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -156,9 +144,129 @@ pub struct PauseEcho {
 }
 
 /// "Din næste samtale: 2. jobsamtale i a-kassen, senest fredag 31. maj 2024."
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct Next {
     pub id: &'static str,
     pub status: Status,
     pub text: String,
+}
+
+impl ToJson for Response {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("schema", &self.schema)
+            .field("lang", &self.lang)
+            .field("start", &self.start)
+            .some("today", &self.today)
+            .field("insurance", &self.insurance)
+            .field("group", &self.group)
+            .field("pauses", &self.pauses)
+            .field("regime", &self.regime)
+            .field("milestones", &self.milestones)
+            .some("next", &self.next)
+            .field("samtaler", &self.samtaler)
+            .some("comparison", &self.comparison)
+            .field("warnings", &self.warnings)
+            .field("assumptions", &self.assumptions)
+            .end();
+    }
+}
+
+impl ToJson for RegimeInfo {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("id", self.id)
+            .field("name", self.name)
+            .field("from", &self.from)
+            .field("to", &self.to)
+            .field("citation", self.citation)
+            .end();
+    }
+}
+
+impl ToJson for Milestones {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("L3m", &self.l3m)
+            .field("L6m", &self.l6m)
+            .field("L16m", &self.l16m)
+            .field("handover", &self.handover)
+            .end();
+    }
+}
+
+impl ToJson for Samtale {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("id", self.id)
+            .field("title", self.title)
+            .some("note", &self.note)
+            .field("holder", &self.holder)
+            .field("holder_label", self.holder_label)
+            .field("obligation", &self.obligation)
+            .field("earliest", &self.earliest)
+            .field("latest", &self.latest)
+            .some("nominal", &self.nominal)
+            .some("after", &self.after)
+            .field("citation", self.citation)
+            .field("basis", &self.basis)
+            .some("source", &self.source)
+            .field("explanation", &self.explanation)
+            .some("status", &self.status)
+            .field("latest_non_working", &self.latest_non_working)
+            .some("last_working_day", &self.last_working_day)
+            .end();
+    }
+}
+
+impl ToJson for Message {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("code", self.code)
+            .field("text", &self.text)
+            .end();
+    }
+}
+
+impl ToJson for Comparison {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("regime", &self.regime)
+            .field("text", &self.text)
+            .field("samtaler", &self.samtaler)
+            .end();
+    }
+}
+
+impl ToJson for ComparedSamtale {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("id", self.id)
+            .field("title", self.title)
+            .field("holder", &self.holder)
+            .field("holder_label", self.holder_label)
+            .field("earliest", &self.earliest)
+            .field("latest", &self.latest)
+            .end();
+    }
+}
+
+impl ToJson for PauseEcho {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("from", &self.from)
+            .field("to", &self.to)
+            .field("reason", &self.reason)
+            .end();
+    }
+}
+
+impl ToJson for Next {
+    fn write_json(&self, out: &mut String) {
+        ObjectWriter::new(out)
+            .field("id", self.id)
+            .field("status", &self.status)
+            .field("text", &self.text)
+            .end();
+    }
 }

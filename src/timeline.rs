@@ -1,5 +1,5 @@
 //! The timeline picture of a plan: one lane per holder, each samtale's window as a bar, pauses
-//! and frozen periods shaded, the hand-over and today as lines. Built as an [`svg::Node`], with a
+//! and frozen periods shaded, the hand-over and today as lines. Built as a [`tree::Node`], with a
 //! text alternative (`<title>` and `<desc>`) that says everything the picture shows.
 //!
 //! Positions are whole numbers: x = left + days × width ÷ span, in integer arithmetic.
@@ -9,7 +9,7 @@ use crate::dates::short;
 use crate::lang::Lang;
 use crate::regimes::Holder;
 use crate::response::{Response, Status};
-use crate::svg::Node;
+use crate::tree::Node;
 use chrono::{Datelike, NaiveDate};
 
 const WIDTH: i64 = 760;

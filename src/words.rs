@@ -1,5 +1,5 @@
 //! Enums whose values are fixed words of the JSON contract ("fuldtid", "akasse", "E_JSON"…).
-//! One macro gives each its word list, parsing and serialization, so a word is written once.
+//! One macro gives each its word list, parsing and JSON forms, so a word is written once.
 
 /// A value that is one of a fixed list of words.
 pub trait Word: Copy + 'static {
@@ -36,6 +36,12 @@ macro_rules! words {
             }
             fn as_str(self) -> &'static str {
                 $name::as_str(self)
+            }
+        }
+
+        impl $crate::json::ToJson for $name {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write_string(self.as_str(), out);
             }
         }
 

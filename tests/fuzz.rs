@@ -230,6 +230,10 @@ fn same_verdict_as_serde_json(text: &str) {
         (Ok(_), Err(e)) if e.to_string().contains("number out of range") => {}
         _ => panic!("json::parse says {ours:?}, serde_json says {theirs:?} for {text:?}"),
     }
+    // Strings are written exactly as serde_json writes them.
+    let mut quoted = String::new();
+    json::write_string(text, &mut quoted);
+    assert_eq!(Some(quoted), serde_json::to_string(text).ok(), "{text:?}");
     // What the reader accepts, it writes back as JSON serde_json reads the same way.
     if let (Ok(v), Ok(expected)) = (&ours, &theirs) {
         let mut written = String::new();

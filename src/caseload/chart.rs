@@ -6,8 +6,8 @@ use super::Week;
 use crate::dates::short;
 use crate::lang::Lang;
 use crate::regimes::Holder;
-use crate::svg::Node;
 use crate::timeline::colour;
+use crate::tree::Node;
 
 const WIDTH: i64 = 760;
 const LEFT: i64 = 44;

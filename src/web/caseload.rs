@@ -2,7 +2,7 @@
 //! read, then asks for the summary, lists, exports and a member's calendar file; and the workload
 //! chart, drawn on the page.
 
-use super::{plan_error, render::Dom, to_js};
+use super::{parse_js, plan_error, render::Dom};
 use crate::Lang;
 use crate::caseload::{self, Caseload, Options, Summary, Week};
 use crate::error::PlanError;
@@ -18,6 +18,12 @@ pub struct CaseloadJob {
     summary: Option<Summary>,
     lang: Lang,
     limit: usize,
+}
+
+/// A caseload value (serde, as on the command line) as a plain JS object.
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
+    let text = serde_json::to_string(value).map_err(|e| plan_error(PlanError::internal(&e.to_string(), Lang::Da)))?;
+    parse_js(&text)
 }
 
 #[wasm_bindgen]
@@ -134,7 +140,7 @@ pub fn draw_workload(element: &web_sys::Element, weeks: JsValue, lang: &str) -> 
         .ok_or_else(|| plan_error(PlanError::internal("no document", lang)))?;
     let dom = Dom { doc };
     let svg = dom
-        .svg(&caseload::chart::workload(&weeks, lang, "caseload-chart"))
+        .mount(&caseload::chart::workload(&weeks, lang, "caseload-chart"), true)
         .map_err(|e| plan_error(PlanError::internal(&format!("{e:?}"), lang)))?;
     element.set_text_content(None);
     element

@@ -137,8 +137,13 @@ fn describe(e: &JsValue) -> String {
 }
 
 /// A value of the contract as a plain JS object: its JSON text through `JSON.parse`.
-pub(crate) fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
-    js_sys::JSON::parse(&crate::to_json(value)).map_err(|e| plan_error(PlanError::internal(&describe(&e), Lang::Da)))
+fn to_js<T: json::ToJson>(value: &T) -> Result<JsValue, Error> {
+    parse_js(&crate::to_json(value))
+}
+
+/// JSON text as a plain JS object.
+pub(crate) fn parse_js(text: &str) -> Result<JsValue, Error> {
+    js_sys::JSON::parse(text).map_err(|e| plan_error(PlanError::internal(&describe(&e), Lang::Da)))
 }
 
 /// The one way an error leaves the module: `new Error(message)` with `.code` and `.field`.

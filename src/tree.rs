@@ -1,10 +1,11 @@
-//! A small SVG tree: the core builds pictures (the timeline) as data, the command line can write
-//! them as text, and the browser binding turns them into DOM nodes with `createElementNS` —
-//! never by parsing markup.
+//! A small element tree, HTML or SVG: the core builds what is shown (the plan's table, the
+//! timeline, the caseload chart) as data; tests and the command line can write it as markup, and
+//! the browser binding turns it into DOM nodes with `createElement`/`createElementNS` and text
+//! nodes — never by parsing markup. An `svg` element and everything in it is SVG.
 
 use std::fmt::Write;
 
-/// An SVG element with attributes and children.
+/// An element with attributes and children.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Node {
     pub name: &'static str,
@@ -45,6 +46,37 @@ impl Node {
         self
     }
 
+    /// Sets an attribute in place.
+    pub fn set(&mut self, name: &'static str, value: impl ToString) {
+        self.attrs.push((name, value.to_string()));
+    }
+
+    /// Appends a child element in place and returns it, to be filled.
+    pub fn push(&mut self, node: Node) -> &mut Node {
+        self.children.push(Child::Node(node));
+        match self.children.last_mut() {
+            Some(Child::Node(n)) => n,
+            _ => unreachable!("a node was just pushed"),
+        }
+    }
+
+    /// Appends a text child in place.
+    pub fn push_text(&mut self, text: impl Into<String>) {
+        self.children.push(Child::Text(text.into()));
+    }
+
+    /// The text inside, concatenated.
+    pub fn text_content(&self) -> String {
+        let mut out = String::new();
+        for c in &self.children {
+            match c {
+                Child::Node(n) => out.push_str(&n.text_content()),
+                Child::Text(t) => out.push_str(t),
+            }
+        }
+        out
+    }
+
     /// The value of an attribute, if set.
     pub fn get(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str())
@@ -64,11 +96,12 @@ impl Node {
     /// The markup, with text and attribute values escaped.
     pub fn to_markup(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out);
+        self.write(&mut out, false);
         out
     }
 
-    fn write(&self, out: &mut String) {
+    fn write(&self, out: &mut String, in_svg: bool) {
+        let in_svg = in_svg || self.name == "svg";
         let _ = write!(out, "<{}", self.name);
         if self.name == "svg" {
             out.push_str(r#" xmlns="http://www.w3.org/2000/svg""#);
@@ -76,14 +109,15 @@ impl Node {
         for (name, value) in &self.attrs {
             let _ = write!(out, r#" {name}="{}""#, escape(value));
         }
-        if self.children.is_empty() {
+        // An empty SVG element closes itself; an HTML one gets its end tag.
+        if self.children.is_empty() && in_svg {
             out.push_str("/>");
             return;
         }
         out.push('>');
         for c in &self.children {
             match c {
-                Child::Node(n) => n.write(out),
+                Child::Node(n) => n.write(out, in_svg),
                 Child::Text(t) => out.push_str(&escape(t)),
             }
         }
@@ -121,5 +155,11 @@ mod tests {
         );
         assert_eq!(svg.descendants().len(), 2);
         assert_eq!(svg.get("aria-label"), Some("a\"b"));
+        assert_eq!(svg.text_content(), "<script>&");
+        let mut div = Node::new("div");
+        div.push(Node::new("p")).push_text("x");
+        div.push(Node::new("span"));
+        div.set("lang", "da");
+        assert_eq!(div.to_markup(), r#"<div lang="da"><p>x</p><span></span></div>"#);
     }
 }

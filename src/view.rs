@@ -1,0 +1,311 @@
+//! What the page shows of a plan, as an element tree ([`Node`]): the next samtale, the rules,
+//! the timeline, the table with every date, citation and derivation, the comparison, warnings
+//! and assumptions. The browser binding only mounts it (`web::render`), so everything shown can
+//! be tested natively; whatever a request contains ends up in text nodes, never markup.
+//!
+//! Each element with a class also gets a `part` (the class without `samtaleplan-`; the root is
+//! part `plan`), so a host page can style the embeddable element through its shadow root.
+
+use crate::Lang;
+use crate::dates::{long, period};
+use crate::regimes::Obligation;
+use crate::response::Response;
+use crate::timeline::timeline;
+use crate::tree::Node;
+use chrono::NaiveDate;
+
+/// `<tag class=… part=…>`.
+fn el(tag: &'static str, class: &str) -> Node {
+    let part = if class == "samtaleplan" {
+        "plan"
+    } else {
+        class.strip_prefix("samtaleplan-").unwrap_or(class)
+    };
+    Node::new(tag).attr("class", class).attr("part", part)
+}
+
+/// `<tag class=…>text</tag>`, or without a class when `class` is empty.
+fn text_el(tag: &'static str, class: &str, text: impl Into<String>) -> Node {
+    let node = if class.is_empty() {
+        Node::new(tag)
+    } else {
+        el(tag, class)
+    };
+    node.text(text)
+}
+
+/// `<time datetime="2024-03-04">mandag 4. marts 2024</time>`
+fn time(date: NaiveDate, lang: Lang) -> Node {
+    Node::new("time").attr("datetime", date).text(long(date, lang))
+}
+
+/// The whole plan; `id` makes the ids inside its timeline unique on the page.
+pub fn plan(plan: &Response, id: &str) -> Node {
+    let lang = plan.lang;
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
+
+    // The plan's own language, which may differ from the page around it.
+    let mut root = el("div", "samtaleplan")
+        .attr("data-regime", plan.regime.id)
+        .attr("lang", lang.as_str());
+    root.push(text_el("h2", "samtaleplan-heading", t("Din samtaleplan", "Your interview plan")).attr("tabindex", "-1"));
+
+    // The next thing to do, when the plan knows today.
+    if plan.today.is_some() {
+        let next = root.push(el("div", "samtaleplan-next"));
+        let text = match &plan.next {
+            Some(n) => {
+                next.set("data-id", n.id);
+                n.text.as_str()
+            }
+            None => t(
+                "Alle frister i planen er udløbet.",
+                "Every deadline in the plan has passed.",
+            ),
+        };
+        next.push(Node::new("p").text(text));
+    }
+
+    root.push(text_el(
+        "p",
+        "samtaleplan-regime",
+        format!(
+            "{} {} ({}), {} {}. {}.",
+            t("Regler:", "Rules:"),
+            plan.regime.name,
+            plan.regime.id,
+            t("for ledighed, der begynder", "for unemployment beginning"),
+            period(plan.regime.from, plan.regime.to, lang),
+            plan.regime.citation
+        ),
+    ));
+
+    // The timeline; its <title> and <desc> are the text alternative.
+    root.push(el("figure", "samtaleplan-figure").child(timeline(plan, id)).child(Node::new("figcaption").text(t(
+        "Tidslinje: hver bjælke er det tidsrum, samtalen skal holdes i. Grå felter er perioder uden dagpenge.",
+        "Timeline: each bar is the period in which the interview must be held. Grey areas are periods without dagpenge.",
+    ))));
+
+    // A wide table scrolls inside its own keyboard-reachable region, not the whole page (WCAG 1.4.10).
+    root.push(
+        el("div", "samtaleplan-scroll")
+            .attr("role", "region")
+            .attr("tabindex", "0")
+            .attr("aria-label", t("Samtaler og frister", "Interviews and deadlines"))
+            .child(table(plan)),
+    );
+
+    if let Some(c) = &plan.comparison {
+        let details = root.push(el("details", "samtaleplan-comparison").attr("data-regime", c.regime.id));
+        details.push(Node::new("summary").text(format!(
+            "{} {} ({})",
+            t("Sammenlign med reglerne", "Compare with the rules"),
+            c.regime.name,
+            c.regime.id
+        )));
+        details.push(Node::new("p").text(c.text.as_str()));
+        let ul = details.push(Node::new("ul"));
+        for s in &c.samtaler {
+            ul.push(
+                Node::new("li")
+                    .text(format!("{} {}, {}: ", s.id, s.title, s.holder_label))
+                    .child(time(s.earliest, lang))
+                    .text(" – ")
+                    .child(time(s.latest, lang)),
+            );
+        }
+    }
+
+    for (class, title, list) in [
+        (
+            "samtaleplan-warnings",
+            t("Vær opmærksom på", "Please note"),
+            &plan.warnings,
+        ),
+        (
+            "samtaleplan-assumptions",
+            t("Det bygger planen på", "What the plan assumes"),
+            &plan.assumptions,
+        ),
+    ] {
+        if list.is_empty() {
+            continue;
+        }
+        let section = root.push(el("section", class).child(Node::new("h3").text(title)));
+        let ul = section.push(Node::new("ul"));
+        for m in list {
+            ul.push(Node::new("li").attr("data-code", m.code).text(m.text.as_str()));
+        }
+    }
+    root
+}
+
+/// The table: one row per samtale.
+fn table(plan: &Response) -> Node {
+    let lang = plan.lang;
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let mut table = el("table", "samtaleplan-table").child(Node::new("caption").text(format!(
+        "{} {}",
+        t(
+            "Obligatoriske samtaler ved ledighed fra",
+            "Mandatory interviews for unemployment from"
+        ),
+        long(plan.start, lang)
+    )));
+    let with_status = plan.samtaler.iter().any(|s| s.status.is_some());
+    let mut columns = vec![
+        t("Samtale", "Interview"),
+        t("Hvem holder den", "Held by"),
+        t("Tidligst", "Earliest"),
+        t("Senest", "Latest"),
+    ];
+    if with_status {
+        columns.push("Status");
+    }
+    columns.extend([
+        t("Hjemmel", "Legal basis"),
+        t("Sådan er datoerne beregnet", "How the dates are computed"),
+    ]);
+    let head = table.push(Node::new("thead")).push(Node::new("tr"));
+    for c in columns {
+        head.push(Node::new("th").attr("scope", "col").text(c));
+    }
+    let body = table.push(Node::new("tbody"));
+    for s in &plan.samtaler {
+        let row = body.push(
+            Node::new("tr")
+                .attr("data-id", s.id)
+                .attr("data-holder", s.holder.as_str()),
+        );
+        let name = row.push(
+            Node::new("th")
+                .attr("scope", "row")
+                .child(text_el("span", "samtaleplan-id", s.id))
+                .text(" ")
+                .child(text_el("span", "samtaleplan-title", s.title)),
+        );
+        if let Some(note) = s.note {
+            name.push(text_el("small", "samtaleplan-note", note));
+        }
+        if s.obligation != Obligation::Required {
+            name.push(text_el("small", "samtaleplan-obligation", s.obligation.label(lang)));
+        }
+        row.push(text_el("td", "samtaleplan-holder", s.holder_label));
+        row.push(el("td", "samtaleplan-earliest").child(time(s.earliest, lang)));
+        let latest = row.push(el("td", "samtaleplan-latest").child(time(s.latest, lang)));
+        if let Some(nominal) = s.nominal {
+            latest.push(
+                text_el("small", "samtaleplan-nominal", t("Nominel dato: ", "Nominal date: "))
+                    .child(time(nominal, lang)),
+            );
+        }
+        if let Some(day) = s.last_working_day {
+            latest.push(
+                text_el(
+                    "small",
+                    "samtaleplan-non-working",
+                    t(
+                        "Ikke en arbejdsdag. Sidste arbejdsdag før: ",
+                        "Not a working day. Last working day before: ",
+                    ),
+                )
+                .child(time(day, lang)),
+            );
+        }
+        if let Some(status) = s.status {
+            row.push(text_el("td", "samtaleplan-status", status.label(lang)).attr("data-status", status.as_str()));
+        }
+        row.push(text_el(
+            "td",
+            "samtaleplan-citation",
+            format!("{} ({})", s.citation, s.basis.label(lang)),
+        ));
+        let cell = row.push(text_el("td", "samtaleplan-explanation", s.explanation.as_str()));
+        if let Some(source) = s.source {
+            // The source's own words, and where to read them.
+            let details = cell.push(el("details", "samtaleplan-law").child(Node::new("summary").text(
+                match source.quote {
+                    Some(_) => t("Kildens ordlyd", "The source's wording (in Danish)"),
+                    None => t("Kilde", "Source"),
+                },
+            )));
+            if let Some(quote) = source.quote {
+                details.push(
+                    Node::new("blockquote")
+                        .attr("cite", source.url)
+                        .attr("lang", "da")
+                        .text(quote),
+                );
+            }
+            details.push(
+                Node::new("p").child(
+                    Node::new("a")
+                        .attr("href", source.url)
+                        .attr("lang", "da")
+                        .text(source.name),
+                ),
+            );
+        }
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::request::Request;
+
+    fn view(json: &str) -> Node {
+        let response = crate::plan_str(json).expect("a plan");
+        plan(&response, "t")
+    }
+
+    fn with_class<'a>(node: &'a Node, class: &str) -> Vec<&'a Node> {
+        node.descendants()
+            .into_iter()
+            .filter(|n| n.get("class") == Some(class))
+            .collect()
+    }
+
+    #[test]
+    fn every_samtale_is_a_row_with_its_dates_holder_and_citation() {
+        let response = crate::plan(&Request::new(crate::dates::ymd(2024, 3, 4))).expect("a plan");
+        let root = plan(&response, "t");
+        let rows: Vec<&Node> = root
+            .descendants()
+            .into_iter()
+            .filter(|n| n.name == "tr" && n.get("data-id").is_some())
+            .collect();
+        assert_eq!(rows.len(), response.samtaler.len());
+        for (row, s) in rows.iter().zip(&response.samtaler) {
+            assert_eq!(row.get("data-id"), Some(s.id));
+            let dates: Vec<&str> = row.descendants().iter().filter_map(|n| n.get("datetime")).collect();
+            assert_eq!(dates[0], s.earliest.to_string());
+            assert_eq!(dates[1], s.latest.to_string());
+            assert!(row.text_content().contains(s.citation));
+            assert!(row.text_content().contains(s.holder_label));
+        }
+        assert_eq!(root.get("part"), Some("plan"));
+        assert!(
+            root.to_markup()
+                .starts_with(r#"<div class="samtaleplan" part="plan" data-regime="R2024" lang="da"><h2"#)
+        );
+        assert_eq!(with_class(&root, "samtaleplan-table")[0].get("part"), Some("table"));
+        // The first A-kasse samtale of R2024: 2 weeks from 4 March is 18 March.
+        assert!(root.text_content().contains("mandag 18. marts 2024"));
+    }
+
+    #[test]
+    fn status_next_comparison_and_english() {
+        let root = view(r#"{"start":"2024-03-04","today":"2024-03-11","compare":true,"lang":"en"}"#);
+        assert_eq!(root.get("lang"), Some("en"));
+        assert_eq!(with_class(&root, "samtaleplan-next").len(), 1);
+        assert!(!with_class(&root, "samtaleplan-status").is_empty());
+        assert_eq!(with_class(&root, "samtaleplan-comparison").len(), 1);
+        assert!(
+            root.text_content().contains("Monday 18 March 2024"),
+            "{}",
+            root.text_content()
+        );
+    }
+}
