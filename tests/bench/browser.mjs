@@ -21,10 +21,17 @@ const server = await startServer({ root: www });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
 console.log(`Samtaleplan benchmark (browser), Chromium ${browser.version()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
 
-// Sizes: the module, and everything a plan link loads.
-const wasm = await readFile(path.join(www, 'pkg', 'samtaleplan_bg.wasm'));
-row('wasm module, raw', kb(wasm.length));
-row('wasm module, gzip -9', kb(gzipSync(wasm, { level: 9 }).length));
+// The budgets of the README; each figure they cover is printed with its verdict.
+const BUDGET = { wasmGzip: 60 * 1024, pageGzip: 150 * 1024, firstPlanMs: 150 };
+const verdict = (value, budget, unit) => (value <= budget ? `within the budget of ${unit(budget)}` : `OVER the budget of ${unit(budget)}`);
+
+// Sizes: the modules, and everything a plan link loads.
+for (const [name, what] of [['samtaleplan', 'plan module (page, element, package)'], ['caseload', 'caseload module (caseload page)']]) {
+  const wasm = await readFile(path.join(www, 'pkg', `${name}_bg.wasm`));
+  const gz = gzipSync(wasm, { level: 9 }).length;
+  row(`wasm ${what}, raw`, kb(wasm.length));
+  row(`wasm ${what}, gzip -9`, name === 'samtaleplan' ? `${kb(gz)}  (${verdict(gz, BUDGET.wasmGzip, kb)})` : kb(gz));
+}
 {
   const page = await browser.newPage();
   const files = new Set();
@@ -36,7 +43,7 @@ row('wasm module, gzip -9', kb(gzipSync(wasm, { level: 9 }).length));
     const body = await readFile(path.join(www, file === '/' ? 'index.html' : file));
     total += gzipSync(body, { level: 9 }).length;
   }
-  row(`whole page with a plan, gzip -9 (${files.size} files)`, kb(total));
+  row(`whole page with a plan, gzip -9 (${files.size} files)`, `${kb(total)}  (${verdict(total, BUDGET.pageGzip, kb)})`);
   await page.close();
 }
 
@@ -51,7 +58,8 @@ row('wasm module, gzip -9', kb(gzipSync(wasm, { level: 9 }).length));
     times.push(await page.evaluate(() => performance.getEntriesByName('samtaleplan:first-plan')[0]?.startTime ?? NaN));
     await context.close();
   }
-  row('first plan after navigation, median of 20 cold loads', `${median(times).toFixed(1)} ms`);
+  const ms = median(times);
+  row('first plan after navigation, median of 20 cold loads', `${ms.toFixed(1)} ms  (${verdict(ms, BUDGET.firstPlanMs, (b) => `${b} ms`)})`);
 }
 
 // plan() per second in the page.

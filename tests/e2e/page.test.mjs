@@ -104,8 +104,14 @@ test('an impossible date in a link shows the error', async () => {
 
 test('a ?start= link renders the plan on load', async () => {
   const { page, problems } = await openPage(ctx.browser);
+  // The module and its glue are preloaded by the page's <link> hints and fetched once.
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(`${ctx.server.url}?start=2024-03-04&today=2024-05-01`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
+  for (const file of ['/pkg/samtaleplan_bg.wasm', '/pkg/samtaleplan.js', '/i18n.js']) {
+    assert.equal(fetched.filter((f) => f === file).length, 1, `${file} once: ${fetched.join(' ')}`);
+  }
   const got = await rows(page);
   assert.deepEqual(
     got.map((r) => [r.id, r.holder, r.earliest, r.latest]),
