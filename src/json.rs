@@ -401,26 +401,31 @@ pub fn write(value: &Json, out: &mut String) {
 /// `\n`, `\t`… or `\u00XX`, everything else as it is.
 pub fn write_string(s: &str, out: &mut String) {
     out.push('"');
+    let bytes = s.as_bytes();
     let mut plain = 0;
-    for (i, c) in s.char_indices() {
-        let escape = match c {
-            '"' => "\\\"",
-            '\\' => "\\\\",
-            '\n' => "\\n",
-            '\r' => "\\r",
-            '\t' => "\\t",
-            '\u{8}' => "\\b",
-            '\u{c}' => "\\f",
-            c if c < ' ' => "",
+    // Every byte that needs an escape is ASCII, so a byte scan never splits a character.
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
             _ => continue,
         };
         out.push_str(&s[plain..i]);
         if escape.is_empty() {
-            let _ = write!(out, "\\u{:04x}", c as u32);
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
         } else {
             out.push_str(escape);
         }
-        plain = i + c.len_utf8();
+        plain = i + 1;
     }
     out.push_str(&s[plain..]);
     out.push('"');
@@ -468,11 +473,22 @@ impl ToJson for usize {
     }
 }
 
-/// A date as `"YYYY-MM-DD"`.
+/// A date as `"YYYY-MM-DD"` (the calculator's dates all lie in the years 1900–2201).
 impl ToJson for chrono::NaiveDate {
     fn write_json(&self, out: &mut String) {
         use chrono::Datelike;
-        let _ = write!(out, "\"{:04}-{:02}-{:02}\"", self.year(), self.month(), self.day());
+        let digits = |out: &mut String, n: u32, width: u32| {
+            for p in (0..width).rev() {
+                out.push(char::from(b'0' + (n / 10u32.pow(p) % 10) as u8));
+            }
+        };
+        out.push('"');
+        digits(out, self.year().clamp(0, 9999) as u32, 4);
+        out.push('-');
+        digits(out, self.month(), 2);
+        out.push('-');
+        digits(out, self.day(), 2);
+        out.push('"');
     }
 }
 
