@@ -85,7 +85,7 @@ export interface Plan {
 
 /** What `samtaleplan:error` carries, and what a rejected plan() throws (as an Error). */
 export interface PlanErrorDetail {
-  /** A stable code: E_DATE_INVALID, E_UNKNOWN_FIELD, … (README.md lists them). */
+  /** A stable code: E_DATE_INVALID, E_UNKNOWN_FIELD, …, and E_LOAD or E_TRAP from the element itself (README.md lists them). */
   code: string;
   /** In the request's language. */
   message: string;
