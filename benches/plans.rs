@@ -11,29 +11,22 @@ use std::time::{Duration, Instant};
 
 const MEMBERS: usize = 100_000;
 
-/// xorshift64*, so every run measures the same members.
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
-    }
-}
+#[path = "../tests/common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn members() -> Vec<Request> {
     let mut rng = Rng(2024);
     (0..MEMBERS)
         .map(|_| {
-            let start = ymd(2015, 7, 1) + chrono::Days::new(rng.below(365 * 12));
+            let start = ymd(2015, 7, 1) + rng.days(365 * 12);
             let mut r = Request::new(start);
             if rng.below(5) == 0 {
                 r.insurance = Insurance::Deltid;
             }
             for _ in 0..rng.below(3) {
-                let from = start + chrono::Days::new(rng.below(300));
-                let to = from + chrono::Days::new(rng.below(40));
+                let from = start + rng.days(300);
+                let to = from + rng.days(40);
                 r.pauses.push(Pause {
                     period: Period { from, to },
                     reason: PauseReason::Sygdom,
@@ -100,15 +93,15 @@ fn main() {
     let mut csv = String::from("medlem;start;forsikring;pauser;holdt_A1;holdt_A2\n");
     let mut rng = Rng(7);
     for i in 0..MEMBERS {
-        let start = ymd(2024, 1, 1) + chrono::Days::new(rng.below(420));
+        let start = ymd(2024, 1, 1) + rng.days(420);
         let f = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
         let pause = if rng.below(3) == 0 {
-            let from = start + chrono::Days::new(rng.below(120));
-            format!("{}..{}", f(from), f(from + chrono::Days::new(rng.below(30))))
+            let from = start + rng.days(120);
+            format!("{}..{}", f(from), f(from + rng.days(30)))
         } else {
             String::new()
         };
-        let held = f(start + chrono::Days::new(9 + rng.below(8)));
+        let held = f(start + chrono::Days::new(9 + rng.below(8) as u64));
         csv += &format!("M{i:06};{};;{pause};{held};\n", f(start));
     }
     let today = ymd(2025, 3, 5);

@@ -252,16 +252,9 @@ fn a_file_that_cannot_be_read_is_refused_whole() {
     assert!(e.message.contains("Unknown column"), "{}", e.message);
 }
 
-/// xorshift64*, for generated files.
-struct Rng(u64);
-impl Rng {
-    fn below(&mut self, n: u64) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % n
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 #[test]
 fn weekly_counts_add_up_to_the_windows_they_come_from() {
@@ -271,13 +264,13 @@ fn weekly_counts_add_up_to_the_windows_they_come_from() {
     let mut text = String::from("medlem;start;forsikring;pauser;holdt_A1;holdt_A2;holdt_J1\n");
     let mut members = Vec::new();
     for i in 0..2000 {
-        let start = ymd(2024, 1, 1) + chrono::Days::new(rng.below(1200));
+        let start = ymd(2024, 1, 1) + rng.days(1200);
         let pause = (rng.below(3) == 0).then(|| {
-            let from = start + chrono::Days::new(rng.below(200));
-            (from, from + chrono::Days::new(rng.below(40)))
+            let from = start + rng.days(200);
+            (from, from + rng.days(40))
         });
         let held: Vec<Option<chrono::NaiveDate>> = (0..3)
-            .map(|k| (rng.below(2) == 0).then(|| start + chrono::Days::new(10 + 40 * k + rng.below(20))))
+            .map(|k| (rng.below(2) == 0).then(|| start + chrono::Days::new(10 + 40 * k + rng.below(20) as u64)))
             .collect();
         let fmt = |d: chrono::NaiveDate| d.format("%d-%m-%Y").to_string();
         let insurance = if rng.below(4) == 0 { "deltid" } else { "" };

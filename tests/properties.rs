@@ -7,26 +7,9 @@ use samtaleplan::Response;
 use samtaleplan::regimes::REGIMES;
 use serde_json::{Value, json};
 
-/// xorshift64*: small, deterministic, good enough to spread requests around.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    fn date(&mut self, from: NaiveDate, span_days: u64) -> NaiveDate {
-        from + Days::new(self.below(span_days))
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).expect("a date")
@@ -38,7 +21,7 @@ fn iso(date: NaiveDate) -> String {
 
 fn pause(rng: &mut Rng, start: NaiveDate) -> Value {
     let from = rng.date(start - Days::new(60), 700);
-    let to = from + Days::new(rng.below(120));
+    let to = from + Days::new(rng.below(120) as u64);
     json!({"from": iso(from), "to": iso(to), "reason": "sygdom"})
 }
 
@@ -161,7 +144,7 @@ fn a_hand_over_override_stays_valid_when_a_pause_is_added() {
         let p = plan(&base);
         let (first, last) = (start + Days::new(15), p.milestones.l6m);
         let span = (last - first).num_days().max(0) as u64 + 1;
-        let handover = first + Days::new(rng.below(span));
+        let handover = rng.date(first, span as usize);
         let mut req = base.clone();
         req["handover"] = json!(iso(handover));
         let with = plan(&req);
