@@ -16,7 +16,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 /// How many inputs each generator makes in a release build.
-const JSON_INPUTS: usize = 700_000;
+const JSON_INPUTS: usize = 800_000;
 const STRUCTURED_INPUTS: usize = 250_000;
 const CSV_FILES: usize = 12_000;
 
