@@ -236,5 +236,6 @@ fn js_values_are_read_as_their_json_would_be() {
     let err: JsValue = plan_js(request).expect_err("refused").into();
     assert_eq!(string(&get(&err, &["code"])), "E_JSON");
     assert!(string(&get(&err, &["message"])).contains("boom"));
+    assert_eq!(string(&get(&err, &["field"])), "today");
     assert_eq!(with("today", &JsValue::from_str("2024-05-01")), "ok");
 }

@@ -106,8 +106,9 @@ fn from_js(value: &JsValue, depth: usize) -> Result<Json, PlanError> {
     if value.is_object() && !value.is_function() {
         let mut object = Object::default();
         for key in js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter() {
-            let item = Reflect::get(value, &key).map_err(|e| not_json(&describe(&e)))?;
+            let item = Reflect::get(value, &key);
             let key = key.as_string().unwrap_or_default();
+            let item = item.map_err(|e| unreadable(&key, &describe(&e)))?;
             object
                 .insert(key, from_js(&item, depth + 1)?)
                 .map_err(|e| json_error(&e, Lang::Da))?;
@@ -125,6 +126,17 @@ fn not_json(what: &str) -> PlanError {
         format!("Forespørgslen indeholder en JavaScript-værdi, som JSON ikke kan udtrykke ({what})."),
         format!("The request holds a JavaScript value JSON cannot express ({what})."),
     )
+}
+
+/// The error for a field whose getter throws.
+fn unreadable(key: &str, detail: &str) -> PlanError {
+    PlanError::new(
+        ErrorCode::Json,
+        Lang::Da,
+        format!("Feltet {} kunne ikke læses ({detail}).", crate::error::quote(key)),
+        format!("The field {} could not be read ({detail}).", crate::error::quote(key)),
+    )
+    .at(key)
 }
 
 /// A thrown JS value's message, without formatting machinery for arbitrary JS values.
