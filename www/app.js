@@ -17,14 +17,13 @@ let shown = null; // the request of the plan on screen
 // The module loads once; if it cannot, the page says so instead of doing nothing. Should it ever
 // trap (a WebAssembly.RuntimeError: a bug, never bad input), the page says so and resets it to a
 // fresh instance, so the next computation works without a reload.
-const loaded = init().then(
+const ready = init().then(
   () => true,
   (error) => {
     pageError('E_LOAD', `${text(lang, 'load.failed')} (${error.message})`);
     return false;
   },
 );
-const ready = () => loaded;
 /** After a trap: a message, and a fresh instance for the next computation. */
 function trapped(error) {
   if (!(error instanceof WebAssembly.RuntimeError)) return false;
@@ -237,7 +236,7 @@ function fullRequest(req) {
 }
 
 async function show(req, { push = false, focus = false } = {}) {
-  if (!(await ready())) return;
+  if (!(await ready)) return;
   clearErrors();
   try {
     render(result, fullRequest(req));
@@ -290,7 +289,7 @@ $('lang-switch').addEventListener('click', () => {
 
 // ---- actions on a plan ----------------------------------------------------------------------
 
-$('download-ics').addEventListener('click', async () => {
+$('download-ics').addEventListener('click', () => {
   if (!shown) return;
   const now = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   let calendar;
