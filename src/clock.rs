@@ -199,7 +199,7 @@ impl Clock {
             .map(|p| (day_number(p.from).max(start_n), day_number(p.to)))
             .filter(|&(from, to)| from <= to)
             .collect();
-        blocked.sort_unstable();
+        crate::sort::heapsort(&mut blocked);
         let mut merged: Vec<(i64, i64)> = Vec::with_capacity(blocked.len());
         for (from, to) in blocked {
             match merged.last_mut() {

@@ -55,7 +55,7 @@ impl Object {
     fn finish(self) -> Result<Object, JsonError> {
         if self.0.len() > SMALL {
             let mut keys: Vec<&str> = self.keys().collect();
-            keys.sort_unstable();
+            crate::sort::heapsort(&mut keys);
             if let Some(pair) = keys.windows(2).find(|w| w[0] == w[1]) {
                 return Err(JsonError::Duplicate(pair[0].to_owned()));
             }
@@ -142,7 +142,7 @@ struct Parser<'a> {
     at: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn bytes(&self) -> &[u8] {
         self.text.as_bytes()
     }
@@ -158,10 +158,19 @@ impl Parser<'_> {
         } else {
             problem
         };
-        let before = &self.text[..self.at.min(self.text.len())];
-        let line = 1 + before.matches('\n').count();
-        let column = 1 + before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+        // Counted on bytes: a line ends at b'\n'; a character starts at every byte that is not
+        // a UTF-8 continuation byte (0b10xx_xxxx).
+        let before = &self.bytes()[..self.at.min(self.text.len())];
+        let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
+        let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = 1 + before[line_start..].iter().filter(|&&b| b & 0xC0 != 0x80).count();
         JsonError::Syntax { line, column, problem }
+    }
+
+    /// The text from `from` to the current position; both are at ASCII bytes (or the end),
+    /// so the slice is on character boundaries and never `None`.
+    fn slice(&self, from: usize) -> Result<&'a str, JsonError> {
+        self.text.get(from..self.at).ok_or_else(|| self.fail(Problem::Value))
     }
 
     fn space(&mut self) {
@@ -171,7 +180,7 @@ impl Parser<'_> {
     }
 
     fn eat(&mut self, word: &str, value: Json) -> Result<Json, JsonError> {
-        if self.text[self.at..].starts_with(word) {
+        if self.bytes()[self.at..].starts_with(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
         } else {
@@ -280,7 +289,7 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        Ok(Json::Number(self.text[from..self.at].to_owned()))
+        Ok(Json::Number(self.slice(from)?.to_owned()))
     }
 
     fn digits(&mut self) {
@@ -299,8 +308,8 @@ impl Parser<'_> {
                 .iter()
                 .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
                 .unwrap_or(self.text.len() - self.at);
-            out.push_str(&self.text[self.at..self.at + run]);
             self.at += run;
+            out.push_str(self.slice(self.at - run)?);
             match self.peek() {
                 None => return Err(self.fail(Problem::End)),
                 Some(b'"') => {
@@ -331,7 +340,7 @@ impl Parser<'_> {
                 let high = self.hex4()?;
                 let c = match high {
                     0xD800..=0xDBFF => {
-                        if !self.text[self.at..].starts_with("\\u") {
+                        if !self.bytes()[self.at..].starts_with(b"\\u") {
                             return Err(self.fail(Problem::Surrogate));
                         }
                         self.at += 2;
@@ -416,7 +425,7 @@ pub fn write_string(s: &str, out: &mut String) {
             0..=0x1f => "",
             _ => continue,
         };
-        out.push_str(&s[plain..i]);
+        out.push_str(plain_run(s, plain, i));
         if escape.is_empty() {
             const HEX: &[u8; 16] = b"0123456789abcdef";
             out.push_str("\\u00");
@@ -427,8 +436,15 @@ pub fn write_string(s: &str, out: &mut String) {
         }
         plain = i + 1;
     }
-    out.push_str(&s[plain..]);
+    out.push_str(plain_run(s, plain, s.len()));
     out.push('"');
+}
+
+/// `s[from..to]` where both ends are at ASCII bytes or the ends of `s`, so always on character
+/// boundaries; `get` rather than indexing keeps the panic machinery of `str` slicing out of the
+/// WebAssembly module.
+fn plain_run(s: &str, from: usize, to: usize) -> &str {
+    s.get(from..to).unwrap_or_default()
 }
 
 /// A value of the contract written as JSON text. The response types implement it by hand, in

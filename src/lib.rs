@@ -26,12 +26,17 @@ pub mod plan;
 pub mod regimes;
 pub mod request;
 pub mod response;
+pub mod sort;
 pub mod timeline;
 pub mod tree;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+#[cfg(test)]
+#[path = "../tests/common/rng.rs"]
+mod test_rng;
 
 pub use error::{ErrorCode, PlanError};
 pub use lang::Lang;

@@ -190,11 +190,13 @@ pub fn from_value(value: &Json) -> Result<Request, PlanError> {
             )
             .at("pauses"));
         }
-        Some(Json::Array(items)) => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| r.pause(i, item))
-            .collect::<Result<_, _>>()?,
+        Some(Json::Array(items)) => {
+            let mut pauses = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                pauses.push(r.pause(i, item)?);
+            }
+            pauses
+        }
         Some(_) => return Err(r.wrong_type("pauses", Expected::Array)),
     };
     Ok(Request {

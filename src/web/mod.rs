@@ -98,10 +98,11 @@ fn from_js(value: &JsValue, depth: usize) -> Result<Json, PlanError> {
     }
     if Array::is_array(value) {
         let array = Array::from(value);
-        return (0..array.length())
-            .map(|i| from_js(&array.get(i), depth + 1))
-            .collect::<Result<_, _>>()
-            .map(Json::Array);
+        let mut items = Vec::with_capacity(array.length() as usize);
+        for i in 0..array.length() {
+            items.push(from_js(&array.get(i), depth + 1)?);
+        }
+        return Ok(Json::Array(items));
     }
     if value.is_object() && !value.is_function() {
         let mut object = Object::default();
