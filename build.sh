@@ -184,8 +184,9 @@ run_tests() {
   cargo build --release
   build_wasm
   need_chromium
-  say "wasm-bindgen-test in headless Chromium"
+  say "wasm-bindgen-test in headless Chromium: the caseload build (dlmalloc), then the plan build (src/heap.rs)"
   cargo test --target "$WASM_TARGET" --test wasm
+  cargo test --target "$WASM_TARGET" --test wasm --no-default-features
   need_node_packages
   say "end-to-end tests (playwright-core, node --test)"
   CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/

@@ -19,6 +19,7 @@ pub mod clock;
 pub mod dates;
 pub mod error;
 pub mod hash;
+pub mod heap;
 pub mod ics;
 pub mod json;
 pub mod lang;

@@ -239,3 +239,49 @@ fn js_values_are_read_as_their_json_would_be() {
     assert_eq!(string(&get(&err, &["field"])), "today");
     assert_eq!(with("today", &JsValue::from_str("2024-05-01")), "ok");
 }
+
+/// The module's memory in bytes.
+fn memory_bytes() -> f64 {
+    get(&wasm_bindgen::memory(), &["buffer", "byteLength"])
+        .as_f64()
+        .expect("memory size")
+}
+
+/// Many plans and large texts, one after another, reuse the memory the first ones took (in the
+/// plan module this is `src/heap.rs`; in the caseload module, dlmalloc), and answer the same.
+#[wasm_bindgen_test]
+fn memory_reaches_a_steady_size() {
+    let requests: Vec<String> = (0..50)
+        .map(|i| {
+            format!(
+                r#"{{"start":"20{:02}-0{}-1{}","pauses":[{{"from":"2024-05-0{}","to":"2024-06-1{}"}}],"lang":"{}"}}"#,
+                16 + i % 11,
+                1 + i % 9,
+                i % 10,
+                1 + i % 9,
+                i % 10,
+                if i % 2 == 0 { "da" } else { "en" }
+            )
+        })
+        .collect();
+    let round = |big: usize| -> Vec<String> {
+        let out = requests.iter().map(|r| plan_json_js(r)).collect();
+        // A large text crosses into the module and is refused, as a 10 MB line from a page.
+        let text = "x".repeat(big);
+        assert!(plan_json_js(&text).contains("E_REQUEST_TOO_LARGE"));
+        out
+    };
+    // The first answers are kept, so a second round takes memory of its own; from the third
+    // on, each round fits in what the second gave back.
+    let first = round(3_000_000);
+    assert_eq!(round(3_000_000), first, "the same requests give the same answers");
+    let settled = memory_bytes();
+    for _ in 0..20 {
+        assert_eq!(round(3_000_000), first, "the same requests give the same answers");
+    }
+    assert_eq!(memory_bytes(), settled, "memory grew after the second round");
+    assert!(
+        first.iter().all(|line| line.contains("\"samtaler\":[")),
+        "every request has a plan"
+    );
+}
