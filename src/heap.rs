@@ -6,7 +6,8 @@
 //! A block of class `c` is `16 << c` bytes and aligned to its size, up to one 64 KiB page, so it
 //! serves any layout whose size and alignment fit in it. A freed block goes on its class's list
 //! and is the next one handed out of that class; memory is never given back, so a page that
-//! plans one request after another reaches a steady size (README: 3.4 MB after 20,000 plans).
+//! plans one request after another reaches a steady size (`memory_reaches_a_steady_size` in
+//! tests/wasm.rs).
 //! The logic is written against [`Memory`], so it is tested natively on an arena.
 
 /// Memory that grows a page at a time.
