@@ -33,9 +33,12 @@ mod heap {
 
     pub struct Global(pub UnsafeCell<Heap<Wasm>>);
 
-    // SAFETY: this module is built without threads (wasm32-unknown-unknown, no atomics), so no
-    // two calls ever reach the heap at once.
+    // SAFETY: this module is built without threads (wasm32-unknown-unknown, no atomics; a build
+    // with them stops below), so no two calls ever reach the heap at once.
     unsafe impl Sync for Global {}
+
+    #[cfg(target_feature = "atomics")]
+    compile_error!("src/heap.rs serves one thread: build the plan module without atomics");
 
     // SAFETY: `Heap` hands out distinct blocks of at least the layout's size and alignment, or
     // null; the calls never overlap (see `Sync`).
