@@ -2,9 +2,9 @@
 //! Prints figures; asserts nothing (speed is measured here, never in a test).
 
 use samtaleplan::caseload::{self, Options};
-use samtaleplan::clock::{Insurance, Period};
-use samtaleplan::dates::ymd;
-use samtaleplan::request::{Pause, PauseReason};
+use samtaleplan::contract::request::{Pause, PauseReason};
+use samtaleplan::rules::dates::ymd;
+use samtaleplan::rules::ledighed::{Insurance, Period};
 use samtaleplan::{Lang, Request};
 use std::hint::black_box;
 use std::time::{Duration, Instant};

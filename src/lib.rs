@@ -3,7 +3,7 @@
 //!
 //! The core (every module but `web`) is pure: no clock, no I/O, no JavaScript. "Today" is an
 //! input. The `web` module, compiled only for wasm32, is the thin WebAssembly binding the page
-//! and the embeddable element load; `src/main.rs` is the command line over the same core.
+//! and the embeddable element load; `src/cli/main.rs` is the command line over the same core.
 //!
 //! ```
 //! let out = samtaleplan::plan_json(r#"{"start":"2024-03-04"}"#);
@@ -11,26 +11,14 @@
 //! ```
 
 #[macro_use]
-pub mod words;
+pub mod contract;
 
-pub mod calendar;
 pub mod caseload;
-pub mod clock;
-pub mod dates;
-pub mod error;
-pub mod hash;
 pub mod heap;
-pub mod ics;
-pub mod json;
-pub mod lang;
 pub mod plan;
-pub mod regimes;
-pub mod request;
-pub mod response;
+pub mod present;
+pub mod rules;
 pub mod sort;
-pub mod timeline;
-pub mod tree;
-pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -39,17 +27,17 @@ pub mod web;
 #[path = "../tests/common/rng.rs"]
 mod test_rng;
 
-pub use error::{ErrorCode, PlanError};
-pub use lang::Lang;
+pub use contract::error::{ErrorCode, PlanError};
+pub use contract::lang::Lang;
+pub use contract::request::Request;
+pub use contract::response::Response;
 pub use plan::plan;
-pub use request::Request;
-pub use response::Response;
 
-use error::ErrorResponse;
+use contract::error::ErrorResponse;
 
 /// Reads a JSON request and computes its plan.
 pub fn plan_str(text: &str) -> Result<Response, PlanError> {
-    plan(&request::from_json(text)?)
+    plan(&contract::request::from_json(text)?)
 }
 
 /// The JSON-lines contract: one request in, one line out — the response, or
@@ -73,7 +61,7 @@ pub fn error_json(error: &PlanError) -> String {
 }
 
 /// A value of the contract as compact JSON text.
-pub fn to_json<T: json::ToJson + ?Sized>(value: &T) -> String {
+pub fn to_json<T: contract::json::ToJson + ?Sized>(value: &T) -> String {
     let mut out = String::new();
     value.write_json(&mut out);
     out

@@ -2,7 +2,7 @@
 //! weekly counts against the windows they come from.
 
 use samtaleplan::caseload::{self, Caseload, Options, Summary, WEEKS};
-use samtaleplan::dates::ymd;
+use samtaleplan::rules::dates::ymd;
 use samtaleplan::{ErrorCode, Lang};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -258,7 +258,7 @@ use rng::Rng;
 
 #[test]
 fn weekly_counts_add_up_to_the_windows_they_come_from() {
-    use samtaleplan::regimes::Obligation;
+    use samtaleplan::rules::regimes::Obligation;
     let mut rng = Rng(99);
     let today = ymd(2025, 3, 5);
     let mut text = String::from("medlem;start;forsikring;pauser;holdt_A1;holdt_A2;holdt_J1\n");
@@ -294,14 +294,14 @@ fn weekly_counts_add_up_to_the_windows_they_come_from() {
     for (start, insurance, pause, held) in &members {
         let mut req = samtaleplan::Request::new(*start);
         req.insurance = if insurance.is_empty() {
-            samtaleplan::clock::Insurance::Fuldtid
+            samtaleplan::rules::ledighed::Insurance::Fuldtid
         } else {
-            samtaleplan::clock::Insurance::Deltid
+            samtaleplan::rules::ledighed::Insurance::Deltid
         };
         if let Some((from, to)) = pause {
-            req.pauses.push(samtaleplan::request::Pause {
-                period: samtaleplan::clock::Period { from: *from, to: *to },
-                reason: samtaleplan::request::PauseReason::Andet,
+            req.pauses.push(samtaleplan::contract::request::Pause {
+                period: samtaleplan::rules::ledighed::Period { from: *from, to: *to },
+                reason: samtaleplan::contract::request::PauseReason::Andet,
             });
         }
         let Ok(w) = samtaleplan::plan::windows(&req) else {

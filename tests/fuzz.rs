@@ -8,9 +8,9 @@
 //! `tests/fuzz/regressions/`, where `the_regression_corpus_holds` runs every file on every build.
 
 use samtaleplan::caseload::{self, Options};
-use samtaleplan::clock::{Insurance, Period};
-use samtaleplan::dates::ymd;
-use samtaleplan::request::{Group, Pause, PauseReason};
+use samtaleplan::contract::request::{Group, Pause, PauseReason};
+use samtaleplan::rules::dates::ymd;
+use samtaleplan::rules::ledighed::{Insurance, Period};
 use samtaleplan::{ErrorCode, Lang, Request};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -204,11 +204,11 @@ fn mutated_json_requests_never_panic_and_always_answer() {
     }
 }
 
-/// The request reader (`samtaleplan::json`) and serde_json agree on what is JSON, except where
+/// The request reader (`samtaleplan::contract::json`) and serde_json agree on what is JSON, except where
 /// the reader is stricter on purpose: repeated keys and nesting past 32. serde_json refuses
 /// numbers beyond f64, which the reader keeps as text.
 fn same_verdict_as_serde_json(text: &str) {
-    use samtaleplan::json::{self, JsonError};
+    use samtaleplan::contract::json::{self, JsonError};
     let ours = json::parse(text);
     let theirs = serde_json::from_str::<serde_json::Value>(text);
     match (&ours, &theirs) {

@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 use samtaleplan::Response;
-use samtaleplan::regimes::REGIMES;
+use samtaleplan::rules::regimes::REGIMES;
 use serde_json::{Value, json};
 
 #[path = "common/rng.rs"]
@@ -165,7 +165,7 @@ fn windows_without_words_are_the_plans_dates() {
     for _ in 0..CASES {
         let req = request(&mut rng);
         let p = plan(&req);
-        let parsed = samtaleplan::request::from_json(&req.to_string()).expect("valid");
+        let parsed = samtaleplan::contract::request::from_json(&req.to_string()).expect("valid");
         let w = samtaleplan::plan::windows(&parsed).expect("windows");
         assert_eq!(w.regime.id, p.regime.id);
         assert_eq!(w.handover, p.milestones.handover, "{req}");

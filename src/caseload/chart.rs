@@ -3,11 +3,11 @@
 //! in a table beside it.
 
 use super::Week;
-use crate::dates::short;
-use crate::lang::Lang;
-use crate::regimes::Holder;
-use crate::timeline::colour;
-use crate::tree::Node;
+use crate::contract::lang::Lang;
+use crate::present::timeline::colour;
+use crate::present::tree::Node;
+use crate::rules::dates::short;
+use crate::rules::regimes::Holder;
 
 const WIDTH: i64 = 760;
 const LEFT: i64 = 44;

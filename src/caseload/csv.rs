@@ -3,7 +3,7 @@
 //! quote and line breaks inside quotes), Danish `dd-mm-yyyy`, `dd.mm.yyyy` or ISO dates. The file
 //! arrives in chunks of bytes, as a browser or a disk gives it; a record is read once it is whole.
 
-use crate::dates::{DateError, parse_iso};
+use crate::rules::dates::{DateError, parse_iso};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -270,7 +270,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::ymd;
+    use crate::rules::dates::ymd;
 
     fn split(chunks: &[&[u8]]) -> (Vec<Record>, bool) {
         let mut s = Splitter::new();

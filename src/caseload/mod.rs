@@ -9,16 +9,16 @@
 pub mod chart;
 pub mod csv;
 
-use crate::clock::{Insurance, Period, Span};
-use crate::dates::{DateError, short};
-use crate::error::{ErrorCode, PlanError, quote};
-use crate::hash::BuildFnv;
-use crate::lang::{Lang, Text};
+use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::lang::{Lang, Text};
+use crate::contract::request::{self, Group, MAX_PAUSES, Pause, PauseReason, Request};
+use crate::contract::response::Response;
+use crate::contract::words::Word;
 use crate::plan;
-use crate::regimes::{Holder, Obligation};
-use crate::request::{self, Group, MAX_PAUSES, Pause, PauseReason, Request};
-use crate::response::Response;
-use crate::words::Word;
+use crate::present::hash::BuildFnv;
+use crate::rules::dates::{DateError, short};
+use crate::rules::ledighed::{Insurance, Period, Span};
+use crate::rules::regimes::{Holder, Obligation};
 use chrono::{Datelike, Days, Months, NaiveDate};
 use csv::{FieldError, Record, Splitter};
 use serde::Serialize;
@@ -837,7 +837,7 @@ impl Accumulator {
     fn star(&mut self, m: &Member, w: &plan::Windows) {
         let today = self.today;
         let first_held = m.held.iter().map(|(_, d)| *d).min();
-        let reach = |span| w.clock.reach(span).date;
+        let reach = |span| w.ledighed.reach(span).date;
         for (span, counts) in [
             (Span::HalfMonths(3), &mut self.star.within_1_5),
             (Span::Months(3), &mut self.star.within_3),

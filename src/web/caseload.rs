@@ -5,10 +5,10 @@
 use super::{parse_js, plan_error, render::Dom};
 use crate::Lang;
 use crate::caseload::{self, Caseload, Options, Summary, Week};
-use crate::error::PlanError;
-use crate::ics;
-use crate::request::check_date;
-use crate::words::Word;
+use crate::contract::error::PlanError;
+use crate::contract::request::check_date;
+use crate::contract::words::Word;
+use crate::present::ics;
 use js_sys::Error;
 use wasm_bindgen::prelude::*;
 
@@ -33,18 +33,18 @@ impl CaseloadJob {
     #[wasm_bindgen(constructor)]
     pub fn new(today: &str, lang: &str, limit: u32) -> Result<CaseloadJob, Error> {
         let lang = <Lang as Word>::parse(lang).unwrap_or_default();
-        let today = crate::dates::parse_iso(today).map_err(|_| {
+        let today = crate::rules::dates::parse_iso(today).map_err(|_| {
             plan_error(
                 PlanError::new(
                     crate::ErrorCode::DateFormat,
                     lang,
                     format!(
                         "Datoen for opgørelsen {} er ikke en dato som 2024-06-05.",
-                        crate::error::quote(today)
+                        crate::contract::error::quote(today)
                     ),
                     format!(
                         "The date of the summary {} is not a date like 2024-06-05.",
-                        crate::error::quote(today)
+                        crate::contract::error::quote(today)
                     ),
                 )
                 .at("today"),
@@ -104,8 +104,14 @@ impl CaseloadJob {
             plan_error(PlanError::new(
                 crate::ErrorCode::CsvValue,
                 lang,
-                format!("Medlemmet {} findes ikke i filen.", crate::error::quote(member)),
-                format!("The member {} is not in the file.", crate::error::quote(member)),
+                format!(
+                    "Medlemmet {} findes ikke i filen.",
+                    crate::contract::error::quote(member)
+                ),
+                format!(
+                    "The member {} is not in the file.",
+                    crate::contract::error::quote(member)
+                ),
             ))
         })?;
         let plan = caseload::member_plan(m).map_err(plan_error)?;

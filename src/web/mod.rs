@@ -57,9 +57,9 @@ mod heap {
     }
 }
 
-use crate::error::{ErrorCode, PlanError};
-use crate::json::{self, Json, JsonError, MAX_DEPTH, Object};
-use crate::request::{from_json, json_error};
+use crate::contract::error::{ErrorCode, PlanError};
+use crate::contract::json::{self, Json, JsonError, MAX_DEPTH, Object};
+use crate::contract::request::{from_json, json_error};
 use crate::{Lang, Response};
 use js_sys::{Array, Error, Reflect};
 use wasm_bindgen::prelude::*;
@@ -103,8 +103,8 @@ pub fn render_js(element: &web_sys::Element, request: JsValue) -> Result<JsValue
 #[wasm_bindgen(js_name = ics)]
 pub fn ics_js(request: JsValue, stamp: &str) -> Result<String, Error> {
     let response = plan_of(request)?;
-    let stamp = crate::ics::parse_stamp_in(stamp, response.lang).map_err(plan_error)?;
-    Ok(crate::ics::ics(&response, stamp))
+    let stamp = crate::present::ics::parse_stamp_in(stamp, response.lang).map_err(plan_error)?;
+    Ok(crate::present::ics::ics(&response, stamp))
 }
 
 /// A JS object is read exactly as its JSON text would be, so the two interfaces cannot drift:
@@ -182,8 +182,14 @@ fn unreadable(key: &str, detail: &str) -> PlanError {
     PlanError::new(
         ErrorCode::Json,
         Lang::Da,
-        format!("Feltet {} kunne ikke læses ({detail}).", crate::error::quote(key)),
-        format!("The field {} could not be read ({detail}).", crate::error::quote(key)),
+        format!(
+            "Feltet {} kunne ikke læses ({detail}).",
+            crate::contract::error::quote(key)
+        ),
+        format!(
+            "The field {} could not be read ({detail}).",
+            crate::contract::error::quote(key)
+        ),
     )
     .at(key)
 }

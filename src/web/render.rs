@@ -1,10 +1,10 @@
-//! Mounts an element tree ([`crate::tree::Node`]) into the page with `createElement`,
+//! Mounts an element tree ([`crate::present::tree::Node`]) into the page with `createElement`,
 //! `createElementNS` (inside `svg`), attributes and text nodes only: whatever a request contains
 //! is shown as text, never parsed as HTML. What a plan looks like is decided in the core
-//! ([`crate::view`]); this file only turns it into DOM.
+//! ([`crate::present::view`]); this file only turns it into DOM.
 
-use crate::response::Response;
-use crate::tree::{Child, Node};
+use crate::contract::response::Response;
+use crate::present::tree::{Child, Node};
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
@@ -47,7 +47,7 @@ pub fn draw(target: &Element, plan: &Response) -> Result<(), JsValue> {
         .owner_document()
         .ok_or_else(|| JsValue::from_str("element has no document"))?;
     let id = format!("samtaleplan-{}", NEXT_ID.fetch_add(1, Ordering::Relaxed));
-    let root = Dom { doc }.mount(&crate::view::plan(plan, &id), false)?;
+    let root = Dom { doc }.mount(&crate::present::view::plan(plan, &id), false)?;
     target.set_text_content(None);
     target.append_child(&root)?;
     Ok(())

@@ -2,12 +2,12 @@
 //! types, malformed or impossible dates, unknown values and oversized input are all refused
 //! with a stable code and a message in the request's language.
 
-use crate::clock::{Insurance, Period};
-use crate::dates::{DateError, parse_iso, short, ymd};
-use crate::error::{ErrorCode, PlanError, quote};
-use crate::json::{self, Json, JsonError, MAX_DEPTH, Object};
-use crate::lang::Lang;
-use crate::words::Word;
+use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::json::{self, Json, JsonError, MAX_DEPTH, Object};
+use crate::contract::lang::Lang;
+use crate::contract::words::Word;
+use crate::rules::dates::{DateError, parse_iso, short, ymd};
+use crate::rules::ledighed::{Insurance, Period};
 use chrono::NaiveDate;
 
 /// A request line or document may be at most 64 KiB.

@@ -10,12 +10,12 @@
 //! plan again, after adding a pause that moves a window, updates the events in a calendar rather
 //! than doubling them.
 
-use crate::dates;
-use crate::error::{ErrorCode, PlanError, quote};
-use crate::hash::Fnv1a;
-use crate::lang::Lang;
-use crate::regimes::Obligation;
-use crate::response::{Response, Samtale};
+use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::lang::Lang;
+use crate::contract::response::{Response, Samtale};
+use crate::present::hash::Fnv1a;
+use crate::rules::dates;
+use crate::rules::regimes::Obligation;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 use std::hash::Hasher;
@@ -424,8 +424,8 @@ impl Writer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::ymd;
     use crate::plan_str;
+    use crate::rules::dates::ymd;
 
     fn stamp() -> Stamp {
         parse_stamp("20240501T081530Z").unwrap()

@@ -2,18 +2,18 @@
 //! 2023. LAB, lov nr. 548 af 7. maj 2019, §§ 25, 31, 32. Nine samtaler in the first six months —
 //! a CV-samtale and two rådighedssamtaler in the a-kasse, four jobsamtaler in the jobcenter, two
 //! joint ones — and one more by 16 months (RULES.md § 4, "R2020"). The COVID freeze of 2020–2021
-//! is the clock's (src/clock.rs).
+//! is the ledighed counter's (src/rules/ledighed.rs).
 
 use super::Basis::{Law, Practice};
 use super::Bound::{Days, Reached, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
 use super::Obligation::Conditional;
 use super::{Note, Regime, Source, Spec, group_unsupported};
-use crate::clock::Span::Months;
-use crate::dates::ymd;
-use crate::error::PlanError;
-use crate::lang::Text;
-use crate::request::{Group, Request};
+use crate::contract::error::PlanError;
+use crate::contract::lang::Text;
+use crate::contract::request::{Group, Request};
+use crate::rules::dates::ymd;
+use crate::rules::ledighed::Span::Months;
 use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {

@@ -29,7 +29,7 @@ macro_rules! words {
             }
         }
 
-        impl $crate::words::Word for $name {
+        impl $crate::contract::words::Word for $name {
             const WORDS: &'static [&'static str] = &[$($word),+];
             fn parse(word: &str) -> Option<Self> {
                 match word { $($word => Some($name::$variant),)+ _ => None }
@@ -39,9 +39,9 @@ macro_rules! words {
             }
         }
 
-        impl $crate::json::ToJson for $name {
+        impl $crate::contract::json::ToJson for $name {
             fn write_json(&self, out: &mut String) {
-                $crate::json::write_string(self.as_str(), out);
+                $crate::contract::json::write_string(self.as_str(), out);
             }
         }
 

@@ -7,11 +7,11 @@ use super::Basis::Law;
 use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
 use super::{Note, Regime, Source, Spec};
-use crate::clock::Span::Months;
-use crate::dates::ymd;
-use crate::error::PlanError;
-use crate::lang::Text;
-use crate::request::{Group, Request};
+use crate::contract::error::PlanError;
+use crate::contract::lang::Text;
+use crate::contract::request::{Group, Request};
+use crate::rules::dates::ymd;
+use crate::rules::ledighed::Span::Months;
 use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {

@@ -9,11 +9,11 @@ use super::Basis::{Practice, Star};
 use super::Bound::{Days, Reached, ReachedPlus, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
 use super::{Note, Regime, Source, Spec, group_unsupported};
-use crate::clock::Span::{Months, Weeks};
-use crate::dates::ymd;
-use crate::error::PlanError;
-use crate::lang::Text;
-use crate::request::{Group, Request};
+use crate::contract::error::PlanError;
+use crate::contract::lang::Text;
+use crate::contract::request::{Group, Request};
+use crate::rules::dates::ymd;
+use crate::rules::ledighed::Span::{Months, Weeks};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 

@@ -1,11 +1,11 @@
 //! The response (RULES.md § 5), and its JSON text: each type's `ToJson` below writes its fields
 //! in the order of the contract, for the command line and the WebAssembly module alike.
 
-use crate::clock::Insurance;
-use crate::json::{ObjectWriter, ToJson};
-use crate::lang::Lang;
-use crate::regimes::{Basis, Holder, Obligation, Source};
-use crate::request::{Group, PauseReason};
+use crate::contract::json::{ObjectWriter, ToJson};
+use crate::contract::lang::Lang;
+use crate::contract::request::{Group, PauseReason};
+use crate::rules::ledighed::Insurance;
+use crate::rules::regimes::{Basis, Holder, Obligation, Source};
 use chrono::NaiveDate;
 
 /// The version of this contract.

@@ -1,11 +1,11 @@
 //! The regime table (RULES.md § 3) and the vocabulary every regime file uses to state its
 //! samtaler (RULES.md § 4). A regime is one file in this folder plus one line in [`REGIMES`].
 
-use crate::clock::Span;
-use crate::dates::short;
-use crate::error::{ErrorCode, PlanError};
-use crate::lang::{Lang, Text};
-use crate::request::Request;
+use crate::contract::error::{ErrorCode, PlanError};
+use crate::contract::lang::{Lang, Text};
+use crate::contract::request::Request;
+use crate::rules::dates::short;
+use crate::rules::ledighed::Span;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -169,9 +169,9 @@ pub struct Source {
     pub quote: Option<&'static str>,
 }
 
-impl crate::json::ToJson for Source {
+impl crate::contract::json::ToJson for Source {
     fn write_json(&self, out: &mut String) {
-        crate::json::ObjectWriter::new(out)
+        crate::contract::json::ObjectWriter::new(out)
             .field("name", self.name)
             .field("url", self.url)
             .some("quote", &self.quote)
@@ -289,11 +289,11 @@ pub(crate) fn group_unsupported(regime: &Regime, req: &Request) -> PlanError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::ymd;
+    use crate::rules::dates::ymd;
 
     #[test]
     fn every_samtale_resting_on_law_carries_its_source() {
-        use crate::request::Group;
+        use crate::contract::request::Group;
         for regime in REGIMES {
             for group in [Group::Standard, Group::JobcenterFromDayOne] {
                 let start = regime.from;

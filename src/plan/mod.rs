@@ -1,16 +1,16 @@
-//! From a valid request to a plan: choose the regime, run the clock, evaluate each samtale's
+//! From a valid request to a plan: choose the regime, run the ledighed counter, evaluate each samtale's
 //! window, and explain every date.
 
-use crate::calendar::{is_non_working, last_working_day_before, non_working_reason};
-use crate::clock::{AccrualDays, Clock, FROZEN, Handover, Period, Reached, Span};
-use crate::dates::{long, period, short, ymd};
-use crate::error::{ErrorCode, PlanError};
-use crate::lang::{Lang, Text};
-use crate::regimes::{self, Bound, Holder, Obligation, Regime, Spec};
-use crate::request::Request;
-use crate::response::{
+use crate::contract::error::{ErrorCode, PlanError};
+use crate::contract::lang::{Lang, Text};
+use crate::contract::request::Request;
+use crate::contract::response::{
     ComparedSamtale, Comparison, Message, Milestones, Next, PauseEcho, RegimeInfo, Response, SCHEMA, Samtale, Status,
 };
+use crate::rules::dates::{long, period, short, ymd};
+use crate::rules::holidays::{is_non_working, last_working_day_before, non_working_reason};
+use crate::rules::ledighed::{AccrualDays, FROZEN, Handover, Ledighed, Period, Reached, Span};
+use crate::rules::regimes::{self, Bound, Holder, Obligation, Regime, Spec};
 use chrono::{Days, NaiveDate};
 use std::borrow::Cow;
 
@@ -108,10 +108,10 @@ fn compare(req: &Request, regime: &Regime, count: usize) -> Option<Comparison> {
     })
 }
 
-/// What a plan under a regime is computed from: its samtaler, the clock, the hand-over.
+/// What a plan under a regime is computed from: its samtaler, the ledighed counter, the hand-over.
 struct Setup {
     specs: Cow<'static, [Spec]>,
-    clock: Clock,
+    ledighed: Ledighed,
     handover: Option<Handover>,
     /// Who takes over at the hand-over (jobcentret, kommunen), for the words.
     handover_to: Holder,
@@ -122,7 +122,7 @@ fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> {
     let lang = req.lang;
     let specs = (regime.samtaler)(req)?;
     let pauses: Vec<Period> = req.pauses.iter().map(|p| p.period).collect();
-    let clock = Clock::new(req.start, req.insurance, &pauses);
+    let ledighed = Ledighed::new(req.start, req.insurance, &pauses);
     let handover_to = specs
         .iter()
         .find(|s| s.earliest == Bound::Handover)
@@ -132,8 +132,8 @@ fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> {
         .any(|s| s.earliest.uses_handover() || s.latest.uses_handover())
     {
         Some(match req.handover {
-            Some(date) => checked_override(&clock, date, lang)?,
-            None => clock.handover(),
+            Some(date) => checked_override(&ledighed, date, lang)?,
+            None => ledighed.handover(),
         })
     } else if req.handover.is_some() {
         return Err(PlanError::new(
@@ -148,7 +148,7 @@ fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> {
     };
     Ok(Setup {
         specs,
-        clock,
+        ledighed,
         handover,
         handover_to,
         lang,
@@ -158,7 +158,7 @@ fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> {
 /// A plan's dates without a word of text: what a caseload of many thousand members needs.
 pub struct Windows {
     pub regime: &'static Regime,
-    pub clock: Clock,
+    pub ledighed: Ledighed,
     pub handover: Option<NaiveDate>,
     pub samtaler: Vec<Window>,
 }
@@ -195,7 +195,7 @@ pub fn windows(req: &Request) -> Result<Windows, PlanError> {
     Ok(Windows {
         regime,
         handover: setup.handover.map(|h| h.date),
-        clock: setup.clock,
+        ledighed: setup.ledighed,
         samtaler,
     })
 }
@@ -204,7 +204,7 @@ pub fn windows(req: &Request) -> Result<Windows, PlanError> {
 fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
     let lang = req.lang;
     let ctx = setup(req, regime)?;
-    let clock = &ctx.clock;
+    let ledighed = &ctx.ledighed;
     let handover = ctx.handover;
     // Loops rather than `collect::<Result<…>>()`: the same work in less WebAssembly.
     let mut samtaler = Vec::with_capacity(ctx.specs.len());
@@ -254,22 +254,22 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
             citation: regime.citation,
         },
         milestones: Milestones {
-            l3m: clock.reach(Span::Months(3)).date,
-            l6m: clock.reach(Span::Months(6)).date,
-            l16m: clock.reach(Span::Months(16)).date,
+            l3m: ledighed.reach(Span::Months(3)).date,
+            l6m: ledighed.reach(Span::Months(6)).date,
+            l16m: ledighed.reach(Span::Months(16)).date,
             handover: handover.map(|h| h.date),
         },
         next,
         samtaler,
         comparison: None,
         warnings,
-        assumptions: assumptions(req, regime, clock, handover, last_latest),
+        assumptions: assumptions(req, regime, ledighed, handover, last_latest),
     })
 }
 
 /// An override of `H` must lie from `T(15)` to `L(6 md)` (RULES.md § 2).
-fn checked_override(clock: &Clock, date: NaiveDate, lang: Lang) -> Result<Handover, PlanError> {
-    let (first, last) = (clock.t(15), clock.reach(Span::Months(6)).date);
+fn checked_override(ledighed: &Ledighed, date: NaiveDate, lang: Lang) -> Result<Handover, PlanError> {
+    let (first, last) = (ledighed.t(15), ledighed.reach(Span::Months(6)).date);
     if date < first || date > last {
         return Err(PlanError::new(
             ErrorCode::HandoverRange,
@@ -301,16 +301,16 @@ impl Setup {
 
     /// The date of a bound.
     fn date(&self, bound: Bound) -> Result<NaiveDate, PlanError> {
-        let clock = &self.clock;
+        let ledighed = &self.ledighed;
         Ok(match bound {
-            Bound::Start => clock.start(),
-            Bound::Days(d) => clock.t(d),
-            Bound::Reached(span) => clock.reach(span).date,
-            Bound::ReachedPlus(span, d) => plus_days(clock.reach(span).date, d),
+            Bound::Start => ledighed.start(),
+            Bound::Days(d) => ledighed.t(d),
+            Bound::Reached(span) => ledighed.reach(span).date,
+            Bound::ReachedPlus(span, d) => plus_days(ledighed.reach(span).date, d),
             Bound::Handover => self.h()?.date,
             Bound::BeforeHandover(span) => {
                 let h = self.h()?.date;
-                clock.reach(span).date.min(h.pred_opt().unwrap_or(h))
+                ledighed.reach(span).date.min(h.pred_opt().unwrap_or(h))
             }
         })
     }
@@ -318,22 +318,22 @@ impl Setup {
     /// How the date of a bound was found, in words.
     fn how(&self, bound: Bound) -> Result<String, PlanError> {
         let lang = self.lang;
-        let clock = &self.clock;
+        let ledighed = &self.ledighed;
         Ok(match bound {
             Bound::Start => lang.pick(
-                format!("første ledighedsdag, {}", short(clock.start(), lang)),
-                format!("the first day of unemployment, {}", short(clock.start(), lang)),
+                format!("første ledighedsdag, {}", short(ledighed.start(), lang)),
+                format!("the first day of unemployment, {}", short(ledighed.start(), lang)),
             ),
             Bound::Days(d) => lang.pick(
-                format!("{d} dage efter første ledighedsdag, {}", short(clock.t(d), lang)),
+                format!("{d} dage efter første ledighedsdag, {}", short(ledighed.t(d), lang)),
                 format!(
                     "{d} days after the first day of unemployment, {}",
-                    short(clock.t(d), lang)
+                    short(ledighed.t(d), lang)
                 ),
             ),
-            Bound::Reached(span) => self.reached(span, clock.reach(span)),
+            Bound::Reached(span) => self.reached(span, ledighed.reach(span)),
             Bound::ReachedPlus(span, d) => {
-                let r = clock.reach(span);
+                let r = ledighed.reach(span);
                 let date = plus_days(r.date, d);
                 lang.pick(
                     format!("{}: {d} dage efter {}", short(date, lang), self.reached(span, r)),
@@ -342,7 +342,7 @@ impl Setup {
             }
             Bound::Handover => self.handover_words(self.h()?),
             Bound::BeforeHandover(span) => {
-                let r = clock.reach(span);
+                let r = ledighed.reach(span);
                 let h = self.h()?;
                 let day_before = h.date.pred_opt().unwrap_or(h.date);
                 let to = self.handover_to.label(lang);
@@ -402,7 +402,7 @@ impl Setup {
             obligation: spec.obligation,
             earliest,
             latest,
-            nominal: spec.nominal().map(|span| self.clock.reach(span).date),
+            nominal: spec.nominal().map(|span| self.ledighed.reach(span).date),
             after: spec.after,
             citation: spec.citation,
             basis: spec.basis,
@@ -417,7 +417,7 @@ impl Setup {
     /// "65. ledighedsdag, 31. maj 2024: 3 måneder = 480,99 timer; 65 dage à 7,4 timer = 481 timer".
     fn reached(&self, span: Span, r: Reached) -> String {
         let lang = self.lang;
-        let ins = self.clock.insurance();
+        let ins = self.ledighed.insurance();
         let k = r.days.get();
         let hours = span.hours(ins).format(lang);
         let per_day = ins.per_day().format(lang);
@@ -447,7 +447,7 @@ impl Setup {
     fn handover_words(&self, h: Handover) -> String {
         let lang = self.lang;
         let to = self.handover_to.label(lang);
-        let ins = self.clock.insurance();
+        let ins = self.ledighed.insurance();
         match h.trigger {
             Some(t) => lang.pick(
                 format!(
@@ -583,7 +583,7 @@ fn newer_rules_warning(next: &Regime, lang: Lang) -> Message {
 fn assumptions(
     req: &Request,
     regime: &Regime,
-    clock: &Clock,
+    ledighed: &Ledighed,
     handover: Option<Handover>,
     last_latest: NaiveDate,
 ) -> Vec<Message> {
@@ -612,8 +612,8 @@ fn assumptions(
         ),
     });
     let (da_ins, en_ins) = match ins {
-        crate::clock::Insurance::Fuldtid => ("fuldtidsforsikret", "insured full-time"),
-        crate::clock::Insurance::Deltid => ("deltidsforsikret", "insured part-time"),
+        crate::rules::ledighed::Insurance::Fuldtid => ("fuldtidsforsikret", "insured full-time"),
+        crate::rules::ledighed::Insurance::Deltid => ("deltidsforsikret", "insured part-time"),
     };
     out.push(Message {
         code: "A_CONTINUOUS",
@@ -632,7 +632,7 @@ fn assumptions(
             ),
         ),
     });
-    if FROZEN.iter().any(|f| f.to >= clock.start() && f.from <= last_latest) {
+    if FROZEN.iter().any(|f| f.to >= ledighed.start() && f.from <= last_latest) {
         out.push(fixed(
             "A_COVID_FREEZE",
             Text::new(
@@ -687,7 +687,7 @@ fn assumptions(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::from_json;
+    use crate::contract::request::from_json;
 
     fn plan_of(json: &str) -> Response {
         plan(&from_json(json).expect("valid")).expect("a plan")

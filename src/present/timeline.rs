@@ -4,12 +4,12 @@
 //!
 //! Positions are whole numbers: x = left + days × width ÷ span, in integer arithmetic.
 
-use crate::clock::FROZEN;
-use crate::dates::short;
-use crate::lang::Lang;
-use crate::regimes::Holder;
-use crate::response::{Response, Status};
-use crate::tree::Node;
+use crate::contract::lang::Lang;
+use crate::contract::response::{Response, Status};
+use crate::present::tree::Node;
+use crate::rules::dates::short;
+use crate::rules::ledighed::FROZEN;
+use crate::rules::regimes::Holder;
 use chrono::{Datelike, NaiveDate};
 
 const WIDTH: i64 = 760;

@@ -7,11 +7,11 @@
 //! part `plan`), so a host page can style the embeddable element through its shadow root.
 
 use crate::Lang;
-use crate::dates::{long, period};
-use crate::regimes::Obligation;
-use crate::response::Response;
-use crate::timeline::timeline;
-use crate::tree::Node;
+use crate::contract::response::Response;
+use crate::present::timeline::timeline;
+use crate::present::tree::Node;
+use crate::rules::dates::{long, period};
+use crate::rules::regimes::Obligation;
 use chrono::NaiveDate;
 
 /// `<tag class=… part=…>`.
@@ -253,7 +253,7 @@ fn table(plan: &Response) -> Node {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::request::Request;
+    use crate::contract::request::Request;
 
     fn view(json: &str) -> Node {
         let response = crate::plan_str(json).expect("a plan");
@@ -269,7 +269,7 @@ mod tests {
 
     #[test]
     fn every_samtale_is_a_row_with_its_dates_holder_and_citation() {
-        let response = crate::plan(&Request::new(crate::dates::ymd(2024, 3, 4))).expect("a plan");
+        let response = crate::plan(&Request::new(crate::rules::dates::ymd(2024, 3, 4))).expect("a plan");
         let root = plan(&response, "t");
         let rows: Vec<&Node> = root
             .descendants()

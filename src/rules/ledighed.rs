@@ -1,11 +1,11 @@
-//! The ledighed clock (RULES.md § 2): which days count as days of paid dagpenge, when x weeks or
+//! The ledighed counter (RULES.md § 2): which days count as days of paid dagpenge, when x weeks or
 //! months of sammenlagt ledighed are reached (`L(x)`), calendar offsets (`T(d)`) and the
 //! hand-over from a-kasse to jobcenter/kommune (`H`).
 //!
 //! Everything is whole days and whole hundredths of an hour; there is no floating point.
 
-use crate::dates::{day_number, from_day_number, weekday_at, weekdays_before, ymd};
-use crate::lang::Lang;
+use crate::contract::lang::Lang;
+use crate::rules::dates::{day_number, from_day_number, weekday_at, weekdays_before, ymd};
 use chrono::{Datelike, Days, NaiveDate};
 use std::cell::Cell;
 
@@ -118,7 +118,7 @@ impl Span {
     }
 }
 
-/// A count of accrual days, at least one. Only the clock's own rules make one, so `L(x)` can
+/// A count of accrual days, at least one. Only the counter's own rules make one, so `L(x)` can
 /// never be asked for the "0th" day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct AccrualDays(u32);
@@ -177,9 +177,9 @@ pub struct Handover {
     pub trigger: Option<Reached>,
 }
 
-/// The clock of one person's ledighed.
+/// The counter of one person's ledighed.
 #[derive(Debug, Clone)]
-pub struct Clock {
+pub struct Ledighed {
     start: NaiveDate,
     start_n: i64,
     insurance: Insurance,
@@ -189,9 +189,9 @@ pub struct Clock {
     recent: Cell<[Option<Reached>; 6]>,
 }
 
-impl Clock {
-    /// A clock from `start`; pauses may overlap and may begin before `start`.
-    pub fn new(start: NaiveDate, insurance: Insurance, pauses: &[Period]) -> Clock {
+impl Ledighed {
+    /// A counter from `start`; pauses may overlap and may begin before `start`.
+    pub fn new(start: NaiveDate, insurance: Insurance, pauses: &[Period]) -> Ledighed {
         let start_n = day_number(start);
         let mut blocked: Vec<(i64, i64)> = pauses
             .iter()
@@ -207,7 +207,7 @@ impl Clock {
                 _ => merged.push((from, to)),
             }
         }
-        Clock {
+        Ledighed {
             start,
             start_n,
             insurance,
@@ -340,22 +340,22 @@ mod tests {
 
     #[test]
     fn monday_start_without_pauses() {
-        let clock = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[]);
+        let ledighed = Ledighed::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[]);
         // RULES.md: L(3 md) is the Friday of the 13th week, start + 88 days.
-        assert_eq!(clock.reach(Span::Months(3)).date, ymd(2024, 5, 31));
-        assert_eq!(clock.reach(Span::Months(6)).date, ymd(2024, 8, 30));
-        assert_eq!(clock.reach(Span::Months(16)).date, ymd(2025, 7, 1));
-        let h = clock.handover();
+        assert_eq!(ledighed.reach(Span::Months(3)).date, ymd(2024, 5, 31));
+        assert_eq!(ledighed.reach(Span::Months(6)).date, ymd(2024, 8, 30));
+        assert_eq!(ledighed.reach(Span::Months(16)).date, ymd(2025, 7, 1));
+        let h = ledighed.handover();
         assert_eq!(h.trigger.map(|t| t.date), Some(ymd(2024, 5, 20)));
         assert_eq!(h.date, ymd(2024, 6, 1));
-        assert_eq!(clock.t(14), ymd(2024, 3, 18));
+        assert_eq!(ledighed.t(14), ymd(2024, 3, 18));
     }
 
     #[test]
     fn weekend_start_counts_from_monday() {
-        let clock = Clock::new(ymd(2024, 3, 2), Insurance::Fuldtid, &[]);
-        assert_eq!(clock.reach_days(AccrualDays(1)).date, ymd(2024, 3, 4));
-        assert_eq!(clock.reach(Span::Months(3)).date, ymd(2024, 5, 31));
+        let ledighed = Ledighed::new(ymd(2024, 3, 2), Insurance::Fuldtid, &[]);
+        assert_eq!(ledighed.reach_days(AccrualDays(1)).date, ymd(2024, 3, 4));
+        assert_eq!(ledighed.reach(Span::Months(3)).date, ymd(2024, 5, 31));
     }
 
     #[test]
@@ -364,9 +364,9 @@ mod tests {
             from: ymd(a.0, a.1, a.2),
             to: ymd(b.0, b.1, b.2),
         };
-        let plain = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[]);
+        let plain = Ledighed::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[]);
         // Two overlapping pauses covering Mon 1 April to Fri 12 April: ten weekdays.
-        let paused = Clock::new(
+        let paused = Ledighed::new(
             ymd(2024, 3, 4),
             Insurance::Fuldtid,
             &[p((2024, 4, 5), (2024, 4, 12)), p((2024, 4, 1), (2024, 4, 8))],
@@ -375,12 +375,12 @@ mod tests {
         assert_eq!(r.date, ymd(2024, 6, 14));
         assert_eq!(r.skipped, 10);
         // A pause lying wholly before start changes nothing; one reaching into it is clipped.
-        let before = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 1, 1), (2024, 2, 1))]);
+        let before = Ledighed::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 1, 1), (2024, 2, 1))]);
         assert_eq!(before.reach(Span::Months(3)), plain.reach(Span::Months(3)));
-        let into = Clock::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 2, 1), (2024, 3, 8))]);
+        let into = Ledighed::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 2, 1), (2024, 3, 8))]);
         assert_eq!(into.reach_days(AccrualDays(1)).date, ymd(2024, 3, 11));
         // Adjacent pauses behave as one.
-        let adjacent = Clock::new(
+        let adjacent = Ledighed::new(
             ymd(2024, 3, 4),
             Insurance::Fuldtid,
             &[p((2024, 4, 1), (2024, 4, 5)), p((2024, 4, 6), (2024, 4, 12))],
@@ -391,17 +391,17 @@ mod tests {
     #[test]
     fn covid_freeze_stops_the_clock() {
         // Start Monday 2 March 2020: nothing counts until Tuesday 1 September 2020.
-        let clock = Clock::new(ymd(2020, 3, 2), Insurance::Fuldtid, &[]);
-        assert_eq!(clock.reach_days(AccrualDays(1)).date, ymd(2020, 9, 1));
+        let ledighed = Ledighed::new(ymd(2020, 3, 2), Insurance::Fuldtid, &[]);
+        assert_eq!(ledighed.reach_days(AccrualDays(1)).date, ymd(2020, 9, 1));
     }
 
     #[test]
     fn handover_in_december_rolls_the_year() {
         // Start Monday 2 September 2024: day 56 is Monday 18 November; H = 1 December.
-        let clock = Clock::new(ymd(2024, 9, 2), Insurance::Fuldtid, &[]);
-        assert_eq!(clock.handover().date, ymd(2024, 12, 1));
+        let ledighed = Ledighed::new(ymd(2024, 9, 2), Insurance::Fuldtid, &[]);
+        assert_eq!(ledighed.handover().date, ymd(2024, 12, 1));
         // Start Monday 7 October 2024: day 56 is Monday 23 December; H = 1 January 2025.
-        let clock = Clock::new(ymd(2024, 10, 7), Insurance::Fuldtid, &[]);
-        assert_eq!(clock.handover().date, ymd(2025, 1, 1));
+        let ledighed = Ledighed::new(ymd(2024, 10, 7), Insurance::Fuldtid, &[]);
+        assert_eq!(ledighed.handover().date, ymd(2025, 1, 1));
     }
 }

@@ -4,11 +4,11 @@
 //!   samtaleplan --json             one JSON request on stdin, one response out
 //!   samtaleplan 2024-03-04 [opts]  a readable table (Danish by default)
 
-use samtaleplan::dates::{long, period};
-use samtaleplan::error::{ErrorCode, PlanError};
-use samtaleplan::regimes::Obligation;
-use samtaleplan::request::{MAX_REQUEST_BYTES, sniff_lang, too_large};
-use samtaleplan::response::Response;
+use samtaleplan::contract::error::{ErrorCode, PlanError};
+use samtaleplan::contract::request::{MAX_REQUEST_BYTES, sniff_lang, too_large};
+use samtaleplan::contract::response::Response;
+use samtaleplan::rules::dates::{long, period};
+use samtaleplan::rules::regimes::Obligation;
 use samtaleplan::{Lang, caseload, plan_str, to_line};
 use serde_json::{Map, Value, json};
 use std::io::{self, BufRead, BufWriter, Read, Write};
@@ -232,8 +232,8 @@ fn render_table(plan: &Response) -> String {
     let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let mut s = String::new();
     let insurance = match plan.insurance {
-        samtaleplan::clock::Insurance::Fuldtid => t("fuldtid", "full-time"),
-        samtaleplan::clock::Insurance::Deltid => t("deltid", "part-time"),
+        samtaleplan::rules::ledighed::Insurance::Fuldtid => t("fuldtid", "full-time"),
+        samtaleplan::rules::ledighed::Insurance::Deltid => t("deltid", "part-time"),
     };
     s += &format!(
         "{} {} ({insurance})\n",
@@ -371,7 +371,7 @@ fn caseload(args: &[String]) -> io::Result<ExitCode> {
         let mut value = || it.next().ok_or_else(|| format!("{arg} mangler en værdi"));
         match arg.as_str() {
             "--today" => match value()
-                .map(|v| samtaleplan::dates::parse_iso(v).map_err(|_| format!("--today {v}: skriv ÅÅÅÅ-MM-DD")))
+                .map(|v| samtaleplan::rules::dates::parse_iso(v).map_err(|_| format!("--today {v}: skriv ÅÅÅÅ-MM-DD")))
             {
                 Ok(Ok(d)) => today = Some(d),
                 Ok(Err(m)) | Err(m) => return usage(m),
@@ -453,7 +453,7 @@ fn today_utc() -> chrono::NaiveDate {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() / 86_400)
         .unwrap_or(0);
-    samtaleplan::dates::ymd(1970, 1, 1)
+    samtaleplan::rules::dates::ymd(1970, 1, 1)
         .checked_add_days(chrono::Days::new(days))
         .unwrap_or(chrono::NaiveDate::MIN)
 }

@@ -1,8 +1,8 @@
 //! Bad input: every kind has a stable code, and every error carries a message in the request's
 //! language. Nothing in the core panics on input; everything that can go wrong ends here.
 
-use crate::json::{ObjectWriter, ToJson};
-use crate::lang::Lang;
+use crate::contract::json::{ObjectWriter, ToJson};
+use crate::contract::lang::Lang;
 use serde::Serialize;
 use std::fmt;
 
@@ -11,7 +11,7 @@ words! {
     pub enum ErrorCode {
         /// The text is not JSON, not UTF-8, or nested too deeply.
         Json = "E_JSON",
-        /// The request is larger than [`crate::request::MAX_REQUEST_BYTES`].
+        /// The request is larger than [`crate::contract::request::MAX_REQUEST_BYTES`].
         RequestTooLarge = "E_REQUEST_TOO_LARGE",
         /// The request, or a pause, is not a JSON object.
         NotObject = "E_NOT_OBJECT",
@@ -37,7 +37,7 @@ words! {
         StartTooLate = "E_START_TOO_LATE",
         /// A pause ends before it begins.
         PauseReversed = "E_PAUSE_REVERSED",
-        /// More than [`crate::request::MAX_PAUSES`] pauses.
+        /// More than [`crate::contract::request::MAX_PAUSES`] pauses.
         TooManyPauses = "E_TOO_MANY_PAUSES",
         /// A hand-over override before T(15) or after L(6 md).
         HandoverRange = "E_HANDOVER_RANGE",
