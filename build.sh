@@ -184,7 +184,7 @@ run_tests() {
   cargo build --release
   build_wasm
   need_chromium
-  say "wasm-bindgen-test in headless Chromium: the caseload build (dlmalloc), then the plan build (src/heap.rs)"
+  say "wasm-bindgen-test in headless Chromium: the caseload build, then the plan build"
   cargo test --target "$WASM_TARGET" --test wasm
   cargo test --target "$WASM_TARGET" --test wasm --no-default-features
   need_node_packages

@@ -14,11 +14,9 @@
 pub mod contract;
 
 pub mod caseload;
-pub mod heap;
 pub mod plan;
 pub mod present;
 pub mod rules;
-pub mod sort;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
@@ -60,9 +58,16 @@ pub fn error_json(error: &PlanError) -> String {
     to_json(&ErrorResponse { error })
 }
 
-/// A value of the contract as compact JSON text.
-pub fn to_json<T: contract::json::ToJson + ?Sized>(value: &T) -> String {
-    let mut out = String::new();
-    value.write_json(&mut out);
-    out
+/// A value of the contract as compact JSON text (serde_json; the field order is the order the
+/// contract's types declare them in).
+pub fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    // The contract's types hold only strings, dates, whole numbers, booleans, lists and
+    // structs with string keys: serde_json cannot fail on them.
+    serde_json::to_string(value).unwrap_or_else(|e| {
+        let error = PlanError::internal(&e.to_string(), Lang::Da);
+        format!(
+            r#"{{"error":{{"code":"E_INTERNAL","message":{}}}}}"#,
+            serde_json::Value::from(error.message)
+        )
+    })
 }

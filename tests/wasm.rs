@@ -183,15 +183,27 @@ fn deep_and_cyclic_objects_are_refused_and_the_module_keeps_working() {
         Reflect::set(&inner, &JsValue::from_str("x"), &next).expect("set");
         inner = next.into();
     }
-    let request = js(r#"{"start":"2024-03-04"}"#);
-    Reflect::set(&request, &JsValue::from_str("x"), &deep).expect("set");
-    let err: JsValue = plan_js(request).expect_err("refused").into();
-    assert_eq!(string(&get(&err, &["code"])), "E_JSON");
-    // An object that contains itself.
+    // Under an unknown field it is refused by the field's name, unread; in a known field, as
+    // the wrong type, unread.
+    for (key, code) in [("x", "E_UNKNOWN_FIELD"), ("today", "E_TYPE")] {
+        let request = js(r#"{"start":"2024-03-04"}"#);
+        Reflect::set(&request, &JsValue::from_str(key), &deep).expect("set");
+        let err: JsValue = plan_js(request).expect_err("refused").into();
+        assert_eq!(string(&get(&err, &["code"])), code);
+        assert_eq!(string(&get(&err, &["field"])), key);
+    }
+    // An object that contains itself, as a field and as a pause.
     let cyclic = js(r#"{"start":"2024-03-04"}"#);
     Reflect::set(&cyclic, &JsValue::from_str("x"), &cyclic).expect("set");
     let err: JsValue = plan_js(cyclic).expect_err("refused").into();
-    assert_eq!(string(&get(&err, &["code"])), "E_JSON");
+    assert_eq!(string(&get(&err, &["code"])), "E_UNKNOWN_FIELD");
+    let cyclic = js(r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-04-02"}]}"#);
+    let pause = get(&cyclic, &["pauses"]);
+    let pause = Reflect::get(&pause, &JsValue::from_f64(0.0)).expect("pause");
+    Reflect::set(&pause, &JsValue::from_str("reason"), &cyclic).expect("set");
+    let err: JsValue = plan_js(cyclic).expect_err("refused").into();
+    assert_eq!(string(&get(&err, &["code"])), "E_TYPE");
+    assert_eq!(string(&get(&err, &["field"])), "pauses[0].reason");
     // The module is unharmed.
     let v = plan_js(js(r#"{"start":"2024-03-04"}"#)).expect("a plan after the refusals");
     assert_eq!(string(&get(&v, &["regime", "id"])), "R2024");
@@ -212,9 +224,11 @@ fn js_values_are_read_as_their_json_would_be() {
     // `undefined` is null: absent for a known field, still refused as an unknown one.
     assert_eq!(with("today", &JsValue::UNDEFINED), "ok");
     assert_eq!(with("extra", &JsValue::UNDEFINED), "E_UNKNOWN_FIELD");
-    // A number where a string belongs, finite or not, is the wrong type.
+    // A number where a string belongs, finite or not, is the wrong type (JSON.stringify would
+    // write Infinity as null; a request object is not JSON text, and a date is not a number).
     assert_eq!(with("today", &JsValue::from_f64(2024.0)), "E_TYPE");
-    assert_eq!(with("today", &JsValue::from_f64(f64::INFINITY)), "ok");
+    assert_eq!(with("today", &JsValue::from_f64(f64::INFINITY)), "E_TYPE");
+    assert_eq!(with("today", &JsValue::NULL), "ok");
     // Values JSON cannot express are refused, not dropped as JSON.stringify would.
     let function = js_sys::Function::new_no_args("return 1");
     assert_eq!(with("today", &function), "E_JSON");
@@ -240,6 +254,61 @@ fn js_values_are_read_as_their_json_would_be() {
     assert_eq!(with("today", &JsValue::from_str("2024-05-01")), "ok");
 }
 
+/// Limits are refused from what the objects say of themselves, before serde copies anything:
+/// a list's `length`, a string's `length`. Paths reach into the pauses.
+#[wasm_bindgen_test]
+fn limits_and_pauses_are_refused_with_a_code_and_a_path() {
+    let huge = js_sys::Array::new_with_length(1_000_000_000);
+    let started = js_sys::Date::now();
+    assert_eq!(with("pauses", &huge), "E_TOO_MANY_PAUSES");
+    let big = JsValue::from_str(&"9".repeat(10_000_000));
+    assert_eq!(with("start", &big), "E_REQUEST_TOO_LARGE");
+    let pause = js(r#"[{"from":"2024-04-01","to":"2024-04-02"}]"#);
+    let first = Reflect::get(&pause, &JsValue::from_f64(0.0)).expect("pause");
+    Reflect::set(&first, &JsValue::from_str("to"), &big).expect("set");
+    assert_eq!(with("pauses", &pause), "E_REQUEST_TOO_LARGE");
+    assert!(js_sys::Date::now() - started < 1000.0, "refused quickly");
+    // Paths inside pauses, as plan_json gives them.
+    for (pauses, code, field) in [
+        (r#"[["2024-04-01","2024-04-02"]]"#, "E_NOT_OBJECT", "pauses[0]"),
+        (
+            r#"[{"from":"2024-04-01","to":"2024-04-02"},"x"]"#,
+            "E_NOT_OBJECT",
+            "pauses[1]",
+        ),
+        (
+            r#"[{"from":"2024-04-01","to":"2024-04-02","days":3}]"#,
+            "E_UNKNOWN_FIELD",
+            "pauses[0].days",
+        ),
+        (r#"[{"from":"2024-04-01","to":5}]"#, "E_TYPE", "pauses[0].to"),
+        (
+            r#"[{"from":"2024-04-01","to":"2024-04-02","reason":"x"}]"#,
+            "E_UNKNOWN_VALUE",
+            "pauses[0].reason",
+        ),
+        (r#"[{"from":"2024-04-01"}]"#, "E_MISSING_FIELD", "pauses[0].to"),
+        (r#"{"from":"2024-04-01"}"#, "E_TYPE", "pauses"),
+        (r#""2024-04-01""#, "E_TYPE", "pauses"),
+    ] {
+        let request = js(r#"{"start":"2024-03-04"}"#);
+        Reflect::set(&request, &JsValue::from_str("pauses"), &js(pauses)).expect("set");
+        let err: JsValue = plan_js(request).expect_err("refused").into();
+        assert_eq!(string(&get(&err, &["code"])), code, "{pauses}");
+        assert_eq!(string(&get(&err, &["field"])), field, "{pauses}");
+        let text = format!(r#"{{"start":"2024-03-04","pauses":{pauses}}}"#);
+        let line = plan_json_js(&text);
+        assert!(
+            line.contains(&format!(r#""code":"{code}""#)) && line.contains(&format!(r#""field":"{field}""#)),
+            "{line}"
+        );
+    }
+    // A plan comes back with null, not undefined, for the contract's null fields.
+    let v = plan_js(js(r#"{"start":"2020-03-02"}"#)).expect("plan");
+    assert!(get(&v, &["milestones", "handover"]).is_null());
+    assert!(Reflect::has(&get(&v, &["milestones"]), &JsValue::from_str("handover")).expect("has"));
+}
+
 /// The module's memory in bytes.
 fn memory_bytes() -> f64 {
     get(&wasm_bindgen::memory(), &["buffer", "byteLength"])
@@ -248,7 +317,7 @@ fn memory_bytes() -> f64 {
 }
 
 /// Many plans and large texts, one after another, reuse the memory the first ones took (in the
-/// plan module this is `src/heap.rs`; in the caseload module, dlmalloc), and answer the same.
+/// plan module and in the caseload module alike, the standard allocator), and answer the same.
 #[wasm_bindgen_test]
 fn memory_reaches_a_steady_size() {
     let requests: Vec<String> = (0..50)

@@ -1,7 +1,6 @@
 //! Bad input: every kind has a stable code, and every error carries a message in the request's
 //! language. Nothing in the core panics on input; everything that can go wrong ends here.
 
-use crate::contract::json::{ObjectWriter, ToJson};
 use crate::contract::lang::Lang;
 use serde::Serialize;
 use std::fmt;
@@ -84,16 +83,6 @@ pub struct PlanError {
     pub field: Option<String>,
 }
 
-impl ToJson for PlanError {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .some("field", &self.field)
-            .end();
-    }
-}
-
 impl PlanError {
     /// An error whose message is chosen from a Danish and an English text.
     pub fn new(code: ErrorCode, lang: Lang, da: String, en: String) -> PlanError {
@@ -132,15 +121,9 @@ impl fmt::Display for PlanError {
 impl std::error::Error for PlanError {}
 
 /// The `{"error":{…}}` object the JSON interfaces answer with.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct ErrorResponse<'a> {
     pub error: &'a PlanError,
-}
-
-impl ToJson for ErrorResponse<'_> {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out).field("error", self.error).end();
-    }
 }
 
 /// Quotes a piece of user input for a message: at most 40 characters, with control and

@@ -5,7 +5,7 @@
 pub mod words;
 
 pub mod error;
-pub mod json;
 pub mod lang;
 pub mod request;
 pub mod response;
+pub mod wire;

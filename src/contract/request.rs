@@ -1,11 +1,11 @@
 //! The request (RULES.md § 5) and its strict reading: unknown fields, duplicate fields, wrong
 //! types, malformed or impossible dates, unknown values and oversized input are all refused
-//! with a stable code and a message in the request's language.
+//! with a stable code and a message in the request's language. serde reads the JSON into a
+//! [`RequestJson`] ([`crate::contract::wire`]); [`validate`] checks what it says.
 
 use crate::contract::error::{ErrorCode, PlanError, quote};
-use crate::contract::json::{self, Json, JsonError, MAX_DEPTH, Object};
 use crate::contract::lang::Lang;
-use crate::contract::words::Word;
+use crate::contract::wire::{self, PauseJson, RequestJson};
 use crate::rules::dates::{DateError, parse_iso, short, ymd};
 use crate::rules::ledighed::{Insurance, Period};
 use chrono::NaiveDate;
@@ -83,41 +83,12 @@ impl Request {
     }
 }
 
-/// Turns a failure to read the JSON into the right error: a duplicate key, too deep, or not JSON.
-pub fn json_error(err: &JsonError, lang: Lang) -> PlanError {
-    match err {
-        JsonError::Duplicate(key) => PlanError::new(
-            ErrorCode::DuplicateField,
-            lang,
-            format!("Feltet {} står mere end én gang i forespørgslen.", quote(key)),
-            format!("The field {} appears more than once in the request.", quote(key)),
-        )
-        .at(key.as_str()),
-        JsonError::TooDeep => PlanError::new(
-            ErrorCode::Json,
-            lang,
-            format!("Forespørgslen er indlejret mere end {MAX_DEPTH} niveauer dybt."),
-            format!("The request is nested more than {MAX_DEPTH} levels deep."),
-        ),
-        JsonError::Syntax { line, column, problem } => {
-            let (da, en) = problem.words();
-            PlanError::new(
-                ErrorCode::Json,
-                lang,
-                format!("Forespørgslen er ikke gyldig JSON (linje {line}, tegn {column}): {da}."),
-                format!("The request is not valid JSON (line {line}, column {column}): {en}."),
-            )
-        }
-    }
-}
-
 /// Reads a request from JSON text.
 pub fn from_json(text: &str) -> Result<Request, PlanError> {
     if text.len() > MAX_REQUEST_BYTES {
         return Err(too_large(text.len(), sniff_lang(text.as_bytes())));
     }
-    let value = json::parse(text).map_err(|e| json_error(&e, sniff_lang(text.as_bytes())))?;
-    from_value(&value)
+    validate(wire::from_text(text)?)
 }
 
 /// The error for a request over the size limit.
@@ -142,8 +113,8 @@ pub fn sniff_lang(text: &[u8]) -> Lang {
     }
 }
 
-/// The fields of a request, in the order they are read.
-const FIELDS: [&str; 8] = [
+/// The fields of a request, as its errors name them.
+pub(crate) const FIELDS: [&str; 8] = [
     "start",
     "insurance",
     "group",
@@ -154,60 +125,31 @@ const FIELDS: [&str; 8] = [
     "compare",
 ];
 
-/// Reads a request from a JSON value.
-pub fn from_value(value: &Json) -> Result<Request, PlanError> {
-    let Json::Object(obj) = value else {
-        return Err(PlanError::new(
-            ErrorCode::NotObject,
-            Lang::Da,
-            "Forespørgslen skal være et JSON-objekt, fx {\"start\": \"2024-03-04\"}.".into(),
-            "The request must be a JSON object, e.g. {\"start\": \"2024-03-04\"}.".into(),
-        ));
-    };
-    // The language comes first, so every later message can be in it; a bad `lang` is reported in Danish.
-    let lang = Reader { lang: Lang::Da }.choice::<Lang>(obj.get("lang"), "lang")?;
-    let r = Reader { lang };
-    r.check_fields(obj, None, &FIELDS)?;
+/// The fields of a pause.
+pub(crate) const PAUSE_FIELDS: [&str; 3] = ["from", "to", "reason"];
 
-    let start = r.start(obj.get("start"))?;
-    let insurance: Insurance = r.choice(obj.get("insurance"), "insurance")?;
-    let group: Group = r.choice(obj.get("group"), "group")?;
-    let handover = r.date(obj.get("handover"), "handover")?;
-    let today = r.date(obj.get("today"), "today")?;
-    let compare = match obj.get("compare") {
-        None | Some(Json::Null) => false,
-        Some(Json::Bool(b)) => *b,
-        Some(_) => return Err(r.wrong_type("compare", Expected::Bool)),
-    };
-    let pauses = match obj.get("pauses") {
-        None | Some(Json::Null) => Vec::new(),
-        Some(Json::Array(items)) if items.len() > MAX_PAUSES => {
-            return Err(PlanError::new(
-                ErrorCode::TooManyPauses,
-                lang,
-                format!("Der er {} pauser; højst {MAX_PAUSES} er tilladt.", items.len()),
-                format!("There are {} pauses; at most {MAX_PAUSES} are allowed.", items.len()),
-            )
-            .at("pauses"));
-        }
-        Some(Json::Array(items)) => {
-            let mut pauses = Vec::with_capacity(items.len());
-            for (i, item) in items.iter().enumerate() {
-                pauses.push(r.pause(i, item)?);
-            }
-            pauses
-        }
-        Some(_) => return Err(r.wrong_type("pauses", Expected::Array)),
-    };
+/// Checks a request as read: `start` given and in range, every date real and in range, every
+/// pause the right way round. Messages are in the request's language.
+pub fn validate(json: RequestJson) -> Result<Request, PlanError> {
+    let lang = json.lang.unwrap_or_default();
+    let r = Reader { lang };
+    let start = r.start(json.start.as_deref())?;
+    let handover = r.date(json.handover.as_deref(), "handover")?;
+    let today = r.date(json.today.as_deref(), "today")?;
+    let items = json.pauses.map(|p| p.0).unwrap_or_default();
+    let mut pauses = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        pauses.push(r.pause(i, item)?);
+    }
     Ok(Request {
         start,
-        insurance,
-        group,
+        insurance: json.insurance.unwrap_or_default(),
+        group: json.group.unwrap_or_default(),
         pauses,
         handover,
         today,
         lang,
-        compare,
+        compare: json.compare.unwrap_or(false),
     })
 }
 
@@ -297,15 +239,8 @@ pub fn check_pause(index: usize, p: Period, lang: Lang) -> Result<(), PlanError>
     Ok(())
 }
 
-#[derive(Clone, Copy)]
-enum Expected {
-    String,
-    Bool,
-    Array,
-}
-
 /// What a field is called in a message: "Første ledighedsdag", "Pause 2, til-dato".
-fn label(path: &str, lang: Lang) -> String {
+pub(crate) fn label(path: &str, lang: Lang) -> String {
     let fixed = match path {
         "start" => Some(("Første ledighedsdag", "The first day of unemployment")),
         "today" => Some(("Dagens dato (today)", "Today's date (today)")),
@@ -325,43 +260,11 @@ fn label(path: &str, lang: Lang) -> String {
     }
 }
 
-fn unknown_value(path: &str, value: &str, allowed: &[&str], lang: Lang) -> PlanError {
-    let list = allowed.join(", ");
-    PlanError::new(
-        ErrorCode::UnknownValue,
-        lang,
-        format!(
-            "Feltet {path} har den ukendte værdi {}; tilladt er: {list}.",
-            quote(value)
-        ),
-        format!(
-            "The field {path} has the unknown value {}; allowed: {list}.",
-            quote(value)
-        ),
-    )
-    .at(path)
-}
-
 struct Reader {
     lang: Lang,
 }
 
 impl Reader {
-    fn wrong_type(&self, path: &str, expected: Expected) -> PlanError {
-        let (da, en) = match expected {
-            Expected::String => ("være en tekst", "be a string"),
-            Expected::Bool => ("være true eller false", "be true or false"),
-            Expected::Array => ("være en liste", "be an array"),
-        };
-        PlanError::new(
-            ErrorCode::Type,
-            self.lang,
-            format!("{} skal {da}.", label(path, Lang::Da)),
-            format!("{} must {en}.", label(path, Lang::En)),
-        )
-        .at(path)
-    }
-
     fn missing(&self, path: &str) -> PlanError {
         PlanError::new(
             ErrorCode::MissingField,
@@ -372,31 +275,10 @@ impl Reader {
         .at(path)
     }
 
-    /// Refuses any key outside `known`, naming the object it was found `within`.
-    fn check_fields(&self, obj: &Object, within: Option<&str>, known: &[&str]) -> Result<(), PlanError> {
-        let Some(k) = obj.keys().find(|k| !known.contains(k)) else {
-            return Ok(());
-        };
-        let (da_in, en_in) = within.map_or((String::new(), String::new()), |w| {
-            (format!(" i {w}"), format!(" in {w}"))
-        });
-        let list = known.join(", ");
-        let path = within.map_or_else(|| k.to_owned(), |w| format!("{w}.{k}"));
-        Err(PlanError::new(
-            ErrorCode::UnknownField,
-            self.lang,
-            format!("Ukendt felt {}{da_in}; kendte felter er: {list}.", quote(k)),
-            format!("Unknown field {}{en_in}; known fields are: {list}.", quote(k)),
-        )
-        .at(path))
-    }
-
-    /// A date written `YYYY-MM-DD`, any year; `null` counts as absent.
-    fn any_date(&self, value: Option<&Json>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
-        let s = match value {
-            None | Some(Json::Null) => return Ok(None),
-            Some(Json::String(s)) => s,
-            Some(_) => return Err(self.wrong_type(path, Expected::String)),
+    /// A date written `YYYY-MM-DD`, any year.
+    fn any_date(&self, value: Option<&str>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
+        let Some(s) = value else {
+            return Ok(None);
         };
         let (da, en) = (label(path, Lang::Da), label(path, Lang::En));
         parse_iso(s).map(Some).map_err(|e| {
@@ -431,7 +313,7 @@ impl Reader {
     }
 
     /// A date in the years 1900–2199.
-    fn date(&self, value: Option<&Json>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
+    fn date(&self, value: Option<&str>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
         let date = self.any_date(value, path)?;
         if let Some(d) = date {
             check_date(d, path, self.lang)?;
@@ -440,51 +322,25 @@ impl Reader {
     }
 
     /// `start`: required, and from 2015-07-01 to 2099-12-31.
-    fn start(&self, value: Option<&Json>) -> Result<NaiveDate, PlanError> {
+    fn start(&self, value: Option<&str>) -> Result<NaiveDate, PlanError> {
         let start = self.any_date(value, "start")?.ok_or_else(|| self.missing("start"))?;
         check_start(start, self.lang)?;
         Ok(start)
     }
 
-    /// An optional field with a fixed list of words; absent or null gives the default.
-    fn choice<T: Word + Default>(&self, value: Option<&Json>, path: &str) -> Result<T, PlanError> {
-        match value {
-            None | Some(Json::Null) => Ok(T::default()),
-            Some(Json::String(s)) => T::parse(s).ok_or_else(|| unknown_value(path, s, T::WORDS, self.lang)),
-            Some(_) => Err(self.wrong_type(path, Expected::String)),
-        }
-    }
-
-    fn pause(&self, i: usize, item: &Json) -> Result<Pause, PlanError> {
+    fn pause(&self, i: usize, item: PauseJson) -> Result<Pause, PlanError> {
         let path = format!("pauses[{i}]");
-        let Json::Object(obj) = item else {
-            return Err(PlanError::new(
-                ErrorCode::NotObject,
-                self.lang,
-                format!(
-                    "{} skal være et objekt, fx {{\"from\": \"2024-04-01\", \"to\": \"2024-04-12\"}}.",
-                    label(&path, Lang::Da)
-                ),
-                format!(
-                    "{} must be an object, e.g. {{\"from\": \"2024-04-01\", \"to\": \"2024-04-12\"}}.",
-                    label(&path, Lang::En)
-                ),
-            )
-            .at(path));
-        };
-        self.check_fields(obj, Some(&path), &["from", "to", "reason"])?;
         let (from_path, to_path) = (format!("{path}.from"), format!("{path}.to"));
         let from = self
-            .date(obj.get("from"), &from_path)?
+            .date(item.from.as_deref(), &from_path)?
             .ok_or_else(|| self.missing(&from_path))?;
         let to = self
-            .date(obj.get("to"), &to_path)?
+            .date(item.to.as_deref(), &to_path)?
             .ok_or_else(|| self.missing(&to_path))?;
         check_pause(i, Period { from, to }, self.lang)?;
-        let reason = self.choice(obj.get("reason"), &format!("{path}.reason"))?;
         Ok(Pause {
             period: Period { from, to },
-            reason,
+            reason: item.reason.unwrap_or_default(),
         })
     }
 }

@@ -1,21 +1,24 @@
-//! The response (RULES.md § 5), and its JSON text: each type's `ToJson` below writes its fields
-//! in the order of the contract, for the command line and the WebAssembly module alike.
+//! The response (RULES.md § 5). Each type serializes its fields in the order declared here,
+//! which is the contract's: as JSON text (serde_json) for the command line and `planJson`, as a
+//! plain JS object (serde-wasm-bindgen) for `plan()`. A field marked `skip_serializing_if` is
+//! left out when it has no value; every other `Option` is written as `null`.
 
-use crate::contract::json::{ObjectWriter, ToJson};
 use crate::contract::lang::Lang;
 use crate::contract::request::{Group, PauseReason};
 use crate::rules::ledighed::Insurance;
 use crate::rules::regimes::{Basis, Holder, Obligation, Source};
 use chrono::NaiveDate;
+use serde::Serialize;
 
 /// The version of this contract.
 pub const SCHEMA: u32 = 1;
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Response {
     pub schema: u32,
     pub lang: Lang,
     pub start: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub today: Option<NaiveDate>,
     pub insurance: Insurance,
     pub group: Group,
@@ -24,15 +27,17 @@ pub struct Response {
     pub regime: RegimeInfo,
     pub milestones: Milestones,
     /// With `today`: the samtale to attend next (the nearest deadline not yet passed).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Next>,
     pub samtaler: Vec<Samtale>,
     /// With `"compare": true`: the plan under the neighbouring regime, in short.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Comparison>,
     pub warnings: Vec<Message>,
     pub assumptions: Vec<Message>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct RegimeInfo {
     pub id: &'static str,
     pub name: &'static str,
@@ -42,13 +47,16 @@ pub struct RegimeInfo {
 }
 
 /// The dates the windows are built from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Milestones {
     /// L(3 md)
+    #[serde(rename = "L3m")]
     pub l3m: NaiveDate,
     /// L(6 md)
+    #[serde(rename = "L6m")]
     pub l6m: NaiveDate,
     /// L(16 md)
+    #[serde(rename = "L16m")]
     pub l16m: NaiveDate,
     /// H; null where the plan has no hand-over.
     pub handover: Option<NaiveDate>,
@@ -86,10 +94,11 @@ impl Status {
     }
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Samtale {
     pub id: &'static str,
     pub title: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<&'static str>,
     pub holder: Holder,
     pub holder_label: &'static str,
@@ -97,20 +106,25 @@ pub struct Samtale {
     pub earliest: NaiveDate,
     pub latest: NaiveDate,
     /// The nominal date where `latest` is a tolerance after it (R2015's monthly jobsamtaler).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub nominal: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<&'static str>,
     pub citation: &'static str,
     pub basis: Basis,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<&'static Source>,
     pub explanation: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<Status>,
     pub latest_non_working: bool,
     /// When `latest` is not a working day: the last working day before it.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_working_day: Option<NaiveDate>,
 }
 
 /// A warning or an assumption: a stable code and a text in the request's language.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Message {
     pub code: &'static str,
     pub text: String,
@@ -118,7 +132,7 @@ pub struct Message {
 
 /// How the plan would have looked under the neighbouring regime: the one before, or for the
 /// first regime the one after.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Comparison {
     pub regime: RegimeInfo,
     /// "Efter reglerne før 1. januar 2024 (…) ville du have haft 10 samtaler i stedet for 7."
@@ -126,7 +140,7 @@ pub struct Comparison {
     pub samtaler: Vec<ComparedSamtale>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct ComparedSamtale {
     pub id: &'static str,
     pub title: &'static str,
@@ -136,7 +150,7 @@ pub struct ComparedSamtale {
     pub latest: NaiveDate,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PauseEcho {
     pub from: NaiveDate,
     pub to: NaiveDate,
@@ -144,129 +158,9 @@ pub struct PauseEcho {
 }
 
 /// "Din næste samtale: 2. jobsamtale i a-kassen, senest fredag 31. maj 2024."
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Next {
     pub id: &'static str,
     pub status: Status,
     pub text: String,
-}
-
-impl ToJson for Response {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("schema", &self.schema)
-            .field("lang", &self.lang)
-            .field("start", &self.start)
-            .some("today", &self.today)
-            .field("insurance", &self.insurance)
-            .field("group", &self.group)
-            .field("pauses", &self.pauses)
-            .field("regime", &self.regime)
-            .field("milestones", &self.milestones)
-            .some("next", &self.next)
-            .field("samtaler", &self.samtaler)
-            .some("comparison", &self.comparison)
-            .field("warnings", &self.warnings)
-            .field("assumptions", &self.assumptions)
-            .end();
-    }
-}
-
-impl ToJson for RegimeInfo {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("id", self.id)
-            .field("name", self.name)
-            .field("from", &self.from)
-            .field("to", &self.to)
-            .field("citation", self.citation)
-            .end();
-    }
-}
-
-impl ToJson for Milestones {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("L3m", &self.l3m)
-            .field("L6m", &self.l6m)
-            .field("L16m", &self.l16m)
-            .field("handover", &self.handover)
-            .end();
-    }
-}
-
-impl ToJson for Samtale {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("id", self.id)
-            .field("title", self.title)
-            .some("note", &self.note)
-            .field("holder", &self.holder)
-            .field("holder_label", self.holder_label)
-            .field("obligation", &self.obligation)
-            .field("earliest", &self.earliest)
-            .field("latest", &self.latest)
-            .some("nominal", &self.nominal)
-            .some("after", &self.after)
-            .field("citation", self.citation)
-            .field("basis", &self.basis)
-            .some("source", &self.source)
-            .field("explanation", &self.explanation)
-            .some("status", &self.status)
-            .field("latest_non_working", &self.latest_non_working)
-            .some("last_working_day", &self.last_working_day)
-            .end();
-    }
-}
-
-impl ToJson for Message {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("code", self.code)
-            .field("text", &self.text)
-            .end();
-    }
-}
-
-impl ToJson for Comparison {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("regime", &self.regime)
-            .field("text", &self.text)
-            .field("samtaler", &self.samtaler)
-            .end();
-    }
-}
-
-impl ToJson for ComparedSamtale {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("id", self.id)
-            .field("title", self.title)
-            .field("holder", &self.holder)
-            .field("holder_label", self.holder_label)
-            .field("earliest", &self.earliest)
-            .field("latest", &self.latest)
-            .end();
-    }
-}
-
-impl ToJson for PauseEcho {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("from", &self.from)
-            .field("to", &self.to)
-            .field("reason", &self.reason)
-            .end();
-    }
-}
-
-impl ToJson for Next {
-    fn write_json(&self, out: &mut String) {
-        ObjectWriter::new(out)
-            .field("id", self.id)
-            .field("status", &self.status)
-            .field("text", &self.text)
-            .end();
-    }
 }

@@ -39,9 +39,11 @@ macro_rules! words {
             }
         }
 
-        impl $crate::contract::json::ToJson for $name {
-            fn write_json(&self, out: &mut String) {
-                $crate::contract::json::write_string(self.as_str(), out);
+        /// Reads the word; any other text is refused with `E_UNKNOWN_VALUE`, naming the words
+        /// allowed ([`crate::contract::wire`] turns the error into the contract's).
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_str($crate::contract::words::WordVisitor::<$name>(std::marker::PhantomData))
             }
         }
 
@@ -57,4 +59,19 @@ macro_rules! words {
             }
         }
     };
+}
+
+/// Reads a [`Word`] from a string: the visitor behind every word's `Deserialize`.
+pub struct WordVisitor<T>(pub std::marker::PhantomData<T>);
+
+impl<T: Word> serde::de::Visitor<'_> for WordVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(crate::contract::wire::EXPECT_STRING)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<T, E> {
+        T::parse(word).ok_or_else(|| crate::contract::wire::unknown_value(word, T::WORDS))
+    }
 }

@@ -199,7 +199,7 @@ impl Ledighed {
             .map(|p| (day_number(p.from).max(start_n), day_number(p.to)))
             .filter(|&(from, to)| from <= to)
             .collect();
-        crate::sort::heapsort(&mut blocked);
+        blocked.sort_unstable();
         let mut merged: Vec<(i64, i64)> = Vec::with_capacity(blocked.len());
         for (from, to) in blocked {
             match merged.last_mut() {

@@ -2,7 +2,7 @@
 //! read, then asks for the summary, lists, exports and a member's calendar file; and the workload
 //! chart, drawn on the page.
 
-use super::{parse_js, plan_error, render::Dom};
+use super::{plan_error, render::Dom, to_js};
 use crate::Lang;
 use crate::caseload::{self, Caseload, Options, Summary, Week};
 use crate::contract::error::PlanError;
@@ -18,12 +18,6 @@ pub struct CaseloadJob {
     summary: Option<Summary>,
     lang: Lang,
     limit: usize,
-}
-
-/// A caseload value (serde, as on the command line) as a plain JS object.
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, Error> {
-    let text = serde_json::to_string(value).map_err(|e| plan_error(PlanError::internal(&e.to_string(), Lang::Da)))?;
-    parse_js(&text)
 }
 
 #[wasm_bindgen]
@@ -137,10 +131,9 @@ impl CaseloadJob {
 #[wasm_bindgen(js_name = drawWorkload)]
 pub fn draw_workload(element: &web_sys::Element, weeks: JsValue, lang: &str) -> Result<(), Error> {
     let lang = <Lang as Word>::parse(lang).unwrap_or_default();
-    // The weeks come back from the page as the summary gave them: read as JSON.
-    let text: String = js_sys::JSON::stringify(&weeks).map_or_else(|_| String::new(), String::from);
-    let weeks: Vec<Week> =
-        serde_json::from_str(&text).map_err(|e| plan_error(PlanError::internal(&format!("workload: {e}"), lang)))?;
+    // The weeks come back from the page as the summary gave them.
+    let weeks: Vec<Week> = serde_wasm_bindgen::from_value(weeks)
+        .map_err(|e| plan_error(PlanError::internal(&format!("workload: {e}"), lang)))?;
     let doc = element
         .owner_document()
         .ok_or_else(|| plan_error(PlanError::internal("no document", lang)))?;

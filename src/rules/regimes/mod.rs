@@ -161,22 +161,13 @@ impl Bound {
 }
 
 /// Where a rule comes from: the source's name, its address, and where found, its words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Source {
     pub name: &'static str,
     pub url: &'static str,
     /// The source's own Danish words, verbatim ("[…]" marks text left out).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<&'static str>,
-}
-
-impl crate::contract::json::ToJson for Source {
-    fn write_json(&self, out: &mut String) {
-        crate::contract::json::ObjectWriter::new(out)
-            .field("name", self.name)
-            .field("url", self.url)
-            .some("quote", &self.quote)
-            .end();
-    }
 }
 
 /// One samtale as a regime states it.

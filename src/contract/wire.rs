@@ -1,0 +1,487 @@
+//! The request as it arrives — JSON text or a JS object — read with serde into
+//! [`RequestJson`], and every failure of that reading turned into the contract's error: the same
+//! stable code, a message in the request's language and the field as a JSON path
+//! (`pauses[0].from`), which `serde_path_to_error` keeps track of.
+//!
+//! serde's derive refuses unknown and repeated fields by itself (`deny_unknown_fields`; a
+//! struct's visitor refuses a field it has already seen). What it cannot say in its own words —
+//! a word outside its list, too many pauses, a value of the wrong JSON type — the visitors here
+//! say through a *mark*: a `\u{1}` followed by what was found, inside the error's text, which
+//! [`classify`] reads back. Everything else serde reports (an unknown or a repeated field) is
+//! recognised by the wording serde's `de::Error` gives it.
+
+use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::lang::Lang;
+use crate::contract::request::{FIELDS, Group, MAX_PAUSES, PAUSE_FIELDS, PauseReason, label};
+use crate::rules::ledighed::Insurance;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A request as JSON gives it: every field optional, the dates still text. Validated into a
+/// [`crate::Request`] by [`crate::contract::request::validate`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestJson {
+    #[serde(default)]
+    pub start: Option<String>,
+    #[serde(default)]
+    pub insurance: Option<Insurance>,
+    #[serde(default)]
+    pub group: Option<Group>,
+    #[serde(default)]
+    pub pauses: Option<Pauses>,
+    #[serde(default)]
+    pub handover: Option<String>,
+    #[serde(default)]
+    pub today: Option<String>,
+    #[serde(default)]
+    pub lang: Option<Lang>,
+    #[serde(default)]
+    pub compare: Option<bool>,
+}
+
+/// One pause as JSON gives it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PauseJson {
+    #[serde(default)]
+    pub from: Option<String>,
+    #[serde(default)]
+    pub to: Option<String>,
+    #[serde(default)]
+    pub reason: Option<PauseReason>,
+}
+
+/// The pauses: a list of at most [`MAX_PAUSES`] objects. A longer list is refused from its
+/// announced length where the input has one (a JS array), before any element is read.
+#[derive(Debug, Default)]
+pub struct Pauses(pub Vec<PauseJson>);
+
+impl<'de> Deserialize<'de> for Pauses {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_seq(PausesVisitor)
+    }
+}
+
+struct PausesVisitor;
+
+impl<'de> Visitor<'de> for PausesVisitor {
+    type Value = Pauses;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXPECT_ARRAY)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pauses, A::Error> {
+        if let Some(n) = seq.size_hint().filter(|&n| n > MAX_PAUSES) {
+            return Err(too_many(n));
+        }
+        let mut pauses = Vec::new();
+        while let Some(Object(pause)) = seq.next_element::<Object<PauseJson>>()? {
+            if pauses.len() == MAX_PAUSES {
+                // Text gives no length ahead: count the rest (the text is at most 64 KiB).
+                let mut n = MAX_PAUSES + 1;
+                while seq.next_element::<IgnoredAny>()?.is_some() {
+                    n += 1;
+                }
+                return Err(too_many(n));
+            }
+            pauses.push(pause);
+        }
+        Ok(Pauses(pauses))
+    }
+}
+
+/// A value that must be a JSON object: a struct read from a map only, never from a list (which
+/// serde's derive would otherwise accept, field by field in order).
+pub struct Object<T>(pub T);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(ObjectVisitor(PhantomData))
+    }
+}
+
+struct ObjectVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
+    type Value = Object<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXPECT_OBJECT)
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Object<T>, M::Error> {
+        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Object)
+    }
+}
+
+/// Only the language of a request, for the message of an error found before the request could
+/// be read: every other field is skipped, whatever it holds.
+#[derive(Deserialize)]
+struct LangOnly {
+    #[serde(default)]
+    lang: Option<Lang>,
+}
+
+/// The mark that begins what a visitor here found (see the module's text).
+const MARK: char = '\u{1}';
+/// What a visitor expected, as serde's "invalid type: …, expected …" will quote it.
+pub(crate) const EXPECT_STRING: &str = "\u{1}string";
+const EXPECT_ARRAY: &str = "\u{1}array";
+const EXPECT_OBJECT: &str = "\u{1}object";
+const EXPECT_BOOL: &str = "a boolean";
+
+/// A word outside its list: `allowed` are the words there are.
+pub(crate) fn unknown_value<E: de::Error>(value: &str, allowed: &[&str]) -> E {
+    E::custom(format_args!(
+        "{MARK}E_UNKNOWN_VALUE{MARK}{}{MARK}{value}",
+        allowed.join(", ")
+    ))
+}
+
+fn too_many<E: de::Error>(n: usize) -> E {
+    E::custom(format_args!("{MARK}E_TOO_MANY_PAUSES{MARK}{n}"))
+}
+
+/// Reads a request from JSON text: first the text is checked to be JSON at all (so `[` is a
+/// syntax error, not "not an object"), then read into [`RequestJson`].
+pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
+    serde_json::from_str::<IgnoredAny>(text).map_err(|e| syntax_error(text, &e))?;
+    let mut reader = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, Object<RequestJson>>(&mut reader)
+        .map(|Object(request)| request)
+        .map_err(|e| {
+            // A string serde_json only decodes when it is read (a lone surrogate in `\u` form).
+            if matches!(
+                e.inner().classify(),
+                serde_json::error::Category::Syntax | serde_json::error::Category::Eof
+            ) {
+                return syntax_error(text, e.inner());
+            }
+            // A request whose `lang` cannot be read gets its error in Danish.
+            let lang = serde_json::from_str::<LangOnly>(text)
+                .ok()
+                .and_then(|l| l.lang)
+                .unwrap_or_default();
+            let message = e.inner().to_string();
+            // serde_json ends every message with " at line L column C"; the path says where.
+            let message = message.rfind(" at line ").map_or(&*message, |i| &message[..i]);
+            classify(&e.path().to_string(), message, lang)
+        })
+}
+
+/// The error of a request that serde could not read: `path` is where (`.` for the request
+/// itself), `message` what serde or a visitor here said.
+pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
+    let at = |p: &str| p.strip_prefix('.').unwrap_or(p).to_owned();
+    let path = at(path);
+    if let Some(found) = message.strip_prefix(MARK) {
+        let mut parts = found.splitn(3, MARK);
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("E_UNKNOWN_VALUE"), Some(allowed), Some(value)) => {
+                return unknown_value_error(&path, value, allowed, lang);
+            }
+            (Some("E_TOO_MANY_PAUSES"), Some(n), None) => {
+                return PlanError::new(
+                    ErrorCode::TooManyPauses,
+                    lang,
+                    format!("Der er {n} pauser; højst {MAX_PAUSES} er tilladt."),
+                    format!("There are {n} pauses; at most {MAX_PAUSES} are allowed."),
+                )
+                .at("pauses");
+            }
+            _ => {}
+        }
+    }
+    // "invalid type: …, expected …" ends with what the visitor expected.
+    if message.starts_with("invalid type: ") {
+        if message.ends_with(EXPECT_STRING) || message.ends_with(", expected a string") {
+            return wrong_type(&path, "være en tekst", "be a string", lang);
+        }
+        if message.ends_with(EXPECT_ARRAY) {
+            return wrong_type(&path, "være en liste", "be an array", lang);
+        }
+        if message.ends_with(EXPECT_OBJECT) {
+            return not_object(&path, lang);
+        }
+        if message.ends_with(EXPECT_BOOL) {
+            return wrong_type(&path, "være true eller false", "be true or false", lang);
+        }
+    }
+    if let Some(key) = quoted_after(message, "unknown field `") {
+        // The path ends with the unknown key; what comes before it is the object it is in.
+        let within = path.strip_suffix(key).map(|w| w.trim_end_matches('.')).unwrap_or("");
+        return unknown_field(key, within, lang);
+    }
+    if let Some(key) = quoted_after(message, "duplicate field `") {
+        let within = path.strip_suffix(key).map(|w| w.trim_end_matches('.')).unwrap_or(&path);
+        let field = if within.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{within}.{key}")
+        };
+        return PlanError::new(
+            ErrorCode::DuplicateField,
+            lang,
+            format!("Feltet {} står mere end én gang i forespørgslen.", quote(key)),
+            format!("The field {} appears more than once in the request.", quote(key)),
+        )
+        .at(field);
+    }
+    PlanError::new(
+        ErrorCode::Json,
+        lang,
+        format!("Forespørgslen kunne ikke læses ({message})."),
+        format!("The request could not be read ({message})."),
+    )
+}
+
+/// The key serde quotes in "unknown field `key`, expected …" or "duplicate field `key`".
+fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = message.strip_prefix(prefix)?;
+    let end = rest
+        .rfind("`, expected")
+        .or_else(|| rest.rfind("`, there are no fields"))
+        .or_else(|| rest.rfind('`'))?;
+    Some(&rest[..end])
+}
+
+fn unknown_field(key: &str, within: &str, lang: Lang) -> PlanError {
+    let (known, da_in, en_in, path) = if within.is_empty() {
+        (FIELDS.join(", "), String::new(), String::new(), key.to_owned())
+    } else {
+        (
+            PAUSE_FIELDS.join(", "),
+            format!(" i {within}"),
+            format!(" in {within}"),
+            format!("{within}.{key}"),
+        )
+    };
+    PlanError::new(
+        ErrorCode::UnknownField,
+        lang,
+        format!("Ukendt felt {}{da_in}; kendte felter er: {known}.", quote(key)),
+        format!("Unknown field {}{en_in}; known fields are: {known}.", quote(key)),
+    )
+    .at(path)
+}
+
+fn unknown_value_error(path: &str, value: &str, allowed: &str, lang: Lang) -> PlanError {
+    PlanError::new(
+        ErrorCode::UnknownValue,
+        lang,
+        format!(
+            "Feltet {path} har den ukendte værdi {}; tilladt er: {allowed}.",
+            quote(value)
+        ),
+        format!(
+            "The field {path} has the unknown value {}; allowed: {allowed}.",
+            quote(value)
+        ),
+    )
+    .at(path)
+}
+
+pub(crate) fn wrong_type(path: &str, da: &str, en: &str, lang: Lang) -> PlanError {
+    PlanError::new(
+        ErrorCode::Type,
+        lang,
+        format!("{} skal {da}.", label(path, Lang::Da)),
+        format!("{} must {en}.", label(path, Lang::En)),
+    )
+    .at(path)
+}
+
+/// The request, or a pause, is not an object.
+pub(crate) fn not_object(path: &str, lang: Lang) -> PlanError {
+    if path.is_empty() {
+        return PlanError::new(
+            ErrorCode::NotObject,
+            lang,
+            "Forespørgslen skal være et JSON-objekt, fx {\"start\": \"2024-03-04\"}.".into(),
+            "The request must be a JSON object, e.g. {\"start\": \"2024-03-04\"}.".into(),
+        );
+    }
+    PlanError::new(
+        ErrorCode::NotObject,
+        lang,
+        format!(
+            "{} skal være et objekt, fx {{\"from\": \"2024-04-01\", \"to\": \"2024-04-12\"}}.",
+            label(path, Lang::Da)
+        ),
+        format!(
+            "{} must be an object, e.g. {{\"from\": \"2024-04-01\", \"to\": \"2024-04-12\"}}.",
+            label(path, Lang::En)
+        ),
+    )
+    .at(path)
+}
+
+/// Text that is not JSON: where (line and column, in characters) and what, in words.
+fn syntax_error(text: &str, e: &serde_json::Error) -> PlanError {
+    let lang = crate::contract::request::sniff_lang(text.as_bytes());
+    let message = e.to_string();
+    let what = message.rfind(" at line ").map_or(&*message, |i| &message[..i]);
+    let (da, en) = problem_words(what);
+    // serde_json counts columns in bytes; a person counts characters.
+    let line_text = text.split('\n').nth(e.line().saturating_sub(1)).unwrap_or("");
+    let bytes = e.column().min(line_text.len());
+    let column = line_text.as_bytes()[..bytes]
+        .iter()
+        .filter(|&&b| b & 0xC0 != 0x80)
+        .count()
+        .max(1);
+    let line = e.line().max(1);
+    PlanError::new(
+        ErrorCode::Json,
+        lang,
+        format!("Forespørgslen er ikke gyldig JSON (linje {line}, tegn {column}): {da}."),
+        format!("The request is not valid JSON (line {line}, column {column}): {en}."),
+    )
+}
+
+/// serde_json's words for a syntax error, in Danish and in English; the first match counts.
+fn problem_words(what: &str) -> (&'static str, &'static str) {
+    const WORDS: [(&str, &str, &str); 14] = [
+        (
+            "EOF while parsing",
+            "teksten slutter for tidligt",
+            "the text ends too early",
+        ),
+        ("expected value", "her skulle stå en værdi", "a value was expected here"),
+        ("expected ident", "her skulle stå en værdi", "a value was expected here"),
+        (
+            "key must be a string",
+            "her skulle stå et feltnavn i anførselstegn",
+            "a field name in double quotes was expected here",
+        ),
+        ("expected `:`", "her skulle stå et kolon", "a colon was expected here"),
+        (
+            "expected `,` or `}`",
+            "her skulle stå et komma eller }",
+            "a comma or } was expected here",
+        ),
+        (
+            "expected `,` or `]`",
+            "her skulle stå et komma eller ]",
+            "a comma or ] was expected here",
+        ),
+        (
+            "trailing comma",
+            "der står et komma for meget",
+            "there is a comma too many",
+        ),
+        (
+            "trailing characters",
+            "der står mere efter forespørgslen",
+            "there is more after the request",
+        ),
+        (
+            "control character",
+            "en tekst indeholder et kontroltegn, som skal skrives med \\",
+            "a string holds a control character that must be escaped",
+        ),
+        (
+            "lone leading surrogate",
+            "en \\u-kode er et halvt tegn (surrogat)",
+            "a \\u escape is half a character (a lone surrogate)",
+        ),
+        ("invalid number", "et tal er skrevet forkert", "a number is malformed"),
+        ("number out of range", "et tal er for stort", "a number is too large"),
+        (
+            "invalid",
+            "en tekst har en ugyldig \\-kode",
+            "a string has an invalid \\ escape",
+        ),
+    ];
+    WORDS.iter().find(|(start, ..)| what.starts_with(start)).map_or(
+        ("teksten er ikke gyldig JSON", "the text is not valid JSON"),
+        |&(_, da, en)| (da, en),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error(text: &str) -> PlanError {
+        from_text(text).expect_err("refused")
+    }
+
+    #[test]
+    fn syntax_errors_name_line_and_column_in_characters() {
+        let e = error("{\"start\":\n  \"æøå\" x}");
+        assert_eq!(e.code, ErrorCode::Json);
+        assert!(e.message.contains("linje 2, tegn 9"), "{}", e.message);
+        assert!(e.message.contains("komma eller }"), "{}", e.message);
+        let e = error(r#"{"lang":"en","start":"2024-03-04",}"#);
+        assert!(e.message.contains("(line 1, column 35): a field name"), "{}", e.message);
+        assert!(error("{").message.contains("slutter for tidligt"));
+        assert!(error(r#"{"a":"\q"}"#).message.contains("ugyldig"));
+        assert!(error("{\"a\":\"\u{1}\"}").message.contains("kontroltegn"));
+        assert!(error(r#"{"start":"\ud800"}"#).message.contains("linje 1"));
+        assert!(error("nul").message.contains("slutter for tidligt"));
+        assert!(error("{\"a\" 1}").message.contains("kolon"));
+        // Nesting is no danger: serde_json skips a value without recursion, and nothing here
+        // reads deeper than a pause.
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert_eq!(error(&deep).code, ErrorCode::NotObject);
+        let deep = format!(
+            r#"{{"start":"2024-03-04","x":{}{}}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert_eq!(error(&deep).code, ErrorCode::UnknownField);
+    }
+
+    #[test]
+    fn paths_reach_into_pauses() {
+        let e = error(r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","from":"2024-04-02"}]}"#);
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::DuplicateField, Some("pauses[0].from"))
+        );
+        let e = error(r#"{"start":"2024-03-04","pauses":[{},{"from":"2024-04-01","days":3}]}"#);
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::UnknownField, Some("pauses[1].days"))
+        );
+        assert!(
+            e.message.contains("i pauses[1]; kendte felter er: from, to, reason"),
+            "{}",
+            e.message
+        );
+        let e = error(r#"{"start":"2024-03-04","pauses":[{"reason":"x"}],"lang":"en"}"#);
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::UnknownValue, Some("pauses[0].reason"))
+        );
+        assert!(e.message.starts_with("The field"), "{}", e.message);
+        let e = error(r#"{"start":"2024-03-04","pauses":[{"to":5}]}"#);
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Type, Some("pauses[0].to")));
+        let e = error(r#"{"start":"2024-03-04","pauses":[[]]}"#);
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::NotObject, Some("pauses[0]")));
+        let e = error(r#"{"start":"2024-03-04","compare":1}"#);
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Type, Some("compare")));
+        assert!(e.message.contains("true eller false"), "{}", e.message);
+        let e = error(r#"{"start":"2024-03-04","pauses":{}}"#);
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Type, Some("pauses")));
+        let e = error(r#"{"start":"2024-03-04","start":"2024-03-05"}"#);
+        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::DuplicateField, Some("start")));
+    }
+
+    #[test]
+    fn a_key_that_looks_like_a_mark_or_quote_is_only_a_key() {
+        let e = error("{\"a`, expected \\u0001x\":1}");
+        assert_eq!(e.code, ErrorCode::UnknownField);
+        assert_eq!(e.field.as_deref(), Some("a`, expected \u{1}x"));
+        let e = error("{\"insurance\":\"\\u0001E_TOO_MANY_PAUSES\\u00012\"}");
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::UnknownValue, Some("insurance"))
+        );
+    }
+}
