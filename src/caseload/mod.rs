@@ -15,7 +15,6 @@ use crate::contract::request::{self, Group, MAX_PAUSES, Pause, PauseReason, Requ
 use crate::contract::response::Response;
 use crate::contract::words::Word;
 use crate::plan;
-use crate::present::hash::BuildFnv;
 use crate::rules::dates::{DateError, short};
 use crate::rules::ledighed::{Insurance, Period, Span};
 use crate::rules::regimes::{Holder, Obligation};
@@ -138,7 +137,7 @@ pub struct Caseload {
     fatal: Option<PlanError>,
     rows: usize,
     members: Vec<Member>,
-    references: HashSet<Arc<str>, BuildFnv>,
+    references: HashSet<Arc<str>>,
     errors: Vec<RowError>,
     error_count: usize,
     acc: Accumulator,
@@ -157,7 +156,7 @@ impl Caseload {
             fatal: None,
             rows: 0,
             members: Vec::new(),
-            references: HashSet::default(),
+            references: HashSet::new(),
             errors: Vec::new(),
             error_count: 0,
             acc: Accumulator::new(opts.today),

@@ -1,8 +1,8 @@
 //! FNV-1a, 64 bits: small, deterministic on every platform, no dependency. Used for the stable
-//! UIDs of calendar events and as a fast hasher for the caseload's short keys (the default
-//! SipHash is built to resist hostile keys; a caseload's member references are read once each).
+//! UIDs of calendar events, which must not change with the platform or the Rust version (std's
+//! default hasher promises neither).
 
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 pub struct Fnv1a(u64);
 
@@ -24,6 +24,3 @@ impl Hasher for Fnv1a {
         self.0
     }
 }
-
-/// For `HashMap`/`HashSet` with FNV-1a.
-pub type BuildFnv = BuildHasherDefault<Fnv1a>;
