@@ -1,7 +1,8 @@
 //! The caseload of an a-kasse or a jobcenter: a file with one member per row, read in chunks,
-//! each member's plan computed (dates only, [`plan::windows`]), and summed up for a given day:
-//! the windows closing this week and next, the overdue samtaler, the workload per week for the
-//! next 26 weeks, the share held on time, and STAR's two indicators (seed 004).
+//! each member's plan computed (dates only, [`plan::windows`](crate::plan::windows())), and
+//! summed up for a given day: the windows closing this week and next, the overdue samtaler, the
+//! workload per week for the next 26 weeks, the share held on time, and STAR's two indicators
+//! (seed 004).
 //!
 //! How each list and number is defined is written in README.md ("Caseload"); every choice there
 //! that no source settles is the calculator's convention.
