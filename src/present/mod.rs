@@ -1,7 +1,6 @@
 //! Presentation: what a plan looks like — the page's element tree, the timeline picture and the
 //! iCalendar file. Pure: the browser binding (`web`) only mounts what is built here.
 
-pub mod hash;
 pub mod ics;
 pub mod timeline;
 pub mod tree;

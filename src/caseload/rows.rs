@@ -1,0 +1,249 @@
+//! A caseload file's rows: each record split into fields and checked, and the member read from
+//! them as a request would be (start, insurance, group, pauses, held dates), then counted.
+
+use super::csv::{self, FieldError, Record};
+use super::{Caseload, MAX_ROWS, Member};
+use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::request::{self, Group, MAX_PAUSES, Pause, PauseReason, Request};
+use crate::contract::words::Word;
+use crate::plan;
+use crate::rules::dates::DateError;
+use crate::rules::ledighed::{Insurance, Period};
+use chrono::NaiveDate;
+use std::borrow::Cow;
+use std::sync::Arc;
+
+type RowResult<T> = Result<T, (Option<Arc<str>>, PlanError)>;
+
+impl Caseload {
+    /// Reads one record: the header, or a member's row.
+    pub(super) fn record<'a>(&mut self, r: &'a Record, fields: &mut Vec<Cow<'a, str>>) {
+        if self.fatal.is_some() {
+            return;
+        }
+        let lang = self.opts.lang;
+        if r.too_long {
+            if self.layout.is_none() {
+                self.fatal = Some(PlanError::new(
+                    ErrorCode::CsvHeader,
+                    lang,
+                    "Overskriften er for lang til at være en overskrift.".into(),
+                    "The header is too long to be a header.".into(),
+                ));
+                return;
+            }
+            self.rows += 1;
+            self.row_error(
+                r.line,
+                None,
+                ErrorCode::CsvRow,
+                format!("Rækken er længere end {} KiB.", csv::MAX_RECORD_BYTES / 1024),
+                format!("The row is longer than {} KiB.", csv::MAX_RECORD_BYTES / 1024),
+            );
+            return;
+        }
+        let Some(layout) = &self.layout else {
+            if !r.bytes.iter().all(|b| b.is_ascii_whitespace()) {
+                self.header(r);
+            }
+            return;
+        };
+        let (delimiter, width) = (layout.delimiter, layout.width);
+        if let Err(e) = csv::fields(&r.bytes, delimiter, fields) {
+            let (code, da, en) = match e {
+                FieldError::Quote => (
+                    ErrorCode::CsvQuote,
+                    "Rækken har et felt med forkerte anførselstegn.",
+                    "The row has a field with misplaced quotes.",
+                ),
+                FieldError::Encoding => (
+                    ErrorCode::CsvEncoding,
+                    "Rækken er ikke gyldig UTF-8-tekst.",
+                    "The row is not valid UTF-8 text.",
+                ),
+            };
+            self.rows += 1;
+            self.row_error(r.line, None, code, da.into(), en.into());
+            return;
+        }
+        if fields.iter().all(|f| f.is_empty()) {
+            return; // a blank row, as spreadsheets leave at the end
+        }
+        self.rows += 1;
+        if self.rows > MAX_ROWS {
+            self.fatal = Some(PlanError::new(
+                ErrorCode::CsvTooLarge,
+                lang,
+                format!("Filen har mere end {MAX_ROWS} rækker med medlemmer."),
+                format!("The file has more than {MAX_ROWS} member rows."),
+            ));
+            return;
+        }
+        if fields.len() != width {
+            let n = fields.len();
+            self.row_error(
+                r.line,
+                None,
+                ErrorCode::CsvFields,
+                format!("Rækken har {n} felter; overskriften har {width}."),
+                format!("The row has {n} fields; the header has {width}."),
+            );
+            return;
+        }
+        let outcome = self.member_of(r.line, fields).and_then(|m| {
+            let w = plan::windows(&m.request).map_err(|e| (Some(m.reference.clone()), e))?;
+            Ok((m, w))
+        });
+        match outcome {
+            Ok((m, w)) => match self.acc.add(&m, &w, lang) {
+                Ok(()) => {
+                    self.references.insert(m.reference.clone());
+                    self.members.push(m);
+                }
+                Err((da, en)) => self.row_error(r.line, Some(m.reference), ErrorCode::CsvHeld, da, en),
+            },
+            Err((member, e)) => self.plan_error(r.line, member, e),
+        }
+    }
+
+    /// A member from the fields of a row, checked as a request would be.
+    fn member_of(&self, line: usize, fields: &[Cow<'_, str>]) -> RowResult<Member> {
+        let lang = self.opts.lang;
+        let Some(layout) = &self.layout else {
+            return Err((None, PlanError::internal("a row before the header", lang)));
+        };
+        let value = |i: Option<usize>| i.map_or("", |i| &*fields[i]);
+        let text = value(Some(layout.member));
+        if text.is_empty() {
+            return Err((
+                None,
+                PlanError::new(
+                    ErrorCode::CsvValue,
+                    lang,
+                    "Medlem mangler.".into(),
+                    "The member is missing.".into(),
+                ),
+            ));
+        }
+        if text.chars().count() > 64 || text.chars().any(char::is_control) {
+            return Err((
+                None,
+                PlanError::new(
+                    ErrorCode::CsvValue,
+                    lang,
+                    format!(
+                        "Medlemsreferencen {} er længere end 64 tegn eller har styretegn.",
+                        quote(text)
+                    ),
+                    format!(
+                        "The member reference {} is longer than 64 characters or has control characters.",
+                        quote(text)
+                    ),
+                ),
+            ));
+        }
+        let reference: Arc<str> = Arc::from(text);
+        let err =
+            |code: ErrorCode, da: String, en: String| (Some(reference.clone()), PlanError::new(code, lang, da, en));
+        if self.references.contains(&reference) {
+            return Err(err(
+                ErrorCode::CsvValue,
+                format!("Medlemmet {} står allerede på en tidligere række.", quote(text)),
+                format!("The member {} is already on an earlier row.", quote(text)),
+            ));
+        }
+        let date = |name: &str, s: &str| -> RowResult<NaiveDate> {
+            csv::parse_date(s).map_err(|e| {
+                let (da, en) = match e {
+                    DateError::Format => (
+                        "er ikke en dato som 04-03-2024, 04.03.2024 eller 2024-03-04",
+                        "is not a date like 04-03-2024, 04.03.2024 or 2024-03-04",
+                    ),
+                    DateError::Invalid => ("findes ikke i kalenderen", "does not exist"),
+                };
+                err(
+                    ErrorCode::CsvDate,
+                    format!("{name}: {} {da}.", quote(s)),
+                    format!("{name}: {} {en}.", quote(s)),
+                )
+            })
+        };
+        let start = date("start", value(Some(layout.start)))?;
+        request::check_start(start, lang).map_err(|e| (Some(reference.clone()), e))?;
+        let word = |name: &str, s: &str, words: &[&str]| {
+            err(
+                ErrorCode::CsvValue,
+                format!("{name}: ukendt værdi {}; tilladt er: {}.", quote(s), words.join(", ")),
+                format!("{name}: unknown value {}; allowed: {}.", quote(s), words.join(", ")),
+            )
+        };
+        let insurance = match value(layout.insurance) {
+            "" => Insurance::default(),
+            s => <Insurance as Word>::WORDS
+                .iter()
+                .position(|w| w.eq_ignore_ascii_case(s))
+                .map(|i| Insurance::ALL[i])
+                .ok_or_else(|| word("forsikring", s, Insurance::WORDS))?,
+        };
+        let group = match value(layout.group) {
+            "" => Group::default(),
+            s => <Group as Word>::WORDS
+                .iter()
+                .position(|w| w.eq_ignore_ascii_case(s))
+                .map(|i| Group::ALL[i])
+                .ok_or_else(|| word("gruppe", s, Group::WORDS))?,
+        };
+        let mut pauses = Vec::new();
+        for (i, item) in value(layout.pauses)
+            .split(['|', ' '])
+            .filter(|s| !s.is_empty())
+            .enumerate()
+        {
+            let Some((from, to)) = item.split_once("..") else {
+                return Err(err(
+                    ErrorCode::CsvPause,
+                    format!("pauser: {} er ikke en periode som 01-04-2024..12-04-2024.", quote(item)),
+                    format!("pauses: {} is not a period like 01-04-2024..12-04-2024.", quote(item)),
+                ));
+            };
+            let period = Period {
+                from: date("pauser", from)?,
+                to: date("pauser", to)?,
+            };
+            if i >= MAX_PAUSES {
+                return Err(err(
+                    ErrorCode::TooManyPauses,
+                    format!("Højst {MAX_PAUSES} pauser pr. medlem."),
+                    format!("At most {MAX_PAUSES} pauses per member."),
+                ));
+            }
+            request::check_pause(i, period, lang).map_err(|e| (Some(reference.clone()), e))?;
+            pauses.push(Pause {
+                period,
+                reason: PauseReason::Andet,
+            });
+        }
+        let mut held = Vec::new();
+        for (k, (i, id)) in layout.held.iter().enumerate() {
+            let s = &*fields[*i];
+            if !s.is_empty() {
+                // The column's name is only spelled out for an error.
+                let day = csv::parse_date(s).or_else(|_| date(&format!("holdt_{id}"), s))?;
+                held.push((self.held_ids[k].clone(), day));
+            }
+        }
+        let request = Request {
+            insurance,
+            group,
+            pauses,
+            lang,
+            ..Request::new(start)
+        };
+        Ok(Member {
+            line,
+            reference,
+            request,
+            held,
+        })
+    }
+}

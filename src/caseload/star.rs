@@ -1,0 +1,63 @@
+//! STAR's indicators (seed 004): the first samtale held within 1½ and within 3 months, and two
+//! samtaler in the last three months for members with 3–6 months of ledighed.
+
+use super::Member;
+use super::summary::Share;
+use crate::contract::lang::Lang;
+use crate::plan;
+use crate::rules::ledighed::Span;
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+/// STAR's indicators as of the summary's day, as shares.
+#[derive(Debug, Clone, Serialize)]
+pub struct Star {
+    /// Members with at least 1½ months of ledighed whose first samtale was held within 1½ months.
+    pub first_within_1_5_months: Share,
+    /// The same within 3 months.
+    pub first_within_3_months: Share,
+    /// Members with 3–6 months of ledighed who had two samtaler in the last three months.
+    pub two_in_last_3_months: Share,
+}
+
+/// STAR's indicators as they are counted: (members who meet it, members it applies to).
+#[derive(Default)]
+pub(super) struct StarCounts {
+    within_1_5: (u32, u32),
+    within_3: (u32, u32),
+    two_in_3: (u32, u32),
+}
+
+impl StarCounts {
+    /// Counts a member in STAR's indicators (seed 004), as of today.
+    pub(super) fn add(&mut self, today: NaiveDate, m: &Member, w: &plan::Windows) {
+        let first_held = m.held.iter().map(|(_, d)| *d).min();
+        let reach = |span| w.ledighed.reach(span).date;
+        for (span, counts) in [
+            (Span::HalfMonths(3), &mut self.within_1_5),
+            (Span::Months(3), &mut self.within_3),
+        ] {
+            let by = reach(span);
+            if by <= today {
+                counts.1 += 1;
+                counts.0 += u32::from(first_held.is_some_and(|d| d <= by));
+            }
+        }
+        let (l3, l6) = (reach(Span::Months(3)), reach(Span::Months(6)));
+        if l3 <= today && today < l6 {
+            let since = today.checked_sub_months(Months::new(3)).unwrap_or(today);
+            let recent = m.held.iter().filter(|(_, d)| since < *d && *d <= today).count();
+            self.two_in_3.1 += 1;
+            self.two_in_3.0 += u32::from(recent >= 2);
+        }
+    }
+
+    /// The indicators as shares.
+    pub(super) fn shares(&self, lang: Lang) -> Star {
+        Star {
+            first_within_1_5_months: Share::new(self.within_1_5.0, self.within_1_5.1, lang),
+            first_within_3_months: Share::new(self.within_3.0, self.within_3.1, lang),
+            two_in_last_3_months: Share::new(self.two_in_3.0, self.two_in_3.1, lang),
+        }
+    }
+}
