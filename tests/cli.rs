@@ -1,4 +1,4 @@
-//! The command line: `--jsonl`, `--json` and the readable table.
+//! The command line: `--jsonl`, `--json`, the readable table, `caseload`, and how it fails.
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
@@ -259,5 +259,330 @@ fn caseload_errors_and_usage() {
         let out = run(bad, b"");
         assert_eq!(out.status.code(), Some(2), "{bad:?}");
         assert!(String::from_utf8_lossy(&out.stderr).contains("E_USAGE"));
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn help_and_version_work_on_every_command() {
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["caseload", "--help"],
+        &["caseload", "-h"],
+        &["caseload", "x.csv", "--help"],
+        &["2024-03-04", "--help"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).is_empty(), "{args:?}: {}", stderr(&out));
+        let text = stdout(&out);
+        // Bilingual: a Danish and an English word from every help.
+        assert!(text.contains("Brug / usage"), "{args:?}: {text}");
+        assert!(text.contains("--help"), "{args:?}: {text}");
+        if args[0] == "caseload" {
+            assert!(text.contains("--holder") && text.contains("--list"), "{args:?}: {text}");
+            assert!(!text.contains("--jsonl"), "the caseload help is its own: {text}");
+        } else {
+            assert!(text.contains("--jsonl") && text.contains("--pause"), "{args:?}: {text}");
+        }
+    }
+    for args in [&["--version"][..], &["-V"], &["caseload", "--version"]] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(stdout(&out), format!("samtaleplan {}\n", env!("CARGO_PKG_VERSION")));
+    }
+}
+
+#[test]
+fn usage_errors_are_e_usage_in_danish_unless_asked_for_english() {
+    let out = run(&["2024-03-04", "--bogus"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("samtaleplan: E_USAGE: ukendt tilvalg --bogus"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).is_empty());
+    let out = run(&["2024-03-04", "--lang", "en", "--bogus"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with("samtaleplan: E_USAGE: unknown option --bogus"),
+        "{}",
+        stderr(&out)
+    );
+    for (args, want) in [
+        (&["--jsonl", "2024-03-04"][..], "--jsonl kan ikke bruges sammen med"),
+        (&["--json", "--deltid"], "--json kan ikke bruges sammen med"),
+        (&["--jsonl", "--json"], "--jsonl kan ikke bruges sammen med --json"),
+        (
+            &["2024-03-04", "--deltid", "--fuldtid"],
+            "--deltid kan ikke bruges sammen med --fuldtid",
+        ),
+        (&["2024-03-04", "2024-03-05"], "2024-03-05: ét argument for meget"),
+        (&["--deltid"], "angiv <ÅÅÅÅ-MM-DD>"),
+        (
+            &["2024-03-04", "--pause", "2024-04-01"],
+            "--pause 2024-04-01: skriv FRA:TIL",
+        ),
+        (&["caseload", "x.csv", "y.csv"], "y.csv: ét argument for meget"),
+        (
+            &["caseload", "x.csv", "--holder", "chef"],
+            "--holder chef: skriv akasse",
+        ),
+        (&["caseload", "x.csv", "--format"], "--format mangler en værdi"),
+        (&["caseload", "--jsonl"], "ukendt tilvalg --jsonl"),
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains(&format!("E_USAGE: {want}")),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn a_repeated_option_is_refused_like_a_repeated_json_key() {
+    for args in [
+        &["2024-03-04", "--today", "2024-05-01", "--today", "2024-06-01"][..],
+        &["2024-03-04", "--lang", "da", "--lang", "en"],
+        &["2024-03-04", "--deltid", "--deltid"],
+        &["2024-03-04", "--compare", "--compare"],
+        &["2024-03-04", "--group", "standard", "--group", "standard"],
+        &["2024-03-04", "--handover", "2024-06-01", "--handover=2024-06-01"],
+        &["--jsonl", "--jsonl"],
+        &["--json", "--json"],
+        &["caseload", "x.csv", "--today", "2024-06-05", "--today", "2024-06-06"],
+        &["caseload", "x.csv", "--format", "csv", "--format", "json"],
+        &["caseload", "x.csv", "--list", "star", "--list", "star"],
+        &["caseload", "x.csv", "--holder", "akasse", "--holder", "joint"],
+        &["caseload", "x.csv", "--lang", "da", "--lang", "en"],
+    ] {
+        let out = run(args, b"");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("E_USAGE"), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).contains("mere end én gang"), "{args:?}: {}", stderr(&out));
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+    // --pause is the one option that repeats: each one adds a pause.
+    let one = stdout(&run(
+        &[
+            "2024-03-04",
+            "--pause",
+            "2024-04-01:2024-04-12",
+            "--today",
+            "2024-05-01",
+        ],
+        b"",
+    ));
+    let two = run(
+        &[
+            "2024-03-04",
+            "--pause",
+            "2024-04-01:2024-04-12",
+            "--pause",
+            "2024-05-06:2024-05-10:ferie",
+            "--today",
+            "2024-05-01",
+        ],
+        b"",
+    );
+    assert!(two.status.success(), "{}", stderr(&two));
+    assert!(one.contains("fredag 14. juni 2024"), "{one}");
+    assert!(stdout(&two).contains("fredag 21. juni 2024"), "{}", stdout(&two));
+}
+
+/// A request of exactly `len` bytes: a plan request padded with JSON whitespace.
+fn request_of(len: usize) -> String {
+    let head = r#"{"start":"2024-03-04""#;
+    format!("{head}{}}}", " ".repeat(len - head.len() - 1))
+}
+
+#[test]
+fn json_does_not_count_the_final_newline_against_64_kib() {
+    let max = samtaleplan::contract::request::MAX_REQUEST_BYTES;
+    let exact = request_of(max);
+    assert_eq!(exact.len(), 64 * 1024);
+    for end in ["", "\n", "\r\n"] {
+        let out = run(&["--json"], format!("{exact}{end}").as_bytes());
+        assert_eq!(out.status.code(), Some(0), "64 KiB + {end:?}: {}", stdout(&out));
+        assert_eq!(stdout(&out).trim_end(), samtaleplan::plan_json(&exact));
+    }
+    let over = request_of(max + 1);
+    for end in ["", "\n", "\r\n"] {
+        let out = run(&["--json"], format!("{over}{end}").as_bytes());
+        assert_eq!(out.status.code(), Some(1), "64 KiB + 1 + {end:?}");
+        assert!(stdout(&out).contains("E_REQUEST_TOO_LARGE"), "{}", stdout(&out));
+        assert!(
+            stdout(&out).contains(&format!("fylder {} bytes", max + 1)),
+            "{}",
+            stdout(&out)
+        );
+        assert_eq!(stdout(&out).trim_end(), samtaleplan::plan_json(&over));
+    }
+    // Only one line end is the end of the text: a second one is part of the request.
+    let out = run(&["--json"], format!("{exact}\n\n").as_bytes());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout(&out).contains(&format!("fylder {} bytes", max + 1)),
+        "{}",
+        stdout(&out)
+    );
+    // --jsonl has always counted a line without its end, "\r\n" too.
+    let out = run(&["--jsonl"], format!("{exact}\r\n{over}\n").as_bytes());
+    let lines: Vec<String> = stdout(&out).lines().map(String::from).collect();
+    assert_eq!(lines, [samtaleplan::plan_json(&exact), samtaleplan::plan_json(&over)]);
+}
+
+/// Runs the binary with its stdout (or stderr) a pipe whose reading end is already closed, so
+/// every write to it fails with a broken pipe.
+#[cfg(unix)]
+fn run_closed(args: &[&str], stdin: &[u8], close_stderr: bool) -> Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut command = Command::new(env!("CARGO_BIN_EXE_samtaleplan"));
+    command.args(args).stdin(Stdio::piped());
+    if close_stderr {
+        command.stdout(Stdio::piped()).stderr(Stdio::from(writer));
+    } else {
+        command.stdout(Stdio::from(writer)).stderr(Stdio::piped());
+    }
+    let mut child = command.spawn().expect("the binary runs");
+    let mut input = child.stdin.take().expect("stdin");
+    let bytes = stdin.to_vec();
+    let feeder = std::thread::spawn(move || {
+        let _ = input.write_all(&bytes);
+    });
+    let out = child.wait_with_output().expect("output");
+    feeder.join().expect("feeder");
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn a_closed_stdout_or_stderr_never_panics() {
+    let jsonl = b"{\"start\":\"2024-03-04\"}\n".repeat(100);
+    let request = br#"{"start":"2024-03-04"}"#;
+    // Nothing to tell, and no one to tell it to: the work is done, exit status 0.
+    for (args, stdin) in [
+        (&["--help"][..], &b""[..]),
+        (&["--version"], b""),
+        (&["caseload", "--help"], b""),
+        (&["--jsonl"], &jsonl[..]),
+        (&["--json"], request),
+        (&["2024-03-04"], b""),
+        (&["caseload", "tests/caseload/small.csv", "--today", "2024-06-05"], b""),
+    ] {
+        let out = run_closed(args, stdin, false);
+        assert!(!stderr(&out).contains("panicked"), "{args:?}: {}", stderr(&out));
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+    }
+    // Errors to a closed stderr: the exit status still tells.
+    for (args, code) in [
+        (&["2024-03-04", "--bogus"][..], 2),
+        (&[], 2),
+        (&["2024-02-30"], 1),
+        (&["caseload", "tests/no-such-file.csv"], 1),
+        (&["caseload", "x.csv", "--today", "2200-01-01"], 2),
+    ] {
+        let out = run_closed(args, b"", true);
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        assert!(stdout(&out).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn caseload_today_is_refused_outside_1900_to_2199() {
+    for day in ["1899-12-31", "2200-01-01"] {
+        let out = run(&["caseload", "tests/caseload/small.csv", "--today", day], b"");
+        assert_eq!(out.status.code(), Some(2), "{day}");
+        assert_eq!(
+            stderr(&out),
+            format!(
+                "samtaleplan: E_DATE_RANGE: Dagens dato (today): datoen {day} skal ligge mellem år 1900 og 2199.\n"
+            )
+        );
+        assert!(stdout(&out).is_empty());
+        let out = run(
+            &["caseload", "tests/caseload/small.csv", "--today", day, "--lang", "en"],
+            b"",
+        );
+        assert_eq!(out.status.code(), Some(2), "{day}");
+        assert!(
+            stderr(&out).contains("E_DATE_RANGE: Today's date (today)"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    for day in ["1900-01-01", "2199-12-31"] {
+        let out = run(&["caseload", "tests/caseload/small.csv", "--today", day], b"");
+        assert_eq!(out.status.code(), Some(0), "{day}: {}", stderr(&out));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+        assert_eq!(v["today"], day);
+    }
+}
+
+/// Today's date at UTC `offset_hours`, from the system clock.
+fn date_at(offset_hours: i64) -> chrono::NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("after 1970")
+        .as_secs();
+    let days = (i64::try_from(secs).expect("secs") + offset_hours * 3600).div_euclid(86_400);
+    chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("1970") + chrono::Days::new(u64::try_from(days).expect("days"))
+}
+
+/// Runs the binary with the time zone `tz` and gives `f(output, local date)`, unless the date at
+/// `offset_hours` changed while it ran (then the test cannot tell and says nothing).
+fn in_zone(tz: &str, offset_hours: i64, args: &[&str], f: impl Fn(&Output, chrono::NaiveDate)) {
+    let before = date_at(offset_hours);
+    let out = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
+        .args(args)
+        .env("TZ", tz)
+        .output()
+        .expect("runs");
+    if date_at(offset_hours) == before {
+        f(&out, before);
+    }
+}
+
+/// The default day is the machine's local date. At UTC+14 the date is a day ahead of UTC from
+/// 10:00 UTC, at UTC−12 a day behind it until 12:00 UTC: at every hour one of the two would catch
+/// a command line that took the date in UTC. (POSIX time zones, so no time zone database is needed.)
+#[test]
+fn the_default_today_is_the_local_date() {
+    for (tz, offset) in [("XXX-14", 14), ("XXX+12", -12), ("UTC0", 0)] {
+        in_zone(tz, offset, &["caseload", "tests/caseload/small.csv"], |out, local| {
+            assert_eq!(out.status.code(), Some(0), "{tz}: {}", stderr(out));
+            let v: serde_json::Value = serde_json::from_str(&stdout(out)).expect("JSON");
+            assert_eq!(v["today"], local.to_string(), "TZ={tz}");
+        });
+        // The table too: a plan that starts today has its first samtale open now; one that starts
+        // tomorrow has it upcoming.
+        let status = |out: &Output| {
+            let text = stdout(out);
+            let a1 = text
+                .lines()
+                .find(|l| l.starts_with("A1 "))
+                .unwrap_or_default()
+                .to_string();
+            assert!(out.status.success(), "{}", stderr(out));
+            a1
+        };
+        in_zone(tz, offset, &[], |_, local| {
+            let start = local.to_string();
+            in_zone(tz, offset, &[&start, "--lang", "en"], |out, _| {
+                assert!(status(out).ends_with("can be held now"), "TZ={tz}: {}", status(out));
+            });
+            let tomorrow = (local + chrono::Days::new(1)).to_string();
+            in_zone(tz, offset, &[&tomorrow, "--lang", "en"], |out, _| {
+                assert!(status(out).ends_with("upcoming"), "TZ={tz}: {}", status(out));
+            });
+        });
     }
 }

@@ -1,0 +1,261 @@
+//! `samtaleplan 2024-03-04 --deltid …`: the same JSON request from options, and a readable table.
+
+use crate::usage::Bad;
+use clap::Args;
+use samtaleplan::rules::dates::{long, period};
+use samtaleplan::rules::regimes::Obligation;
+use samtaleplan::{Response, plan_str};
+use serde_json::{Map, Value, json};
+use std::io;
+use std::process::ExitCode;
+
+/// The table's start date and options: each one a field of the JSON request.
+#[derive(Args, Debug)]
+#[command(next_help_heading = "Tabel / table")]
+pub struct TableArgs {
+    /// Første ledighedsdag: vis samtalerne i en tabel / the first day of unemployment: show a table
+    #[arg(value_name = "ÅÅÅÅ-MM-DD", required_unless_present_any = ["jsonl", "json"], display_order = 0)]
+    start: Option<String>,
+
+    /// Deltidsforsikret / insured part-time.
+    #[arg(long, conflicts_with = "fuldtid")]
+    deltid: bool,
+
+    /// Fuldtidsforsikret (standard) / insured full-time (the default).
+    #[arg(long)]
+    fuldtid: bool,
+
+    /// Vis status pr. denne dag (standard: i dag) / show the status as of this day (default: today)
+    #[arg(long, value_name = "ÅÅÅÅ-MM-DD")]
+    today: Option<String>,
+
+    /// Overgangsdato oplyst af a-kassen / the hand-over date the a-kasse gave.
+    #[arg(long, value_name = "ÅÅÅÅ-MM-DD")]
+    handover: Option<String>,
+
+    /// Målgruppe / group.
+    #[arg(long, value_name = "standard|jobcenter_from_day_one")]
+    group: Option<String>,
+
+    /// Periode uden dagpenge; kan gentages / a period without dagpenge; may be repeated.
+    #[arg(long, value_name = "FRA:TIL[:ÅRSAG]", action = clap::ArgAction::Append, value_parser = pause)]
+    pause: Vec<Pause>,
+
+    /// Sprog / language.
+    #[arg(long, value_name = "da|en")]
+    lang: Option<String>,
+
+    /// Sammenlign med nabo-reglerne / compare with the neighbouring rules.
+    #[arg(long)]
+    compare: bool,
+}
+
+/// One `--pause FROM:TO[:REASON]`; the core checks the dates and the reason.
+#[derive(Clone, Debug)]
+pub struct Pause {
+    from: String,
+    to: String,
+    reason: Option<String>,
+}
+
+fn pause(v: &str) -> Result<Pause, Bad> {
+    let parts: Vec<&str> = v.split(':').collect();
+    let (from, to, reason) = match parts[..] {
+        [from, to] => (from, to, None),
+        [from, to, reason] => (from, to, Some(reason.to_string())),
+        _ => {
+            return Err(Bad::new(
+                "skriv FRA:TIL eller FRA:TIL:ÅRSAG, fx 2024-04-01:2024-04-12:sygdom".into(),
+                "write FROM:TO or FROM:TO:REASON, e.g. 2024-04-01:2024-04-12:sygdom".into(),
+            ));
+        }
+    };
+    Ok(Pause {
+        from: from.to_string(),
+        to: to.to_string(),
+        reason,
+    })
+}
+
+/// Builds the request, asks the core, and prints the table (or the core's error: exit status 1).
+pub fn run(args: TableArgs) -> io::Result<ExitCode> {
+    match plan_str(&request(args).to_string()) {
+        Ok(plan) => {
+            crate::out(&render_table(&plan))?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            crate::say(&format!("samtaleplan: {}: {}\n", e.code, e.message));
+            Ok(ExitCode::FAILURE)
+        }
+    }
+}
+
+/// The JSON request the options stand for. Without `--today` the day is the local date, as the
+/// page gives it.
+fn request(args: TableArgs) -> Value {
+    let mut req = Map::new();
+    if let Some(start) = args.start {
+        req.insert("start".into(), json!(start));
+    }
+    if args.deltid {
+        req.insert("insurance".into(), json!("deltid"));
+    } else if args.fuldtid {
+        req.insert("insurance".into(), json!("fuldtid"));
+    }
+    let today = args.today.unwrap_or_else(|| crate::today::local().to_string());
+    req.insert("today".into(), json!(today));
+    for (key, value) in [("handover", args.handover), ("group", args.group), ("lang", args.lang)] {
+        if let Some(v) = value {
+            req.insert(key.into(), json!(v));
+        }
+    }
+    if args.compare {
+        req.insert("compare".into(), json!(true));
+    }
+    if !args.pause.is_empty() {
+        let pauses = args.pause.into_iter().map(|p| {
+            let mut o = Map::new();
+            o.insert("from".into(), json!(p.from));
+            o.insert("to".into(), json!(p.to));
+            if let Some(r) = p.reason {
+                o.insert("reason".into(), json!(r));
+            }
+            Value::Object(o)
+        });
+        req.insert("pauses".into(), Value::Array(pauses.collect()));
+    }
+    Value::Object(req)
+}
+
+/// The readable table: samtaler with holder and window, then how each date was found.
+fn render_table(plan: &Response) -> String {
+    let lang = plan.lang;
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let mut s = String::new();
+    let insurance = match plan.insurance {
+        samtaleplan::rules::ledighed::Insurance::Fuldtid => t("fuldtid", "full-time"),
+        samtaleplan::rules::ledighed::Insurance::Deltid => t("deltid", "part-time"),
+    };
+    s += &format!(
+        "{} {} ({insurance})\n",
+        t(
+            "Samtaleplan, første ledighedsdag",
+            "Samtaleplan, first day of unemployment"
+        ),
+        long(plan.start, lang)
+    );
+    s += &format!(
+        "{}: {} {} ({} {})\n{}\n\n",
+        t("Regler", "Rules"),
+        plan.regime.id,
+        plan.regime.name,
+        t("for ledighed, der begynder", "for unemployment beginning"),
+        period(plan.regime.from, plan.regime.to, lang),
+        plan.regime.citation
+    );
+    let mut header = vec![
+        t("Samtale", "Interview"),
+        t("Hvem holder den", "Held by"),
+        t("Tidligst", "Earliest"),
+        t("Senest", "Latest"),
+    ];
+    let with_status = plan.samtaler.iter().any(|x| x.status.is_some());
+    if with_status {
+        header.push("Status");
+    }
+    let rows: Vec<Vec<String>> = plan
+        .samtaler
+        .iter()
+        .map(|x| {
+            let mut latest = long(x.latest, lang);
+            if x.latest_non_working {
+                latest.push_str(" *");
+            }
+            let mut title = format!("{} {}", x.id, x.title);
+            if x.obligation != Obligation::Required {
+                title.push_str(&format!(" ({})", x.obligation.label(lang)));
+            }
+            let mut row = vec![title, x.holder_label.to_string(), long(x.earliest, lang), latest];
+            if let Some(st) = x.status {
+                row.push(st.label(lang).to_string());
+            }
+            row
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|i| {
+            rows.iter()
+                .map(|r| r[i].chars().count())
+                .chain([header[i].chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: Vec<&str>| -> String {
+        let padded: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w - c.chars().count())))
+            .collect();
+        format!("{}\n", padded.join("  ").trim_end())
+    };
+    s += &line(header.clone());
+    s += &line(
+        widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str)
+            .collect(),
+    );
+    for r in &rows {
+        s += &line(r.iter().map(String::as_str).collect());
+    }
+    if plan.samtaler.iter().any(|x| x.latest_non_working) {
+        s += t(
+            "* den seneste dato er ikke en arbejdsdag (se advarslerne)\n",
+            "* the latest date is not a working day (see the warnings)\n",
+        );
+    }
+    s += &format!("\n{}\n", t("Hjemmel og beregning", "Legal basis and computation"));
+    for x in &plan.samtaler {
+        s += &format!("{:<4}{} [{}]", x.id, x.citation, x.basis.label(lang));
+        if let Some(note) = x.note {
+            s += &format!(" {note}");
+        }
+        if let Some(nominal) = x.nominal {
+            s += &format!(" {} {}.", t("Nominel dato:", "Nominal date:"), long(nominal, lang));
+        }
+        s += &format!("\n    {}\n", x.explanation);
+        if let Some(source) = x.source {
+            s += &format!("    {}: {} <{}>\n", t("Kilde", "Source"), source.name, source.url);
+        }
+    }
+    if let Some(c) = &plan.comparison {
+        s += &format!("\n{}\n", c.text);
+        for x in &c.samtaler {
+            s += &format!(
+                "  {:<4}{}, {}: {} – {}\n",
+                x.id,
+                x.title,
+                x.holder_label,
+                long(x.earliest, lang),
+                long(x.latest, lang)
+            );
+        }
+    }
+    for (title, list) in [
+        (t("Advarsler", "Warnings"), &plan.warnings),
+        (t("Forudsætninger", "Assumptions"), &plan.assumptions),
+    ] {
+        if !list.is_empty() {
+            s += &format!("\n{title}\n");
+            for m in list {
+                s += &format!("  - {}\n", m.text);
+            }
+        }
+    }
+    s
+}
