@@ -174,7 +174,7 @@ run_tests() {
   say "cargo clippy (native)"
   cargo clippy --all-targets -- -D warnings
   say "cargo clippy (wasm32)"
-  cargo clippy --target "$WASM_TARGET" --lib --tests -- -D warnings
+  cargo clippy --target "$WASM_TARGET" --lib --test wasm -- -D warnings
   cargo clippy --target "$WASM_TARGET" --lib --no-default-features -- -D warnings
   say "native tests"
   cargo test

@@ -22,6 +22,11 @@
 //! `caseload --today` outside 1900–2199), 74 reading or writing failed. Nothing is written with
 //! `println!`: a closed stdout or stderr never panics.
 
+// The command line is native only: built for wasm32 (as `cargo test --target wasm32-unknown-unknown`
+// builds every binary), it is empty, and its dependencies (clap, jiff) are not there.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 mod caseload;
 mod stdin;
 mod table;

@@ -8,18 +8,27 @@ use crate::contract::request::{Group, PauseReason};
 use crate::rules::ledighed::Insurance;
 use crate::rules::regimes::{Basis, Holder, Obligation, Source};
 use chrono::NaiveDate;
+
+/// A date in the contract: a `NaiveDate`, written `YYYY-MM-DD` (the TypeScript types call it
+/// `IsoDate`, a string).
+pub type IsoDate = NaiveDate;
 use serde::Serialize;
 
 /// The version of this contract.
 pub const SCHEMA: u32 = 1;
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, rename = "Plan")
+)]
 pub struct Response {
     pub schema: u32,
     pub lang: Lang,
-    pub start: NaiveDate,
+    pub start: IsoDate,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub today: Option<NaiveDate>,
+    pub today: Option<IsoDate>,
     pub insurance: Insurance,
     pub group: Group,
     /// The pauses of the request, as given.
@@ -38,28 +47,30 @@ pub struct Response {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct RegimeInfo {
     pub id: &'static str,
     pub name: &'static str,
-    pub from: NaiveDate,
-    pub to: Option<NaiveDate>,
+    pub from: IsoDate,
+    pub to: Option<IsoDate>,
     pub citation: &'static str,
 }
 
 /// The dates the windows are built from.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Milestones {
     /// L(3 md)
     #[serde(rename = "L3m")]
-    pub l3m: NaiveDate,
+    pub l3m: IsoDate,
     /// L(6 md)
     #[serde(rename = "L6m")]
-    pub l6m: NaiveDate,
+    pub l6m: IsoDate,
     /// L(16 md)
     #[serde(rename = "L16m")]
-    pub l16m: NaiveDate,
+    pub l16m: IsoDate,
     /// H; null where the plan has no hand-over.
-    pub handover: Option<NaiveDate>,
+    pub handover: Option<IsoDate>,
 }
 
 words! {
@@ -95,6 +106,7 @@ impl Status {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Samtale {
     pub id: &'static str,
     pub title: &'static str,
@@ -103,11 +115,11 @@ pub struct Samtale {
     pub holder: Holder,
     pub holder_label: &'static str,
     pub obligation: Obligation,
-    pub earliest: NaiveDate,
-    pub latest: NaiveDate,
+    pub earliest: IsoDate,
+    pub latest: IsoDate,
     /// The nominal date where `latest` is a tolerance after it (R2015's monthly jobsamtaler).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub nominal: Option<NaiveDate>,
+    pub nominal: Option<IsoDate>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub after: Option<&'static str>,
     pub citation: &'static str,
@@ -120,11 +132,12 @@ pub struct Samtale {
     pub latest_non_working: bool,
     /// When `latest` is not a working day: the last working day before it.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_working_day: Option<NaiveDate>,
+    pub last_working_day: Option<IsoDate>,
 }
 
 /// A warning or an assumption: a stable code and a text in the request's language.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Message {
     pub code: &'static str,
     pub text: String,
@@ -133,6 +146,7 @@ pub struct Message {
 /// How the plan would have looked under the neighbouring regime: the one before, or for the
 /// first regime the one after.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Comparison {
     pub regime: RegimeInfo,
     /// "Efter reglerne før 1. januar 2024 (…) ville du have haft 10 samtaler i stedet for 7."
@@ -141,24 +155,27 @@ pub struct Comparison {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ComparedSamtale {
     pub id: &'static str,
     pub title: &'static str,
     pub holder: Holder,
     pub holder_label: &'static str,
-    pub earliest: NaiveDate,
-    pub latest: NaiveDate,
+    pub earliest: IsoDate,
+    pub latest: IsoDate,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PauseEcho {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
+    pub from: IsoDate,
+    pub to: IsoDate,
     pub reason: PauseReason,
 }
 
 /// "Din næste samtale: 2. jobsamtale i a-kassen, senest fredag 31. maj 2024."
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Next {
     pub id: &'static str,
     pub status: Status,

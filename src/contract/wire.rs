@@ -21,34 +21,56 @@ use std::marker::PhantomData;
 
 /// A request as JSON gives it: every field optional, the dates still text. Validated into a
 /// [`crate::Request`] by [`crate::contract::request::validate`].
+///
+/// Its TypeScript type is `PlanRequest`; the dates are `IsoDate` strings.
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, rename = "PlanRequest")
+)]
 #[serde(deny_unknown_fields)]
 pub struct RequestJson {
+    /// The first day of unemployment (required).
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate"))]
     pub start: Option<String>,
     #[serde(default)]
     pub insurance: Option<Insurance>,
     #[serde(default)]
     pub group: Option<Group>,
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Pause[] | null"))]
     pub pauses: Option<Pauses>,
+    /// The hand-over date the a-kasse gave, overriding the computed one.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate | null"))]
     pub handover: Option<String>,
+    /// Gives every samtale a status; the core never reads a clock.
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate | null"))]
     pub today: Option<String>,
     #[serde(default)]
     pub lang: Option<Lang>,
+    /// Also answer with the plan under the neighbouring rules.
     #[serde(default)]
     pub compare: Option<bool>,
 }
 
-/// One pause as JSON gives it.
+/// One pause as JSON gives it; its TypeScript type is `Pause`.
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, rename = "Pause")
+)]
 #[serde(deny_unknown_fields)]
 pub struct PauseJson {
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate"))]
     pub from: Option<String>,
     #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate"))]
     pub to: Option<String>,
     #[serde(default)]
     pub reason: Option<PauseReason>,

@@ -17,7 +17,8 @@ macro_rules! words {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $name { $( $(#[$vmeta])* $variant ),+ }
+        #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        pub enum $name { $( $(#[$vmeta])* #[cfg_attr(target_arch = "wasm32", serde(rename = $word))] $variant ),+ }
 
         impl $name {
             /// Every value, in declaration order.

@@ -20,16 +20,34 @@ use js_sys::{Error, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// The TypeScript types the derives cannot write: a date, and the error every function throws.
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** A date written YYYY-MM-DD. */
+export type IsoDate = string;
+
+/** What plan(), render() and ics() throw for bad input: an Error with a stable code. */
+export interface PlanError extends Error {
+  /** A stable code (see docs/contract.md). */
+  code: ErrorCode;
+  /** The field the error is about, as a JSON path: "start", "pauses[2].to". */
+  field?: string;
+}
+"#;
+
 /// `plan(request)`: the plan for a request object, as a plain object; throws an `Error` with
 /// `.code` for bad input.
-#[wasm_bindgen(js_name = plan)]
-pub fn plan_js(request: JsValue) -> Result<JsValue, Error> {
+#[wasm_bindgen(js_name = plan, unchecked_return_type = "Plan")]
+pub fn plan_js(#[wasm_bindgen(unchecked_param_type = "PlanRequest")] request: JsValue) -> Result<JsValue, Error> {
     let response = plan_of(request)?;
     to_js(&response)
 }
 
 /// `planJson(text)`: the JSON-lines contract — the same bytes `samtaleplan --jsonl` writes for
-/// the same line, a response or `{"error":…}`. Never throws.
+/// the same line, a response or `{"error":…}`. Never throws. Only in the caseload module: reading
+/// JSON text takes serde_json's reader, 26 KB of gzipped WebAssembly the plan module (the page,
+/// the element) does without, as it only ever gets objects (docs/performance.md).
+#[cfg(feature = "caseload")]
 #[wasm_bindgen(js_name = planJson)]
 pub fn plan_json_js(request: &str) -> String {
     crate::plan_json(request)
@@ -38,8 +56,11 @@ pub fn plan_json_js(request: &str) -> String {
 /// `render(element, request)`: computes the plan and draws it into `element` (its children are
 /// replaced), using text nodes only. Returns the plan; throws like `plan` and then leaves the
 /// element untouched.
-#[wasm_bindgen(js_name = render)]
-pub fn render_js(element: &web_sys::Element, request: JsValue) -> Result<JsValue, Error> {
+#[wasm_bindgen(js_name = render, unchecked_return_type = "Plan")]
+pub fn render_js(
+    element: &web_sys::Element,
+    #[wasm_bindgen(unchecked_param_type = "PlanRequest")] request: JsValue,
+) -> Result<JsValue, Error> {
     let response = plan_of(request)?;
     render::draw(element, &response).map_err(|e| {
         let detail = describe(&e);
@@ -57,7 +78,10 @@ pub fn render_js(element: &web_sys::Element, request: JsValue) -> Result<JsValue
 /// samtale with an alarm the day before its latest date. `stamp` is the DTSTAMP, the current
 /// UTC time as `YYYYMMDDTHHMMSSZ`: the caller's clock, never the module's.
 #[wasm_bindgen(js_name = ics)]
-pub fn ics_js(request: JsValue, stamp: &str) -> Result<String, Error> {
+pub fn ics_js(
+    #[wasm_bindgen(unchecked_param_type = "PlanRequest")] request: JsValue,
+    stamp: &str,
+) -> Result<String, Error> {
     let response = plan_of(request)?;
     let stamp = crate::present::ics::parse_stamp_in(stamp, response.lang).map_err(plan_error)?;
     Ok(crate::present::ics::ics(&response, stamp))

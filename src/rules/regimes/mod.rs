@@ -162,6 +162,7 @@ impl Bound {
 
 /// Where a rule comes from: the source's name, its address, and where found, its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Source {
     pub name: &'static str,
     pub url: &'static str,
