@@ -1,92 +1,39 @@
-// Types for the <samtale-plan> element and plan(), the Samtaleplan JSON contract (README.md).
+// Types for the <samtale-plan> element and plan(). The contract's types (PlanRequest, Pause,
+// Plan, Samtale, ErrorCode, …) are generated from the Rust types (tsify) into
+// pkg/samtaleplan.d.ts by the build; only the element's own types are written here.
 
-export type Insurance = 'fuldtid' | 'deltid';
-export type Group = 'standard' | 'jobcenter_from_day_one';
-export type Lang = 'da' | 'en';
-export type PauseReason = 'arbejde' | 'sygdom' | 'barsel' | 'ferie' | 'afmeldt' | 'andet';
-export type Holder = 'akasse' | 'jobcenter' | 'kommune' | 'joint';
-export type Basis = 'law' | 'star' | 'practice' | 'convention';
-export type Obligation = 'required' | 'normally_due' | 'conditional';
-export type Status = 'upcoming' | 'open' | 'past';
-/** A date written YYYY-MM-DD. */
-export type IsoDate = string;
+import type { ErrorCode, Group, Insurance, IsoDate, Lang, Pause, Plan, PlanRequest } from './pkg/samtaleplan.js';
 
-export interface Pause {
-  from: IsoDate;
-  to: IsoDate;
-  reason?: PauseReason;
-}
-
-export interface PlanRequest {
-  start: IsoDate;
-  insurance?: Insurance | null;
-  group?: Group | null;
-  pauses?: Pause[] | null;
-  /** The hand-over date the a-kasse gave, overriding the computed one. */
-  handover?: IsoDate | null;
-  /** Gives every samtale a status; the core never reads a clock. */
-  today?: IsoDate | null;
-  lang?: Lang | null;
-  /** Also answer with the plan under the neighbouring rules. */
-  compare?: boolean | null;
-}
-
-export interface Source {
-  name: string;
-  url: string;
-  quote?: string;
-}
-
-export interface Samtale {
-  id: string;
-  title: string;
-  note?: string;
-  holder: Holder;
-  holder_label: string;
-  obligation: Obligation;
-  earliest: IsoDate;
-  latest: IsoDate;
-  nominal?: IsoDate;
-  after?: string;
-  citation: string;
-  basis: Basis;
-  source?: Source;
-  explanation: string;
-  status?: Status;
-  latest_non_working: boolean;
-  last_working_day?: IsoDate;
-}
-
-export interface Message {
-  code: string;
-  text: string;
-}
-
-export interface Plan {
-  schema: 1;
-  lang: Lang;
-  start: IsoDate;
-  today?: IsoDate;
-  insurance: Insurance;
-  group: Group;
-  pauses: Required<Pause>[];
-  regime: { id: string; name: string; from: IsoDate; to: IsoDate | null; citation: string };
-  milestones: { L3m: IsoDate; L6m: IsoDate; L16m: IsoDate; handover: IsoDate | null };
-  next?: { id: string; status: Status; text: string };
-  samtaler: Samtale[];
-  comparison?: {
-    regime: { id: string; name: string; from: IsoDate; to: IsoDate | null; citation: string };
-    text: string;
-    samtaler: Pick<Samtale, 'id' | 'title' | 'holder' | 'holder_label' | 'earliest' | 'latest'>[];
-  };
-  warnings: Message[];
-  assumptions: Message[];
-}
+export type {
+  Basis,
+  ComparedSamtale,
+  Comparison,
+  ErrorCode,
+  Group,
+  Holder,
+  Insurance,
+  IsoDate,
+  Lang,
+  Message,
+  Milestones,
+  Next,
+  Obligation,
+  Pause,
+  PauseEcho,
+  PauseReason,
+  Plan,
+  PlanError,
+  PlanRequest,
+  RegimeInfo,
+  Samtale,
+  Source,
+  Status,
+} from './pkg/samtaleplan.js';
 
 /** What `samtaleplan:error` carries, and what a rejected plan() throws (as an Error). */
 export interface PlanErrorDetail {
-  /** A stable code: E_DATE_INVALID, E_UNKNOWN_FIELD, …, and E_LOAD or E_TRAP from the element itself (README.md lists them). */
-  code: string;
+  /** A stable code of the contract, or E_LOAD or E_TRAP from the element itself (docs/contract.md). */
+  code: ErrorCode | 'E_LOAD' | 'E_TRAP';
   /** In the request's language. */
   message: string;
   /** The field the error is about, as a JSON path: "start", "pauses[2].to". */
