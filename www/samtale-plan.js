@@ -27,7 +27,7 @@ function recover(error) {
   return true;
 }
 
-/** Computes a plan (the JSON contract of README.md); rejects with an Error carrying `.code`. */
+/** Computes a plan (the JSON contract of docs/contract.md); rejects with an Error carrying `.code`. */
 export async function plan(request) {
   await loadCore();
   try {

@@ -4,7 +4,7 @@
 //! workload per week for the next 26 weeks, the share held on time, and STAR's two indicators
 //! (seed 004).
 //!
-//! How each list and number is defined is written in README.md ("Caseload"); every choice there
+//! How each list and number is defined is written in docs/caseload.md; every choice there
 //! that no source settles is the calculator's convention.
 //!
 //! This file holds the reader and its glue; `columns` reads the header, `rows` each member's row,

@@ -15,7 +15,7 @@ use std::process::ExitCode;
 #[derive(Args, Debug)]
 #[command(next_help_heading = "Tilvalg / options")]
 pub struct CaseloadArgs {
-    /// Filen med ét medlem pr. række (se README.md) / the file, one member per row (see README.md).
+    /// Filen med ét medlem pr. række (se docs/caseload.md) / the file, one member per row (see docs/caseload.md).
     #[arg(value_name = "FIL.csv", display_order = 0)]
     file: PathBuf,
 

@@ -62,8 +62,8 @@ Brug / usage:
 {all-args}{after-help}";
 
 const AFTER_HELP: &str = "\
-Alle datoer er vejledende. Forespørgslen og svaret er beskrevet i README.md.
-Every date is indicative. The request and the response are described in README.md.
+Alle datoer er vejledende. Forespørgslen og svaret er beskrevet i docs/contract.md.
+Every date is indicative. The request and the response are described in docs/contract.md.
 
 Udgangskode / exit status: 0 færdig / done, 1 afvist / refused, 2 forkert brug / wrong usage
 (E_USAGE), 74 læse- eller skrivefejl / input or output failed.";

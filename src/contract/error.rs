@@ -44,7 +44,7 @@ words! {
         HandoverNotApplicable = "E_HANDOVER_NOT_APPLICABLE",
         /// The group is not modelled for the regime of `start`.
         GroupUnsupported = "E_GROUP_UNSUPPORTED",
-        /// A caseload file is larger or longer than the limits (README.md, "Limits").
+        /// A caseload file is larger or longer than the limits (docs/contract.md, "Limits").
         CsvTooLarge = "E_CSV_TOO_LARGE",
         /// A caseload file's header is missing, unknown or repeated, or lacks a column it needs.
         CsvHeader = "E_CSV_HEADER",

@@ -206,15 +206,7 @@ pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
             (Some("E_UNKNOWN_VALUE"), Some(allowed), Some(value)) => {
                 return unknown_value_error(&path, value, allowed, lang);
             }
-            (Some("E_TOO_MANY_PAUSES"), Some(n), None) => {
-                return PlanError::new(
-                    ErrorCode::TooManyPauses,
-                    lang,
-                    format!("Der er {n} pauser; højst {MAX_PAUSES} er tilladt."),
-                    format!("There are {n} pauses; at most {MAX_PAUSES} are allowed."),
-                )
-                .at("pauses");
-            }
+            (Some("E_TOO_MANY_PAUSES"), Some(n), None) => return too_many_pauses(n, lang),
             _ => {}
         }
     }
@@ -259,6 +251,17 @@ pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
         format!("Forespørgslen kunne ikke læses ({message})."),
         format!("The request could not be read ({message})."),
     )
+}
+
+/// More pauses than [`MAX_PAUSES`]: `n`, as many as the list holds.
+pub(crate) fn too_many_pauses(n: impl fmt::Display, lang: Lang) -> PlanError {
+    PlanError::new(
+        ErrorCode::TooManyPauses,
+        lang,
+        format!("Der er {n} pauser; højst {MAX_PAUSES} er tilladt."),
+        format!("There are {n} pauses; at most {MAX_PAUSES} are allowed."),
+    )
+    .at("pauses")
 }
 
 /// The key serde quotes in "unknown field `key`, expected …" or "duplicate field `key`".

@@ -86,7 +86,7 @@ impl CaseloadJob {
         to_js(&list)
     }
 
-    /// One list as CSV (README.md, "Caseload"), for one holder or all ("").
+    /// One list as CSV (docs/caseload.md), for one holder or all ("").
     pub fn export(&self, list: &str, holder: &str) -> Option<String> {
         caseload::export(self.summary.as_ref()?, list, caseload::holder(holder))
     }

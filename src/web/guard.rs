@@ -19,7 +19,7 @@ use super::describe;
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::lang::Lang;
 use crate::contract::request::{MAX_PAUSES, MAX_REQUEST_BYTES, too_large};
-use crate::contract::wire::{not_object, wrong_type};
+use crate::contract::wire::{not_object, too_many_pauses, wrong_type};
 use crate::contract::words::Word;
 use js_sys::{Array, JsString, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -40,13 +40,7 @@ pub(super) fn check(request: &JsValue) -> Result<Lang, PlanError> {
             let pauses = pauses.unchecked_ref::<Array>();
             let n = pauses.length() as usize;
             if n > MAX_PAUSES {
-                return Err(PlanError::new(
-                    ErrorCode::TooManyPauses,
-                    lang,
-                    format!("Der er {n} pauser; højst {MAX_PAUSES} er tilladt."),
-                    format!("There are {n} pauses; at most {MAX_PAUSES} are allowed."),
-                )
-                .at("pauses"));
+                return Err(too_many_pauses(n, lang));
             }
             for (i, pause) in pauses.iter().enumerate() {
                 own_fields(&pause, &format!("pauses[{i}]"), lang, &mut strings)?;

@@ -1,5 +1,5 @@
 // Generated caseload files for the tests and the benchmark: members with pauses and held
-// samtaler, deterministic for a seed, in the CSV shape README.md describes.
+// samtaler, deterministic for a seed, in the CSV shape docs/caseload.md describes.
 
 /** mulberry32: a small deterministic generator. */
 export function rng(seed) {
