@@ -351,14 +351,17 @@ fn syntax_error(text: &str, e: &serde_json::Error) -> PlanError {
     let message = e.to_string();
     let what = message.rfind(" at line ").map_or(&*message, |i| &message[..i]);
     let (da, en) = problem_words(what);
-    // serde_json counts columns in bytes; a person counts characters.
+    // serde_json counts columns in bytes; a person counts characters. A text that ends too early
+    // is wrong just past its last character.
     let line_text = text.split('\n').nth(e.line().saturating_sub(1)).unwrap_or("");
     let bytes = e.column().min(line_text.len());
+    let past_end = usize::from(e.classify() == serde_json::error::Category::Eof);
     let column = line_text.as_bytes()[..bytes]
         .iter()
         .filter(|&&b| b & 0xC0 != 0x80)
         .count()
-        .max(1);
+        .max(1)
+        + past_end;
     let line = e.line().max(1);
     PlanError::new(
         ErrorCode::Json,
@@ -370,7 +373,7 @@ fn syntax_error(text: &str, e: &serde_json::Error) -> PlanError {
 
 /// serde_json's words for a syntax error, in Danish and in English; the first match counts.
 fn problem_words(what: &str) -> (&'static str, &'static str) {
-    const WORDS: [(&str, &str, &str); 14] = [
+    const WORDS: &[(&str, &str, &str)] = &[
         (
             "EOF while parsing",
             "teksten slutter for tidligt",
@@ -410,6 +413,11 @@ fn problem_words(what: &str) -> (&'static str, &'static str) {
             "a string holds a control character that must be escaped",
         ),
         (
+            "unexpected end of hex escape",
+            "en \\u-kode er et halvt tegn (surrogat)",
+            "a \\u escape is half a character (a lone surrogate)",
+        ),
+        (
             "lone leading surrogate",
             "en \\u-kode er et halvt tegn (surrogat)",
             "a \\u escape is half a character (a lone surrogate)",
@@ -447,7 +455,16 @@ mod tests {
         assert!(error("{").message.contains("slutter for tidligt"));
         assert!(error(r#"{"a":"\q"}"#).message.contains("ugyldig"));
         assert!(error("{\"a\":\"\u{1}\"}").message.contains("kontroltegn"));
-        assert!(error(r#"{"start":"\ud800"}"#).message.contains("linje 1"));
+        assert!(
+            error(r#"{"start":"\ud800"}"#)
+                .message
+                .contains("(linje 1, tegn 17): en \\u-kode er et halvt tegn")
+        );
+        assert!(
+            error(r#"{"start":"2024-03-04""#)
+                .message
+                .contains("(linje 1, tegn 22): teksten slutter")
+        );
         assert!(error("nul").message.contains("slutter for tidligt"));
         assert!(error("{\"a\" 1}").message.contains("kolon"));
         // Nesting is no danger: serde_json skips a value without recursion, and nothing here
