@@ -30,6 +30,7 @@ fn members() -> Vec<Request> {
                 r.pauses.push(Pause {
                     period: Period { from, to },
                     reason: PauseReason::Sygdom,
+                    hours_per_week: None,
                 });
             }
             r

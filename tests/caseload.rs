@@ -302,6 +302,7 @@ fn weekly_counts_add_up_to_the_windows_they_come_from() {
             req.pauses.push(samtaleplan::contract::request::Pause {
                 period: samtaleplan::rules::ledighed::Period { from: *from, to: *to },
                 reason: samtaleplan::contract::request::PauseReason::Andet,
+                hours_per_week: None,
             });
         }
         let Ok(w) = samtaleplan::plan::windows(&req) else {

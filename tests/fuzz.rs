@@ -10,7 +10,7 @@
 use samtaleplan::caseload::{self, Options};
 use samtaleplan::contract::request::{Group, Pause, PauseReason};
 use samtaleplan::rules::dates::ymd;
-use samtaleplan::rules::ledighed::{Insurance, Period};
+use samtaleplan::rules::ledighed::{Hundredths, Insurance, Period};
 use samtaleplan::{ErrorCode, Lang, Request};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
@@ -256,9 +256,12 @@ fn structured_requests_never_panic() {
             } else {
                 a.max(b).max(from)
             };
+            // A third of them part-time work, from a few minutes to more than a week holds.
+            let hours_per_week = rng.chance(33).then(|| Hundredths(1 + rng.below(16_800) as u64));
             req.pauses.push(Pause {
                 period: Period { from, to },
                 reason: PauseReason::Andet,
+                hours_per_week,
             });
         }
         if rng.chance(20) {
@@ -285,7 +288,10 @@ fn structured_requests_never_panic() {
             Err(e) => assert!(
                 matches!(
                     e.code,
-                    ErrorCode::HandoverRange | ErrorCode::HandoverNotApplicable | ErrorCode::GroupUnsupported
+                    ErrorCode::HandoverRange
+                        | ErrorCode::HandoverNotApplicable
+                        | ErrorCode::GroupUnsupported
+                        | ErrorCode::DateRange
                 ),
                 "{input}: {e}"
             ),

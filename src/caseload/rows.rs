@@ -4,11 +4,12 @@
 use super::csv::{self, FieldError, Record};
 use super::{Caseload, MAX_ROWS, Member};
 use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::hours::MAX_HOURS_PER_WEEK;
 use crate::contract::request::{self, Group, MAX_PAUSES, Pause, PauseReason, Request};
 use crate::contract::words::Word;
 use crate::plan;
 use crate::rules::dates::DateError;
-use crate::rules::ledighed::{Insurance, Period};
+use crate::rules::ledighed::{Hundredths, Insurance, Period};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -199,12 +200,33 @@ impl Caseload {
             .filter(|s| !s.is_empty())
             .enumerate()
         {
-            let Some((from, to)) = item.split_once("..") else {
+            // FROM..TO, or FROM..TO:HOURS for part-time work ("01-06-2024..31-08-2024:15t").
+            let (range, hours) = match item.split_once(':') {
+                Some((range, hours)) => (range, Some(hours)),
+                None => (item, None),
+            };
+            let Some((from, to)) = range.split_once("..") else {
                 return Err(err(
                     ErrorCode::CsvPause,
                     format!("pauser: {} er ikke en periode som 01-04-2024..12-04-2024.", quote(item)),
                     format!("pauses: {} is not a period like 01-04-2024..12-04-2024.", quote(item)),
                 ));
+            };
+            let hours_per_week = match hours {
+                None => None,
+                Some(text) => Some(part_time_hours(text).ok_or_else(|| {
+                    err(
+                        ErrorCode::CsvPause,
+                        format!(
+                            "pauser: {} har ikke timer om ugen som 01-06-2024..31-08-2024:15t eller :18,5t (over 0 og højst 168 timer, højst to decimaler).",
+                            quote(item)
+                        ),
+                        format!(
+                            "pauses: {} has no hours a week like 01-06-2024..31-08-2024:15t or :18.5t (above 0 and at most 168 hours, at most two decimals).",
+                            quote(item)
+                        ),
+                    )
+                })?),
             };
             let period = Period {
                 from: date("pauser", from)?,
@@ -220,7 +242,12 @@ impl Caseload {
             request::check_pause(i, period, lang).map_err(|e| (Some(reference.clone()), e))?;
             pauses.push(Pause {
                 period,
-                reason: PauseReason::Andet,
+                reason: if hours_per_week.is_some() {
+                    PauseReason::Arbejde
+                } else {
+                    PauseReason::Andet
+                },
+                hours_per_week,
             });
         }
         let mut held = Vec::new();
@@ -246,4 +273,13 @@ impl Caseload {
             held,
         })
     }
+}
+
+/// The hours a week of a part-time pause in a caseload file: "15t", "18,5t", "18.5" — above 0,
+/// at most 168, at most two decimals; the "t" (timer) may be left out.
+fn part_time_hours(text: &str) -> Option<Hundredths> {
+    let number = text.strip_suffix(['t', 'T']).unwrap_or(text);
+    Hundredths::parse(number)
+        .ok()
+        .filter(|h| h.0 > 0 && *h <= MAX_HOURS_PER_WEEK)
 }

@@ -5,6 +5,7 @@
 pub mod words;
 
 pub mod error;
+pub mod hours;
 pub mod lang;
 pub mod request;
 pub mod response;

@@ -7,7 +7,7 @@ use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
 use crate::rules::dates::{DateError, parse_iso, short, ymd};
-use crate::rules::ledighed::{Insurance, Period};
+use crate::rules::ledighed::{Hundredths, Insurance, Period};
 use chrono::NaiveDate;
 
 /// A request line or document may be at most 64 KiB.
@@ -46,11 +46,25 @@ words! {
     }
 }
 
-/// A period without dagpenge.
+/// A period without dagpenge, or with dagpenge for only part of the hours (part-time work).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pause {
     pub period: Period,
     pub reason: PauseReason,
+    /// The hours worked per week in the period, for part-time work (supplerende dagpenge);
+    /// `None`: no dagpenge at all (RULES.md § 2).
+    pub hours_per_week: Option<Hundredths>,
+}
+
+impl Pause {
+    /// A full pause: no dagpenge in the period.
+    pub fn full(period: Period, reason: PauseReason) -> Pause {
+        Pause {
+            period,
+            reason,
+            hours_per_week: None,
+        }
+    }
 }
 
 /// A valid request.
@@ -126,7 +140,7 @@ pub(crate) const FIELDS: [&str; 8] = [
 ];
 
 /// The fields of a pause.
-pub(crate) const PAUSE_FIELDS: [&str; 3] = ["from", "to", "reason"];
+pub(crate) const PAUSE_FIELDS: [&str; 4] = ["from", "to", "reason", "hours_per_week"];
 
 /// Checks a request as read: `start` given and in range, every date real and in range, every
 /// pause the right way round. Messages are in the request's language.
@@ -255,6 +269,10 @@ pub(crate) fn label(path: &str, lang: Lang) -> String {
     match pause.and_then(|(i, rest)| Some((i.parse::<usize>().ok()? + 1, rest))) {
         Some((n, ".from")) => lang.pick(format!("Pause {n}, fra-dato"), format!("Pause {n}, from date")),
         Some((n, ".to")) => lang.pick(format!("Pause {n}, til-dato"), format!("Pause {n}, to date")),
+        Some((n, ".hours_per_week")) => lang.pick(
+            format!("Pause {n}, timer om ugen"),
+            format!("Pause {n}, hours per week"),
+        ),
         Some((n, _)) => lang.pick(format!("Pause {n}"), format!("Pause {n}")),
         None => lang.pick(format!("Feltet {path}"), format!("The field {path}")),
     }
@@ -341,6 +359,7 @@ impl Reader {
         Ok(Pause {
             period: Period { from, to },
             reason: item.reason.unwrap_or_default(),
+            hours_per_week: item.hours_per_week.map(|h| h.0),
         })
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::contract::lang::Lang;
 use crate::contract::request::{Group, PauseReason};
-use crate::rules::ledighed::Insurance;
+use crate::rules::ledighed::{Hundredths, Insurance};
 use crate::rules::regimes::{Basis, Holder, Obligation, Source};
 use chrono::NaiveDate;
 
@@ -171,6 +171,29 @@ pub struct PauseEcho {
     pub from: IsoDate,
     pub to: IsoDate,
     pub reason: PauseReason,
+    /// The hours worked per week, for a period of part-time work; left out for a full pause.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number"))]
+    pub hours_per_week: Option<HoursNumber>,
+}
+
+/// Hours in hundredths, written as a JSON number: `15`, `18.5`, `36.99`. A whole number is
+/// written as one; otherwise `n as f64 / 100.0` is the `f64` nearest to the decimal n/100 (an
+/// integer below 2^53 converts exactly, and IEEE division rounds the exact quotient), which
+/// serde_json and JavaScript both write with its shortest digits — the decimal itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HoursNumber(pub Hundredths);
+
+impl Serialize for HoursNumber {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let n = self.0.0;
+        if n.is_multiple_of(100) {
+            s.serialize_u64(n / 100)
+        } else {
+            // The output edge: a JSON number that is not whole is an f64 (see the type's text).
+            s.serialize_f64(n as f64 / 100.0)
+        }
+    }
 }
 
 /// "Din næste samtale: 2. jobsamtale i a-kassen, senest fredag 31. maj 2024."

@@ -11,6 +11,7 @@
 //! recognised by the wording serde's `de::Error` gives it.
 
 use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::hours::{EXPECT_NUMBER, HoursPerWeek, MAX_HOURS_PER_WEEK};
 use crate::contract::lang::Lang;
 use crate::contract::request::{FIELDS, Group, MAX_PAUSES, PAUSE_FIELDS, PauseReason, label};
 use crate::rules::ledighed::Insurance;
@@ -74,6 +75,11 @@ pub struct PauseJson {
     pub to: Option<String>,
     #[serde(default)]
     pub reason: Option<PauseReason>,
+    /// The hours worked per week, when the period is part-time work (RULES.md § 2): a number
+    /// above 0 with at most two decimals. Absent: no dagpenge at all in the period.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
+    pub hours_per_week: Option<HoursPerWeek>,
 }
 
 /// The pauses: a list of at most [`MAX_PAUSES`] objects. A longer list is refused from its
@@ -207,6 +213,7 @@ pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
                 return unknown_value_error(&path, value, allowed, lang);
             }
             (Some("E_TOO_MANY_PAUSES"), Some(n), None) => return too_many_pauses(n, lang),
+            (Some("E_HOURS"), Some(value), None) => return hours_refused(&path, value, lang),
             _ => {}
         }
     }
@@ -220,6 +227,14 @@ pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
         }
         if message.ends_with(EXPECT_OBJECT) {
             return not_object(&path, lang);
+        }
+        if message.ends_with(EXPECT_NUMBER) {
+            return wrong_type(
+                &path,
+                "være et tal, fx 15 eller 18,5",
+                "be a number, e.g. 15 or 18.5",
+                lang,
+            );
         }
         if message.ends_with(EXPECT_BOOL) {
             return wrong_type(&path, "være true eller false", "be true or false", lang);
@@ -262,6 +277,29 @@ pub(crate) fn too_many_pauses(n: impl fmt::Display, lang: Lang) -> PlanError {
         format!("There are {n} pauses; at most {MAX_PAUSES} are allowed."),
     )
     .at("pauses")
+}
+
+/// A number of hours a week that cannot be used: at or below 0, above the limit, or with more
+/// than two decimals.
+fn hours_refused(path: &str, value: &str, lang: Lang) -> PlanError {
+    let max = MAX_HOURS_PER_WEEK;
+    PlanError::new(
+        ErrorCode::UnknownValue,
+        lang,
+        format!(
+            "{}: {} kan ikke bruges. Skriv de timer, du arbejder om ugen, som et tal over 0 og højst {} med højst to decimaler, fx 15 eller 18,5.",
+            label(path, Lang::Da),
+            quote(value),
+            max.format(Lang::Da)
+        ),
+        format!(
+            "{}: {} cannot be used. Write the hours you work a week as a number above 0 and at most {} with at most two decimals, e.g. 15 or 18.5.",
+            label(path, Lang::En),
+            quote(value),
+            max.format(Lang::En)
+        ),
+    )
+    .at(path)
 }
 
 /// The key serde quotes in "unknown field `key`, expected …" or "duplicate field `key`".

@@ -6,7 +6,7 @@ use crate::contract::error::PlanError;
 use crate::contract::response::{Samtale, Status};
 use crate::rules::dates::short;
 use crate::rules::holidays::{is_non_working, last_working_day_before};
-use crate::rules::ledighed::{Handover, Reached, Span};
+use crate::rules::ledighed::{Handover, Reached, Slice, Span, Units};
 use crate::rules::regimes::{Bound, Spec};
 use chrono::NaiveDate;
 
@@ -114,11 +114,9 @@ impl Setup {
     /// "65. ledighedsdag, 31. maj 2024: 3 måneder = 480,99 timer; 65 dage à 7,4 timer = 481 timer".
     fn reached(&self, span: Span, r: Reached) -> String {
         let lang = self.lang;
-        let ins = self.ledighed.insurance();
-        let k = r.days.get();
-        let hours = span.hours(ins).format(lang);
-        let per_day = ins.per_day().format(lang);
-        let total = r.days.hours(ins).format(lang);
+        let k = r.days;
+        let hours = span.hours(self.ledighed.insurance()).format(lang);
+        let counted = self.counted(r);
         let skipped = match r.skipped {
             0 => String::new(),
             n => lang.pick(
@@ -128,16 +126,122 @@ impl Setup {
         };
         lang.pick(
             format!(
-                "{k}. ledighedsdag, {}: {} = {hours} timer; {k} dage à {per_day} timer = {total} timer{skipped}",
+                "{k}. ledighedsdag, {}: {} = {hours} timer; {counted}{skipped}",
                 short(r.date, lang),
                 span.label(lang)
             ),
             format!(
-                "accrual day {k}, {}: {} = {hours} hours; {k} days at {per_day} hours = {total} hours{skipped}",
+                "accrual day {k}, {}: {} = {hours} hours; {counted}{skipped}",
                 short(r.date, lang),
                 span.label(lang)
             ),
         )
+    }
+
+    /// How the hours up to a day were counted: "65 dage à 7,4 timer = 481 timer", or with
+    /// part-time work "55 hele dage à 7,4 timer = 407 timer og 20 dage på nedsat tid = 74 timer
+    /// (18,5 timer om ugen i arbejde fra 1. april 2024: 3,7 timer pr. dag i 20 dage), i alt 481 timer".
+    fn counted(&self, r: Reached) -> String {
+        /// At most this many periods of part-time work are named one by one.
+        const NAMED: usize = 4;
+        let lang = self.lang;
+        let per_day = self.ledighed.insurance().per_day();
+        let total = r.counted.format(lang);
+        let b = self.ledighed.breakdown(r.date);
+        let days = |n: u32| lang.pick(if n == 1 { "dag" } else { "dage" }, if n == 1 { "day" } else { "days" });
+        let full_units = Units(u64::from(b.full_days) * per_day.0);
+        // "98 hele dage à 7,4 timer" beside days of part-time work; "65 dage à 7,4 timer" alone.
+        let whole = match b.part_time.is_empty() {
+            true => "",
+            false => lang.pick("hele ", "whole "),
+        };
+        let full = lang.pick(
+            format!(
+                "{} {whole}{} à {} timer = {} timer",
+                b.full_days,
+                days(b.full_days),
+                per_day.format(lang),
+                full_units.format(lang)
+            ),
+            format!(
+                "{} {whole}{} at {} hours = {} hours",
+                b.full_days,
+                days(b.full_days),
+                per_day.format(lang),
+                full_units.format(lang)
+            ),
+        );
+        if b.part_time.is_empty() {
+            return full;
+        }
+        let part_days: u32 = b.part_time.iter().map(|s| s.days).sum();
+        let part_units = Units(r.counted.0.saturating_sub(full_units.0));
+        // One entry per number of hours worked, from the first day it applied.
+        let mut groups: Vec<Slice> = Vec::new();
+        for s in &b.part_time {
+            match groups.iter_mut().find(|g| g.worked == s.worked) {
+                Some(g) => g.days += s.days,
+                None => groups.push(*s),
+            }
+        }
+        let mut slices: Vec<String> = groups
+            .iter()
+            .take(NAMED)
+            .map(|s| {
+                lang.pick(
+                    format!(
+                        "{} timer om ugen i arbejde fra {}: {} timer pr. dag i {} {}",
+                        s.worked.format(lang),
+                        short(s.from, lang),
+                        s.per_day.format(lang),
+                        s.days,
+                        days(s.days)
+                    ),
+                    format!(
+                        "{} hours a week of work from {}: {} hours a day for {} {}",
+                        s.worked.format(lang),
+                        short(s.from, lang),
+                        s.per_day.format(lang),
+                        s.days,
+                        days(s.days)
+                    ),
+                )
+            })
+            .collect();
+        if groups.len() > NAMED {
+            let more = groups.len() - NAMED;
+            slices.push(lang.pick(format!("og {more} perioder mere"), format!("and {more} more periods")));
+        }
+        let slices = slices.join("; ");
+        let part = part_units.format(lang);
+        let full = if b.full_days == 0 {
+            String::new()
+        } else {
+            format!("{full} {} ", lang.pick("og", "and"))
+        };
+        lang.pick(
+            format!(
+                "{full}{part_days} {} på nedsat tid = {part} timer ({slices}), i alt {total} timer",
+                days(part_days)
+            ),
+            format!(
+                "{full}{part_days} {} of part-time work = {part} hours ({slices}), {total} hours in all",
+                days(part_days)
+            ),
+        )
+    }
+
+    /// The hours counted by the day that passed the hand-over line: "414,4 timer", or with
+    /// part-time work how they were counted.
+    fn paid(&self, t: Reached) -> String {
+        if self.ledighed.breakdown(t.date).part_time.is_empty() {
+            self.lang.pick(
+                format!("{} timer", t.counted.format(self.lang)),
+                format!("{} hours", t.counted.format(self.lang)),
+            )
+        } else {
+            self.counted(t)
+        }
     }
 
     /// "overgangen til jobcentret 1. juni 2024 (første dag i måneden efter 56. ledighedsdag, …)".
@@ -148,20 +252,20 @@ impl Setup {
         match h.trigger {
             Some(t) => lang.pick(
                 format!(
-                    "overgangen til {to} {} (første dag i måneden efter {}. ledighedsdag, {}, hvor over {} timer er udbetalt: {} timer)",
+                    "overgangen til {to} {} (første dag i måneden efter {}. ledighedsdag, {}, hvor over {} timer er udbetalt: {})",
                     short(h.date, lang),
-                    t.days.get(),
+                    t.days,
                     short(t.date, lang),
                     ins.handover_threshold().format(lang),
-                    t.days.hours(ins).format(lang)
+                    self.paid(t),
                 ),
                 format!(
-                    "the hand-over to {to} on {} (the first day of the month after accrual day {}, {}, when more than {} hours have been paid: {} hours)",
+                    "the hand-over to {to} on {} (the first day of the month after accrual day {}, {}, when more than {} hours have been paid: {})",
                     short(h.date, lang),
-                    t.days.get(),
+                    t.days,
                     short(t.date, lang),
                     ins.handover_threshold().format(lang),
-                    t.days.hours(ins).format(lang)
+                    self.paid(t),
                 ),
             ),
             None => lang.pick(

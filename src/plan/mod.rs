@@ -17,7 +17,9 @@ pub use windows::{Window, Windows, windows};
 use crate::contract::error::{ErrorCode, PlanError};
 use crate::contract::lang::Lang;
 use crate::contract::request::Request;
-use crate::contract::response::{Milestones, Next, PauseEcho, RegimeInfo, Response, SCHEMA, Samtale, Status};
+use crate::contract::response::{
+    HoursNumber, Milestones, Next, PauseEcho, RegimeInfo, Response, SCHEMA, Samtale, Status,
+};
 use crate::rules::dates::long;
 use crate::rules::ledighed::Span;
 use crate::rules::regimes::{self, Obligation, Regime};
@@ -72,6 +74,7 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
                 from: p.period.from,
                 to: p.period.to,
                 reason: p.reason,
+                hours_per_week: p.hours_per_week.map(HoursNumber),
             })
             .collect(),
         regime: RegimeInfo {

@@ -3,9 +3,10 @@
 
 use crate::contract::error::{ErrorCode, PlanError};
 use crate::contract::lang::Lang;
+use crate::contract::request::LAST_DATE;
 use crate::contract::request::Request;
 use crate::rules::dates::short;
-use crate::rules::ledighed::{Handover, Ledighed, Period, Span};
+use crate::rules::ledighed::{Handover, Ledighed, PartTime, Span};
 use crate::rules::regimes::{Bound, Holder, Regime, Spec};
 use chrono::{Days, NaiveDate};
 use std::borrow::Cow;
@@ -27,8 +28,18 @@ pub(super) struct Setup {
 pub(super) fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> {
     let lang = req.lang;
     let specs = (regime.samtaler)(req)?;
-    let pauses: Vec<Period> = req.pauses.iter().map(|p| p.period).collect();
-    let ledighed = Ledighed::new(req.start, req.insurance, &pauses);
+    let (mut pauses, mut part_time) = (Vec::new(), Vec::new());
+    for p in &req.pauses {
+        match p.hours_per_week {
+            Some(hours_per_week) => part_time.push(PartTime {
+                period: p.period,
+                hours_per_week,
+            }),
+            None => pauses.push(p.period),
+        }
+    }
+    let ledighed = Ledighed::with_part_time(req.start, req.insurance, &pauses, &part_time);
+    within_range(&ledighed, lang)?;
     let handover_to = specs
         .iter()
         .find(|s| s.earliest == Bound::Handover)
@@ -59,6 +70,31 @@ pub(super) fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> 
         handover_to,
         lang,
     })
+}
+
+/// No plan shows a date after 2199-12-31 (RULES.md § 2). The last date a plan shows is L(16 md):
+/// every regime's latest dates lie on or before it (L(15 md) + 14 days included: a month of
+/// hours takes at least 22 weekdays), and so do H and the earliest dates.
+fn within_range(ledighed: &Ledighed, lang: Lang) -> Result<(), PlanError> {
+    let l16 = ledighed.reach(Span::Months(16)).date;
+    if l16 <= LAST_DATE {
+        return Ok(());
+    }
+    Err(PlanError::new(
+        ErrorCode::DateRange,
+        lang,
+        format!(
+            "Med disse pauser nås 16 måneders ledighed først {}, og beregneren viser ingen datoer efter {}. Tjek pausernes datoer.",
+            short(l16, Lang::Da),
+            short(LAST_DATE, Lang::Da)
+        ),
+        format!(
+            "With these pauses, 16 months of unemployment are only reached on {}, and the calculator shows no date after {}. Check the dates of the pauses.",
+            short(l16, Lang::En),
+            short(LAST_DATE, Lang::En)
+        ),
+    )
+    .at("pauses"))
 }
 
 /// An override of `H` must lie from `T(15)` to `L(6 md)` (RULES.md § 2).

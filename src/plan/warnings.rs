@@ -6,7 +6,7 @@ use crate::contract::request::Request;
 use crate::contract::response::{Message, Samtale};
 use crate::rules::dates::{long, period, short, ymd};
 use crate::rules::holidays::{last_working_day_before, non_working_reason};
-use crate::rules::ledighed::{AccrualDays, FROZEN, Handover, Ledighed};
+use crate::rules::ledighed::{FROZEN, Handover, Ledighed};
 use crate::rules::regimes::{self, Regime};
 use chrono::NaiveDate;
 
@@ -164,22 +164,46 @@ pub(super) fn assumptions(
             ),
         ));
     }
-    match handover.map(|h| h.trigger.is_some()) {
-        Some(true) => out.push(Message {
-            code: "A_HANDOVER_ESTIMATED",
+    if ledighed.has_part_time() {
+        let w = ins.per_week().format(lang);
+        out.push(Message {
+            code: "A_PART_TIME",
             text: lang.pick(
                 format!(
-                    "Overgangen fra a-kassen er beregnet efter 410-timers-reglen: første dag i måneden efter den måned, hvor over {} dagpengetimer er udbetalt ({} dage). Brug den dato, din a-kasse giver dig, hvis den er en anden.",
-                    ins.handover_threshold().format(lang),
-                    AccrualDays::for_handover(ins).get()
+                    "I perioder med arbejde på nedsat tid tæller kun de timer, du får supplerende dagpenge for (BEK om en aktiv beskæftigelsesindsats § 7, stk. 1): hver hverdag tæller ({w} − dine timer om ugen) ÷ 5 timer, og intet, hvis du arbejder {w} timer om ugen eller mere. Det udskyder fristerne. Beregningen går ud fra, at du arbejder lige mange timer hver uge i perioden og får supplerende dagpenge for resten."
                 ),
                 format!(
-                    "The hand-over from the a-kasse is estimated by the 410-hour rule: the first day of the month after the month in which more than {} hours of dagpenge have been paid ({} days). Use the date your a-kasse gives you if it differs.",
-                    ins.handover_threshold().format(lang),
-                    AccrualDays::for_handover(ins).get()
+                    "In periods of part-time work only the hours you get supplerende dagpenge for count (BEK om en aktiv beskæftigelsesindsats § 7(1)): each weekday counts ({w} − your hours a week) ÷ 5 hours, and nothing if you work {w} hours a week or more. This moves the deadlines later. The calculation assumes that you work the same hours every week of the period and get supplerende dagpenge for the rest."
                 ),
             ),
-        }),
+        });
+    }
+    match handover.map(|h| h.trigger.is_some()) {
+        Some(true) => {
+            // Whole days with dagpenge to pass the line: 56 both ways (RULES.md § 2).
+            let days = (ins.handover_threshold().units().0 + 1).div_ceil(ins.per_day().0);
+            let (da_days, en_days) = if ledighed.has_part_time() {
+                (
+                    format!("{days} dage med fulde dagpenge, flere med arbejde på nedsat tid"),
+                    format!("{days} days of full dagpenge, more with part-time work"),
+                )
+            } else {
+                (format!("{days} dage"), format!("{days} days"))
+            };
+            out.push(Message {
+                code: "A_HANDOVER_ESTIMATED",
+                text: lang.pick(
+                    format!(
+                        "Overgangen fra a-kassen er beregnet efter 410-timers-reglen: første dag i måneden efter den måned, hvor over {} dagpengetimer er udbetalt ({da_days}). Brug den dato, din a-kasse giver dig, hvis den er en anden.",
+                        ins.handover_threshold().format(lang),
+                    ),
+                    format!(
+                        "The hand-over from the a-kasse is estimated by the 410-hour rule: the first day of the month after the month in which more than {} hours of dagpenge have been paid ({en_days}). Use the date your a-kasse gives you if it differs.",
+                        ins.handover_threshold().format(lang),
+                    ),
+                ),
+            });
+        }
         Some(false) => out.push(fixed(
             "A_HANDOVER_GIVEN",
             Text::new(

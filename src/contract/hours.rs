@@ -1,0 +1,172 @@
+//! A pause's `hours_per_week` (RULES.md § 2, part-time work; § 5): a JSON number above 0 and at
+//! most [`MAX_HOURS_PER_WEEK`], with at most two decimals, read into exact hundredths of an hour.
+//!
+//! serde hands a number over as a `u64` or `i64` (serde_json for a whole number written without
+//! a point, serde-wasm-bindgen for a safe integer) or as an `f64` (anything else). Whole numbers
+//! are multiplied by 100. An `f64` is only compared and then written out: Rust's `Display` for
+//! `f64` writes the *shortest* decimal digits that read back as the same `f64`, never in exponent
+//! form, and those digits are read as an integer of hundredths ([`Hundredths::parse`]). No
+//! arithmetic is done on the `f64`, and the result is exact:
+//!
+//! - every decimal with at most 15 significant digits comes back unchanged from the round trip
+//!   decimal → nearest `f64` → shortest decimal (an `f64` carries 15.95 decimal digits; C's
+//!   `DBL_DIG` is 15). An allowed value has at most five (168.00), so "18.5" is read as 1850
+//!   hundredths and "36.99" as 3699, and a value of at most 168 with three or more decimals
+//!   ("18.555", "0.001") keeps them and is refused;
+//! - the calculator sees the number as JSON.parse does, as an `f64`: a text with more digits than
+//!   an `f64` holds ("15.0000000000000001") is the same `f64` as 15, and is read as 15, in the
+//!   command line and the browser alike.
+//!
+//! A value that is not a number, `NaN` or an infinity is `E_TYPE`; a number at or below 0, above
+//! 168 or with more than two decimals is `E_UNKNOWN_VALUE`; both name the field
+//! (`pauses[0].hours_per_week`). The marks are [`crate::contract::wire`]'s.
+
+use crate::rules::ledighed::{HoursError, Hundredths};
+use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+use std::fmt;
+
+/// The most hours a week can hold (7 × 24): more is a typing mistake, not a week's work.
+pub const MAX_HOURS_PER_WEEK: Hundredths = Hundredths(16_800);
+
+/// What the visitor expects, as serde's "invalid type: …, expected …" quotes it.
+pub(crate) const EXPECT_NUMBER: &str = "\u{1}number";
+
+/// The hours worked per week in a pause, in exact hundredths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HoursPerWeek(pub Hundredths);
+
+impl<'de> Deserialize<'de> for HoursPerWeek {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(HoursVisitor)
+    }
+}
+
+struct HoursVisitor;
+
+/// A number outside the allowed ones: its text, for the message.
+fn refused<E: de::Error>(value: impl fmt::Display) -> E {
+    E::custom(format_args!("\u{1}E_HOURS\u{1}{value}"))
+}
+
+impl HoursVisitor {
+    fn whole<E: de::Error>(n: u64) -> Result<HoursPerWeek, E> {
+        match n.checked_mul(100).map(Hundredths) {
+            Some(h) if n > 0 && h <= MAX_HOURS_PER_WEEK => Ok(HoursPerWeek(h)),
+            _ => Err(refused(n)),
+        }
+    }
+}
+
+impl Visitor<'_> for HoursVisitor {
+    type Value = HoursPerWeek;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(EXPECT_NUMBER)
+    }
+
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<HoursPerWeek, E> {
+        HoursVisitor::whole(n)
+    }
+
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<HoursPerWeek, E> {
+        match u64::try_from(n) {
+            Ok(n) => HoursVisitor::whole(n),
+            Err(_) => Err(refused(n)),
+        }
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<HoursPerWeek, E> {
+        if !v.is_finite() {
+            return Err(E::invalid_type(Unexpected::Float(v), &self));
+        }
+        // Compared only; the limits are exact in binary (0 and 168).
+        if v <= 0.0 || v > 168.0 {
+            return Err(refused(v));
+        }
+        let text = v.to_string();
+        match Hundredths::parse(&text) {
+            Ok(h) if h.0 > 0 && h <= MAX_HOURS_PER_WEEK => Ok(HoursPerWeek(h)),
+            Ok(_) | Err(HoursError::Decimals | HoursError::Malformed) => Err(refused(text)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::contract::error::ErrorCode;
+    use crate::contract::request::from_json;
+
+    fn hours(value: &str) -> Result<u64, (ErrorCode, Option<String>)> {
+        let json = format!(
+            r#"{{"start":"2024-03-04","pauses":[{{"from":"2024-06-01","to":"2024-08-31","hours_per_week":{value}}}]}}"#
+        );
+        from_json(&json)
+            .map(|r| r.pauses[0].hours_per_week.map_or(0, |h| h.0))
+            .map_err(|e| (e.code, e.field))
+    }
+
+    #[test]
+    fn numbers_with_two_decimals_are_read_exactly() {
+        assert_eq!(hours("15"), Ok(1500));
+        assert_eq!(hours("18.5"), Ok(1850));
+        assert_eq!(hours("36.99"), Ok(3699));
+        assert_eq!(hours("0.5"), Ok(50));
+        assert_eq!(hours("0.01"), Ok(1));
+        assert_eq!(hours("0.1"), Ok(10));
+        assert_eq!(
+            hours("0.29"),
+            Ok(29),
+            "0.29 is 0.28999… in binary: read from its shortest digits"
+        );
+        assert_eq!(hours("1.15"), Ok(115));
+        assert_eq!(hours("168"), Ok(16_800));
+        assert_eq!(hours("168.00"), Ok(16_800));
+        assert_eq!(hours("37.0"), Ok(3700));
+        assert_eq!(hours("1.5e1"), Ok(1500));
+        assert_eq!(hours("null"), Ok(0), "null is absent: a full pause");
+        // Every value with two decimals up to 168 reads back as itself.
+        for cents in 1..=16_800u64 {
+            let text = format!("{}.{:02}", cents / 100, cents % 100);
+            assert_eq!(hours(&text), Ok(cents), "{text}");
+        }
+    }
+
+    #[test]
+    fn other_values_are_refused_with_the_field() {
+        let field = Some("pauses[0].hours_per_week".to_string());
+        for bad in [
+            "0",
+            "-0",
+            "0.0",
+            "-1",
+            "-0.5",
+            "18.555",
+            "0.001",
+            "168.01",
+            "169",
+            "1e300",
+            "99999999999999999999",
+        ] {
+            assert_eq!(hours(bad), Err((ErrorCode::UnknownValue, field.clone())), "{bad}");
+        }
+        for bad in [r#""15""#, "true", "[15]", "{}"] {
+            assert_eq!(hours(bad), Err((ErrorCode::Type, field.clone())), "{bad}");
+        }
+        let e = from_json(
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","hours_per_week":18.555}]}"#,
+        )
+        .expect_err("refused");
+        assert!(
+            e.message.starts_with("Pause 1, timer om ugen: “18.555”"),
+            "{}",
+            e.message
+        );
+        let e = from_json(r#"{"lang":"en","start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","hours_per_week":"15"}]}"#)
+            .expect_err("refused");
+        assert!(
+            e.message.starts_with("Pause 1, hours per week must be a number"),
+            "{}",
+            e.message
+        );
+    }
+}

@@ -1,0 +1,299 @@
+//! The ledighed counter (RULES.md § 2): how many hours of sammenlagt ledighed have been counted
+//! on each day, when x weeks or months are reached (`L(x)`), calendar offsets (`T(d)`) and the
+//! hand-over from a-kasse to jobcenter/kommune (`H`).
+//!
+//! Every weekday from `start` on adds hours: a whole day (7.4 hours, deltid 6) when dagpenge are
+//! paid for it all, `(W − h)/5` hours in a period of part-time work with `h` hours worked a week
+//! (supplerende dagpenge), nothing in a pause or a COVID freeze. The days are kept as *runs*:
+//! stretches in which every weekday adds the same, so that `L(x)` is found run by run rather
+//! than day by day. Everything is whole days and whole units of 1/500 hour ([`Units`]); there is
+//! no floating point.
+
+mod hours;
+
+pub use hours::{HoursError, Hundredths, Insurance, Span, Units};
+
+use crate::rules::dates::{day_number, from_day_number, weekday_at, weekdays_before, ymd};
+use chrono::{Datelike, Days, NaiveDate};
+use std::cell::Cell;
+
+/// An inclusive range of dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+/// A period of part-time work: dagpenge are paid for the hours not worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PartTime {
+    pub period: Period,
+    /// The hours worked per week in the period.
+    pub hours_per_week: Hundredths,
+}
+
+/// Hours from these periods do not count (BEK om en aktiv beskæftigelsesindsats § 7; the COVID freeze).
+pub const FROZEN: [Period; 2] = [
+    Period {
+        from: ymd(2020, 3, 1),
+        to: ymd(2020, 8, 31),
+    },
+    Period {
+        from: ymd(2021, 1, 1),
+        to: ymd(2021, 6, 30),
+    },
+];
+
+/// The day on which an amount of ledighed is reached, with what it took.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reached {
+    pub date: NaiveDate,
+    /// The weekdays from `start` to `date` that added hours: `date` is the `days`-th.
+    pub days: u32,
+    /// The weekdays from `start` to `date` that added nothing (pauses, frozen periods, weeks of
+    /// `W` hours' work or more).
+    pub skipped: u32,
+    /// The hours counted from `start` to `date`, both included.
+    pub counted: Units,
+}
+
+/// The hand-over date and the day that triggered it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Handover {
+    pub date: NaiveDate,
+    /// `None` when the a-kasse gave the date (an override); otherwise the day that passed 410 hours.
+    pub trigger: Option<Reached>,
+}
+
+/// Part of the way to a day, in a run of part-time work: from `from`, `days` weekdays each
+/// adding `per_day`, with `worked` hours a week worked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Slice {
+    pub from: NaiveDate,
+    pub worked: Hundredths,
+    pub per_day: Units,
+    pub days: u32,
+}
+
+/// How the hours up to a day were counted: whole days, and the runs of part-time work.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Breakdown {
+    /// Weekdays that added a whole day.
+    pub full_days: u32,
+    /// The runs of part-time work that added something, in calendar order.
+    pub part_time: Vec<Slice>,
+}
+
+/// From day number `from` on, up to the next run, every weekday adds `adds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    from: i64,
+    /// The hours worked a week (0 outside part-time work, and in a full pause or a freeze).
+    worked: Hundredths,
+    adds: Units,
+}
+
+/// The counter of one person's ledighed.
+#[derive(Debug, Clone)]
+pub struct Ledighed {
+    start: NaiveDate,
+    start_n: i64,
+    insurance: Insurance,
+    /// From `start` on, in order; the last run lasts for ever and adds a whole day.
+    runs: Vec<Run>,
+    /// The last few targets reached: a plan asks for the same L(x) several times.
+    recent: Cell<[Option<(Units, Reached)>; 6]>,
+}
+
+impl Ledighed {
+    /// A counter from `start` with full pauses only; they may overlap and begin before `start`.
+    pub fn new(start: NaiveDate, insurance: Insurance, pauses: &[Period]) -> Ledighed {
+        Ledighed::with_part_time(start, insurance, pauses, &[])
+    }
+
+    /// A counter from `start` with full pauses and periods of part-time work; any of them may
+    /// overlap and begin before `start`. On a day in a full pause or a freeze nothing counts;
+    /// otherwise the hours worked a week are the sum over the part-time periods covering it.
+    pub fn with_part_time(
+        start: NaiveDate,
+        insurance: Insurance,
+        pauses: &[Period],
+        part_time: &[PartTime],
+    ) -> Ledighed {
+        let start_n = day_number(start);
+        let clip = |p: &Period| {
+            let (from, to) = (day_number(p.from).max(start_n), day_number(p.to));
+            (from <= to).then_some((from, to + 1))
+        };
+        // (day, change in the number of full pauses, change in the hours worked a week)
+        let mut events: Vec<(i64, i64, i64)> = Vec::with_capacity(2 * (pauses.len() + part_time.len() + 2));
+        for (from, end) in pauses.iter().chain(FROZEN.iter()).filter_map(clip) {
+            events.extend([(from, 1, 0), (end, -1, 0)]);
+        }
+        for p in part_time {
+            if let Some((from, end)) = clip(&p.period) {
+                let h = i64::try_from(p.hours_per_week.0).unwrap_or(i64::MAX / 4_096);
+                events.extend([(from, 0, h), (end, 0, -h)]);
+            }
+        }
+        events.sort_unstable_by_key(|e| e.0);
+        let run = |from: i64, paused: i64, worked: i64| {
+            let worked = if paused > 0 {
+                Hundredths(0)
+            } else {
+                Hundredths(u64::try_from(worked).unwrap_or(0))
+            };
+            let adds = if paused > 0 {
+                Units(0)
+            } else {
+                insurance.per_day_working(worked)
+            };
+            Run { from, worked, adds }
+        };
+        let mut runs = vec![run(start_n, 0, 0)];
+        let (mut paused, mut worked) = (0, 0);
+        for (day, dp, dw) in events {
+            paused += dp;
+            worked += dw;
+            let next = run(day, paused, worked);
+            match runs.last_mut() {
+                Some(last) if last.from == day => *last = next,
+                _ => runs.push(next),
+            }
+        }
+        // Neighbours that add the same for the same reason are one run.
+        runs.dedup_by(|next, kept| (next.worked, next.adds) == (kept.worked, kept.adds));
+        Ledighed {
+            start,
+            start_n,
+            insurance,
+            runs,
+            recent: Cell::new([None; 6]),
+        }
+    }
+
+    pub fn start(&self) -> NaiveDate {
+        self.start
+    }
+
+    pub fn insurance(&self) -> Insurance {
+        self.insurance
+    }
+
+    /// Whether some day from `start` on is counted in part (part-time work).
+    pub fn has_part_time(&self) -> bool {
+        self.runs.iter().any(|r| r.worked.0 > 0)
+    }
+
+    /// `T(d)`: the calendar date `start + d` days.
+    pub fn t(&self, days: u32) -> NaiveDate {
+        self.start
+            .checked_add_days(Days::new(u64::from(days)))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// The runs with the day number each one ends before (`None`: never).
+    fn spans(&self) -> impl Iterator<Item = (Run, Option<i64>)> + '_ {
+        self.runs
+            .iter()
+            .enumerate()
+            .map(|(i, run)| (*run, self.runs.get(i + 1).map(|next| next.from)))
+    }
+
+    /// The first day on which the hours counted from `start` reach `target`.
+    pub fn reach_units(&self, target: Units) -> Reached {
+        let mut recent = self.recent.get();
+        if let Some((_, r)) = recent.iter().flatten().find(|(t, _)| *t == target) {
+            return *r;
+        }
+        let (mut counted, mut days) = (0u64, 0u64);
+        let mut found = None;
+        for (run, end) in self.spans() {
+            if run.adds.0 == 0 {
+                continue;
+            }
+            let before = weekdays_before(run.from);
+            // target > counted here: a run that reaches it ends the search.
+            let need = (target.0 - counted).div_ceil(run.adds.0);
+            let available = end.map(|end| u64::try_from(weekdays_before(end) - before).unwrap_or(0));
+            match available {
+                Some(n) if n < need => {
+                    counted += n * run.adds.0;
+                    days += n;
+                }
+                _ => {
+                    let index = before + i64::try_from(need).unwrap_or(i64::MAX / 8) - 1;
+                    found = Some((weekday_at(index), counted + need * run.adds.0, days + need));
+                    break;
+                }
+            }
+        }
+        // The last run adds a whole day for ever, so the target is always reached.
+        let (n, counted, days) = found.unwrap_or((day_number(NaiveDate::MAX), counted, days));
+        let weekdays = u64::try_from(weekdays_before(n + 1) - weekdays_before(self.start_n)).unwrap_or(0);
+        let reached = Reached {
+            date: from_day_number(n),
+            days: u32::try_from(days).unwrap_or(u32::MAX),
+            skipped: u32::try_from(weekdays.saturating_sub(days)).unwrap_or(u32::MAX),
+            counted: Units(counted),
+        };
+        recent.rotate_right(1);
+        recent[0] = Some((target, reached));
+        self.recent.set(recent);
+        reached
+    }
+
+    /// `L(x)`: the first day on which the hours counted reach hours(x).
+    pub fn reach(&self, span: Span) -> Reached {
+        self.reach_units(span.target(self.insurance))
+    }
+
+    /// `H`: the first day of the month after the first month at whose end more than 410 hours
+    /// (deltid 332.43) have been counted — the month of the first day on which they have.
+    pub fn handover(&self) -> Handover {
+        // More than the threshold, in whole units: at least one unit more.
+        let over = Units(self.insurance.handover_threshold().units().0 + 1);
+        let trigger = self.reach_units(over);
+        let d = trigger.date;
+        let (y, m) = if d.month() == 12 {
+            (d.year() + 1, 1)
+        } else {
+            (d.year(), d.month() + 1)
+        };
+        let date = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MAX);
+        Handover {
+            date,
+            trigger: Some(trigger),
+        }
+    }
+
+    /// How the hours from `start` up to `date` (included) were counted.
+    pub fn breakdown(&self, date: NaiveDate) -> Breakdown {
+        let last = day_number(date);
+        let mut out = Breakdown::default();
+        for (run, end) in self.spans() {
+            if run.from > last {
+                break;
+            }
+            let stop = end.map_or(last + 1, |end| end.min(last + 1));
+            let days = u32::try_from(weekdays_before(stop) - weekdays_before(run.from)).unwrap_or(0);
+            if run.adds.0 == 0 || days == 0 {
+                continue;
+            }
+            if run.worked.0 == 0 {
+                out.full_days += days;
+            } else {
+                out.part_time.push(Slice {
+                    from: from_day_number(run.from),
+                    worked: run.worked,
+                    per_day: run.adds,
+                    days,
+                });
+            }
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests;
