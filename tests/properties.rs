@@ -1,6 +1,7 @@
 //! Properties over a few thousand random valid requests from a fixed seed (every run checks the
-//! same ones): windows are ordered, pauses never pull a date earlier, every samtale is cited and
-//! explained, and the regime matches the start.
+//! same ones): windows are ordered, pauses never pull a date earlier, more hours of part-time work
+//! never pull a date earlier, `hours_per_week` of W or more is a full pause, every samtale is cited
+//! and explained, and the regime matches the start.
 
 use chrono::{Days, NaiveDate};
 use samtaleplan::Response;
@@ -19,10 +20,34 @@ fn iso(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
+/// A random full pause, or (one in three) a period of part-time work.
 fn pause(rng: &mut Rng, start: NaiveDate) -> Value {
     let from = rng.date(start - Days::new(60), 700);
     let to = from + Days::new(rng.below(120) as u64);
+    if rng.chance(33) {
+        return json!({"from": iso(from), "to": iso(to), "reason": "arbejde", "hours_per_week": hours(rng)});
+    }
     json!({"from": iso(from), "to": iso(to), "reason": "sygdom"})
+}
+
+/// Random hours a week with at most two decimals, from 0.01 to 60 (beyond W either way).
+fn hours(rng: &mut Rng) -> Value {
+    let cents = 1 + rng.below(6000) as u64;
+    if cents.is_multiple_of(100) {
+        json!(cents / 100)
+    } else {
+        json!(cents as f64 / 100.0)
+    }
+}
+
+/// Every date of a plan, in order: the milestones, then each samtale's window.
+fn dates(p: &Response) -> Vec<Option<NaiveDate>> {
+    let m = &p.milestones;
+    let mut out = vec![Some(m.l3m), Some(m.l6m), Some(m.l16m), m.handover];
+    for s in &p.samtaler {
+        out.extend([Some(s.earliest), Some(s.latest)]);
+    }
+    out
 }
 
 /// A random request that should be valid: any regime, fuldtid or deltid, 0–4 pauses, maybe
@@ -82,6 +107,10 @@ fn windows_are_ordered_cited_and_explained() {
         if let Some(h) = m.handover {
             let t15 = p.start + Days::new(15);
             assert!(t15 <= h && h <= m.l6m, "{req}: hand-over {h}");
+        }
+        // L(16 md) is the last date a plan shows: the 2199 limit is checked on it alone.
+        for s in &p.samtaler {
+            assert!(s.latest <= m.l16m, "{req}: {} ends after L(16 md)", s.id);
         }
         assert!(!p.assumptions.is_empty(), "{req}");
     }
@@ -180,5 +209,64 @@ fn windows_without_words_are_the_plans_dates() {
             .map(|s| (s.id, s.holder, s.obligation, s.earliest, s.latest))
             .collect();
         assert_eq!(got, want, "{req}");
+    }
+}
+
+#[test]
+fn more_hours_of_work_never_move_a_date_earlier() {
+    let mut rng = Rng(0x7ea5_2024_0601);
+    let mut checked = 0;
+    for _ in 0..CASES {
+        let mut req = request(&mut rng);
+        let start = req["start"]
+            .as_str()
+            .and_then(|s| s.parse::<NaiveDate>().ok())
+            .expect("start");
+        // A period of part-time work, and the same with more hours a week.
+        let from = rng.date(start - Days::new(30), 400);
+        let to = from + Days::new(rng.below(300) as u64);
+        let fewer = 1 + rng.below(4000) as u64;
+        let more = fewer + 1 + rng.below(3000) as u64;
+        let at = |cents: u64| json!({"from": iso(from), "to": iso(to), "reason": "arbejde", "hours_per_week": cents as f64 / 100.0});
+        req["pauses"].as_array_mut().expect("pauses").push(at(fewer));
+        let a = plan(&req);
+        let last = req["pauses"].as_array().map_or(0, Vec::len) - 1;
+        req["pauses"][last] = at(more);
+        let b = plan(&req);
+        for (x, y) in dates(&a).into_iter().zip(dates(&b)) {
+            assert!(y >= x, "{req}: {fewer} -> {more} hundredths moved {x:?} to {y:?}");
+        }
+        checked += 1;
+    }
+    assert_eq!(checked, CASES);
+}
+
+#[test]
+fn hours_of_w_or_more_are_a_full_pause() {
+    let mut rng = Rng(0x37_0000_3000);
+    for _ in 0..CASES {
+        let mut req = request(&mut rng);
+        let start = req["start"]
+            .as_str()
+            .and_then(|s| s.parse::<NaiveDate>().ok())
+            .expect("start");
+        let w: u64 = if req["insurance"] == "deltid" { 30 } else { 37 };
+        let from = rng.date(start - Days::new(30), 400);
+        let to = from + Days::new(rng.below(300) as u64);
+        req["pauses"]
+            .as_array_mut()
+            .expect("pauses")
+            .push(json!({"from": iso(from), "to": iso(to), "reason": "arbejde"}));
+        let full = plan(&req);
+        // W exactly, or anything above it up to 168 hours.
+        let cents = if rng.chance(30) {
+            w * 100
+        } else {
+            w * 100 + rng.below(((168 - w) * 100) as usize) as u64
+        };
+        let last = req["pauses"].as_array().map_or(0, Vec::len) - 1;
+        req["pauses"][last]["hours_per_week"] = json!(cents as f64 / 100.0);
+        let worked = plan(&req);
+        assert_eq!(dates(&full), dates(&worked), "{req}");
     }
 }

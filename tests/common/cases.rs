@@ -244,11 +244,12 @@ impl Case {
 }
 
 /// Every table, by file name, built into the test binary so the WebAssembly tests read the same.
-pub const TABLES: [(&str, &str); 5] = [
+pub const TABLES: [(&str, &str); 6] = [
     ("r2024.toml", include_str!("../cases/r2024.toml")),
     ("r2015.toml", include_str!("../cases/r2015.toml")),
     ("r2020.toml", include_str!("../cases/r2020.toml")),
     ("r2026.toml", include_str!("../cases/r2026.toml")),
+    ("parttime.toml", include_str!("../cases/parttime.toml")),
     ("errors.toml", include_str!("../cases/errors.toml")),
 ];
 
