@@ -136,6 +136,53 @@ fn table_options_reach_the_request() {
 }
 
 #[test]
+fn a_part_time_pause_in_the_table_gives_the_dates_of_the_json_request() {
+    // parttime.toml: 18.5 hours a week from 1 June to 31 August 2024 -> L6m Wed 2024-10-16, L16m Fri 2025-08-15.
+    let json = br#"{"start":"2024-03-04","today":"2024-05-01","pauses":[{"from":"2024-06-01","to":"2024-08-31","reason":"arbejde","hours_per_week":18.5}]}"#;
+    let plan: serde_json::Value = serde_json::from_slice(&run(&["--json"], json).stdout).expect("JSON");
+    assert_eq!(plan["milestones"]["L6m"], "2024-10-16");
+    assert_eq!(plan["pauses"][0]["hours_per_week"], 18.5);
+    for hours in ["18.5", "18,5"] {
+        let pause = format!("2024-06-01:2024-08-31:arbejde:{hours}");
+        let out = run(&["2024-03-04", "--today", "2024-05-01", "--pause", &pause], b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        for s in plan["samtaler"].as_array().expect("samtaler") {
+            assert!(
+                text.contains(s["explanation"].as_str().expect("text")),
+                "{}\n{text}",
+                s["id"]
+            );
+        }
+        assert!(
+            text.contains("onsdag 16. oktober 2024") && text.contains("fredag 15. august 2025"),
+            "{text}"
+        );
+        assert!(
+            text.contains("18,5 timer om ugen i arbejde fra 1. juni 2024: 3,7 timer pr. dag"),
+            "{text}"
+        );
+    }
+    // The reason may be left empty; the hours are checked by the core (exit 1) or are not a number (exit 2).
+    let out = run(&["2024-03-04", "--pause", "2024-06-01:2024-08-31::15"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = run(&["2024-03-04", "--pause", "2024-06-01:2024-08-31:arbejde:0"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("E_UNKNOWN_VALUE: Pause 1, timer om ugen"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run(&["2024-03-04", "--pause", "2024-06-01:2024-08-31:arbejde:15t"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("timer om ugen skal være et tal"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
 fn table_errors_and_usage() {
     let out = run(&["2024-02-30"], b"");
     assert_eq!(out.status.code(), Some(1));

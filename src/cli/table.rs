@@ -37,8 +37,9 @@ pub struct TableArgs {
     #[arg(long, value_name = "standard|jobcenter_from_day_one")]
     group: Option<String>,
 
-    /// Periode uden dagpenge; kan gentages / a period without dagpenge; may be repeated.
-    #[arg(long, value_name = "FRA:TIL[:ÅRSAG]", action = clap::ArgAction::Append, value_parser = pause)]
+    /// Periode uden dagpenge, eller med arbejde på nedsat tid (timer om ugen, fx 2024-06-01:2024-08-31:arbejde:15);
+    /// kan gentages / a period without dagpenge, or of part-time work (hours a week); may be repeated.
+    #[arg(long, value_name = "FRA:TIL[:ÅRSAG[:TIMER]]", action = clap::ArgAction::Append, value_parser = pause)]
     pause: Vec<Pause>,
 
     /// Sprog / language.
@@ -50,30 +51,45 @@ pub struct TableArgs {
     compare: bool,
 }
 
-/// One `--pause FROM:TO[:REASON]`; the core checks the dates and the reason.
+/// One `--pause FROM:TO[:REASON[:HOURS]]`; the core checks the dates, the reason and the hours.
 #[derive(Clone, Debug)]
 pub struct Pause {
     from: String,
     to: String,
     reason: Option<String>,
+    /// The hours worked a week, as a JSON number ("15", "18.5"; "18,5" is read as 18.5).
+    hours: Option<serde_json::Number>,
 }
 
 fn pause(v: &str) -> Result<Pause, Bad> {
     let parts: Vec<&str> = v.split(':').collect();
-    let (from, to, reason) = match parts[..] {
-        [from, to] => (from, to, None),
-        [from, to, reason] => (from, to, Some(reason.to_string())),
+    let (from, to, reason, hours) = match parts[..] {
+        [from, to] => (from, to, "", None),
+        [from, to, reason] => (from, to, reason, None),
+        [from, to, reason, hours] => (from, to, reason, Some(hours)),
         _ => {
             return Err(Bad::new(
-                "skriv FRA:TIL eller FRA:TIL:ÅRSAG, fx 2024-04-01:2024-04-12:sygdom".into(),
-                "write FROM:TO or FROM:TO:REASON, e.g. 2024-04-01:2024-04-12:sygdom".into(),
+                "skriv FRA:TIL, FRA:TIL:ÅRSAG eller FRA:TIL:ÅRSAG:TIMER, fx 2024-04-01:2024-04-12:sygdom eller 2024-06-01:2024-08-31:arbejde:15".into(),
+                "write FROM:TO, FROM:TO:REASON or FROM:TO:REASON:HOURS, e.g. 2024-04-01:2024-04-12:sygdom or 2024-06-01:2024-08-31:arbejde:15".into(),
             ));
         }
+    };
+    let hours = match hours {
+        None => None,
+        Some(text) => Some(
+            serde_json::from_str::<serde_json::Number>(&text.replace(',', ".")).map_err(|_| {
+                Bad::new(
+                    format!("timer om ugen skal være et tal, fx 15 eller 18,5, ikke «{text}»"),
+                    format!("hours a week must be a number, e.g. 15 or 18.5, not «{text}»"),
+                )
+            })?,
+        ),
     };
     Ok(Pause {
         from: from.to_string(),
         to: to.to_string(),
-        reason,
+        reason: (!reason.is_empty()).then(|| reason.to_string()),
+        hours,
     })
 }
 
@@ -120,6 +136,9 @@ fn request(args: TableArgs) -> Value {
             o.insert("to".into(), json!(p.to));
             if let Some(r) = p.reason {
                 o.insert("reason".into(), json!(r));
+            }
+            if let Some(h) = p.hours {
+                o.insert("hours_per_week".into(), Value::Number(h));
             }
             Value::Object(o)
         });
