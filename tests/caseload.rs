@@ -217,6 +217,54 @@ fn bad_rows_are_listed_with_their_line_and_the_rest_goes_on() {
 }
 
 #[test]
+fn part_time_pauses_move_the_caseload_as_they_move_the_plan() {
+    // parttime.toml: start 2024-03-04, 18.5 hours a week from 1 June to 31 August 2024 -> J1–J3 latest Wed
+    // 2024-10-16 (without the work: Fri 2024-08-30, overdue by October). The week of Mon 2024-10-14.
+    let text = "medlem;start;pauser\n\
+                pt1;04-03-2024;01-06-2024..31-08-2024:18,5t\n\
+                pt2;04-03-2024;\"2024-06-01..2024-08-31:18.5\"\n\
+                full;04-03-2024;\n\
+                bad1;04-03-2024;01-06-2024..31-08-2024:0t\n\
+                bad2;04-03-2024;01-06-2024..31-08-2024:15x\n\
+                bad3;04-03-2024;01-06-2024..31-08-2024:18,555t\n";
+    let s = run(text.as_bytes(), ymd(2024, 10, 14));
+    assert_eq!(s.members, 3);
+    let errors: Vec<(usize, ErrorCode)> = s.errors.iter().map(|e| (e.line, e.code)).collect();
+    assert_eq!(
+        errors,
+        [
+            (5, ErrorCode::CsvPause),
+            (6, ErrorCode::CsvPause),
+            (7, ErrorCode::CsvPause)
+        ]
+    );
+    let closing = names(&s.closing_this_week);
+    let overdue = names(&s.overdue);
+    for member in ["pt1", "pt2"] {
+        for id in ["J1", "J2", "J3"] {
+            assert!(
+                closing.contains(&format!("{member} {id}")),
+                "{member} {id}: {closing:?}"
+            );
+            assert!(!overdue.contains(&format!("{member} {id}")), "{member} {id}");
+        }
+    }
+    assert!(
+        overdue.contains("full J1") && !closing.contains("full J1"),
+        "{overdue:?}"
+    );
+    // The member's windows are the plan's for the same JSON request.
+    let json = r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","reason":"arbejde","hours_per_week":18.5}]}"#;
+    let plan = samtaleplan::plan_str(json).expect("a plan");
+    let member = samtaleplan::contract::request::from_json(json).expect("valid");
+    let w = samtaleplan::plan::windows(&member).expect("windows");
+    let got: Vec<_> = w.samtaler.iter().map(|s| (s.id, s.earliest, s.latest)).collect();
+    let want: Vec<_> = plan.samtaler.iter().map(|s| (s.id, s.earliest, s.latest)).collect();
+    assert_eq!(got, want);
+    assert!(want.contains(&("J1", ymd(2024, 6, 1), ymd(2024, 10, 16))));
+}
+
+#[test]
 fn a_file_that_cannot_be_read_is_refused_whole() {
     let refused = |text: &[u8]| caseload::caseload(text, opts(ymd(2024, 6, 5))).expect_err("refused");
     for (text, words) in [

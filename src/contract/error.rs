@@ -60,7 +60,7 @@ words! {
         CsvDate = "E_CSV_DATE",
         /// A value in a caseload file is missing, unknown or too long.
         CsvValue = "E_CSV_VALUE",
-        /// A pause in a caseload file is not written FROM..TO.
+        /// A pause in a caseload file is not written FROM..TO (or FROM..TO:HOURSt), or its hours cannot be used.
         CsvPause = "E_CSV_PAUSE",
         /// A held date is for a samtale the member's plan does not have, or before the start.
         CsvHeld = "E_CSV_HELD",
