@@ -122,35 +122,44 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
         )))
         .child(Node::new("desc").attr("id", &desc_id).text(description(plan, lang)));
 
-    // Shaded periods without accrual: pauses, then the COVID freeze where it falls in view.
-    let shaded = plan
-        .pauses
-        .iter()
-        .map(|p| (p.from, p.to, lang.pick("Pause", "Pause")))
-        .chain(FROZEN.iter().map(|f| (f.from, f.to, "COVID-19")));
-    for (a, b, label) in shaded {
+    // Shaded periods: part-time work lightest (only some hours count), then pauses and the COVID
+    // freeze (nothing counts) drawn over them where they overlap.
+    let part_time = plan.pauses.iter().filter(|p| p.hours_per_week.is_some());
+    let shaded = part_time
+        .map(|p| (p.from, p.to, Shade::PartTime))
+        .chain(
+            plan.pauses
+                .iter()
+                .filter(|p| p.hours_per_week.is_none())
+                .map(|p| (p.from, p.to, Shade::Pause)),
+        )
+        .chain(FROZEN.iter().map(|f| (f.from, f.to, Shade::Frozen)));
+    for (a, b, shade) in shaded {
         if b < from || a > to {
             continue;
         }
         let (x0, x1) = (scale.x(a.max(from)), scale.x_end(b.min(to)));
+        let mut rect = Node::new("rect")
+            .attr("x", x0)
+            .attr("y", TOP - 6)
+            .attr("width", (x1 - x0).max(1))
+            .attr("height", bottom - TOP + 6)
+            .attr("fill", shade.fill());
+        if shade == Shade::PartTime {
+            // Lighter than a pause, and outlined so it is told apart without relying on the shade.
+            rect = rect
+                .attr("stroke", "#8a8a8a")
+                .attr("stroke-width", 1)
+                .attr("stroke-dasharray", "3 2");
+        }
         svg = svg.child(
-            Node::new("g")
-                .attr("class", "samtaleplan-timeline-pause")
-                .child(
-                    Node::new("rect")
-                        .attr("x", x0)
-                        .attr("y", TOP - 6)
-                        .attr("width", (x1 - x0).max(1))
-                        .attr("height", bottom - TOP + 6)
-                        .attr("fill", "#dcdcdc"),
-                )
-                .child(
-                    Node::new("text")
-                        .attr("x", x0 + 2)
-                        .attr("y", TOP - 9)
-                        .attr("fill", "#454545")
-                        .text(label),
-                ),
+            Node::new("g").attr("class", shade.class()).child(rect).child(
+                Node::new("text")
+                    .attr("x", x0 + 2)
+                    .attr("y", TOP - 9)
+                    .attr("fill", "#454545")
+                    .text(shade.label(lang)),
+            ),
         );
     }
 
@@ -279,6 +288,41 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
     svg
 }
 
+/// How a shaded period looks: what counts in it decides how dark it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shade {
+    /// Part-time work: some hours count.
+    PartTime,
+    /// A pause: nothing counts.
+    Pause,
+    /// The COVID freeze: nothing counts.
+    Frozen,
+}
+
+impl Shade {
+    fn fill(self) -> &'static str {
+        match self {
+            Shade::PartTime => "#f0f0f0",
+            Shade::Pause | Shade::Frozen => "#dcdcdc",
+        }
+    }
+
+    fn class(self) -> &'static str {
+        match self {
+            Shade::PartTime => "samtaleplan-timeline-parttime",
+            Shade::Pause | Shade::Frozen => "samtaleplan-timeline-pause",
+        }
+    }
+
+    fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Shade::PartTime => lang.pick("Nedsat tid", "Part-time"),
+            Shade::Pause => "Pause",
+            Shade::Frozen => "COVID-19",
+        }
+    }
+}
+
 fn next_month(d: NaiveDate) -> NaiveDate {
     let (y, m) = if d.month() == 12 {
         (d.year() + 1, 1)
@@ -321,10 +365,26 @@ fn description(plan: &Response, lang: Lang) -> String {
         ));
     }
     for p in &plan.pauses {
-        parts.push(lang.pick(
-            format!("Pause: {} til {}.", short(p.from, lang), short(p.to, lang)),
-            format!("Pause: {} to {}.", short(p.from, lang), short(p.to, lang)),
-        ));
+        parts.push(match p.hours_per_week {
+            None => lang.pick(
+                format!("Pause: {} til {}.", short(p.from, lang), short(p.to, lang)),
+                format!("Pause: {} to {}.", short(p.from, lang), short(p.to, lang)),
+            ),
+            Some(h) => lang.pick(
+                format!(
+                    "Arbejde på nedsat tid, {} timer om ugen (lysere felt; kun en del af timerne tæller): {} til {}.",
+                    h.0.format(lang),
+                    short(p.from, lang),
+                    short(p.to, lang)
+                ),
+                format!(
+                    "Part-time work, {} hours a week (lighter area; only some of the hours count): {} to {}.",
+                    h.0.format(lang),
+                    short(p.from, lang),
+                    short(p.to, lang)
+                ),
+            ),
+        });
     }
     if let Some(today) = plan.today {
         parts.push(lang.pick(
@@ -418,6 +478,45 @@ mod tests {
             .filter(|n| n.get("class") == Some("samtaleplan-timeline-pause"))
             .count();
         assert_eq!(pauses, 1);
+    }
+
+    #[test]
+    fn part_time_work_is_lighter_than_a_pause_and_said_in_words() {
+        let p = plan(
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","reason":"arbejde","hours_per_week":18.5},{"from":"2024-07-01","to":"2024-07-05"}]}"#,
+        );
+        let svg = timeline(&p, "t");
+        let group = |class: &str| {
+            svg.descendants()
+                .into_iter()
+                .find(|n| n.get("class") == Some(class))
+                .map(|g| g.to_markup())
+                .expect(class)
+        };
+        let (part, pause) = (
+            group("samtaleplan-timeline-parttime"),
+            group("samtaleplan-timeline-pause"),
+        );
+        assert!(
+            part.contains("fill=\"#f0f0f0\"") && part.contains("stroke-dasharray"),
+            "{part}"
+        );
+        assert!(part.contains("Nedsat tid"), "{part}");
+        assert!(pause.contains("fill=\"#dcdcdc\""), "{pause}");
+        // The part-time period is drawn first, so the pause inside it shows over it.
+        let markup = svg.to_markup();
+        assert!(markup.find("timeline-parttime") < markup.find("timeline-pause"));
+        let desc = svg
+            .descendants()
+            .into_iter()
+            .find(|n| n.name == "desc")
+            .expect("desc")
+            .to_markup();
+        assert!(
+            desc.contains("Arbejde på nedsat tid, 18,5 timer om ugen (lysere felt; kun en del af timerne tæller): 1. juni 2024 til 31. august 2024."),
+            "{desc}"
+        );
+        assert!(desc.contains("Pause: 1. juli 2024 til 5. juli 2024."), "{desc}");
     }
 
     #[test]

@@ -81,10 +81,22 @@ pub fn plan(plan: &Response, id: &str) -> Node {
     ));
 
     // The timeline; its <title> and <desc> are the text alternative.
-    root.push(el("figure", "samtaleplan-figure").child(timeline(plan, id)).child(Node::new("figcaption").text(t(
+    let mut caption = t(
         "Tidslinje: hver bjælke er det tidsrum, samtalen skal holdes i. Grå felter er perioder uden dagpenge.",
         "Timeline: each bar is the period in which the interview must be held. Grey areas are periods without dagpenge.",
-    ))));
+    )
+    .to_string();
+    if plan.pauses.iter().any(|p| p.hours_per_week.is_some()) {
+        caption.push_str(t(
+            " Lysere felter med stiplet kant er perioder med arbejde på nedsat tid: der tæller kun de timer, du får dagpenge for, så fristerne rykker mindre.",
+            " Lighter areas with a dashed edge are periods of part-time work: only the hours you get dagpenge for count, so the deadlines move less.",
+        ));
+    }
+    root.push(
+        el("figure", "samtaleplan-figure")
+            .child(timeline(plan, id))
+            .child(Node::new("figcaption").text(caption)),
+    );
 
     // A wide table scrolls inside its own keyboard-reachable region, not the whole page (WCAG 1.4.10).
     root.push(
