@@ -368,3 +368,46 @@ fn memory_reaches_a_steady_size() {
         "every request has a plan"
     );
 }
+
+/// A pause's `hours_per_week` as a JS number: read exactly, with the same codes and path as in
+/// JSON text; NaN and the infinities are the wrong type, a BigInt is not JSON.
+#[wasm_bindgen_test]
+fn hours_per_week_is_read_from_js_numbers() {
+    let with_hours = |hours: &JsValue| -> Result<JsValue, (String, String)> {
+        let request = js(r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","reason":"arbejde"}]}"#);
+        let pause = Reflect::get(&get(&request, &["pauses"]), &JsValue::from_f64(0.0)).expect("pause");
+        Reflect::set(&pause, &JsValue::from_str("hours_per_week"), hours).expect("set");
+        plan_js(request).map_err(|e| {
+            let e: JsValue = e.into();
+            (string(&get(&e, &["code"])), string(&get(&e, &["field"])))
+        })
+    };
+    // parttime.toml: 18.5 hours a week from 1 June to 31 August 2024 -> L6m 2024-10-16.
+    let plan = with_hours(&JsValue::from_f64(18.5)).expect("a plan");
+    assert_eq!(string(&get(&plan, &["milestones", "L6m"])), "2024-10-16");
+    let echo = Reflect::get(&get(&plan, &["pauses"]), &JsValue::from_f64(0.0)).expect("echo");
+    assert_eq!(get(&echo, &["hours_per_week"]).as_f64(), Some(18.5));
+    for ok in [15.0, 36.99, 0.01, 168.0] {
+        assert!(with_hours(&JsValue::from_f64(ok)).is_ok(), "{ok}");
+    }
+    // Without hours (undefined or null) the pause is a full one.
+    let full = with_hours(&JsValue::NULL).expect("a plan");
+    assert_eq!(string(&get(&full, &["milestones", "L6m"])), "2024-11-29");
+    let field = "pauses[0].hours_per_week".to_string();
+    for (value, code) in [
+        (JsValue::from_f64(0.0), "E_UNKNOWN_VALUE"),
+        (JsValue::from_f64(-0.0), "E_UNKNOWN_VALUE"),
+        (JsValue::from_f64(-3.0), "E_UNKNOWN_VALUE"),
+        (JsValue::from_f64(0.1 + 0.2), "E_UNKNOWN_VALUE"),
+        (JsValue::from_f64(18.555), "E_UNKNOWN_VALUE"),
+        (JsValue::from_f64(168.01), "E_UNKNOWN_VALUE"),
+        (JsValue::from_f64(f64::NAN), "E_TYPE"),
+        (JsValue::from_f64(f64::INFINITY), "E_TYPE"),
+        (JsValue::from_str("15"), "E_TYPE"),
+        (JsValue::TRUE, "E_TYPE"),
+        (js_sys::Array::new().into(), "E_TYPE"),
+        (js_sys::BigInt::from(15u64).into(), "E_JSON"),
+    ] {
+        assert_eq!(with_hours(&value).err(), Some((code.to_string(), field.clone())), "{value:?}");
+    }
+}

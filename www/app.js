@@ -9,7 +9,10 @@ const form = $('plan-form');
 const result = $('result');
 const actions = $('actions');
 const pauseList = $('pause-list');
-const REASONS = ['arbejde', 'sygdom', 'barsel', 'ferie', 'afmeldt', 'andet'];
+// The choices of a period: the contract's reasons, and part-time work ('nedsat': reason arbejde with
+// hours_per_week, supplerende dagpenge), which shows a field for the hours worked a week.
+const REASONS = ['arbejde', 'nedsat', 'sygdom', 'barsel', 'ferie', 'afmeldt', 'andet'];
+const PART_TIME = 'nedsat';
 
 let lang = 'da';
 let shown = null; // the request of the plan on screen
@@ -56,25 +59,49 @@ function el(tag, attrs = {}, children = []) {
 
 let pauseSerial = 0;
 
+/** Hours a week as the page shows them: 18.5 is written 18,5 in Danish. */
+function hoursText(hours) {
+  if (hours === undefined || hours === null) return '';
+  return lang === 'da' ? String(hours).replace('.', ',') : String(hours);
+}
+
+/** Hours a week as typed ("15", "18,5", "18.5") become a number; anything else is handed to the core
+ * as it is, which refuses it beside the field (E_TYPE, pauses[i].hours_per_week). */
+function hoursValue(text) {
+  const t = text.trim();
+  return /^\d+([.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : t;
+}
+
 /** Adds a row for a period without dagpenge; returns its first input. */
 function addPause(pause = {}) {
   const key = ++pauseSerial;
   const id = (part) => `pause-${key}-${part}`;
-  const field = (part, input) =>
-    el('div', { class: `form-group pause-${part}` }, [el('label', { class: 'form-label', for: id(part) }), input]);
+  const field = (part, input, extra = []) =>
+    el('div', { class: `form-group pause-${part}` }, [el('label', { class: 'form-label', for: id(part) }), ...extra, input]);
   const from = el('input', { class: 'form-input form-input-date', type: 'date', id: id('from'), 'aria-describedby': id('error') });
   const to = el('input', { class: 'form-input form-input-date', type: 'date', id: id('to'), 'aria-describedby': id('error') });
   const reason = el('select', { class: 'form-select', id: id('reason') }, REASONS.map((r) => el('option', { value: r })));
+  const hours = el('input', {
+    class: 'form-input form-input-hours', id: id('hours'), inputmode: 'decimal', autocomplete: 'off',
+    'aria-describedby': `${id('hours-hint')} ${id('error')}`,
+  });
   from.value = pause.from ?? '';
   to.value = pause.to ?? '';
-  reason.value = REASONS.includes(pause.reason) ? pause.reason : 'andet';
+  const partTime = pause.hours_per_week !== undefined && pause.hours_per_week !== null;
+  reason.value = partTime ? PART_TIME : REASONS.includes(pause.reason) ? pause.reason : 'andet';
+  hours.value = partTime ? hoursText(pause.hours_per_week) : '';
+  const hoursField = field('hours', hours, [el('span', { class: 'form-hint', id: id('hours-hint') })]);
+  hoursField.hidden = reason.value !== PART_TIME;
+  reason.addEventListener('change', () => {
+    hoursField.hidden = reason.value !== PART_TIME;
+  });
   const remove = el('button', { type: 'button', class: 'button button-tertiary pause-remove' });
   remove.addEventListener('click', () => removePause(row));
   const row = el('li', { class: 'pause-row' }, [
     el('fieldset', {}, [
       el('legend', { class: 'pause-legend' }),
       el('span', { class: 'form-error-message', id: id('error'), role: 'alert' }),
-      el('div', { class: 'pause-fields' }, [field('from', from), field('to', to), field('reason', reason), remove]),
+      el('div', { class: 'pause-fields' }, [field('from', from), field('to', to), field('reason', reason), hoursField, remove]),
     ]),
   ]);
   pauseList.append(row);
@@ -84,9 +111,10 @@ function addPause(pause = {}) {
 
 function labelPause(row, n) {
   row.querySelector('legend').textContent = text(lang, 'pause.legend', n);
-  for (const part of ['from', 'to', 'reason']) {
+  for (const part of ['from', 'to', 'reason', 'hours']) {
     row.querySelector(`.pause-${part} label`).textContent = text(lang, `pause.${part}`);
   }
+  row.querySelector('.pause-hours .form-hint').textContent = text(lang, 'pause.hours.hint');
   for (const option of row.querySelectorAll('option')) option.textContent = text(lang, `reason.${option.value}`);
   row.querySelector('.pause-remove').textContent = text(lang, 'pause.remove', n);
 }
@@ -114,8 +142,11 @@ function fromForm() {
     start = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   }
   const pauses = [...pauseList.children].map((row) => {
-    const [from, to] = row.querySelectorAll('input');
-    return { from: from.value, to: to.value, reason: row.querySelector('select').value };
+    const [from, to] = row.querySelectorAll('input[type=date]');
+    const reason = row.querySelector('select').value;
+    if (reason !== PART_TIME) return { from: from.value, to: to.value, reason };
+    const hours = hoursValue(row.querySelector('.pause-hours input').value);
+    return { from: from.value, to: to.value, reason: 'arbejde', hours_per_week: hours };
   });
   return {
     request: {
@@ -140,7 +171,7 @@ function toForm(req) {
   for (const p of req.pauses) addPause(p);
 }
 
-/** The URL of a request: ?start=…&insurance=deltid&pause=FROM..TO..REASON&… */
+/** The URL of a request: ?start=…&insurance=deltid&pause=FROM..TO..REASON[..HOURS]&… */
 function toUrl(req) {
   const url = new URL(location.href);
   url.search = '';
@@ -148,7 +179,10 @@ function toUrl(req) {
   q.set('start', req.start);
   if (req.insurance === 'deltid') q.set('insurance', 'deltid');
   if (req.group === 'jobcenter_from_day_one') q.set('group', req.group);
-  for (const p of req.pauses) q.append('pause', `${p.from}..${p.to}..${p.reason}`);
+  for (const p of req.pauses) {
+    const hours = p.hours_per_week === undefined || p.hours_per_week === null ? '' : `..${p.hours_per_week}`;
+    q.append('pause', `${p.from}..${p.to}..${p.reason}${hours}`);
+  }
   if (req.handover) q.set('handover', req.handover);
   if (lang !== 'da') q.set('lang', lang);
   const today = new URLSearchParams(location.search).get('today');
@@ -165,8 +199,8 @@ function fromUrl() {
     insurance: q.get('insurance') ?? 'fuldtid',
     group: q.get('group') ?? 'standard',
     pauses: q.getAll('pause').map((p) => {
-      const [from = '', to = '', reason = 'andet'] = p.split('..');
-      return { from, to, reason };
+      const [from = '', to = '', reason = 'andet', hours] = p.split('..');
+      return hours === undefined ? { from, to, reason } : { from, to, reason, hours_per_week: hoursValue(hours) };
     }),
     handover: q.get('handover'),
   };
@@ -214,7 +248,8 @@ function fieldError(error) {
   } else if (pause && pauseList.children[Number(pause[1])]) {
     const row = pauseList.children[Number(pause[1])];
     box = row.querySelector('.form-error-message');
-    input = row.querySelector(pause[2] === 'to' ? '.pause-to input' : pause[2] === 'reason' ? 'select' : '.pause-from input');
+    const part = { to: '.pause-to input', reason: 'select', hours_per_week: '.pause-hours input' }[pause[2]];
+    input = row.querySelector(part ?? '.pause-from input');
   } else if (path === 'today') {
     pageError(error.code, `${text(lang, 'today.bad')} ${error.message}`);
     return $('page-error');

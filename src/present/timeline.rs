@@ -134,6 +134,8 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
                 .map(|p| (p.from, p.to, Shade::Pause)),
         )
         .chain(FROZEN.iter().map(|f| (f.from, f.to, Shade::Frozen)));
+    // A label that would run into the one before it is left out (the text alternative says it).
+    let mut label_end = 0;
     for (a, b, shade) in shaded {
         if b < from || a > to {
             continue;
@@ -152,15 +154,20 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
                 .attr("stroke-width", 1)
                 .attr("stroke-dasharray", "3 2");
         }
-        svg = svg.child(
-            Node::new("g").attr("class", shade.class()).child(rect).child(
+        let mut group = Node::new("g").attr("class", shade.class()).child(rect);
+        let label = shade.label(lang);
+        if x0 + 2 >= label_end {
+            // About 6 units a character at font size 11.
+            label_end = x0 + 2 + 6 * label.chars().count() as i64 + 4;
+            group = group.child(
                 Node::new("text")
                     .attr("x", x0 + 2)
                     .attr("y", TOP - 9)
                     .attr("fill", "#454545")
-                    .text(shade.label(lang)),
-            ),
-        );
+                    .text(label),
+            );
+        }
+        svg = svg.child(group);
     }
 
     // Month ticks along the top, with the year above where a year begins (and at the start).

@@ -8,7 +8,10 @@ const request: PlanRequest = {
   start: '2024-03-04',
   insurance: 'deltid',
   group: null,
-  pauses: [{ from: '2024-04-01', to: '2024-04-12', reason: 'sygdom' }],
+  pauses: [
+    { from: '2024-04-01', to: '2024-04-12', reason: 'sygdom' },
+    { from: '2024-06-01', to: '2024-08-31', reason: 'arbejde', hours_per_week: 18.5 },
+  ],
   today: '2024-05-01',
   lang: 'en',
   compare: true,
@@ -20,6 +23,8 @@ const halvtid: PlanRequest = { start: '2024-03-04', insurance: 'halvtid' };
 const unknown: PlanRequest = { start: '2024-03-04', startdato: '2024-03-04' };
 // @ts-expect-error a pause's reason is a word of the contract
 const reason: PlanRequest = { start: '2024-03-04', pauses: [{ from: '2024-04-01', to: '2024-04-02', reason: 'holiday' }] };
+// @ts-expect-error hours a week are a number, not text
+const hoursText: PlanRequest = { start: '2024-03-04', pauses: [{ from: '2024-06-01', to: '2024-08-31', hours_per_week: '15' }] };
 
 export async function use(): Promise<string> {
   const p: Plan = await plan(request);
@@ -30,6 +35,8 @@ export async function use(): Promise<string> {
   const to: string | null = p.regime.to;
   // A field left out when it has no value is optional.
   const nominal: string | undefined = first.nominal;
+  // A full pause has no hours in the plan's echo; a part-time one has them.
+  const hours: number | undefined = p.pauses[1]?.hours_per_week;
   // @ts-expect-error a status is "upcoming", "open" or "past"
   const status: typeof first.status = 'maybe';
   // @ts-expect-error the schema is a number
@@ -50,6 +57,6 @@ export async function use(): Promise<string> {
     return now.start + ics(request, '20240501T120000Z');
   } catch (e) {
     const error = e as PlanError;
-    return `${error.code} ${error.field ?? ''} ${latest} ${handover} ${to} ${nominal} ${status} ${schema} ${shown.code} ${code} ${nope} ${String(halvtid)}${String(unknown)}${String(reason)}`;
+    return `${error.code} ${error.field ?? ''} ${latest} ${handover} ${to} ${nominal} ${status} ${schema} ${shown.code} ${code} ${nope} ${String(halvtid)}${String(unknown)}${String(reason)}${String(hoursText)} ${hours}`;
   }
 }
