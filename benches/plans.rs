@@ -61,6 +61,25 @@ fn main() {
             })
             .sum()
     });
+    // The same members with every pause made part-time work (15 hours a week): more runs to walk.
+    let part_time: Vec<Request> = members
+        .iter()
+        .map(|r| {
+            let mut r = r.clone();
+            for p in &mut r.pauses {
+                p.hours_per_week = Some(samtaleplan::rules::ledighed::Hundredths(1500));
+            }
+            r
+        })
+        .collect();
+    rate("plans, dates only, the pauses part-time work", || {
+        part_time
+            .iter()
+            .map(|r| {
+                black_box(samtaleplan::plan::windows(black_box(r))).map_or(0, |w| usize::from(!w.samtaler.is_empty()))
+            })
+            .sum()
+    });
     rate("plans, full responses with text (plan)", || {
         members
             .iter()

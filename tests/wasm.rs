@@ -374,7 +374,8 @@ fn memory_reaches_a_steady_size() {
 #[wasm_bindgen_test]
 fn hours_per_week_is_read_from_js_numbers() {
     let with_hours = |hours: &JsValue| -> Result<JsValue, (String, String)> {
-        let request = js(r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","reason":"arbejde"}]}"#);
+        let request =
+            js(r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","reason":"arbejde"}]}"#);
         let pause = Reflect::get(&get(&request, &["pauses"]), &JsValue::from_f64(0.0)).expect("pause");
         Reflect::set(&pause, &JsValue::from_str("hours_per_week"), hours).expect("set");
         plan_js(request).map_err(|e| {
@@ -408,6 +409,10 @@ fn hours_per_week_is_read_from_js_numbers() {
         (js_sys::Array::new().into(), "E_TYPE"),
         (js_sys::BigInt::from(15u64).into(), "E_JSON"),
     ] {
-        assert_eq!(with_hours(&value).err(), Some((code.to_string(), field.clone())), "{value:?}");
+        assert_eq!(
+            with_hours(&value).err(),
+            Some((code.to_string(), field.clone())),
+            "{value:?}"
+        );
     }
 }

@@ -3,6 +3,7 @@
 
 use super::setup::{Setup, plus_days};
 use crate::contract::error::PlanError;
+use crate::contract::lang::Lang;
 use crate::contract::response::{Samtale, Status};
 use crate::rules::dates::short;
 use crate::rules::holidays::{is_non_working, last_working_day_before};
@@ -112,30 +113,23 @@ impl Setup {
     }
 
     /// "65. ledighedsdag, 31. maj 2024: 3 måneder = 480,99 timer; 65 dage à 7,4 timer = 481 timer".
+    /// (Only the request's language is written: a plan explains many dates.)
     fn reached(&self, span: Span, r: Reached) -> String {
         let lang = self.lang;
         let k = r.days;
         let hours = span.hours(self.ledighed.insurance()).format(lang);
         let counted = self.counted(r);
-        let skipped = match r.skipped {
-            0 => String::new(),
-            n => lang.pick(
-                format!(" ({n} hverdage uden dagpenge tæller ikke)"),
-                format!(" ({n} weekdays without dagpenge do not count)"),
+        let (date, label, n) = (short(r.date, lang), span.label(lang), r.skipped);
+        match (lang, n) {
+            (Lang::Da, 0) => format!("{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted}"),
+            (Lang::Da, n) => format!(
+                "{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted} ({n} hverdage uden dagpenge tæller ikke)"
             ),
-        };
-        lang.pick(
-            format!(
-                "{k}. ledighedsdag, {}: {} = {hours} timer; {counted}{skipped}",
-                short(r.date, lang),
-                span.label(lang)
+            (Lang::En, 0) => format!("accrual day {k}, {date}: {label} = {hours} hours; {counted}"),
+            (Lang::En, n) => format!(
+                "accrual day {k}, {date}: {label} = {hours} hours; {counted} ({n} weekdays without dagpenge do not count)"
             ),
-            format!(
-                "accrual day {k}, {}: {} = {hours} hours; {counted}{skipped}",
-                short(r.date, lang),
-                span.label(lang)
-            ),
-        )
+        }
     }
 
     /// How the hours up to a day were counted: "65 dage à 7,4 timer = 481 timer", or with
@@ -145,37 +139,23 @@ impl Setup {
         /// At most this many periods of part-time work are named one by one.
         const NAMED: usize = 4;
         let lang = self.lang;
+        let da = lang == Lang::Da;
         let per_day = self.ledighed.insurance().per_day();
-        let total = r.counted.format(lang);
         let b = self.ledighed.breakdown(r.date);
-        let days = |n: u32| lang.pick(if n == 1 { "dag" } else { "dage" }, if n == 1 { "day" } else { "days" });
-        let full_units = Units(u64::from(b.full_days) * per_day.0);
-        // "98 hele dage à 7,4 timer" beside days of part-time work; "65 dage à 7,4 timer" alone.
-        let whole = match b.part_time.is_empty() {
-            true => "",
-            false => lang.pick("hele ", "whole "),
+        let days = |n: u32| match (da, n) {
+            (true, 1) => "dag",
+            (true, _) => "dage",
+            (false, 1) => "day",
+            (false, _) => "days",
         };
-        let full = lang.pick(
-            format!(
-                "{} {whole}{} à {} timer = {} timer",
-                b.full_days,
-                days(b.full_days),
-                per_day.format(lang),
-                full_units.format(lang)
-            ),
-            format!(
-                "{} {whole}{} at {} hours = {} hours",
-                b.full_days,
-                days(b.full_days),
-                per_day.format(lang),
-                full_units.format(lang)
-            ),
-        );
+        let full_units = Units(u64::from(b.full_days) * per_day.0);
+        let (n, pd, fu) = (b.full_days, per_day.format(lang), full_units.format(lang));
         if b.part_time.is_empty() {
-            return full;
+            return match da {
+                true => format!("{n} {} à {pd} timer = {fu} timer", days(n)),
+                false => format!("{n} {} at {pd} hours = {fu} hours", days(n)),
+            };
         }
-        let part_days: u32 = b.part_time.iter().map(|s| s.days).sum();
-        let part_units = Units(r.counted.0.saturating_sub(full_units.0));
         // One entry per number of hours worked, from the first day it applied.
         let mut groups: Vec<Slice> = Vec::new();
         for s in &b.part_time {
@@ -188,47 +168,51 @@ impl Setup {
             .iter()
             .take(NAMED)
             .map(|s| {
-                lang.pick(
-                    format!(
-                        "{} timer om ugen i arbejde fra {}: {} timer pr. dag i {} {}",
-                        s.worked.format(lang),
-                        short(s.from, lang),
-                        s.per_day.format(lang),
-                        s.days,
-                        days(s.days)
+                let (h, from, per, d) = (
+                    s.worked.format(lang),
+                    short(s.from, lang),
+                    s.per_day.format(lang),
+                    s.days,
+                );
+                match da {
+                    true => format!(
+                        "{h} timer om ugen i arbejde fra {from}: {per} timer pr. dag i {d} {}",
+                        days(d)
                     ),
-                    format!(
-                        "{} hours a week of work from {}: {} hours a day for {} {}",
-                        s.worked.format(lang),
-                        short(s.from, lang),
-                        s.per_day.format(lang),
-                        s.days,
-                        days(s.days)
+                    false => format!(
+                        "{h} hours a week of work from {from}: {per} hours a day for {d} {}",
+                        days(d)
                     ),
-                )
+                }
             })
             .collect();
         if groups.len() > NAMED {
             let more = groups.len() - NAMED;
-            slices.push(lang.pick(format!("og {more} perioder mere"), format!("and {more} more periods")));
+            slices.push(match da {
+                true => format!("og {more} perioder mere"),
+                false => format!("and {more} more periods"),
+            });
         }
         let slices = slices.join("; ");
-        let part = part_units.format(lang);
-        let full = if b.full_days == 0 {
-            String::new()
-        } else {
-            format!("{full} {} ", lang.pick("og", "and"))
+        let part_days: u32 = b.part_time.iter().map(|s| s.days).sum();
+        let part = Units(r.counted.0.saturating_sub(full_units.0)).format(lang);
+        let total = r.counted.format(lang);
+        // "98 hele dage à 7,4 timer = 725,2 timer og " before the days of part-time work.
+        let full = match (n, da) {
+            (0, _) => String::new(),
+            (_, true) => format!("{n} hele {} à {pd} timer = {fu} timer og ", days(n)),
+            (_, false) => format!("{n} whole {} at {pd} hours = {fu} hours and ", days(n)),
         };
-        lang.pick(
-            format!(
+        match da {
+            true => format!(
                 "{full}{part_days} {} på nedsat tid = {part} timer ({slices}), i alt {total} timer",
                 days(part_days)
             ),
-            format!(
+            false => format!(
                 "{full}{part_days} {} of part-time work = {part} hours ({slices}), {total} hours in all",
                 days(part_days)
             ),
-        )
+        }
     }
 
     /// The hours counted by the day that passed the hand-over line: "414,4 timer", or with

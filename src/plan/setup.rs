@@ -6,7 +6,7 @@ use crate::contract::lang::Lang;
 use crate::contract::request::LAST_DATE;
 use crate::contract::request::Request;
 use crate::rules::dates::short;
-use crate::rules::ledighed::{Handover, Ledighed, PartTime, Span};
+use crate::rules::ledighed::{Handover, Ledighed, Span};
 use crate::rules::regimes::{Bound, Holder, Regime, Spec};
 use chrono::{Days, NaiveDate};
 use std::borrow::Cow;
@@ -28,17 +28,8 @@ pub(super) struct Setup {
 pub(super) fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> {
     let lang = req.lang;
     let specs = (regime.samtaler)(req)?;
-    let (mut pauses, mut part_time) = (Vec::new(), Vec::new());
-    for p in &req.pauses {
-        match p.hours_per_week {
-            Some(hours_per_week) => part_time.push(PartTime {
-                period: p.period,
-                hours_per_week,
-            }),
-            None => pauses.push(p.period),
-        }
-    }
-    let ledighed = Ledighed::with_part_time(req.start, req.insurance, &pauses, &part_time);
+    let periods = req.pauses.iter().map(|p| (p.period, p.hours_per_week));
+    let ledighed = Ledighed::with_part_time(req.start, req.insurance, periods);
     within_range(&ledighed, lang)?;
     let handover_to = specs
         .iter()

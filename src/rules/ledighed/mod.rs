@@ -24,14 +24,6 @@ pub struct Period {
     pub to: NaiveDate,
 }
 
-/// A period of part-time work: dagpenge are paid for the hours not worked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PartTime {
-    pub period: Period,
-    /// The hours worked per week in the period.
-    pub hours_per_week: Hundredths,
-}
-
 /// Hours from these periods do not count (BEK om en aktiv beskæftigelsesindsats § 7; the COVID freeze).
 pub const FROZEN: [Period; 2] = [
     Period {
@@ -91,7 +83,30 @@ struct Run {
     /// The hours worked a week (0 outside part-time work, and in a full pause or a freeze).
     worked: Hundredths,
     adds: Units,
+    /// Monday–Friday days before `from` (from day 1 on), as [`weekdays_before`] counts them.
+    weekdays: i64,
+    /// The units counted from `start` to the day before `from`.
+    counted: u64,
+    /// The weekdays from `start` to the day before `from` that added something.
+    days: u64,
 }
+
+/// One entry of the counter's memory: a target and the day that reached it (`target` 0: empty).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Remembered {
+    target: u64,
+    reached: Reached,
+}
+
+const EMPTY: Remembered = Remembered {
+    target: 0,
+    reached: Reached {
+        date: NaiveDate::MIN,
+        days: 0,
+        skipped: 0,
+        counted: Units(0),
+    },
+};
 
 /// The counter of one person's ledighed.
 #[derive(Debug, Clone)]
@@ -101,24 +116,32 @@ pub struct Ledighed {
     insurance: Insurance,
     /// From `start` on, in order; the last run lasts for ever and adds a whole day.
     runs: Vec<Run>,
-    /// The last few targets reached: a plan asks for the same L(x) several times.
-    recent: Cell<[Option<(Units, Reached)>; 6]>,
+    /// The last few targets reached (a plan asks for the same L(x) several times), each kept in
+    /// its own cell so that a look-up copies one entry, not all of them.
+    recent: [Cell<Remembered>; 6],
+    next: Cell<usize>,
+}
+
+impl Default for Remembered {
+    fn default() -> Remembered {
+        EMPTY
+    }
 }
 
 impl Ledighed {
     /// A counter from `start` with full pauses only; they may overlap and begin before `start`.
     pub fn new(start: NaiveDate, insurance: Insurance, pauses: &[Period]) -> Ledighed {
-        Ledighed::with_part_time(start, insurance, pauses, &[])
+        Ledighed::with_part_time(start, insurance, pauses.iter().map(|p| (*p, None)))
     }
 
-    /// A counter from `start` with full pauses and periods of part-time work; any of them may
-    /// overlap and begin before `start`. On a day in a full pause or a freeze nothing counts;
-    /// otherwise the hours worked a week are the sum over the part-time periods covering it.
+    /// A counter from `start` over periods without dagpenge (`None`) and periods of part-time
+    /// work (`Some(hours worked a week)`); any of them may overlap and begin before `start`. On a
+    /// day in a full pause or a freeze nothing counts; otherwise the hours worked a week are the
+    /// sum over the part-time periods covering it.
     pub fn with_part_time(
         start: NaiveDate,
         insurance: Insurance,
-        pauses: &[Period],
-        part_time: &[PartTime],
+        periods: impl Iterator<Item = (Period, Option<Hundredths>)>,
     ) -> Ledighed {
         let start_n = day_number(start);
         let clip = |p: &Period| {
@@ -126,31 +149,38 @@ impl Ledighed {
             (from <= to).then_some((from, to + 1))
         };
         // (day, change in the number of full pauses, change in the hours worked a week)
-        let mut events: Vec<(i64, i64, i64)> = Vec::with_capacity(2 * (pauses.len() + part_time.len() + 2));
-        for (from, end) in pauses.iter().chain(FROZEN.iter()).filter_map(clip) {
-            events.extend([(from, 1, 0), (end, -1, 0)]);
-        }
-        for p in part_time {
-            if let Some((from, end)) = clip(&p.period) {
-                let h = i64::try_from(p.hours_per_week.0).unwrap_or(i64::MAX / 4_096);
-                events.extend([(from, 0, h), (end, 0, -h)]);
+        let mut events: Vec<(i64, i64, i64)> = Vec::new();
+        let frozen = FROZEN.iter().map(|f| (*f, None));
+        for (period, hours) in periods.chain(frozen) {
+            if let Some((from, end)) = clip(&period) {
+                match hours {
+                    None => events.extend([(from, 1, 0), (end, -1, 0)]),
+                    Some(h) => {
+                        let h = i64::try_from(h.0).unwrap_or(i64::MAX / 4_096);
+                        events.extend([(from, 0, h), (end, 0, -h)]);
+                    }
+                }
             }
         }
         events.sort_unstable_by_key(|e| e.0);
         let run = |from: i64, paused: i64, worked: i64| {
-            let worked = if paused > 0 {
-                Hundredths(0)
+            let (worked, adds) = if paused > 0 {
+                (Hundredths(0), Units(0))
             } else {
-                Hundredths(u64::try_from(worked).unwrap_or(0))
+                let worked = Hundredths(u64::try_from(worked).unwrap_or(0));
+                (worked, insurance.per_day_working(worked))
             };
-            let adds = if paused > 0 {
-                Units(0)
-            } else {
-                insurance.per_day_working(worked)
-            };
-            Run { from, worked, adds }
+            Run {
+                from,
+                worked,
+                adds,
+                weekdays: weekdays_before(from),
+                counted: 0,
+                days: 0,
+            }
         };
-        let mut runs = vec![run(start_n, 0, 0)];
+        let mut runs = Vec::with_capacity(events.len() + 1);
+        runs.push(run(start_n, 0, 0));
         let (mut paused, mut worked) = (0, 0);
         for (day, dp, dw) in events {
             paused += dp;
@@ -163,12 +193,24 @@ impl Ledighed {
         }
         // Neighbours that add the same for the same reason are one run.
         runs.dedup_by(|next, kept| (next.worked, next.adds) == (kept.worked, kept.adds));
+        // What was counted before each run.
+        let (mut counted, mut days) = (0u64, 0u64);
+        for i in 0..runs.len() {
+            runs[i].counted = counted;
+            runs[i].days = days;
+            if let Some(end) = runs.get(i + 1).map(|r| r.weekdays) {
+                let n = u64::try_from(end - runs[i].weekdays).unwrap_or(0);
+                counted = counted.saturating_add(n.saturating_mul(runs[i].adds.0));
+                days += if runs[i].adds.0 > 0 { n } else { 0 };
+            }
+        }
         Ledighed {
             start,
             start_n,
             insurance,
             runs,
-            recent: Cell::new([None; 6]),
+            recent: Default::default(),
+            next: Cell::new(0),
         }
     }
 
@@ -202,44 +244,35 @@ impl Ledighed {
 
     /// The first day on which the hours counted from `start` reach `target`.
     pub fn reach_units(&self, target: Units) -> Reached {
-        let mut recent = self.recent.get();
-        if let Some((_, r)) = recent.iter().flatten().find(|(t, _)| *t == target) {
-            return *r;
-        }
-        let (mut counted, mut days) = (0u64, 0u64);
-        let mut found = None;
-        for (run, end) in self.spans() {
-            if run.adds.0 == 0 {
-                continue;
-            }
-            let before = weekdays_before(run.from);
-            // target > counted here: a run that reaches it ends the search.
-            let need = (target.0 - counted).div_ceil(run.adds.0);
-            let available = end.map(|end| u64::try_from(weekdays_before(end) - before).unwrap_or(0));
-            match available {
-                Some(n) if n < need => {
-                    counted += n * run.adds.0;
-                    days += n;
-                }
-                _ => {
-                    let index = before + i64::try_from(need).unwrap_or(i64::MAX / 8) - 1;
-                    found = Some((weekday_at(index), counted + need * run.adds.0, days + need));
-                    break;
-                }
+        let target = target.0.max(1);
+        for cell in &self.recent {
+            let r = cell.get();
+            if r.target == target {
+                return r.reached;
             }
         }
-        // The last run adds a whole day for ever, so the target is always reached.
-        let (n, counted, days) = found.unwrap_or((day_number(NaiveDate::MAX), counted, days));
-        let weekdays = u64::try_from(weekdays_before(n + 1) - weekdays_before(self.start_n)).unwrap_or(0);
-        let reached = Reached {
-            date: from_day_number(n),
-            days: u32::try_from(days).unwrap_or(u32::MAX),
-            skipped: u32::try_from(weekdays.saturating_sub(days)).unwrap_or(u32::MAX),
-            counted: Units(counted),
+        // The run in which the target is reached: the last one that begins below it (the first
+        // begins at 0, and a run that adds nothing never ends one above it).
+        let i = self.runs.partition_point(|r| r.counted < target).saturating_sub(1);
+        let reached = match self.runs.get(i).filter(|r| r.adds.0 > 0) {
+            Some(run) => {
+                let need = (target - run.counted).div_ceil(run.adds.0);
+                let n = weekday_at(run.weekdays + i64::try_from(need).unwrap_or(i64::MAX / 8) - 1);
+                let days = run.days + need;
+                let weekdays = u64::try_from(weekdays_before(n + 1) - weekdays_before(self.start_n)).unwrap_or(0);
+                Reached {
+                    date: from_day_number(n),
+                    days: u32::try_from(days).unwrap_or(u32::MAX),
+                    skipped: u32::try_from(weekdays.saturating_sub(days)).unwrap_or(u32::MAX),
+                    counted: Units(run.counted + need * run.adds.0),
+                }
+            }
+            // Not reached: the last run adds a whole day for ever, so this is never so.
+            None => EMPTY.reached,
         };
-        recent.rotate_right(1);
-        recent[0] = Some((target, reached));
-        self.recent.set(recent);
+        let slot = self.next.get();
+        self.recent[slot].set(Remembered { target, reached });
+        self.next.set((slot + 1) % self.recent.len());
         reached
     }
 

@@ -7,11 +7,16 @@ fn p(a: (i32, u32, u32), b: (i32, u32, u32)) -> Period {
     }
 }
 
-fn part(a: (i32, u32, u32), b: (i32, u32, u32), hours: u64) -> PartTime {
-    PartTime {
-        period: p(a, b),
-        hours_per_week: Hundredths(hours),
-    }
+/// A period of part-time work with `hours` hundredths of an hour worked a week.
+fn part(a: (i32, u32, u32), b: (i32, u32, u32), hours: u64) -> (Period, Hundredths) {
+    (p(a, b), Hundredths(hours))
+}
+
+/// A counter over full pauses and part-time periods.
+fn counter(start: NaiveDate, insurance: Insurance, pauses: &[Period], part_time: &[(Period, Hundredths)]) -> Ledighed {
+    let full = pauses.iter().map(|p| (*p, None));
+    let part = part_time.iter().map(|(p, h)| (*p, Some(*h)));
+    Ledighed::with_part_time(start, insurance, full.chain(part))
 }
 
 #[test]
@@ -86,7 +91,7 @@ fn part_time_days_count_in_part() {
     // Mar 4–29: 20 days × 3,700 = 74,000 units; Apr 1–26: 20 × 1,850 = 37,000; 111,000 in all.
     // 3 months = 240,495 units: 129,495 more ÷ 3,700 = 34.998…, so 35 whole days from Mon 29
     // April: seven weeks, Fri 14 June — the same as ten weekdays of full pause.
-    let ledighed = Ledighed::with_part_time(
+    let ledighed = counter(
         ymd(2024, 3, 4),
         Insurance::Fuldtid,
         &[],
@@ -108,7 +113,7 @@ fn part_time_days_count_in_part() {
         }]
     );
     // Two jobs at once add up: 10 + 8.5 hours is 18.5.
-    let two = Ledighed::with_part_time(
+    let two = counter(
         ymd(2024, 3, 4),
         Insurance::Fuldtid,
         &[],
@@ -124,7 +129,7 @@ fn part_time_days_count_in_part() {
 fn working_w_hours_or_more_is_a_full_pause_and_a_full_pause_wins() {
     let full = Ledighed::new(ymd(2024, 3, 4), Insurance::Fuldtid, &[p((2024, 4, 1), (2024, 4, 12))]);
     for hours in [3700, 4500] {
-        let worked = Ledighed::with_part_time(
+        let worked = counter(
             ymd(2024, 3, 4),
             Insurance::Fuldtid,
             &[],
@@ -137,7 +142,7 @@ fn working_w_hours_or_more_is_a_full_pause_and_a_full_pause_wins() {
     }
     // Deltid: 30 hours is a full week's work.
     let full = Ledighed::new(ymd(2024, 3, 4), Insurance::Deltid, &[p((2024, 4, 1), (2024, 4, 12))]);
-    let worked = Ledighed::with_part_time(
+    let worked = counter(
         ymd(2024, 3, 4),
         Insurance::Deltid,
         &[],
@@ -145,7 +150,7 @@ fn working_w_hours_or_more_is_a_full_pause_and_a_full_pause_wins() {
     );
     assert_eq!(worked.reach(Span::Months(6)), full.reach(Span::Months(6)));
     // A full pause over a part-time period: the pause wins, the part-time hours are not added.
-    let both = Ledighed::with_part_time(
+    let both = counter(
         ymd(2024, 3, 4),
         Insurance::Fuldtid,
         &[p((2024, 4, 1), (2024, 4, 12))],
@@ -160,7 +165,7 @@ fn the_hand_over_needs_more_than_the_threshold() {
     // Start Mon 4 March 2024: 45 whole days to Fri 3 May (166,500 units), then 17.75 hours a
     // week from Mon 6 May to Fri 31 May: 20 days × 1,925 = 38,500. On Fri 31 May exactly
     // 205,000 units = 410 hours are counted: not more than 410. Mon 3 June passes it: H = 1 July.
-    let ledighed = Ledighed::with_part_time(
+    let ledighed = counter(
         ymd(2024, 3, 4),
         Insurance::Fuldtid,
         &[],
@@ -172,7 +177,7 @@ fn the_hand_over_needs_more_than_the_threshold() {
     assert_eq!(h.date, ymd(2024, 7, 1));
     // Deltid: 55 whole days to Fri 17 May (165,000 units); 17.85 hours a week on Mon 20 May
     // adds 1,215: exactly 166,215 units = 332.43 hours, not more. Tue 21 May passes it.
-    let ledighed = Ledighed::with_part_time(
+    let ledighed = counter(
         ymd(2024, 3, 4),
         Insurance::Deltid,
         &[],
@@ -184,7 +189,7 @@ fn the_hand_over_needs_more_than_the_threshold() {
 
 #[test]
 fn part_time_before_start_is_clipped_and_the_runs_merge() {
-    let ledighed = Ledighed::with_part_time(
+    let ledighed = counter(
         ymd(2024, 3, 4),
         Insurance::Fuldtid,
         &[],
