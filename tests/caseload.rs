@@ -363,3 +363,74 @@ fn exports_are_csv_with_one_row_per_entry() {
     }
     assert!(caseload::export(&s, "nonsense", None).is_none());
 }
+
+/// `members` R2024 members who all started Mon 2024-03-04 (L(1½ md) = Wed 2024-04-17, L(3 md) =
+/// Fri 2024-05-31, L(6 md) = Fri 2024-08-30), the first `held` of them with A1 held Sun 2024-03-10.
+/// On 2024-12-02 every member counts in STAR's first two indicators (`of` = `members`) and those
+/// who held A1 count as having their first samtale in time (`count` = `held`).
+fn star_shares(members: usize, held: usize, lang: Lang) -> Summary {
+    let mut text = String::from("medlem;start;holdt_A1\n");
+    for i in 0..members {
+        let a1 = if i < held { "10-03-2024" } else { "" };
+        text += &format!("m{i};04-03-2024;{a1}\n");
+    }
+    let s = caseload::caseload(
+        text.as_bytes(),
+        Options {
+            lang,
+            ..opts(ymd(2024, 12, 2))
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((s.members, s.error_count), (members, 0));
+    s
+}
+
+/// Shares are per mille rounded half up (README "Caseload"): 1 of 16 is 62.5 ‰, so 63 and
+/// "6,3 %" — truncating would give 62, rounding half down or to even 62 too. The exact boundary
+/// below: 1998 of 1999 is 999.4997… ‰, so 999 (rounding up would give 1000); 1 of 2001 is
+/// 0.49975 ‰, so 0; 1 of 1999 is 0.50025 ‰, just over the half, so 1.
+#[test]
+fn caseload_shares_are_rounded_half_up() {
+    for (members, held, per_mille, da, en) in [
+        (16, 1, 63, "6,3 %", "6.3 %"),
+        (16, 3, 188, "18,8 %", "18.8 %"),
+        (16, 5, 313, "31,3 %", "31.3 %"),
+        (1999, 1998, 999, "99,9 %", "99.9 %"),
+        (2001, 1, 0, "0,0 %", "0.0 %"),
+        (1999, 1, 1, "0,1 %", "0.1 %"),
+        (16, 16, 1000, "100,0 %", "100.0 %"),
+    ] {
+        for (lang, text) in [(Lang::Da, da), (Lang::En, en)] {
+            let s = star_shares(members, held, lang);
+            for share in [&s.star.first_within_1_5_months, &s.star.first_within_3_months] {
+                assert_eq!(
+                    (share.count, share.of, share.per_mille, share.text.as_str()),
+                    (held as u32, members as u32, Some(per_mille), text),
+                    "{held} of {members}"
+                );
+            }
+        }
+    }
+    // No one to count: no share, a dash.
+    let s = star_shares(0, 0, Lang::Da);
+    assert_eq!(s.star.first_within_3_months.per_mille, None);
+    assert_eq!(s.star.first_within_3_months.text, "–");
+}
+
+/// The same rounding, straight from `Share::new`, at the exact boundary: 0.4999 ‰ down, 0.5 ‰ up,
+/// 999.4999 ‰ down, 999.5 ‰ up.
+#[test]
+fn a_share_rounds_half_up_at_the_exact_boundary() {
+    let per_mille = |count, of| caseload::Share::new(count, of, Lang::Da).per_mille;
+    assert_eq!(per_mille(4_999, 10_000_000), Some(0));
+    assert_eq!(per_mille(5_000, 10_000_000), Some(1));
+    assert_eq!(per_mille(9_994_999, 10_000_000), Some(999));
+    assert_eq!(per_mille(9_995_000, 10_000_000), Some(1000));
+    assert_eq!(per_mille(1, 16), Some(63));
+    assert_eq!(per_mille(1, 2), Some(500));
+    // No overflow at the largest counts.
+    assert_eq!(per_mille(u32::MAX, u32::MAX), Some(1000));
+    assert_eq!(per_mille(u32::MAX / 2, u32::MAX), Some(500));
+    assert_eq!(per_mille(0, 0), None);
+}
