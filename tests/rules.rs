@@ -55,3 +55,92 @@ fn notes_follow_the_language() {
     assert!(da.contains("75 %") && en.contains("75 %"), "{da} / {en}");
     assert_ne!(da, en);
 }
+
+use chrono::{Datelike, Days, NaiveDate, Weekday};
+use samtaleplan::Lang;
+use samtaleplan::rules::holidays::{
+    Holiday, easter_sunday, holiday, is_non_working, last_working_day_before, non_working_reason,
+};
+
+/// Easter Sunday by Gauss's algorithm, with its two exceptions: a second, independent way to the
+/// date the code finds by Meeus/Jones/Butcher.
+fn gauss_easter(y: i32) -> NaiveDate {
+    let (a, b, c) = (y % 19, y % 4, y % 7);
+    let k = y / 100;
+    let p = (13 + 8 * k) / 25;
+    let q = k / 4;
+    let m = (15 - p + k - q) % 30;
+    let n = (4 + k - q) % 7;
+    let d = (19 * a + m) % 30;
+    let e = (2 * b + 4 * c + 6 * d + n) % 7;
+    let (month, day) = match 22 + d + e {
+        day if day <= 31 => (3, day),
+        _ if d == 29 && e == 6 => (4, 19),
+        _ if d == 28 && e == 6 && (11 * m + 11) % 30 < 19 => (4, 18),
+        day => (4, day - 31),
+    };
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32).expect("a date")
+}
+
+#[test]
+fn easter_agrees_with_gauss_for_every_gregorian_year_to_4099() {
+    for y in 1583..=4099 {
+        let e = easter_sunday(y);
+        assert_eq!(e, gauss_easter(y), "{y}");
+        assert_eq!(e.weekday(), Weekday::Sun, "{y}");
+    }
+}
+
+/// Every day from 2015 to 2110 against RULES.md § 2's list, worked out here from Gauss's Easter.
+#[test]
+fn every_non_working_day_from_2015_to_2110() {
+    let mut d = NaiveDate::from_ymd_opt(2015, 1, 1).expect("a date");
+    let end = NaiveDate::from_ymd_opt(2111, 1, 1).expect("a date");
+    let mut holidays = 0;
+    while d < end {
+        let offset = (d - gauss_easter(d.year())).num_days();
+        let want = match (d.month(), d.day(), offset) {
+            (1, 1, _) => Some(Holiday::Nytaarsdag),
+            (6, 5, _) => Some(Holiday::Grundlovsdag),
+            (12, 24, _) => Some(Holiday::Juleaftensdag),
+            (12, 25, _) => Some(Holiday::Juledag),
+            (12, 26, _) => Some(Holiday::AndenJuledag),
+            (12, 31, _) => Some(Holiday::Nytaarsaftensdag),
+            (.., -3) => Some(Holiday::Skaertorsdag),
+            (.., -2) => Some(Holiday::Langfredag),
+            (.., 0) => Some(Holiday::Paaskedag),
+            (.., 1) => Some(Holiday::AndenPaaskedag),
+            (.., 26) if d.year() <= 2023 => Some(Holiday::StoreBededag),
+            (.., 39) => Some(Holiday::KristiHimmelfartsdag),
+            (.., 49) => Some(Holiday::Pinsedag),
+            (.., 50) => Some(Holiday::AndenPinsedag),
+            _ => None,
+        };
+        assert_eq!(holiday(d), want, "{d}");
+        holidays += usize::from(want.is_some());
+        let weekend = matches!(d.weekday(), Weekday::Sat | Weekday::Sun);
+        assert_eq!(is_non_working(d), weekend || want.is_some(), "{d}");
+        let reason = non_working_reason(d, Lang::Da);
+        match want {
+            Some(h) => assert_eq!(reason, Some(h.name().get(Lang::Da)), "{d}"),
+            None if weekend => assert_eq!(
+                reason,
+                Some(if d.weekday() == Weekday::Sat {
+                    "lørdag"
+                } else {
+                    "søndag"
+                })
+            ),
+            None => assert_eq!(reason, None, "{d}"),
+        }
+        // The last working day before d: step back over every non-working day.
+        let mut before = d - Days::new(1);
+        while is_non_working(before) {
+            before = before - Days::new(1);
+        }
+        assert_eq!(last_working_day_before(d), before, "{d}");
+        d = d + Days::new(1);
+    }
+    // The loop met the holidays: at least 12 a year (13 up to 2023), less a few that coincide.
+    assert!(holidays > 96 * 12 - 10, "{holidays}");
+}
