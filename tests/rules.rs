@@ -144,3 +144,41 @@ fn every_non_working_day_from_2015_to_2110() {
     // The loop met the holidays: at least 12 a year (13 up to 2023), less a few that coincide.
     assert!(holidays > 96 * 12 - 10, "{holidays}");
 }
+
+/// The plan says which rules it chose and the period they cover (RULES.md § 3), in its language.
+#[test]
+fn the_regime_is_named_with_its_period() {
+    let text = |request: &str| {
+        let p = plan_str(request).expect("a plan");
+        p.assumptions
+            .iter()
+            .find(|a| a.code == "A_REGIME_BY_START")
+            .map(|a| a.text.clone())
+            .unwrap_or_else(|| panic!("{request}: no A_REGIME_BY_START"))
+    };
+    for (request, words) in [
+        (
+            r#"{"start":"2017-03-06"}"#,
+            "(R2015) gælder for ledighed, der begynder 1. juli 2015–31. december 2019.",
+        ),
+        (
+            r#"{"start":"2024-03-04"}"#,
+            "(R2024) gælder for ledighed, der begynder 1. januar 2024–30. juni 2026.",
+        ),
+        (
+            r#"{"start":"2026-07-06"}"#,
+            "(R2026) gælder for ledighed, der begynder fra 1. juli 2026.",
+        ),
+        (
+            r#"{"start":"2022-03-07","lang":"en"}"#,
+            "(R2020) applies to unemployment beginning 1 January 2020–31 December 2023.",
+        ),
+        (
+            r#"{"start":"2026-07-06","lang":"en"}"#,
+            "(R2026) applies to unemployment beginning from 1 July 2026.",
+        ),
+    ] {
+        let t = text(request);
+        assert!(t.ends_with(words), "{request}: {t}");
+    }
+}
