@@ -11,7 +11,8 @@
 #                       mutation testing (cargo-mutants) of the rules (src/rules/) and the caseload's
 #                       counts: slow (about an hour on 2 cores), so neither in `test` nor in CI. Fails
 #                       on a missed mutant that docs/mutants.md does not explain; the reports are in
-#                       target/mutants/<part>/mutants.out/
+#                       target/mutants/<part>/mutants.out/; MUTANTS_ARGS=--iterate tests again
+#                       only what the last run did not catch
 #
 # Each command installs what is missing on a fresh Debian machine (the wasm32 target,
 # wasm-bindgen-cli at the Cargo.lock version, Chromium and ChromeDriver through apt when run as
@@ -247,8 +248,11 @@ mutants() {
     # of the run itself, such as the unmutated tests failing.
     local rc=0 out="target/mutants/$part/mutants.out"
     mkdir -p "target/mutants/$part"
+    # MUTANTS_ARGS passes more options, e.g. MUTANTS_ARGS=--iterate to test again only the
+    # mutants the last run did not catch.
+    # shellcheck disable=SC2086
     CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${scope[@]}" --timeout 60 --build-timeout 300 \
-      --output "target/mutants/$part" -- "${MUTANT_TESTS[@]}" || rc=$?
+      --output "target/mutants/$part" ${MUTANTS_ARGS:-} -- "${MUTANT_TESTS[@]}" || rc=$?
     case "$rc" in
       0 | 2 | 3) ;;
       *) die "cargo mutants stopped (exit $rc) on $part: see $out/debug.log" ;;
@@ -272,6 +276,6 @@ case "${1:-build}" in
   serve) serve ;;
   test) run_tests ;;
   mutants) shift; mutants "$@" ;;
-  -h|--help|help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//' ;;
+  -h|--help|help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try ./build.sh help)" ;;
 esac
