@@ -182,3 +182,32 @@ fn the_regime_is_named_with_its_period() {
         assert!(t.ends_with(words), "{request}: {t}");
     }
 }
+
+/// How an amount of ledighed is written in the explanations: singular and plural, and the half
+/// months of STAR's indicators.
+#[test]
+fn spans_are_written_in_words() {
+    use samtaleplan::rules::ledighed::Span;
+    for (span, da, en) in [
+        (Span::Weeks(1), "1 uge", "1 week"),
+        (Span::Weeks(3), "3 uger", "3 weeks"),
+        (Span::Months(1), "1 måned", "1 month"),
+        (Span::Months(16), "16 måneder", "16 months"),
+        (Span::HalfMonths(2), "1 måned", "1 month"),
+        (Span::HalfMonths(3), "1½ måned", "1½ months"),
+        (Span::HalfMonths(5), "2½ måned", "2½ months"),
+        (Span::HalfMonths(6), "3 måneder", "3 months"),
+    ] {
+        assert_eq!(span.label(Lang::Da), da, "{span:?}");
+        assert_eq!(span.label(Lang::En), en, "{span:?}");
+    }
+    assert_eq!(Span::HalfMonths(1).label(Lang::Da), "½ måned");
+    // And in a plan: R2015's J1 runs from L(3 uger) to L(6 uger).
+    let p = plan_str(r#"{"start":"2017-03-06"}"#).expect("a plan");
+    let j1 = p.samtaler.iter().find(|s| s.id == "J1").expect("J1");
+    assert!(
+        j1.explanation.contains("3 uger = 111 timer") && j1.explanation.contains("6 uger = 222 timer"),
+        "{}",
+        j1.explanation
+    );
+}
