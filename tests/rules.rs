@@ -206,8 +206,33 @@ fn spans_are_written_in_words() {
     let p = plan_str(r#"{"start":"2017-03-06"}"#).expect("a plan");
     let j1 = p.samtaler.iter().find(|s| s.id == "J1").expect("J1");
     assert!(
-        j1.explanation.contains("3 uger = 111 timer") && j1.explanation.contains("6 uger = 222 timer"),
+        j1.explanation
+            .contains("3 uger = 111 timer; 15 dage à 7,4 timer = 111 timer")
+            && j1
+                .explanation
+                .contains("6 uger = 222 timer; 30 dage à 7,4 timer = 222 timer"),
         "{}",
         j1.explanation
+    );
+}
+
+/// The hours k accrual days are worth, as the explanations show them: k × 7.4 (fuldtid) or k × 6
+/// (deltid), against the hours the span needs.
+#[test]
+fn accrual_days_are_worth_their_hours() {
+    use samtaleplan::rules::ledighed::{AccrualDays, Hundredths, Insurance, Span};
+    let (full, part) = (Insurance::Fuldtid, Insurance::Deltid);
+    assert_eq!(Span::Months(3).accrual_days(full).hours(full), Hundredths(48_100));
+    assert_eq!(Span::Months(3).hours(full), Hundredths(48_099));
+    assert_eq!(Span::Months(16).accrual_days(part).hours(part), Hundredths(208_200));
+    assert_eq!(AccrualDays::for_handover(full).hours(full), Hundredths(41_440));
+    assert_eq!(AccrualDays::for_handover(part).hours(part), Hundredths(33_600));
+    let p = plan_str(r#"{"start":"2024-03-04","insurance":"deltid","lang":"en"}"#).expect("a plan");
+    let s16 = p.samtaler.iter().find(|s| s.id == "S16").expect("S16");
+    assert!(
+        s16.explanation
+            .contains("16 months = 2080 hours; 347 days at 6 hours = 2082 hours"),
+        "{}",
+        s16.explanation
     );
 }
