@@ -236,3 +236,72 @@ fn accrual_days_are_worth_their_hours() {
         s16.explanation
     );
 }
+
+/// The order within a window ("start (after A1)" in RULES.md § 4) and the remark beside a title
+/// (how a samtale is held, or which part of its dates is a convention or practice), per regime.
+#[test]
+fn samtaler_carry_their_order_and_remarks() {
+    for (request, after, noted) in [
+        // R2015: the rådighedssamtaler in order; J1 (joint from 2016-07-01, or why it was not) and
+        // the monthly jobsamtaler's two weeks of tolerance.
+        (
+            r#"{"start":"2017-03-06"}"#,
+            &[("R2", "R1")][..],
+            &["J1", "J2", "J3", "J4", "J6"][..],
+        ),
+        (
+            r#"{"start":"2015-07-06"}"#,
+            &[("R2", "R1")],
+            &["J1", "J2", "J3", "J4", "J6"],
+        ),
+        // R2020: CV's 2 weeks are practice, F1 is conditional.
+        (
+            r#"{"start":"2022-03-07"}"#,
+            &[("J2", "J1"), ("J3", "J2"), ("J4", "J3"), ("R2", "R1")],
+            &["CV", "F1"],
+        ),
+        // R2024: A1 in person, J1 with the a-kasse if wished, S16's earliest date a convention.
+        (
+            r#"{"start":"2024-03-04"}"#,
+            &[("A2", "A1"), ("A3", "A2"), ("J2", "J1"), ("J3", "J2")],
+            &["A1", "J1", "S16"],
+        ),
+        (
+            r#"{"start":"2024-03-04","group":"jobcenter_from_day_one"}"#,
+            &[("J2", "J1"), ("J3", "J2"), ("J4", "J3"), ("J5", "J4"), ("J6", "J5")],
+            &["S16"],
+        ),
+        // R2026: A1 for all jobparate, its 2 weeks carried over from R2024 by convention.
+        (r#"{"start":"2026-07-06"}"#, &[("A2", "A1"), ("K2", "K1")], &["A1"]),
+    ] {
+        let p = plan_str(request).expect("a plan");
+        let got_after: Vec<(&str, &str)> = p.samtaler.iter().filter_map(|s| s.after.map(|a| (s.id, a))).collect();
+        assert_eq!(got_after, after, "{request}");
+        let got_noted: Vec<&str> = p
+            .samtaler
+            .iter()
+            .filter(|s| s.note.is_some_and(|n| n.len() > 10))
+            .map(|s| s.id)
+            .collect();
+        assert_eq!(got_noted, noted, "{request}");
+    }
+    let a1 = |request: &str| {
+        let p = plan_str(request).expect("a plan");
+        p.samtaler[0].note.expect("a note")
+    };
+    assert_eq!(a1(r#"{"start":"2024-03-04"}"#), "Personligt fremmøde.");
+    assert_eq!(a1(r#"{"start":"2024-03-04","lang":"en"}"#), "In person.");
+}
+
+/// What "obligation" is called where it is shown (the table and the calendar file).
+#[test]
+fn obligations_have_words() {
+    use samtaleplan::rules::regimes::Obligation;
+    for (o, da, en) in [
+        (Obligation::Required, "skal holdes", "required"),
+        (Obligation::NormallyDue, "holdes normalt", "normally due"),
+        (Obligation::Conditional, "kun ved behov", "only if needed"),
+    ] {
+        assert_eq!((o.label(Lang::Da), o.label(Lang::En)), (da, en));
+    }
+}
