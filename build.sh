@@ -257,10 +257,15 @@ mutants() {
       0 | 2 | 3) ;;
       *) die "cargo mutants stopped (exit $rc) on $part: see $out/debug.log" ;;
     esac
-    # A missed mutant is explained when docs/mutants.md names it (file and mutation, without
-    # the line and column, which move with every edit).
-    unexplained=$(sed -E 's/^([^:]+):[0-9]+:[0-9]+: /\1: /' "$out/missed.txt" |
-      while IFS= read -r m; do grep -qF -- "\`$m\`" docs/mutants.md || printf '  %s\n' "$m"; done)
+    # A missed mutant is explained when one line of docs/mutants.md names it — the file and the
+    # mutation without line and column, which move with every edit — and quotes the code of the
+    # line it changes, which tells apart the same mutation on two lines of one function.
+    unexplained=$(while IFS= read -r m; do
+      local file=${m%%:*} rest=${m#*:} key code
+      key="$file: ${m#*:*:*: }"
+      code=$(sed -n "${rest%%:*}p" "$file" | sed -E 's/^[[:space:]]+//; s/[[:space:]]+$//')
+      grep -F -- "\`$key\`" docs/mutants.md | grep -qF -- "\`$code\`" || printf '  %s\n' "$m"
+    done < "$out/missed.txt")
     if [ -n "$unexplained" ]; then
       printf 'missed %s mutants that docs/mutants.md does not explain:\n%s\n' "$part" "$unexplained" >&2
       status=1
