@@ -9,7 +9,7 @@
 #   ./build.sh bench    print speed and size figures (native and in headless Chromium)
 #   ./build.sh mutants [rules|caseload]
 #                       mutation testing (cargo-mutants) of the rules (src/rules/) and the caseload's
-#                       counts: slow (about an hour on 2 cores), so neither in `test` nor in CI. Fails
+#                       counts: slow (about half an hour on 2 cores), so neither in `test` nor in CI. Fails
 #                       on a missed mutant that docs/mutants.md does not explain; the reports are in
 #                       target/mutants/<part>/mutants.out/; MUTANTS_ARGS=--iterate tests again
 #                       only what the last run did not catch
