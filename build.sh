@@ -7,6 +7,12 @@
 #   ./build.sh test     everything CI runs: fmt, clippy (native and wasm32), native tests,
 #                       wasm-bindgen-test in headless Chromium, and the page's end-to-end tests
 #   ./build.sh bench    print speed and size figures (native and in headless Chromium)
+#   ./build.sh mutants [rules|caseload]
+#                       mutation testing (cargo-mutants) of the rules (src/rules/) and the caseload's
+#                       counts: slow (about half an hour on 2 cores), so neither in `test` nor in CI. Fails
+#                       on a missed mutant that docs/mutants.md does not explain; the reports are in
+#                       target/mutants/<part>/mutants.out/; MUTANTS_ARGS=--iterate tests again
+#                       only what the last run did not catch
 #
 # Each command installs what is missing on a fresh Debian machine (the wasm32 target,
 # wasm-bindgen-cli at the Cargo.lock version, Chromium and ChromeDriver through apt when run as
@@ -204,11 +210,77 @@ bench() {
   CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs
 }
 
+need_cargo_mutants() {
+  if ! cargo mutants --version >/dev/null 2>&1; then
+    say "installing cargo-mutants; this takes a few minutes"
+    cargo install cargo-mutants
+  fi
+}
+
+# What a mutant is judged by: the case tables, the properties, the caseload, the rules' own
+# integration tests and the unit tests. Not the fuzzing, the command line or the browser: they add
+# minutes per mutant and test the rules only through what these already check.
+MUTANT_TESTS=(--test cases --test properties --test caseload --test rules --lib)
+
+# The caseload's counts, by function name rather than by file, so the list survives the caseload's
+# files being split or renamed: OnTime (on time, early, late, missing), the Accumulator (lists,
+# weekly workload, on-time rows, STAR's indicators), the summary's lists and the holder lanes.
+# Share::new (the per-mille rounding) gets no mutants: cargo-mutants leaves functions named `new`
+# alone, so tests/caseload.rs checks its rounding directly.
+CASELOAD_COUNTS='(OnTime|Accumulator|Summary)::|replace lane '
+
+mutants() {
+  need_cargo
+  need_cargo_mutants
+  local parts=("$@") part status=0 unexplained
+  [ ${#parts[@]} -gt 0 ] || parts=(rules caseload)
+  for part in "${parts[@]}"; do
+    local scope=()
+    case "$part" in
+      rules) scope=(--file 'src/rules/**/*.rs') ;;
+      caseload) scope=(--file 'src/caseload/**/*.rs' --re "$CASELOAD_COUNTS") ;;
+      *) die "unknown part '$part' (rules or caseload)" ;;
+    esac
+    say "cargo mutants: $part"
+    # No debug info: each mutant builds and links faster. A mutant's tests get 30 s (the
+    # unmutated ones take 1-6 s); a mutant that loops for ever is a timeout, not a miss.
+    # Exit 2 means missed mutants and 3 timeouts (both judged below); anything else is a failure
+    # of the run itself, such as the unmutated tests failing.
+    local rc=0 out="target/mutants/$part/mutants.out"
+    mkdir -p "target/mutants/$part"
+    # MUTANTS_ARGS passes more options, e.g. MUTANTS_ARGS=--iterate to test again only the
+    # mutants the last run did not catch.
+    # shellcheck disable=SC2086
+    CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${scope[@]}" --timeout 30 --build-timeout 300 \
+      --output "target/mutants/$part" ${MUTANTS_ARGS:-} -- "${MUTANT_TESTS[@]}" || rc=$?
+    case "$rc" in
+      0 | 2 | 3) ;;
+      *) die "cargo mutants stopped (exit $rc) on $part: see $out/debug.log" ;;
+    esac
+    # A missed mutant is explained when one line of docs/mutants.md names it — the file and the
+    # mutation without line and column, which move with every edit — and quotes the code of the
+    # line it changes, which tells apart the same mutation on two lines of one function.
+    unexplained=$(while IFS= read -r m; do
+      local file=${m%%:*} rest=${m#*:} key code
+      key="$file: ${m#*:*:*: }"
+      code=$(sed -n "${rest%%:*}p" "$file" | sed -E 's/^[[:space:]]+//; s/[[:space:]]+$//')
+      grep -F -- "\`$key\`" docs/mutants.md | grep -qF -- "\`$code\`" || printf '  %s\n' "$m"
+    done < "$out/missed.txt")
+    if [ -n "$unexplained" ]; then
+      printf 'missed %s mutants that docs/mutants.md does not explain:\n%s\n' "$part" "$unexplained" >&2
+      status=1
+    fi
+  done
+  [ "$status" = 0 ] && say "every missed mutant is explained in docs/mutants.md"
+  return "$status"
+}
+
 case "${1:-build}" in
   build) build_wasm ;;
   bench) bench ;;
   serve) serve ;;
   test) run_tests ;;
-  -h|--help|help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' ;;
+  mutants) shift; mutants "$@" ;;
+  -h|--help|help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1' (try ./build.sh help)" ;;
 esac

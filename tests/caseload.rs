@@ -412,3 +412,219 @@ fn exports_are_csv_with_one_row_per_entry() {
     }
     assert!(caseload::export(&s, "nonsense", None).is_none());
 }
+
+/// `members` R2024 members who all started Mon 2024-03-04 (L(1½ md) = Wed 2024-04-17, L(3 md) =
+/// Fri 2024-05-31, L(6 md) = Fri 2024-08-30), the first `held` of them with A1 held Sun 2024-03-10.
+/// On 2024-12-02 every member counts in STAR's first two indicators (`of` = `members`) and those
+/// who held A1 count as having their first samtale in time (`count` = `held`).
+fn star_shares(members: usize, held: usize, lang: Lang) -> Summary {
+    let mut text = String::from("medlem;start;holdt_A1\n");
+    for i in 0..members {
+        let a1 = if i < held { "10-03-2024" } else { "" };
+        text += &format!("m{i};04-03-2024;{a1}\n");
+    }
+    let s = caseload::caseload(
+        text.as_bytes(),
+        Options {
+            lang,
+            ..opts(ymd(2024, 12, 2))
+        },
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!((s.members, s.error_count), (members, 0));
+    s
+}
+
+/// Shares are per mille rounded half up (README "Caseload"): 1 of 16 is 62.5 ‰, so 63 and
+/// "6,3 %" — truncating would give 62, rounding half down or to even 62 too. The exact boundary
+/// below: 1998 of 1999 is 999.4997… ‰, so 999 (rounding up would give 1000); 1 of 2001 is
+/// 0.49975 ‰, so 0; 1 of 1999 is 0.50025 ‰, just over the half, so 1.
+#[test]
+fn caseload_shares_are_rounded_half_up() {
+    for (members, held, per_mille, da, en) in [
+        (16, 1, 63, "6,3 %", "6.3 %"),
+        (16, 3, 188, "18,8 %", "18.8 %"),
+        (16, 5, 313, "31,3 %", "31.3 %"),
+        (1999, 1998, 999, "99,9 %", "99.9 %"),
+        (2001, 1, 0, "0,0 %", "0.0 %"),
+        (1999, 1, 1, "0,1 %", "0.1 %"),
+        (16, 16, 1000, "100,0 %", "100.0 %"),
+    ] {
+        for (lang, text) in [(Lang::Da, da), (Lang::En, en)] {
+            let s = star_shares(members, held, lang);
+            for share in [&s.star.first_within_1_5_months, &s.star.first_within_3_months] {
+                assert_eq!(
+                    (share.count, share.of, share.per_mille, share.text.as_str()),
+                    (held as u32, members as u32, Some(per_mille), text),
+                    "{held} of {members}"
+                );
+            }
+        }
+    }
+    // No one to count: no share, a dash.
+    let s = star_shares(0, 0, Lang::Da);
+    assert_eq!(s.star.first_within_3_months.per_mille, None);
+    assert_eq!(s.star.first_within_3_months.text, "–");
+}
+
+/// The same rounding, straight from `Share::new`, at the exact boundary: 0.4999 ‰ down, 0.5 ‰ up,
+/// 999.4999 ‰ down, 999.5 ‰ up.
+#[test]
+fn a_share_rounds_half_up_at_the_exact_boundary() {
+    let per_mille = |count, of| caseload::Share::new(count, of, Lang::Da).per_mille;
+    assert_eq!(per_mille(4_999, 10_000_000), Some(0));
+    assert_eq!(per_mille(5_000, 10_000_000), Some(1));
+    assert_eq!(per_mille(9_994_999, 10_000_000), Some(999));
+    assert_eq!(per_mille(9_995_000, 10_000_000), Some(1000));
+    assert_eq!(per_mille(1, 16), Some(63));
+    assert_eq!(per_mille(1, 2), Some(500));
+    // No overflow at the largest counts.
+    assert_eq!(per_mille(u32::MAX, u32::MAX), Some(1000));
+    assert_eq!(per_mille(u32::MAX / 2, u32::MAX), Some(500));
+    assert_eq!(per_mille(0, 0), None);
+}
+
+/// The edges of the counts (README "Caseload"), worked out by hand. Today is Fri 2024-08-30.
+/// Member a, R2024, start Mon 2024-03-04: A1 2024-03-04..03-18, A2/A3 ..05-31 (L3m = H - 1),
+/// J1-J3 2024-06-01..08-30 (L6m = today), L(1½ md) 04-17. Held: A1 on the first day (the start:
+/// not before it, so no E_CSV_HELD; and A1's earliest: on time, not early), A2 on its latest
+/// date (on time, not late), J1 on its earliest date, the hand-over (on time). A3 has passed
+/// unheld: missing. J2, J3 end today: not yet counted.
+/// Member b, R2024, start Mon 2024-06-03: L(1½ md) 07-17, L3m = 08-30 = today, day 56 08-19 so
+/// H = 09-01; A1 ..06-17, A2 ..min(08-30, 08-31) = 08-30. Held A1 06-10 and A2 08-01: on time.
+/// STAR: both have 1½ and 3 months by today and held their first samtale by then: 2 of 2 each.
+/// Three to six months (L3m <= today < L6m): b (L3m is today) but not a (L6m is today); b held
+/// two samtaler after 2024-05-30 (today less three months): 1 of 1.
+#[test]
+fn counts_at_the_edges_of_windows_and_spans() {
+    let text = "medlem;start;holdt_A1;holdt_A2;holdt_J1\n\
+                a;04-03-2024;04-03-2024;31-05-2024;01-06-2024\n\
+                b;03-06-2024;10-06-2024;01-08-2024;\n";
+    let s = run(text.as_bytes(), ymd(2024, 8, 30));
+    assert_eq!((s.members, s.error_count), (2, 0), "{:?}", s.errors);
+    let rows: BTreeMap<String, [u32; 4]> = s
+        .on_time_by_samtale
+        .iter()
+        .map(|r| {
+            (
+                r.key.clone(),
+                [r.counts.on_time, r.counts.early, r.counts.late, r.counts.missing],
+            )
+        })
+        .collect();
+    let want: BTreeMap<String, [u32; 4]> = [
+        ("R2024 A1", [2, 0, 0, 0]),
+        ("R2024 A2", [2, 0, 0, 0]),
+        ("R2024 A3", [0, 0, 0, 1]),
+        ("R2024 J1", [1, 0, 0, 0]),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    assert_eq!(rows, want);
+    assert_eq!((s.on_time.counts.on_time, s.on_time.counts.evaluated()), (5, 6));
+    let months: Vec<(String, u32)> = s
+        .on_time_by_start_month
+        .iter()
+        .map(|r| (r.key.clone(), r.counts.evaluated()))
+        .collect();
+    assert_eq!(months, [("2024-03".to_string(), 4), ("2024-06".to_string(), 2)]);
+    let share = |s: &caseload::Share| (s.count, s.of);
+    assert_eq!(share(&s.star.first_within_1_5_months), (2, 2));
+    assert_eq!(share(&s.star.first_within_3_months), (2, 2));
+    assert_eq!(share(&s.star.two_in_last_3_months), (1, 1));
+}
+
+/// A kommune's samtaler are counted in its own lane and in the week's total. R2026, start
+/// Mon 2026-07-06, today the same day: A1 by T(14) = Mon 07-20 (week 2); day 56 = 09-21, so
+/// H = 10-01 and A2 by min(L3m 10-02, H - 1 09-30) = Wed 09-30 (86 days on: week 12); K1 and K2 by
+/// L6m = start + 179 = Fri 2027-01-01 (week 25, the last); S16 (2027-11-02) is beyond.
+#[test]
+fn the_kommune_has_its_own_lane() {
+    let s = run(b"medlem;start\nk;06-07-2026\n", ymd(2026, 7, 6));
+    let weeks: Vec<(usize, [u32; 5])> = s
+        .workload
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| w.total > 0)
+        .map(|(i, w)| (i, [w.akasse, w.jobcenter, w.kommune, w.joint, w.total]))
+        .collect();
+    assert_eq!(
+        weeks,
+        [(2, [1, 0, 0, 0, 1]), (12, [1, 0, 0, 0, 1]), (25, [0, 0, 2, 0, 2])]
+    );
+    assert_eq!(s.workload[25].from, ymd(2026, 12, 28));
+}
+
+/// A member's own plan (the calendar file the page offers per member) keeps the row's insurance
+/// and the summary's language.
+#[test]
+fn a_members_plan_keeps_the_rows_insurance_and_the_language() {
+    use samtaleplan::rules::ledighed::Insurance;
+    let mut c = Caseload::new(Options {
+        lang: Lang::En,
+        ..opts(ymd(2024, 6, 5))
+    });
+    c.feed(b"medlem;start;forsikring\nx;04-03-2024;deltid\n");
+    c.finish().expect("a summary");
+    let m = c.member("x").expect("member x");
+    assert_eq!(m.request.insurance, Insurance::Deltid);
+    let p = caseload::member_plan(m).expect("a plan");
+    assert_eq!((p.insurance, p.lang), (Insurance::Deltid, Lang::En));
+    assert!(
+        p.samtaler[1].explanation.contains("at 6 hours"),
+        "{}",
+        p.samtaler[1].explanation
+    );
+}
+
+/// What the page asks for: the summary with each list cut to a screenful (totals whole), and one
+/// list for one holder.
+#[test]
+fn lists_are_cut_and_filtered_with_their_totals() {
+    use samtaleplan::rules::regimes::Holder;
+    let text = std::fs::read("tests/caseload/small.csv").expect("the file");
+    let s = run(&text, ymd(2024, 6, 5));
+    let lists = |s: &Summary| {
+        [
+            s.closing_this_week.clone(),
+            s.closing_next_week.clone(),
+            s.overdue.clone(),
+        ]
+    };
+    // Closing this week 5, next week 1, overdue 4 (tests/caseload/small.expected.toml).
+    let t = s.truncated(2);
+    for (whole, cut) in lists(&s).iter().zip(lists(&t).iter()) {
+        assert_eq!(cut.total, whole.total);
+        let kept = whole.items.len().min(2);
+        let first: BTreeSet<String> = whole.items[..kept]
+            .iter()
+            .map(|i| format!("{} {}", i.member, i.id))
+            .collect();
+        assert_eq!(names(cut), first);
+    }
+    assert_eq!(lists(&t).map(|l| (l.total, l.items.len())), [(5, 2), (1, 1), (4, 2)]);
+    assert_eq!(
+        serde_json::to_value(&t.workload).expect("json"),
+        serde_json::to_value(&s.workload).expect("json")
+    );
+    assert_eq!(t.on_time.share, s.on_time.share);
+    for (name, whole) in ["closing_this_week", "closing_next_week", "overdue"]
+        .iter()
+        .zip(lists(&s))
+    {
+        let all = s.list(name, None, usize::MAX).expect("a list");
+        assert_eq!((all.total, names(&all)), (whole.items.len(), names(&whole)), "{name}");
+        let mut seen = 0;
+        for holder in [Holder::Akasse, Holder::Jobcenter, Holder::Kommune, Holder::Joint] {
+            let want = whole.items.iter().filter(|i| i.holder == holder).count();
+            let one = s.list(name, Some(holder), 1).expect("a list");
+            assert_eq!(one.total, want, "{name} {holder:?}");
+            assert_eq!(one.items.len(), want.min(1), "{name} {holder:?}");
+            assert!(one.items.iter().all(|i| i.holder == holder), "{name} {holder:?}");
+            seen += want;
+        }
+        assert_eq!(seen, whole.items.len(), "{name}");
+    }
+    assert!(s.list("workload", None, 5).is_none());
+}

@@ -166,7 +166,6 @@ fn adding_a_pause_never_moves_a_date_earlier() {
 fn a_hand_over_override_stays_valid_when_a_pause_is_added() {
     // The override's range T(15)..L(6 md) only grows with pauses, so a valid override stays valid.
     let mut rng = Rng(0xabc_def);
-    let mut checked = 0;
     for _ in 0..CASES {
         let start = rng.date(d(2024, 1, 1), 1000);
         let base = json!({"start": iso(start), "pauses": [pause(&mut rng, start)]});
@@ -183,9 +182,7 @@ fn a_hand_over_override_stays_valid_when_a_pause_is_added() {
             .expect("pauses")
             .push(pause(&mut rng, start));
         assert_eq!(plan(&req).milestones.handover, Some(handover), "{req}");
-        checked += 1;
     }
-    assert_eq!(checked, CASES);
 }
 
 #[test]

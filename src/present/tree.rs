@@ -60,11 +60,6 @@ impl Node {
         }
     }
 
-    /// Appends a text child in place.
-    pub fn push_text(&mut self, text: impl Into<String>) {
-        self.children.push(Child::Text(text.into()));
-    }
-
     /// The text inside, concatenated.
     pub fn text_content(&self) -> String {
         let mut out = String::new();
@@ -157,7 +152,7 @@ mod tests {
         assert_eq!(svg.get("aria-label"), Some("a\"b"));
         assert_eq!(svg.text_content(), "<script>&");
         let mut div = Node::new("div");
-        div.push(Node::new("p")).push_text("x");
+        div.push(Node::new("p").text("x"));
         div.push(Node::new("span"));
         div.set("lang", "da");
         assert_eq!(div.to_markup(), r#"<div lang="da"><p>x</p><span></span></div>"#);

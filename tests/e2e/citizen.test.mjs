@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { useBrowser, openPage, artifacts, fillStart, repo } from './browser.mjs';
-import { CSP } from './server.mjs';
+import { useBrowser, openPage, artifacts, fillStart, repo, www } from './browser.mjs';
+import { CSP, startServer } from './server.mjs';
 
 const ctx = useBrowser();
 const require = createRequire(import.meta.url);
@@ -403,20 +403,46 @@ test('under the strict CSP there are no console errors and no request leaves the
   await page.close();
 });
 
-test('screenshots of the main states', async () => {
-  const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } });
+// Each screenshot is of the state it is named after: the state is checked before it is taken.
+test('screenshots of the main states, each checked before it is taken', async () => {
+  const { page, problems } = await openPage(ctx.browser);
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(ctx.server.url);
+  assert.equal(await page.isVisible('#plan-form'), true, 'empty: the form is shown');
+  assert.equal(await page.locator('.samtaleplan-table tbody tr').count(), 0, 'empty: no plan yet');
+  assert.equal(await page.textContent('#start-error'), '', 'empty: no error yet');
   await page.screenshot({ path: path.join(artifacts, 'citizen-empty.png'), fullPage: true });
   await page.goto(`${ctx.server.url}?start=2024-03-04&today=2024-05-01`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
+  assert.equal(await page.locator('.samtaleplan-table tbody tr[data-id]').count(), 7, 'result: the seven R2024 samtaler');
+  assert.equal(await latest(page, 'A2'), '2024-05-31');
+  assert.equal(await latest(page, 'S16'), '2025-07-01');
   await page.screenshot({ path: path.join(artifacts, 'citizen-result.png'), fullPage: true });
   await page.goto(`${ctx.server.url}?start=2024-02-30`);
   await page.waitForFunction(() => document.querySelector('#start-error').textContent !== '');
+  assert.equal(await page.getAttribute('#start-error', 'data-code'), 'E_DATE_INVALID');
+  assert.match(await page.textContent('#start-error'), /findes ikke/);
+  assert.equal(await page.locator('.samtaleplan-table tbody tr').count(), 0, 'error: no plan beside the error');
   await page.screenshot({ path: path.join(artifacts, 'citizen-error.png'), fullPage: true });
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
-// The CSP the test server sends must be exactly the one the issue names.
-test('the test server sends the required policy', () => {
-  assert.equal(CSP, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:");
+// The policy the test server sends (its default, with no browser involved) must be exactly the
+// one the issue names: a page that works under it works under the real one.
+test('the test server sends the required policy', async () => {
+  const server = await startServer({ root: www });
+  try {
+    for (const file of ['', 'index.html', 'app.js']) {
+      const res = await fetch(`${server.url}${file}`);
+      assert.equal(res.status, 200, file);
+      assert.equal(
+        res.headers.get('content-security-policy'),
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:",
+        file,
+      );
+    }
+  } finally {
+    await server.close();
+  }
 });
