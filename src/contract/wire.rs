@@ -174,10 +174,64 @@ fn too_many<E: de::Error>(n: usize) -> E {
     E::custom(format_args!("{MARK}E_TOO_MANY_PAUSES{MARK}{n}"))
 }
 
+/// Any JSON value, read to its end with every string decoded — so a lone surrogate is a syntax
+/// error wherever it stands, even under a field the request then refuses — and at most 128
+/// levels deep (serde_json's limit).
+struct AnyJson;
+
+impl<'de> Deserialize<'de> for AnyJson {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(AnyJson)
+    }
+}
+
+impl<'de> Visitor<'de> for AnyJson {
+    type Value = AnyJson;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("JSON")
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+
+    fn visit_unit<E>(self) -> Result<AnyJson, E> {
+        Ok(AnyJson)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<AnyJson, A::Error> {
+        while seq.next_element::<AnyJson>()?.is_some() {}
+        Ok(AnyJson)
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<AnyJson, M::Error> {
+        while map.next_entry::<AnyJson, AnyJson>()?.is_some() {}
+        Ok(AnyJson)
+    }
+}
+
 /// Reads a request from JSON text: first the text is checked to be JSON at all (so `[` is a
-/// syntax error, not "not an object"), then read into [`RequestJson`].
+/// syntax error, not "not an object", and a broken string under an unknown field is still a
+/// syntax error), then read into [`RequestJson`].
 pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
-    serde_json::from_str::<IgnoredAny>(text).map_err(|e| syntax_error(text, &e))?;
+    serde_json::from_str::<AnyJson>(text).map_err(|e| syntax_error(text, &e))?;
     let mut reader = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize::<_, Object<RequestJson>>(&mut reader)
         .map(|Object(request)| request)
@@ -388,6 +442,14 @@ fn syntax_error(text: &str, e: &serde_json::Error) -> PlanError {
     let lang = crate::contract::request::sniff_lang(text.as_bytes());
     let message = e.to_string();
     let what = message.rfind(" at line ").map_or(&*message, |i| &message[..i]);
+    if what == "recursion limit exceeded" {
+        return PlanError::new(
+            ErrorCode::Json,
+            lang,
+            "Forespørgslen er indlejret mere end 128 niveauer dybt.".into(),
+            "The request is nested more than 128 levels deep.".into(),
+        );
+    }
     let (da, en) = problem_words(what);
     // serde_json counts columns in bytes; a person counts characters. A text that ends too early
     // is wrong just past its last character.
@@ -489,7 +551,11 @@ mod tests {
         assert!(e.message.contains("linje 2, tegn 9"), "{}", e.message);
         assert!(e.message.contains("komma eller }"), "{}", e.message);
         let e = error(r#"{"lang":"en","start":"2024-03-04",}"#);
-        assert!(e.message.contains("(line 1, column 35): a field name"), "{}", e.message);
+        assert!(
+            e.message.contains("(line 1, column 35): there is a comma too many"),
+            "{}",
+            e.message
+        );
         assert!(error("{").message.contains("slutter for tidligt"));
         assert!(error(r#"{"a":"\q"}"#).message.contains("ugyldig"));
         assert!(error("{\"a\":\"\u{1}\"}").message.contains("kontroltegn"));
@@ -505,16 +571,21 @@ mod tests {
         );
         assert!(error("nul").message.contains("slutter for tidligt"));
         assert!(error("{\"a\" 1}").message.contains("kolon"));
-        // Nesting is no danger: serde_json skips a value without recursion, and nothing here
-        // reads deeper than a pause.
-        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert_eq!(error(&deep).code, ErrorCode::NotObject);
-        let deep = format!(
-            r#"{{"start":"2024-03-04","x":{}{}}}"#,
-            "[".repeat(100_000),
-            "]".repeat(100_000)
+        // Nesting is refused past 128 levels, wherever it stands; within them, under an unknown
+        // field, the field is refused by its name.
+        let deep = |n: usize| format!(r#"{{"start":"2024-03-04","x":{}{}}}"#, "[".repeat(n), "]".repeat(n));
+        assert!(
+            error(&deep(100_000)).message.contains("128"),
+            "{}",
+            error(&deep(100_000)).message
         );
-        assert_eq!(error(&deep).code, ErrorCode::UnknownField);
+        assert_eq!(error(&deep(100)).code, ErrorCode::UnknownField);
+        // A broken string under a field the request refuses is still a syntax error.
+        assert!(
+            error(r#"{"ance":"\ud800","start":"2024-03-04"}"#)
+                .message
+                .contains("surrogat")
+        );
     }
 
     #[test]
