@@ -213,7 +213,7 @@ fn caseload_gives_json_and_csv() {
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(
-        text.starts_with("medlem;regler;samtale;titel;holdes_af;tidligst;senest;dage_over\r\n"),
+        text.starts_with("Medlem;Linje;Regler;Samtale;Titel;Holdes af;Tidligst;Senest;Status;Dage over fristen\r\n"),
         "{text}"
     );
     assert_eq!(
@@ -237,7 +237,8 @@ fn caseload_gives_json_and_csv() {
         b"",
     );
     assert!(
-        stdout(&out).starts_with("indicator;count;of;per_mille\r\nfirst_within_1_5_months;7;8;875\r\n"),
+        stdout(&out)
+            .starts_with("Indicator;Count;Of;Share\r\nFirst samtale within 1½ months of unemployment;7;8;87.5 %\r\n"),
         "{}",
         stdout(&out)
     );

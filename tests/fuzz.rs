@@ -343,9 +343,8 @@ fn mutated_caseload_files_never_panic() {
         let lang = if rng.chance(50) { Lang::En } else { Lang::Da };
         let result = catch_unwind(AssertUnwindSafe(|| {
             let mut c = caseload::Caseload::new(Options {
-                today,
-                lang,
                 list_limit: Some(50),
+                ..Options::new(today, lang)
             });
             for piece in input.chunks(chunk) {
                 c.feed(piece);
@@ -376,14 +375,7 @@ fn the_regression_corpus_holds() {
         let name = path.display().to_string();
         if name.ends_with(".csv") {
             let r = catch_unwind(AssertUnwindSafe(|| {
-                caseload::caseload(
-                    &bytes,
-                    Options {
-                        today: ymd(2024, 6, 5),
-                        lang: Lang::Da,
-                        list_limit: None,
-                    },
-                )
+                caseload::caseload(&bytes, Options::new(ymd(2024, 6, 5), Lang::Da))
             }));
             assert!(r.is_ok(), "{name} panics");
         } else {
