@@ -394,7 +394,7 @@ fn the_xlsx_export_has_real_dates_words_and_percentages() {
         row[7]
     );
     let on_time = book.worksheet_range("Rettidighed pr. samtale").expect("sheet");
-    let total = on_time.rows().last().expect("total");
+    let total = on_time.rows().next_back().expect("total");
     assert_eq!(total[0], Data::String("I alt".into()));
     assert_eq!(total[7], Data::Float(0.64), "16 of 25 on time, as a percentage cell");
     let errors = book.worksheet_range("Fejl").expect("sheet");
