@@ -218,10 +218,10 @@ impl Accumulator {
         }
     }
 
-    /// The summary, for one holder's samtaler or all.
-    pub(super) fn summary(&self, c: &Caseload, holder: Option<Holder>) -> Summary {
+    /// The summary, for one holder's samtaler or all, with at most `limit` entries in each list
+    /// and of the errors (the totals stay whole).
+    pub(super) fn summary(&self, c: &Caseload, holder: Option<Holder>, limit: usize) -> Summary {
         let lang = c.opts.lang;
-        let limit = c.opts.list_limit.unwrap_or(usize::MAX);
         let list = |status: Status| {
             let mut total = 0;
             let mut items = Vec::new();
@@ -324,7 +324,7 @@ impl Accumulator {
             rows: c.rows,
             members: c.members.len(),
             error_count: c.error_count,
-            errors: c.errors.clone(),
+            errors: c.errors.iter().take(limit).cloned().collect(),
             this_week: Days7 {
                 from: day(0, 0),
                 to: day(0, 6),

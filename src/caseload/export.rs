@@ -80,7 +80,7 @@ impl Caseload {
         let lang = self.opts.lang;
         let today = self.opts.today;
         let t = |da: &'static str, en: &'static str| lang.pick(da, en);
-        let s = self.summary(q.holder);
+        let s = self.whole_summary(q.holder);
         let mut rows = Vec::new();
         let item_head = || {
             vec![

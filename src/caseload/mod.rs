@@ -253,12 +253,19 @@ impl Caseload {
             ));
         }
         self.acc.sort();
-        Ok(self.acc.summary(self, None))
+        Ok(self.summary(None))
     }
 
-    /// The summary again, for one holder's samtaler (`None`: all), once the file is finished.
+    /// The summary again, for one holder's samtaler (`None`: all), once the file is finished;
+    /// its lists as long as the options' `list_limit`.
     pub fn summary(&self, holder: Option<Holder>) -> Summary {
-        self.acc.summary(self, holder)
+        self.acc
+            .summary(self, holder, self.opts.list_limit.unwrap_or(usize::MAX))
+    }
+
+    /// The summary with its lists whole (for the exports).
+    pub(crate) fn whole_summary(&self, holder: Option<Holder>) -> Summary {
+        self.acc.summary(self, holder, usize::MAX)
     }
 
     /// What was read, and how.

@@ -187,7 +187,7 @@ fn classify(head: &[u8]) -> State {
     if starts(b"PK\x03\x04") || starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return State::Done(Kind::Spreadsheet);
     }
-    if head.contains(&0) {
+    if head[..head.len().min(HEAD)].contains(&0) {
         return State::Done(Kind::Binary);
     }
     State::Ascii(Vec::new())

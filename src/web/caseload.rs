@@ -18,7 +18,6 @@ pub struct CaseloadJob {
     finished: bool,
     lang: Lang,
     today: chrono::NaiveDate,
-    limit: usize,
 }
 
 /// The error for a job asked for results before its file is finished.
@@ -29,8 +28,8 @@ fn not_finished(lang: Lang) -> Error {
 #[wasm_bindgen]
 impl CaseloadJob {
     /// A job for the day `today` (YYYY-MM-DD) in `lang`, reading the sheet `sheet` of a
-    /// spreadsheet (the first when empty); the summary it gives shows `limit` entries of each
-    /// list.
+    /// spreadsheet (the first when empty); the summaries it gives show `limit` entries of each
+    /// list and of the errors.
     #[wasm_bindgen(constructor)]
     pub fn new(today: &str, lang: &str, limit: u32, sheet: Option<String>) -> Result<CaseloadJob, Error> {
         let lang = <Lang as Word>::parse(lang).unwrap_or_default();
@@ -53,8 +52,11 @@ impl CaseloadJob {
         })?;
         check_date(today, "today", lang).map_err(plan_error)?;
         // The whole lists are kept for exports; the page gets `limit` entries of each.
+        // The summaries the page gets hold `limit` entries of each list; the exports and the
+        // worklist's pages are made from the whole.
         let opts = Options {
             sheet: sheet.filter(|s| !s.is_empty()),
+            list_limit: Some(limit as usize),
             ..Options::new(today, lang)
         };
         Ok(CaseloadJob {
@@ -62,7 +64,6 @@ impl CaseloadJob {
             finished: false,
             lang,
             today,
-            limit: limit as usize,
         })
     }
 
@@ -86,7 +87,7 @@ impl CaseloadJob {
     pub fn finish(&mut self) -> Result<JsValue, Error> {
         let summary = self.caseload.finish().map_err(plan_error)?;
         self.finished = true;
-        to_js(&summary.truncated(self.limit))
+        to_js(&summary)
     }
 
     /// The summary for one holder's samtaler, or all (""): every number it holds for that
@@ -95,7 +96,7 @@ impl CaseloadJob {
         if !self.finished {
             return Err(not_finished(self.lang));
         }
-        to_js(&self.caseload.summary(caseload::holder(holder)).truncated(self.limit))
+        to_js(&self.caseload.summary(caseload::holder(holder)))
     }
 
     /// A page of the worklist: `query` is `{status, holder, samtale, week, search, descending,
