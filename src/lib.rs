@@ -13,6 +13,9 @@
 #[macro_use]
 pub mod contract;
 
+// The caseload (and its dependencies: encoding_rs, calamine, rust_xlsxwriter) only with the
+// feature of that name: the plan module is built without it.
+#[cfg(feature = "caseload")]
 pub mod caseload;
 pub mod plan;
 pub mod present;

@@ -260,7 +260,7 @@ fn caseload_gives_json_and_csv() {
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(
-        text.starts_with("medlem;regler;samtale;titel;holdes_af;tidligst;senest;dage_over\r\n"),
+        text.starts_with("Medlem;Linje;Regler;Samtale;Titel;Holdes af;Tidligst;Senest;Status;Dage over fristen\r\n"),
         "{text}"
     );
     assert_eq!(
@@ -284,10 +284,62 @@ fn caseload_gives_json_and_csv() {
         b"",
     );
     assert!(
-        stdout(&out).starts_with("indicator;count;of;per_mille\r\nfirst_within_1_5_months;7;8;875\r\n"),
+        stdout(&out)
+            .starts_with("Indicator;Count;Of;Share\r\nFirst samtale within 1½ months of unemployment;7;8;87.5 %\r\n"),
         "{}",
         stdout(&out)
     );
+}
+
+#[test]
+fn caseload_reads_and_writes_spreadsheets() {
+    let day = ["--today", "2024-06-05"];
+    let args = |more: &[&'static str]| -> Vec<&'static str> {
+        let mut a = vec!["caseload", "tests/caseload/small.xlsx", "--today", "2024-06-05"];
+        a.extend_from_slice(more);
+        a
+    };
+    let out = run(&args(&[]), b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    assert_eq!((v["members"].as_u64(), v["error_count"].as_u64()), (Some(11), Some(5)));
+    assert_eq!(v["source"]["format"], "xlsx");
+    // The worklist, filtered, as CSV; the same from the CSV file.
+    let worklist = &[
+        "--format", "csv", "--list", "worklist", "--status", "overdue", "--holder", "akasse",
+    ];
+    let from_xlsx = stdout(&run(&args(worklist), b""));
+    assert_eq!(from_xlsx.lines().count(), 5, "{from_xlsx}");
+    let mut csv_args = vec!["caseload", "tests/caseload/small.csv"];
+    csv_args.extend_from_slice(&day);
+    csv_args.extend_from_slice(worklist);
+    assert_eq!(stdout(&run(&csv_args, b"")), from_xlsx);
+    // Every list as a workbook, to stdout (not a terminal here) or to a file.
+    let out = run(&args(&["--format", "xlsx", "--list", "all"]), b"");
+    assert!(out.status.success());
+    assert!(out.stdout.starts_with(b"PK\x03\x04"));
+    let path = std::env::temp_dir().join(format!("samtaleplan-cli-{}.xlsx", std::process::id()));
+    let file = path.to_str().expect("path").to_string();
+    let mut with_output: Vec<&str> = args(&["--format", "xlsx", "--list", "all", "--output"]);
+    with_output.push(&file);
+    assert!(run(&with_output, b"").status.success());
+    assert_eq!(std::fs::read(&path).expect("written"), out.stdout, "the same bytes");
+    let _ = std::fs::remove_file(&path);
+    // Another sheet; a sheet that is not there; a list that needs a workbook.
+    let out = run(&args(&["--sheet", "Noter"]), b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E_CSV_HEADER"));
+    let out = run(&args(&["--sheet", "Ark9"]), b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E_CSV_FILE: Regnearket har intet ark"));
+    let out = run(&args(&["--format", "csv", "--list", "all"]), b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("E_USAGE"));
+    let out = run(&args(&["--status", "soon"]), b"");
+    assert_eq!(out.status.code(), Some(2));
+    // A file that is not a table.
+    let out = run(&["caseload", "www/favicon.svg", "--today", "2024-06-05"], b"");
+    assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]

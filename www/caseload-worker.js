@@ -1,6 +1,7 @@
-// The caseload Web Worker: reads the chosen file in chunks into the WebAssembly core, reports
-// progress, and keeps the result for lists, exports and calendar files asked for later. The file
-// never leaves the browser.
+// The caseload Web Worker: reads the chosen file in chunks into the WebAssembly core (a
+// spreadsheet is then read a slice of rows at a time), reports progress with the rows counted,
+// and keeps the result for the summaries, worklist pages, exports and member plans asked for
+// later. The file never leaves the browser.
 import init, { CaseloadJob, __wbg_reset_state as resetCore } from './pkg/caseload.js';
 
 const ready = init();
@@ -14,15 +15,23 @@ const fault = (error) =>
     ? { code: 'E_TRAP', message: 'Der skete en intern fejl i beregneren (E_TRAP). Den er startet igen – prøv en gang til.' }
     : { code: error.code ?? 'E_INTERNAL', message: error.message, field: error.field };
 
+/** Rows of a spreadsheet read between two progress reports. */
+const SLICE = 5000;
+
 self.onmessage = async ({ data }) => {
   const { id, type } = data;
   const reply = (message, transfer = []) => self.postMessage({ id, ...message }, transfer);
   try {
     await ready;
     if (type === 'run') {
-      const { file, today, lang, limit } = data;
-      job?.free();
-      job = new CaseloadJob(today, lang, limit);
+      const { file, today, lang, limit, sheet } = data;
+      // The old job is let go before the new one is made: should the constructor throw (a day
+      // outside 1900–2199), no freed job is left behind for the next run to free again.
+      const old = job;
+      job = null;
+      old?.free();
+      const next = new CaseloadJob(today, lang, limit, sheet || undefined);
+      job = next;
       const started = performance.now();
       let bytes = 0;
       let last = 0;
@@ -30,23 +39,37 @@ self.onmessage = async ({ data }) => {
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        job.feed(value);
+        next.feed(value);
         bytes += value.length;
         // A progress report now and then, not for every chunk.
         if (performance.now() - last > 50 || bytes === file.size) {
           last = performance.now();
-          reply({ type: 'progress', bytes, total: file.size, rows: job.rows() });
+          reply({ type: 'progress', bytes, total: file.size, rows: next.rows() });
         }
       }
-      const summary = job.finish();
+      // A spreadsheet is read once all of it is in: a slice of rows at a time, counted.
+      while (next.pump(SLICE) > 0) {
+        if (performance.now() - last > 50) {
+          last = performance.now();
+          reply({ type: 'progress', phase: 'sheet', bytes, total: file.size, rows: next.rows() });
+        }
+      }
+      const summary = next.finish();
       reply({ type: 'done', summary, ms: performance.now() - started, memory: CaseloadJob.memoryBytes() });
     } else if (!job) {
-      // Only after a trap: the result lived in the instance that was replaced.
-      throw Object.assign(new Error('Resultatet gik tabt ved en intern fejl (E_TRAP). Kør filen igen.'), { code: 'E_TRAP' });
-    } else if (type === 'list') {
-      reply({ type: 'list', list: job.list(data.name, data.holder, data.limit) });
+      // Only after a trap or a failed run: the result lived in the job that is gone.
+      throw Object.assign(new Error('Der er ingen beregnet fil (efter en intern fejl eller en fejl i filen). Kør filen igen.'), { code: 'E_TRAP' });
+    } else if (type === 'summary') {
+      reply({ type: 'summary', summary: job.summary(data.holder) });
+    } else if (type === 'query') {
+      reply({ type: 'query', page: job.query(data.query) });
     } else if (type === 'export') {
-      reply({ type: 'export', text: job.export(data.list, data.holder) });
+      reply({ type: 'export', text: job.export(data.list, data.query) });
+    } else if (type === 'xlsx') {
+      const bytes = job.exportXlsx(data.list, data.query);
+      reply({ type: 'xlsx', bytes }, [bytes.buffer]);
+    } else if (type === 'member') {
+      reply({ type: 'member', member: job.member(data.member) });
     } else if (type === 'ics') {
       reply({ type: 'ics', text: job.ics(data.member, data.stamp) });
     }

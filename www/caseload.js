@@ -1,12 +1,15 @@
 // The caseload page: hands the chosen file to a Web Worker (caseload-worker.js), shows its
-// progress, and draws the summary. The numbers are the WebAssembly core's; this file only places
-// them. Nothing is uploaded, stored or sent.
-import init, { drawWorkload } from './pkg/caseload.js';
+// progress, and draws the summary and the worklist a page at a time. The numbers, lists and
+// exports are the WebAssembly core's; this file only places them. A member opens their own plan
+// (the citizen's view, drawn by the same module's render()). Nothing is uploaded, stored or sent.
+import init, { drawWorkload, render, ics } from './pkg/caseload.js';
 
 const $ = (id) => document.getElementById(id);
+/** Entries of each list in the summary (the errors shown at once). */
 const LIMIT = 200;
-const LISTS = { closing: ['closing_this_week', 'closing_next_week'], overdue: ['overdue'] };
-const chart = init(); // the chart is drawn on this page, by the same module as the worker's
+/** Rows of the worklist on a page. */
+const PAGE = 50;
+const module = init(); // the chart and a member's plan are drawn on this page
 
 // The worker resets its module itself should it ever trap (E_TRAP); the user then runs the file again.
 const worker = new Worker(new URL('./caseload-worker.js', import.meta.url), { type: 'module' });
@@ -64,8 +67,8 @@ function table(caption, head, rows, className = '') {
   ]);
 }
 
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(name, data, type) {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = el('a', { href: url, download: name });
   document.body.append(a);
   a.click();
@@ -80,45 +83,73 @@ function today() {
 }
 
 let summary = null;
+let offset = 0;
 
-function listTable(key, caption, list, week) {
-  if (list.total === 0) return el('div', { 'data-list': key }, [el('h3', { class: 'caseload-list-empty' }, [caption]), el('p', {}, ['Ingen samtaler.'])]);
-  const rows = list.items.map((i) => {
-    const button = el('button', { type: 'button', class: 'button button-tertiary', 'data-member': i.member }, [`Kalender for ${i.member}`]);
-    return [i.member, `${i.id} ${i.title}`, i.holder_label, danishDate(i.earliest), danishDate(i.latest), week ?? `${number(dayDiff(i.latest, summary.today))} dage`, button];
-  });
-  const shown = list.total > list.items.length ? ` (viser ${number(list.items.length)} af ${number(list.total)})` : ` (${number(list.total)})`;
-  const region = table(`${caption}${shown}`, ['Medlem', 'Samtale', 'Holdes af', 'Tidligst', 'Senest', week ? 'Uge' : 'Overskredet', 'Kalenderfil'], rows, 'caseload-list');
-  region.dataset.list = key;
-  return region;
+/** The worklist's filter as the form says it (only what is chosen). */
+function filter() {
+  const q = {};
+  const holder = $('holder').value;
+  if (holder) q.holder = holder;
+  for (const key of ['status', 'samtale', 'week']) if ($(key).value) q[key] = $(key).value;
+  const search = $('search').value.trim();
+  if (search) q.search = search;
+  if ($('sort').value === 'desc') q.descending = true;
+  return q;
 }
 
 function dayDiff(a, b) {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86400000);
 }
 
-function drawLists(lists) {
-  const [thisWeek, nextWeek, overdue] = lists;
-  $('closing').replaceChildren(
-    listTable('closing_this_week', `Denne uge, ${danishDate(summary.this_week.from)}–${danishDate(summary.this_week.to)}`, thisWeek, 'denne'),
-    listTable('closing_next_week', `Næste uge, ${danishDate(summary.next_week.from)}–${danishDate(summary.next_week.to)}`, nextWeek, 'næste'),
+/** Draws a page of the worklist for the filter. */
+async function drawWorklist() {
+  const { page } = await ask({ type: 'query', query: { ...filter(), offset, limit: PAGE } });
+  if (page.total > 0 && offset >= page.total) {
+    offset = Math.floor((page.total - 1) / PAGE) * PAGE;
+    return drawWorklist();
+  }
+  const rows = page.items.map((i) => [
+    el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${i.member}` }, [i.member]),
+    `${i.id} ${i.title}`,
+    i.holder_label,
+    danishDate(i.earliest),
+    danishDate(i.latest),
+    el('span', { class: `caseload-status caseload-status-${i.status}` }, [i.status === 'overdue' ? `overskredet ${number(dayDiff(i.latest, summary.today))} dage` : i.status_label]),
+  ]);
+  const first = page.total ? offset + 1 : 0;
+  const last = offset + page.items.length;
+  const count = page.total ? `Viser ${number(first)}–${number(last)} af ${number(page.total)} samtaler.` : 'Ingen samtaler passer til filtret.';
+  $('worklist-count').textContent = count;
+  $('worklist').replaceChildren(
+    page.total
+      ? table('Arbejdsliste', ['Medlem', 'Samtale', 'Holdes af', 'Tidligst', 'Senest', 'Status'], rows, 'caseload-list')
+      : el('p', {}, ['Ingen samtaler.']),
   );
-  $('overdue').replaceChildren(listTable('overdue', 'Overskredne samtaler', overdue));
+  $('worklist').dataset.total = String(page.total);
+  $('worklist').dataset.offset = String(offset);
+  const pages = Math.max(1, Math.ceil(page.total / PAGE));
+  $('page-of').textContent = `Side ${number(Math.floor(offset / PAGE) + 1)} af ${number(pages)}`;
+  $('prev').disabled = offset === 0;
+  $('next').disabled = last >= page.total;
 }
 
-async function draw(s) {
-  summary = s;
-  $('summary-line').textContent =
-    `${number(s.members)} medlemmer beregnet for ${danishDate(s.today)}` +
-    (s.error_count ? `; ${number(s.error_count)} rækker med fejl (se nederst).` : '; ingen rækker med fejl.');
-  drawLists([s.closing_this_week, s.closing_next_week, s.overdue]);
-  await chart;
+/** The numbers that follow the holder filter: counts, chart, table, on time. */
+async function drawNumbers(s) {
+  const count = (status, n, words) =>
+    el('button', { type: 'button', class: 'button button-secondary caseload-count-button', 'data-status': status }, [`${words}: ${number(n)}`]);
+  $('status-counts').replaceChildren(
+    count('overdue', s.overdue.total, 'Overskredne'),
+    count('this_week', s.closing_this_week.total, `Frist denne uge (${danishDate(s.this_week.from)}–${danishDate(s.this_week.to)})`),
+    count('next_week', s.closing_next_week.total, `Frist næste uge (${danishDate(s.next_week.from)}–${danishDate(s.next_week.to)})`),
+  );
+  await module;
   drawWorkload($('workload-chart'), s.workload, s.lang);
+  const office = (w) => w.jobcenter + w.kommune;
   $('workload-table').replaceChildren(
     table(
       'Samtaler pr. uge',
-      ['Uge', 'Fra', 'A-kassen', 'Jobcentret', 'Kommunen', 'Fælles', 'I alt'],
-      s.workload.map((w) => [w.week, danishDate(w.from), ...[w.akasse, w.jobcenter, w.kommune, w.joint, w.total].map(number)]),
+      ['Uge', 'Fra', 'Til', 'A-kassen', 'Jobcentret/kommunen', 'Fælles', 'I alt'],
+      s.workload.map((w) => [`uge ${Number(w.week.slice(6))}, ${w.week.slice(0, 4)}`, danishDate(w.from), danishDate(w.to), ...[w.akasse, office(w), w.joint, w.total].map(number)]),
       'caseload-workload',
     ),
   );
@@ -128,6 +159,28 @@ async function draw(s) {
     table('Pr. samtale', ['Samtale', ...head.slice(1)], [...s.on_time_by_samtale.map(shareRow), shareRow(s.on_time)], 'caseload-on-time'),
     table('Pr. måned for første ledighedsdag', ['Startmåned', ...head.slice(1)], s.on_time_by_start_month.map(shareRow), 'caseload-on-time-month'),
   );
+}
+
+/** Draws a new summary: everything, and the worklist's filter choices. */
+async function draw(s) {
+  summary = s;
+  $('summary-line').textContent =
+    `${number(s.members)} medlemmer beregnet for ${danishDate(s.today)}` +
+    (s.error_count ? `; ${number(s.error_count)} rækker med fejl (se nederst).` : '; ingen rækker med fejl.');
+  $('source-line').textContent = `Læst som ${s.source.text}.`;
+  $('warnings').hidden = s.warnings.length === 0;
+  $('warnings-list').replaceChildren(...s.warnings.map((w) => el('li', {}, [w])));
+  const sheets = s.source.sheets ?? [];
+  $('sheet-group').hidden = sheets.length < 2;
+  $('sheet').replaceChildren(...sheets.map((name) => Object.assign(el('option', { value: name }, [name]), { selected: name === s.source.sheet })));
+  const options = (select, first, values) => {
+    const keep = select.value;
+    select.replaceChildren(el('option', { value: '' }, [first]), ...values.map(([v, text]) => el('option', { value: v }, [text])));
+    select.value = values.some(([v]) => v === keep) ? keep : '';
+  };
+  options($('samtale'), 'alle samtaler', s.samtaler.map((k) => [k.key, `${k.key} ${k.title}`]));
+  options($('week'), 'alle uger', s.workload.map((w) => [w.week, `uge ${Number(w.week.slice(6))}, ${danishDate(w.from)}–${danishDate(w.to)}`]));
+  await drawNumbers(s);
   const star = (name, share, text) => [name, `${number(share.count)} af ${number(share.of)}`, share.text, text];
   $('star').replaceChildren(
     table('Implementeringsindikatorer (STAR, 2016)', ['Indikator', 'Antal', 'Andel', 'Hvem tælles med'], [
@@ -136,32 +189,45 @@ async function draw(s) {
       star('To samtaler inden for de sidste 3 måneder', s.star.two_in_last_3_months, 'Medlemmer med 3–6 måneders sammenlagt ledighed'),
     ], 'caseload-star'),
   );
+  const shown = s.errors.length < s.error_count ? ` – viser de første ${number(s.errors.length)}; hent listen for alle` : '';
   $('errors').replaceChildren(
     s.error_count
       ? table(
-          `Rækker med fejl (${number(s.error_count)})`,
+          `Rækker med fejl (${number(s.error_count)}${shown})`,
           ['Linje', 'Medlem', 'Kode', 'Fejl'],
           s.errors.map((e) => [String(e.line), e.member ?? '', e.code, e.message]),
           'caseload-errors',
         )
       : el('p', {}, ['Ingen rækker med fejl.']),
   );
+  offset = 0;
+  await drawWorklist();
 }
 
 function pageError(error) {
   $('page-error').dataset.code = error.code ?? 'E_INTERNAL';
   $('page-error').textContent = error.message;
 }
+function clearError() {
+  $('page-error').textContent = '';
+  delete $('page-error').dataset.code;
+}
+/** Runs `work`, showing what fails. */
+async function guarded(work) {
+  try {
+    await work();
+  } catch (error) {
+    pageError(error);
+  }
+}
 
 $('today').value = today();
 
-$('caseload-form').addEventListener('submit', async (event) => {
-  event.preventDefault();
+async function run(sheet) {
   const file = $('file').files[0];
-  $('page-error').textContent = '';
-  delete $('page-error').dataset.code;
+  clearError();
   if (!file) {
-    pageError({ code: 'E_NO_FILE', message: 'Vælg en CSV-fil først.' });
+    pageError({ code: 'E_NO_FILE', message: 'Vælg en fil først.' });
     $('file').focus();
     return;
   }
@@ -174,12 +240,14 @@ $('caseload-form').addEventListener('submit', async (event) => {
   progress.value = 0;
   $('progress-text').textContent = 'Læser filen …';
   try {
-    const done = await ask({ type: 'run', file, today: $('today').value || today(), lang: 'da', limit: LIMIT }, (p) => {
+    const done = await ask({ type: 'run', file, today: $('today').value || today(), lang: 'da', limit: LIMIT, sheet }, (p) => {
       progress.value = p.total ? Math.round((p.bytes / p.total) * 100) : 100;
-      $('progress-text').textContent = `${progress.value} % læst, ${number(p.rows)} rækker.`;
+      $('progress-text').textContent =
+        p.phase === 'sheet' ? `Regnearket er åbnet; ${number(p.rows)} rækker beregnet.` : `${progress.value} % læst, ${number(p.rows)} rækker.`;
     });
     progress.value = 100;
     $('progress-text').textContent = `Færdig: ${number(done.summary.rows)} rækker på ${number(Math.round(done.ms))} ms.`;
+    $('holder').value = '';
     await draw(done.summary);
     $('results').hidden = false;
     $('results').dataset.state = 'done';
@@ -192,32 +260,94 @@ $('caseload-form').addEventListener('submit', async (event) => {
   } finally {
     $('run').disabled = false;
   }
+}
+
+$('caseload-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  // A new file is read from its first sheet; the sheet chosen below is for the same file.
+  run(undefined);
+});
+$('file').addEventListener('change', () => {
+  $('sheet-group').hidden = true;
+});
+$('sheet').addEventListener('change', () => run($('sheet').value));
+
+$('holder').addEventListener('change', () =>
+  guarded(async () => {
+    const { summary: s } = await ask({ type: 'summary', holder: $('holder').value });
+    summary = s;
+    await drawNumbers(s);
+    offset = 0;
+    await drawWorklist();
+  }),
+);
+
+let typing;
+$('worklist-filter').addEventListener('submit', (event) => event.preventDefault());
+$('worklist-filter').addEventListener('input', (event) => {
+  clearTimeout(typing);
+  const later = event.target.id === 'search' ? 150 : 0;
+  typing = setTimeout(() => {
+    offset = 0;
+    guarded(drawWorklist);
+  }, later);
+});
+$('prev').addEventListener('click', () => {
+  offset = Math.max(0, offset - PAGE);
+  guarded(drawWorklist);
+});
+$('next').addEventListener('click', () => {
+  offset += PAGE;
+  guarded(drawWorklist);
 });
 
-$('holder').addEventListener('change', async () => {
-  const holder = $('holder').value;
-  const names = [...LISTS.closing, ...LISTS.overdue];
-  try {
-    const answers = await Promise.all(names.map((name) => ask({ type: 'list', name, holder, limit: LIMIT })));
-    drawLists(answers.map((a) => a.list));
-  } catch (error) {
-    pageError(error);
-  }
-});
+// ---- a member's own plan --------------------------------------------------------------------
 
-$('results').addEventListener('click', async (event) => {
+let member = null;
+async function openMember(reference, opener) {
+  const { member: m } = await ask({ type: 'member', member: reference });
+  await module;
+  member = m;
+  $('member-heading').textContent = `Medlem ${m.member} (linje ${m.line})`;
+  $('member-held').textContent = m.held.length
+    ? `Holdt ifølge filen: ${m.held.map(([id, date]) => `${id} ${danishDate(date)}`).join(', ')}.`
+    : 'Filen har ingen afholdte samtaler for medlemmet.';
+  render($('member-plan'), m.request);
+  const dialog = $('member-dialog');
+  dialog.returnFocus = opener;
+  dialog.showModal();
+  $('member-heading').focus();
+}
+$('member-close').addEventListener('click', () => $('member-dialog').close());
+$('member-dialog').addEventListener('close', () => $('member-dialog').returnFocus?.focus());
+$('member-ics').addEventListener('click', () =>
+  guarded(async () => {
+    if (!member) return;
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    download(`samtaleplan-${member.member}.ics`, ics(member.request, stamp), 'text/calendar;charset=utf-8');
+  }),
+);
+
+// ---- the buttons of the results -------------------------------------------------------------
+
+$('results').addEventListener('click', (event) => {
   const target = event.target.closest('button');
   if (!target) return;
-  try {
+  guarded(async () => {
+    const name = `samtaleplan-${target.dataset.export ?? target.dataset.xlsx}-${summary?.today}`;
     if (target.dataset.export) {
-      const { text } = await ask({ type: 'export', list: target.dataset.export, holder: $('holder').value });
-      download(`samtaleplan-${target.dataset.export}-${summary.today}.csv`, `\ufeff${text}`, 'text/csv;charset=utf-8');
+      const { text } = await ask({ type: 'export', list: target.dataset.export, query: filter() });
+      download(`${name}.csv`, `\ufeff${text}`, 'text/csv;charset=utf-8');
+    } else if (target.dataset.xlsx) {
+      const { bytes } = await ask({ type: 'xlsx', list: target.dataset.xlsx, query: filter() });
+      download(`${name}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } else if (target.dataset.member) {
-      const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-      const { text } = await ask({ type: 'ics', member: target.dataset.member, stamp });
-      download(`samtaleplan-${target.dataset.member}.ics`, text, 'text/calendar;charset=utf-8');
+      await openMember(target.dataset.member, target);
+    } else if (target.dataset.status) {
+      $('status').value = target.dataset.status;
+      offset = 0;
+      await drawWorklist();
+      $('status').focus();
     }
-  } catch (error) {
-    pageError(error);
-  }
+  });
 });

@@ -1,9 +1,11 @@
 //! The header of a caseload file: which columns it has (their Danish and English names, the
-//! `holdt_<ID>` columns) and where each one is, found once.
+//! `holdt_<ID>` columns) and where each one is, found once. Columns it does not know (a name, a
+//! caseworker) are ignored and named in a warning; empty ones, as Excel leaves, are ignored.
 
 use super::Caseload;
-use super::csv::{self, Record};
+use super::csv;
 use crate::contract::error::{ErrorCode, PlanError, quote};
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// The columns of a caseload file.
@@ -57,7 +59,7 @@ fn column(name: &str) -> Option<Column> {
 /// Where each column is, found once from the header.
 #[derive(Debug, Clone)]
 pub(super) struct Layout {
-    pub(super) delimiter: u8,
+    /// The number of fields a row has (the header's, without trailing empty ones).
     pub(super) width: usize,
     pub(super) member: usize,
     pub(super) start: usize,
@@ -68,55 +70,61 @@ pub(super) struct Layout {
     pub(super) held: Vec<(usize, String)>,
 }
 
+impl Layout {
+    /// Whether the column is read (not ignored).
+    pub(super) fn reads(&self, i: usize) -> bool {
+        i == self.member
+            || i == self.start
+            || [self.insurance, self.group, self.pauses].contains(&Some(i))
+            || self.held.iter().any(|(k, _)| *k == i)
+    }
+}
+
 impl Caseload {
-    /// Reads the header: the delimiter, the columns and where each is.
-    pub(super) fn header(&mut self, r: &Record) {
+    /// Reads the header: the columns and where each is. Unknown columns are ignored (and named
+    /// in a warning), empty ones too; a known column twice, or no member or start, stops the
+    /// file.
+    pub(super) fn header(&mut self, line: usize, names: &[Cow<'_, str>]) {
         let lang = self.opts.lang;
-        let delimiter = csv::guess_delimiter(&r.bytes);
         let fail = |da: String, en: String| Some(PlanError::new(ErrorCode::CsvHeader, lang, da, en));
-        let mut names = Vec::new();
-        if csv::fields(&r.bytes, delimiter, &mut names).is_err() {
-            self.fatal = fail(
-                format!("Overskriften på linje {} kan ikke læses.", r.line),
-                format!("The header on line {} cannot be read.", r.line),
-            );
-            return;
-        }
-        let known = "medlem, start, forsikring, gruppe, pauser, holdt_<ID> (eller member, start, insurance, group, pauses, held_<ID>)";
+        let width = csv::width_of(names);
         let mut columns = Vec::new();
-        for name in &names {
-            let Some(c) = column(name) else {
-                self.fatal = fail(
-                    format!(
-                        "Ukendt kolonne {} i overskriften; kendte kolonner er: {known}.",
-                        quote(name)
-                    ),
-                    format!(
-                        "Unknown column {} in the header; known columns are: {known}.",
-                        quote(name)
-                    ),
-                );
-                return;
-            };
-            if columns.contains(&c) {
-                self.fatal = fail(
-                    format!("Kolonnen {} står to gange i overskriften.", quote(name)),
-                    format!("The column {} appears twice in the header.", quote(name)),
-                );
-                return;
+        let mut unnamed = 0;
+        for name in &names[..width] {
+            let name = name.trim();
+            let c = column(name);
+            match &c {
+                None if name.is_empty() => unnamed += 1,
+                None => self.ignored.push(name.to_string()),
+                Some(c) if columns.contains(&Some(c.clone())) => {
+                    self.fatal = fail(
+                        format!("Kolonnen {} står to gange i overskriften på linje {line}.", quote(name)),
+                        format!("The column {} appears twice in the header on line {line}.", quote(name)),
+                    );
+                    return;
+                }
+                Some(_) => {}
             }
             columns.push(c);
         }
-        let find = |c: &Column| columns.iter().position(|x| x == c);
+        let find = |c: &Column| columns.iter().position(|x| x.as_ref() == Some(c));
         let (Some(member), Some(start)) = (find(&Column::Member), find(&Column::Start)) else {
             let (da, en) = if find(&Column::Member).is_none() {
                 ("medlem", "member")
             } else {
                 ("start", "start")
             };
+            let known = "medlem, start, forsikring, gruppe, pauser, holdt_<ID> (eller member, start, insurance, group, pauses, held_<ID>)";
+            let shown: Vec<String> = names[..width].iter().take(8).map(|n| quote(n)).collect();
             self.fatal = fail(
-                format!("Overskriften mangler kolonnen {da}."),
-                format!("The header has no {en} column."),
+                format!(
+                    "Overskriften på linje {line} mangler kolonnen {da}; den har {}. Kendte kolonner er: {known}.",
+                    shown.join(", ")
+                ),
+                format!(
+                    "The header on line {line} has no {en} column; it has {}. Known columns are: {known}.",
+                    shown.join(", ")
+                ),
             );
             return;
         };
@@ -124,14 +132,14 @@ impl Caseload {
             .iter()
             .enumerate()
             .filter_map(|(i, c)| match c {
-                Column::Held(id) => Some((i, id.clone())),
+                Some(Column::Held(id)) => Some((i, id.clone())),
                 _ => None,
             })
             .collect();
         self.held_ids = held.iter().map(|(_, id)| Arc::from(id.as_str())).collect();
+        self.unnamed = unnamed;
         self.layout = Some(Layout {
-            delimiter,
-            width: columns.len(),
+            width,
             member,
             start,
             insurance: find(&Column::Insurance),

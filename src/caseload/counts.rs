@@ -1,8 +1,10 @@
-//! Sums the members up as they are read, for a day: the windows closing this week and next, the
-//! overdue samtaler, the workload per week, the shares held on time (and STAR's, in `star`).
+//! Sums the members up as they are read, for a day: the samtaler still to hold (overdue, or due
+//! within the 26 weeks: the worklist, and the closing and overdue lists drawn from it), the
+//! workload per week, the shares held on time (and STAR's, in `star`) — per holder, so a summary
+//! for one holder has exactly that holder's numbers.
 
 use super::star::StarCounts;
-use super::summary::{Days7, Item, List, OnTime, OnTimeRow, Share, Summary, Week};
+use super::summary::{Days7, Item, List, OnTime, OnTimeRow, SamtaleKey, Share, Status, Summary, Week};
 use super::{Caseload, Member, WEEKS};
 use crate::contract::lang::{Lang, Text};
 use crate::plan;
@@ -11,22 +13,57 @@ use crate::rules::regimes::{Holder, Obligation};
 use chrono::{Datelike, Days, NaiveDate};
 use std::collections::BTreeMap;
 
+/// The lanes numbers are kept in: the a-kasse, the jobcenter or kommune (each regime has one of
+/// the two: the law's word from 1 July 2026 is kommune), and the two together.
+pub const LANES: usize = 3;
+
+/// A holder's lane.
+pub fn lane(h: Holder) -> usize {
+    match h {
+        Holder::Akasse => 0,
+        Holder::Jobcenter | Holder::Kommune => 1,
+        Holder::Joint => 2,
+    }
+}
+
+/// Whether a samtale held by `h` is among those a filter for `filter` asks for.
+pub fn matches(filter: Option<Holder>, h: Holder) -> bool {
+    filter.is_none_or(|f| lane(f) == lane(h))
+}
+
+/// A samtale of a regime with its holder: what the lists and counts are kept by.
+pub(super) struct Kind {
+    pub(super) regime: &'static str,
+    pub(super) id: &'static str,
+    pub(super) title: Text,
+    pub(super) holder: Holder,
+    pub(super) counts: OnTime,
+}
+
+/// A samtale not held, overdue or due within the 26 weeks: compact, made into an [`Item`] when
+/// shown.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Open {
+    /// The member's index in the caseload's members.
+    pub(super) member: u32,
+    pub(super) kind: u16,
+    pub(super) earliest: NaiveDate,
+    pub(super) latest: NaiveDate,
+}
+
 /// Sums members up as they are read.
 pub(super) struct Accumulator {
     today: NaiveDate,
-    monday: NaiveDate,
-    closing: [Vec<Item>; 2],
-    overdue: Vec<Item>,
+    pub(super) monday: NaiveDate,
+    pub(super) kinds: Vec<Kind>,
+    /// Sorted by latest date, then file order, before a summary is made.
+    pub(super) open: Vec<Open>,
     workload: [[u32; 4]; WEEKS],
-    /// (regime id, samtale id, title, counts); found by the ids' addresses, which are the rule
-    /// tables' own, so no text is compared per samtale.
-    by_samtale: Vec<(&'static str, &'static str, Text, OnTime)>,
-    by_month: BTreeMap<(i32, u32), OnTime>,
-    total: OnTime,
+    by_month: BTreeMap<(i32, u32), [OnTime; LANES]>,
     star: StarCounts,
 }
 
-fn lane(h: Holder) -> usize {
+fn column(h: Holder) -> usize {
     match h {
         Holder::Akasse => 0,
         Holder::Jobcenter => 1,
@@ -41,18 +78,33 @@ impl Accumulator {
         Accumulator {
             today,
             monday: today.checked_sub_days(Days::new(back)).unwrap_or(today),
-            closing: [Vec::new(), Vec::new()],
-            overdue: Vec::new(),
+            kinds: Vec::new(),
+            open: Vec::new(),
             workload: [[0; 4]; WEEKS],
-            by_samtale: Vec::new(),
             by_month: BTreeMap::new(),
-            total: OnTime::default(),
             star: StarCounts::default(),
         }
     }
 
-    /// Adds a member; refuses held dates that do not fit the plan (the words of the error).
-    pub(super) fn add(&mut self, m: &Member, w: &plan::Windows, lang: Lang) -> Result<(), (String, String)> {
+    /// The week (0 = this week) a latest date falls in, if within the 26 weeks.
+    pub(super) fn week(&self, latest: NaiveDate) -> Option<usize> {
+        let week = (latest - self.monday).num_days().div_euclid(7);
+        usize::try_from(week).ok().filter(|w| *w < WEEKS)
+    }
+
+    /// A samtale's status on the day.
+    pub(super) fn status(&self, latest: NaiveDate) -> Status {
+        match self.week(latest) {
+            _ if latest < self.today => Status::Overdue,
+            Some(0) => Status::ThisWeek,
+            Some(1) => Status::NextWeek,
+            _ => Status::Later,
+        }
+    }
+
+    /// Adds a member (the `index`th read); refuses held dates that do not fit the plan (the
+    /// words of the error).
+    pub(super) fn add(&mut self, index: usize, m: &Member, w: &plan::Windows) -> Result<(), (String, String)> {
         for (id, date) in &m.held {
             if !w.samtaler.iter().any(|s| s.id == &**id) {
                 let ids: Vec<&str> = w.samtaler.iter().map(|s| s.id).collect();
@@ -81,19 +133,25 @@ impl Accumulator {
         }
         let today = self.today;
         let held = |id: &str| m.held.iter().find(|(h, _)| &**h == id).map(|(_, d)| *d);
-        // This member's counts, added to its month of start and the total once at the end.
-        let mut member = OnTime::default();
+        // This member's counts, added to its month of start at the end.
+        let mut member = [OnTime::default(); LANES];
         for s in w.samtaler.iter().filter(|s| s.obligation != Obligation::Conditional) {
             let h = held(s.id);
+            // Found by the ids' addresses, which are the rule tables' own: no text is compared.
             let found = self
-                .by_samtale
+                .kinds
                 .iter()
-                .position(|(r, id, _, _)| std::ptr::eq(*r, w.regime.id) && std::ptr::eq(*id, s.id));
+                .position(|k| std::ptr::eq(k.regime, w.regime.id) && std::ptr::eq(k.id, s.id) && k.holder == s.holder);
             let k = found.unwrap_or_else(|| {
-                self.by_samtale.push((w.regime.id, s.id, s.title, OnTime::default()));
-                self.by_samtale.len() - 1
+                self.kinds.push(Kind {
+                    regime: w.regime.id,
+                    id: s.id,
+                    title: s.title,
+                    holder: s.holder,
+                    counts: OnTime::default(),
+                });
+                self.kinds.len() - 1
             });
-            let counts = &mut self.by_samtale[k].3;
             let outcome: Option<fn(&mut OnTime)> = match h {
                 Some(d) if d < s.earliest => Some(|c| c.early += 1),
                 Some(d) if d > s.latest => Some(|c| c.late += 1),
@@ -102,60 +160,80 @@ impl Accumulator {
                 None => None,
             };
             if let Some(count) = outcome {
-                count(counts);
-                count(&mut member);
+                count(&mut self.kinds[k].counts);
+                count(&mut member[lane(s.holder)]);
             }
             if h.is_some() {
                 continue;
             }
-            let item = || Item {
-                member: m.reference.clone(),
-                line: m.line,
-                regime: w.regime.id,
-                id: s.id,
-                title: s.title.get(lang),
-                holder: s.holder,
-                holder_label: s.holder.label(lang),
-                earliest: s.earliest,
-                latest: s.latest,
-            };
-            if s.latest < today {
-                self.overdue.push(item());
-                continue;
+            let week = self.week(s.latest);
+            if s.latest < today || week.is_some() {
+                self.open.push(Open {
+                    member: u32::try_from(index).unwrap_or(u32::MAX),
+                    kind: u16::try_from(k).unwrap_or(u16::MAX),
+                    earliest: s.earliest,
+                    latest: s.latest,
+                });
             }
-            let week = (s.latest - self.monday).num_days() / 7;
-            if let Ok(week) = usize::try_from(week)
-                && week < WEEKS
-            {
-                self.workload[week][lane(s.holder)] += 1;
-                if week < 2 {
-                    self.closing[week].push(item());
-                }
+            if let (Some(week), false) = (week, s.latest < today) {
+                self.workload[week][column(s.holder)] += 1;
             }
         }
-        if member.evaluated() > 0 {
+        if member.iter().any(|c| c.evaluated() > 0) {
             let month = self
                 .by_month
                 .entry((m.request.start.year(), m.request.start.month()))
                 .or_default();
-            month.add(member);
-            self.total.add(member);
+            for (sum, c) in month.iter_mut().zip(member) {
+                sum.add(c);
+            }
         }
         self.star.add(today, m, w);
         Ok(())
     }
 
-    pub(super) fn summary(&self, c: &Caseload) -> Summary {
+    /// Puts the open samtaler in order: by latest date, then file order (no text compared).
+    pub(super) fn sort(&mut self) {
+        self.open.sort_by_key(|o| (o.latest, o.member));
+    }
+
+    /// An open samtale as shown.
+    pub(super) fn item(&self, c: &Caseload, o: &Open) -> Item {
         let lang = c.opts.lang;
-        let limit = c.opts.list_limit.unwrap_or(usize::MAX);
-        let list = |items: &Vec<Item>| {
-            let mut sorted: Vec<&Item> = items.iter().collect();
-            // By deadline, then in file order: no text is compared.
-            sorted.sort_by_key(|i| (i.latest, i.line));
-            List {
-                total: items.len(),
-                items: sorted.into_iter().take(limit).cloned().collect(),
+        let k = &self.kinds[usize::from(o.kind)];
+        let m = &c.members[o.member as usize];
+        let status = self.status(o.latest);
+        Item {
+            member: m.reference.clone(),
+            line: m.line,
+            regime: k.regime,
+            id: k.id,
+            title: k.title.get(lang),
+            holder: k.holder,
+            holder_label: k.holder.label(lang),
+            earliest: o.earliest,
+            latest: o.latest,
+            status,
+            status_label: status.label(lang),
+        }
+    }
+
+    /// The summary, for one holder's samtaler or all, with at most `limit` entries in each list
+    /// and of the errors (the totals stay whole).
+    pub(super) fn summary(&self, c: &Caseload, holder: Option<Holder>, limit: usize) -> Summary {
+        let lang = c.opts.lang;
+        let list = |status: Status| {
+            let mut total = 0;
+            let mut items = Vec::new();
+            for o in &self.open {
+                if self.status(o.latest) == status && matches(holder, self.kinds[usize::from(o.kind)].holder) {
+                    total += 1;
+                    if items.len() < limit {
+                        items.push(self.item(c, o));
+                    }
+                }
             }
+            List { total, items }
         };
         let day = |weeks: u64, days: u64| {
             self.monday
@@ -172,7 +250,15 @@ impl Accumulator {
             .map(|i| {
                 let from = day(i as u64, 0);
                 let iso = from.iso_week();
-                let [akasse, jobcenter, kommune, joint] = self.workload[i];
+                let n = |h: Holder| {
+                    if matches(holder, h) {
+                        self.workload[i][column(h)]
+                    } else {
+                        0
+                    }
+                };
+                let [akasse, jobcenter, kommune, joint] =
+                    [Holder::Akasse, Holder::Jobcenter, Holder::Kommune, Holder::Joint].map(n);
                 Week {
                     week: format!("{}-W{:02}", iso.year(), iso.week()),
                     from,
@@ -185,14 +271,60 @@ impl Accumulator {
                 }
             })
             .collect();
+        let in_lanes = |counts: &[OnTime; LANES]| {
+            let mut sum = OnTime::default();
+            for (i, c) in counts.iter().enumerate() {
+                if holder.is_none_or(|h| lane(h) == i) {
+                    sum.add(*c);
+                }
+            }
+            sum
+        };
+        // Per samtale (regime and id), the holders asked for added up.
+        let mut by_samtale: BTreeMap<(&str, &str), (&'static str, OnTime)> = BTreeMap::new();
+        for k in self.kinds.iter().filter(|k| matches(holder, k.holder)) {
+            let entry = by_samtale
+                .entry((k.regime, k.id))
+                .or_insert((k.title.get(lang), OnTime::default()));
+            entry.1.add(k.counts);
+        }
+        let mut total = OnTime::default();
+        for counts in self.by_month.values() {
+            total.add(in_lanes(counts));
+        }
+        let mut samtaler: Vec<SamtaleKey> = Vec::new();
+        let mut seen = vec![false; self.kinds.len()];
+        for o in &self.open {
+            seen[usize::from(o.kind)] = true;
+        }
+        let mut keys: Vec<&Kind> = self
+            .kinds
+            .iter()
+            .zip(&seen)
+            .filter(|(_, s)| **s)
+            .map(|(k, _)| k)
+            .collect();
+        keys.sort_by_key(|k| (k.regime, k.id));
+        for k in keys {
+            let key = format!("{} {}", k.regime, k.id);
+            if samtaler.last().is_none_or(|s| s.key != key) {
+                samtaler.push(SamtaleKey {
+                    key,
+                    title: k.title.get(lang),
+                });
+            }
+        }
         Summary {
-            schema: 1,
+            schema: 2,
             lang,
             today: self.today,
+            source: c.source(),
+            warnings: c.warnings(),
+            holder,
             rows: c.rows,
             members: c.members.len(),
             error_count: c.error_count,
-            errors: c.errors.clone(),
+            errors: c.errors.iter().take(limit).cloned().collect(),
             this_week: Days7 {
                 from: day(0, 0),
                 to: day(0, 6),
@@ -201,29 +333,25 @@ impl Accumulator {
                 from: day(1, 0),
                 to: day(1, 6),
             },
-            closing_this_week: list(&self.closing[0]),
-            closing_next_week: list(&self.closing[1]),
-            overdue: list(&self.overdue),
+            closing_this_week: list(Status::ThisWeek),
+            closing_next_week: list(Status::NextWeek),
+            overdue: list(Status::Overdue),
             workload,
-            on_time: row(lang.pick("I alt", "Total").to_string(), None, self.total),
-            on_time_by_samtale: {
-                let mut rows: Vec<_> = self
-                    .by_samtale
-                    .iter()
-                    .filter(|(.., counts)| counts.evaluated() > 0)
-                    .collect();
-                rows.sort_by_key(|(regime, id, ..)| (*regime, *id));
-                rows.into_iter()
-                    .map(|(regime, id, title, counts)| row(format!("{regime} {id}"), Some(title.get(lang)), *counts))
-                    .collect()
-            },
+            on_time: row(lang.pick("I alt", "Total").to_string(), None, total),
+            on_time_by_samtale: by_samtale
+                .into_iter()
+                .filter(|(_, (_, counts))| counts.evaluated() > 0)
+                .map(|((regime, id), (title, counts))| row(format!("{regime} {id}"), Some(title), counts))
+                .collect(),
             on_time_by_start_month: self
                 .by_month
                 .iter()
+                .map(|(k, counts)| (k, in_lanes(counts)))
                 .filter(|(_, counts)| counts.evaluated() > 0)
-                .map(|((y, m), counts)| row(format!("{y}-{m:02}"), None, *counts))
+                .map(|((y, m), counts)| row(format!("{y}-{m:02}"), None, counts))
                 .collect(),
             star: self.star.shares(lang),
+            samtaler,
         }
     }
 }

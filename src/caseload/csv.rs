@@ -1,7 +1,12 @@
-//! Reading a caseload file as exported from Excel or a case system: semicolon, comma or tab
-//! separated, UTF-8 with or without a byte-order mark, quoted fields (RFC 4180, with `""` for a
-//! quote and line breaks inside quotes), Danish `dd-mm-yyyy`, `dd.mm.yyyy` or ISO dates. The file
-//! arrives in chunks of bytes, as a browser or a disk gives it; a record is read once it is whole.
+//! Reading a caseload file as exported from Excel or a case system: semicolon, comma, tab or
+//! pipe separated, quoted fields (RFC 4180, with `""` for a quote and line breaks inside quotes,
+//! read in the relaxed way: only a field that begins with a quote is quoted, a quote inside an
+//! unquoted field is a plain character), Danish `dd-mm-yyyy`, `dd.mm.yyyy` or ISO dates. The text
+//! arrives in chunks of UTF-8 bytes (`text` decodes the file); a record is read once it is whole.
+//!
+//! One bad row never costs another: a quote still open when the record has reached
+//! [`MAX_RECORD_BYTES`] or the file has ended was never closed, so the record is cut back to its
+//! first line — that line is the row with the error — and the lines after it are read again.
 
 use crate::rules::dates::{DateError, parse_iso};
 use chrono::NaiveDate;
@@ -9,6 +14,9 @@ use std::borrow::Cow;
 
 /// A record (one row) may be at most this long.
 pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+
+/// The separators a header may use, in the order a tie is settled.
+pub const DELIMITERS: [u8; 4] = [b';', b',', b'\t', b'|'];
 
 /// A complete record: its fields as raw bytes, and the line it starts on (1-based).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,20 +27,46 @@ pub struct Record {
     pub too_long: bool,
 }
 
-/// Splits a stream of bytes into records: a line break ends a record unless it is inside quotes.
-/// Knowing whether a line break is quoted only takes the parity of the quotes seen, so records
-/// can be found before the delimiter is known.
+/// Where the splitter is within a record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum State {
+    /// At the start of a field (spaces may come before a quote).
+    #[default]
+    FieldStart,
+    /// In a field that did not begin with a quote: a quote is a plain character.
+    Unquoted,
+    /// Inside a quoted field: a line break belongs to the field.
+    Quoted,
+    /// Just after a quote inside a quoted field: `""` or the field's end.
+    QuoteInQuoted,
+}
+
+/// Splits a stream of bytes into records: a line break ends a record unless it is inside a
+/// quoted field. The delimiter is guessed from the first record that is not blank (the header);
+/// until then any of [`DELIMITERS`] starts a field.
+///
+/// A record whose quoted field spans lines is taken only if it then reads as a row of the
+/// header's width; otherwise (a stray opening quote that paired with a quote on a later line) it
+/// is cut back to its first line, like a quote still open at the limit or at the end of the file.
 #[derive(Debug, Default)]
 pub struct Splitter {
     current: Vec<u8>,
     too_long: bool,
-    in_quotes: bool,
+    /// A line break inside quotes is part of the current record.
+    multiline: bool,
+    state: State,
+    delimiter: Option<u8>,
+    /// The number of fields of the header, once read.
+    width: Option<usize>,
     /// The line the next byte is on.
     line: usize,
     start_line: usize,
     started: bool,
-    /// Bytes of a UTF-8 byte-order mark still to be checked at the very start.
-    seen: usize,
+    /// Bytes to read again (the lines after a record cut back), and how far they are read.
+    replay: Vec<u8>,
+    replayed: usize,
+    /// Set by a cut back: the bytes after the record's first line.
+    cut: Option<Vec<u8>>,
 }
 
 impl Splitter {
@@ -44,50 +78,150 @@ impl Splitter {
         }
     }
 
+    /// The delimiter guessed from the header, once it has been read.
+    pub fn delimiter(&self) -> Option<u8> {
+        self.delimiter
+    }
+
+    fn is_delimiter(&self, b: u8) -> bool {
+        match self.delimiter {
+            Some(d) => b == d,
+            None => DELIMITERS.contains(&b),
+        }
+    }
+
     /// Feeds bytes; calls `out` for each record completed by them.
-    pub fn feed(&mut self, mut bytes: &[u8], out: &mut impl FnMut(Record)) {
-        // A byte-order mark at the start of the file is not data.
-        while self.seen < 3 && !bytes.is_empty() {
-            let bom = [0xEF, 0xBB, 0xBF];
-            if bytes[0] == bom[self.seen] && self.current.len() == self.seen {
-                self.current.push(bytes[0]);
-                self.seen += 1;
-                bytes = &bytes[1..];
-                if self.seen == 3 {
-                    self.current.clear();
+    pub fn feed(&mut self, bytes: &[u8], out: &mut impl FnMut(Record)) {
+        let mut i = 0;
+        loop {
+            // What was cut back is read before anything after it.
+            while self.replayed < self.replay.len() {
+                let buf = std::mem::take(&mut self.replay);
+                let done = self.replayed + self.run(&buf[self.replayed..], out);
+                match self.cut.take() {
+                    Some(mut tail) => {
+                        tail.extend_from_slice(&buf[done..]);
+                        self.replay = tail;
+                        self.replayed = 0;
+                    }
+                    None => {
+                        self.replay = buf;
+                        self.replayed = done;
+                    }
                 }
-            } else {
-                self.seen = 3;
+            }
+            self.replay.clear();
+            self.replayed = 0;
+            if i >= bytes.len() {
+                return;
+            }
+            i += self.run(&bytes[i..], out);
+            if let Some(tail) = self.cut.take() {
+                self.replay = tail;
             }
         }
+    }
+
+    /// Reads bytes until they end or a record is cut back; gives how many were read.
+    fn run(&mut self, bytes: &[u8], out: &mut impl FnMut(Record)) -> usize {
         let mut i = 0;
-        while i < bytes.len() {
+        while i < bytes.len() && self.cut.is_none() {
             if !self.started {
                 self.started = true;
                 self.start_line = self.line;
             }
-            // Copy the run up to the next quote or line break at once.
-            let run = bytes[i..]
-                .iter()
-                .position(|&b| b == b'"' || b == b'\n')
-                .map_or(bytes.len(), |k| i + k);
-            self.push(&bytes[i..run]);
-            if run == bytes.len() {
-                break;
-            }
-            let b = bytes[run];
-            i = run + 1;
-            if b == b'"' {
-                self.in_quotes = !self.in_quotes;
-            } else {
+            let rest = &bytes[i..];
+            if self.too_long {
+                // A record cut at the limit ends at the next line break, quotes or not.
+                let Some(k) = rest.iter().position(|&b| b == b'\n') else {
+                    return bytes.len();
+                };
+                i += k + 1;
                 self.line += 1;
-                if !self.in_quotes {
-                    self.emit(out);
-                    continue;
+                self.emit(out, true);
+                continue;
+            }
+            match self.state {
+                State::FieldStart | State::QuoteInQuoted => {
+                    let b = rest[0];
+                    let was = self.state;
+                    i += 1;
+                    self.state = match b {
+                        b'\n' => {
+                            self.line += 1;
+                            self.emit(out, true);
+                            continue;
+                        }
+                        b'"' => State::Quoted,
+                        b' ' if was == State::FieldStart => State::FieldStart,
+                        b'\r' | b' ' => State::Unquoted,
+                        _ if self.is_delimiter(b) => State::FieldStart,
+                        _ => State::Unquoted,
+                    };
+                    self.push(&[b]);
+                }
+                State::Unquoted => {
+                    let k = rest
+                        .iter()
+                        .position(|&b| b == b'\n' || self.is_delimiter(b))
+                        .unwrap_or(rest.len());
+                    self.push(&rest[..k]);
+                    i += k;
+                    if k < rest.len() {
+                        // The delimiter or line break is read as at the start of a field.
+                        self.state = State::FieldStart;
+                    }
+                }
+                State::Quoted => {
+                    let k = rest
+                        .iter()
+                        .position(|&b| b == b'"' || b == b'\n')
+                        .map_or(rest.len(), |k| k + 1);
+                    if self.current.len() + k > MAX_RECORD_BYTES {
+                        if self.cut_back(false) {
+                            self.emit_only(out);
+                            return i;
+                        }
+                        // One line too long: it ends at its line break, quotes or not.
+                        continue;
+                    }
+                    self.push(&rest[..k]);
+                    i += k;
+                    match rest.get(k.wrapping_sub(1)) {
+                        Some(b'"') => self.state = State::QuoteInQuoted,
+                        Some(b'\n') => {
+                            self.line += 1;
+                            self.multiline = true;
+                        }
+                        _ => {}
+                    }
                 }
             }
-            self.push(&[b]);
         }
+        i
+    }
+
+    /// Cuts the current record back to its first line, which is emitted by the caller as a record
+    /// of its own (with its open quote, that row's error); the bytes after it are to be read
+    /// again. False when the record has no line break: it is then one line too long.
+    fn cut_back(&mut self, ended: bool) -> bool {
+        let Some(k) = self.current.iter().position(|&b| b == b'\n') else {
+            self.too_long = true;
+            return false;
+        };
+        let mut tail = self.current.split_off(k + 1);
+        self.current.pop();
+        if ended {
+            tail.push(b'\n');
+        }
+        self.cut = Some(tail);
+        self.line = self.start_line + 1;
+        self.multiline = false;
+        if !ended {
+            // The first line is a record now; the rest is read again.
+            self.too_long = false;
+        }
+        true
     }
 
     /// Keeps bytes of the current record, up to the limit.
@@ -99,40 +233,84 @@ impl Splitter {
         self.current.extend_from_slice(&bytes[..bytes.len().min(room)]);
     }
 
-    /// Ends the input: the last record, if the file does not end with a line break. Returns true
-    /// if the file ended inside quotes (an unterminated quoted field).
-    pub fn finish(&mut self, out: &mut impl FnMut(Record)) -> bool {
-        let open = self.in_quotes;
-        if self.started {
-            self.emit(out);
+    /// Ends the input: the last record, if the file does not end with a line break; a quote
+    /// still open is cut back to its line, and the lines after it are read again.
+    pub fn finish(&mut self, out: &mut impl FnMut(Record)) {
+        loop {
+            self.feed(&[], out);
+            if !self.started {
+                return;
+            }
+            if self.state == State::Quoted && self.multiline && !self.too_long {
+                self.cut_back(false);
+                self.emit_only(out);
+            } else {
+                self.emit(out, false);
+            }
+            if let Some(tail) = self.cut.take() {
+                self.replay = tail;
+                self.replayed = 0;
+            }
         }
-        open
     }
 
-    /// The line the splitter has reached (for progress and for an unterminated quote's message).
+    /// The line the splitter has reached (for progress).
     pub fn line(&self) -> usize {
         self.line
     }
 
-    pub fn start_line(&self) -> usize {
-        self.start_line
+    /// Ends the current record; a record spanning lines that does not read as a row of the
+    /// header's width is cut back first.
+    fn emit(&mut self, out: &mut impl FnMut(Record), ended: bool) {
+        if self.current.last() == Some(&b'\r') {
+            self.current.pop();
+        }
+        if self.multiline && !self.too_long && !self.fits() {
+            self.cut_back(ended);
+        }
+        self.emit_only(out);
     }
 
-    fn emit(&mut self, out: &mut impl FnMut(Record)) {
+    /// Whether the current record reads as a row as wide as the header.
+    fn fits(&self) -> bool {
+        let (Some(delimiter), Some(width)) = (self.delimiter, self.width) else {
+            return true;
+        };
+        let mut f = Vec::new();
+        match fields(&self.current, delimiter, &mut f) {
+            Ok(()) => f.len() >= width && width_of(&f) <= width,
+            Err(FieldError::Quote) => false,
+            Err(FieldError::Encoding) => true,
+        }
+    }
+
+    fn emit_only(&mut self, out: &mut impl FnMut(Record)) {
         if self.current.last() == Some(&b'\r') {
             self.current.pop();
         }
         let bytes = std::mem::take(&mut self.current);
+        if self.delimiter.is_none() && !bytes.iter().all(u8::is_ascii_whitespace) {
+            let delimiter = guess_delimiter(&bytes);
+            self.delimiter = Some(delimiter);
+            let mut f = Vec::new();
+            self.width = fields(&bytes, delimiter, &mut f).ok().map(|()| width_of(&f));
+        }
         out(Record {
             line: self.start_line,
             bytes,
             too_long: self.too_long,
         });
         self.too_long = false;
-        self.in_quotes = false;
+        self.multiline = false;
+        self.state = State::FieldStart;
         self.started = false;
-        self.seen = 3;
     }
+}
+
+/// The number of fields up to the last one that is not empty: trailing empty fields, as Excel
+/// leaves after a table, do not count.
+pub fn width_of(fields: &[Cow<'_, str>]) -> usize {
+    fields.iter().rposition(|f| !f.is_empty()).map_or(0, |k| k + 1)
 }
 
 /// Why a record's fields could not be read.
@@ -144,26 +322,20 @@ pub enum FieldError {
     Encoding,
 }
 
-/// The delimiter of a file, guessed from its header: the most frequent of `;`, `,` and tab
+/// The delimiter of a file, guessed from its header: the most frequent of `;`, `,`, tab and `|`
 /// outside quotes (`;` when there is none, as Danish Excel writes).
 pub fn guess_delimiter(header: &[u8]) -> u8 {
-    let mut counts = [0usize; 3];
+    let mut counts = [0usize; 4];
     let mut quoted = false;
     for &b in header {
-        match b {
-            b'"' => quoted = !quoted,
-            b';' if !quoted => counts[0] += 1,
-            b',' if !quoted => counts[1] += 1,
-            b'\t' if !quoted => counts[2] += 1,
-            _ => {}
+        if b == b'"' {
+            quoted = !quoted;
+        } else if let Some(k) = DELIMITERS.iter().position(|&d| d == b).filter(|_| !quoted) {
+            counts[k] += 1;
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], 3 - i)).unwrap_or(0);
-    if counts[best] == 0 {
-        b';'
-    } else {
-        [b';', b',', b'\t'][best]
-    }
+    let best = (0..4).max_by_key(|&i| (counts[i], 4 - i)).unwrap_or(0);
+    if counts[best] == 0 { b';' } else { DELIMITERS[best] }
 }
 
 /// The fields of a record, unquoted and trimmed, into `out` (cleared first). A field borrows the
@@ -272,45 +444,88 @@ mod tests {
     use super::*;
     use crate::rules::dates::ymd;
 
-    fn split(chunks: &[&[u8]]) -> (Vec<Record>, bool) {
+    fn split(chunks: &[&[u8]]) -> Vec<Record> {
         let mut s = Splitter::new();
         let mut out = Vec::new();
         for c in chunks {
             s.feed(c, &mut |r| out.push(r));
         }
-        let open = s.finish(&mut |r| out.push(r));
-        (out, open)
+        s.finish(&mut |r| out.push(r));
+        out
+    }
+
+    fn lines(records: &[Record]) -> Vec<(usize, String)> {
+        records
+            .iter()
+            .map(|r| (r.line, String::from_utf8_lossy(&r.bytes).into_owned()))
+            .collect()
     }
 
     #[test]
     fn records_split_on_unquoted_line_breaks_whatever_the_chunks() {
-        let text: &[u8] = b"\xEF\xBB\xBFa;b\r\n1;\"x\ny\"\n2;z";
+        let text: &[u8] = b"a;b\r\n1;\"x\ny\"\n2;z";
         let whole = split(&[text]);
         // Every way of cutting the bytes in two gives the same records.
         for cut in 0..text.len() {
             assert_eq!(split(&[&text[..cut], &text[cut..]]), whole, "cut at {cut}");
         }
-        let (records, open) = whole;
-        assert!(!open);
-        let lines: Vec<(usize, &[u8])> = records.iter().map(|r| (r.line, r.bytes.as_slice())).collect();
-        assert_eq!(lines, vec![(1, &b"a;b"[..]), (2, &b"1;\"x\ny\""[..]), (4, &b"2;z"[..])]);
+        assert_eq!(
+            lines(&whole),
+            vec![(1, "a;b".into()), (2, "1;\"x\ny\"".into()), (4, "2;z".into())]
+        );
     }
 
     #[test]
-    fn an_unterminated_quote_is_noticed() {
-        let (records, open) = split(&[b"a;b\n1;\"never closed\n2;3\n"]);
-        assert!(open);
-        assert_eq!(records.len(), 2);
+    fn a_stray_quote_is_a_plain_character_and_an_open_quote_costs_only_its_row() {
+        // Quotes inside unquoted fields are text; only a field beginning with a quote is quoted.
+        let text: &[u8] = b"a;b\n1;5\" tall\n2;it's \"x\"\n3;\"open\n4;z\n5;\"ok\"\n6;\"never\n7;y";
+        let whole = split(&[text]);
+        for cut in 0..text.len() {
+            assert_eq!(split(&[&text[..cut], &text[cut..]]), whole, "cut at {cut}");
+        }
+        assert_eq!(
+            lines(&whole),
+            vec![
+                (1, "a;b".into()),
+                (2, "1;5\" tall".into()),
+                (3, "2;it's \"x\"".into()),
+                (4, "3;\"open".into()),
+                (5, "4;z".into()),
+                (6, "5;\"ok\"".into()),
+                (7, "6;\"never".into()),
+                (8, "7;y".into()),
+            ]
+        );
+        // A quote open at the limit is cut back too: the rows after it are read.
+        let mut long = b"a\n\"open\n".to_vec();
+        for i in 0..20_000 {
+            long.extend_from_slice(format!("r{i}\n").as_bytes());
+        }
+        let records = split(&[&long]);
+        assert_eq!(records.len(), 20_002);
+        assert_eq!((records[1].line, records[1].bytes.as_slice()), (2, &b"\"open"[..]));
+        assert_eq!(
+            (records[20_001].line, records[20_001].bytes.as_slice()),
+            (20_002, &b"r19999"[..])
+        );
     }
 
     #[test]
     fn a_long_record_is_cut_and_flagged() {
         let long = vec![b'x'; MAX_RECORD_BYTES + 10];
-        let (records, _) = split(&[b"a\n", &long, b"\nb\n"]);
+        let records = split(&[b"a\n", &long, b"\nb\n"]);
         assert!(records[1].too_long);
         assert_eq!(records[1].bytes.len(), MAX_RECORD_BYTES);
         assert!(!records[2].too_long);
         assert_eq!(records[2].line, 3);
+        // One line over the limit inside an open quote ends at its line break.
+        let mut quoted = b"a\n\"".to_vec();
+        quoted.extend(vec![b'y'; MAX_RECORD_BYTES + 10]);
+        quoted.extend_from_slice(b"\nb\n");
+        let records = split(&[&quoted]);
+        assert_eq!(records.len(), 3);
+        assert!(records[1].too_long);
+        assert_eq!((records[2].line, records[2].bytes.as_slice()), (3, &b"b"[..]));
     }
 
     fn fields_of(record: &[u8], delimiter: u8) -> Result<Vec<String>, FieldError> {
@@ -338,6 +553,7 @@ mod tests {
         assert_eq!(guess_delimiter(b"member,start,insurance"), b',');
         assert_eq!(guess_delimiter(b"member\tstart"), b'\t');
         assert_eq!(guess_delimiter(b"\"a;b\",c"), b',');
+        assert_eq!(guess_delimiter(b"member|start|pauses"), b'|');
         assert_eq!(guess_delimiter(b"member"), b';');
     }
 

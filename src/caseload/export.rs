@@ -1,11 +1,19 @@
-//! The lists of a summary written out as CSV, for a spreadsheet.
+//! The lists of a caseload as tables a spreadsheet takes, the same as the page shows them: one
+//! table per list, with headers in the summary's language, holders and statuses in words, dates
+//! as the page writes them, shares as percentages. Written as CSV here (every text cell that a
+//! spreadsheet would run as a formula neutralised, as OWASP advises) and as an .xlsx workbook in
+//! `xlsx`, from the same tables — so the two always agree.
 
-use super::summary::{List, Summary};
+use super::worklist::Query;
+use super::{Caseload, Item};
+use crate::contract::lang::Lang;
 use crate::contract::words::Word;
 use crate::rules::regimes::Holder;
+use chrono::{Datelike, NaiveDate};
 
-/// Which lists the CSV export can write.
-pub const EXPORTS: [&str; 7] = [
+/// Which lists can be exported.
+pub const EXPORTS: [&str; 8] = [
+    "worklist",
     "closing",
     "overdue",
     "workload",
@@ -15,158 +23,299 @@ pub const EXPORTS: [&str; 7] = [
     "errors",
 ];
 
-/// One list of a summary as CSV (`;`-separated, ISO dates, a header row), optionally only the
-/// samtaler of one holder. `None` for an unknown list name.
-pub fn export(s: &Summary, list: &str, holder: Option<Holder>) -> Option<String> {
-    let lang = s.lang;
-    let mut out = String::new();
-    let mut line = |cells: &[String]| {
-        let escaped: Vec<String> = cells
-            .iter()
-            .map(|c| {
-                if c.contains([';', '"', '\n', '\r']) {
-                    format!("\"{}\"", c.replace('"', "\"\""))
-                } else {
-                    c.clone()
+/// A cell of an exported table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(i64),
+    Date(NaiveDate),
+    /// A share in per mille (`None`: nothing to share, written empty).
+    Share(Option<u32>),
+}
+
+/// One list as a table.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The list's name (`EXPORTS`).
+    pub list: &'static str,
+    /// The sheet's name in the workbook.
+    pub sheet: &'static str,
+    pub head: Vec<&'static str>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// A holder in words, jobcenter and kommune as one ("jobcentret/kommunen") where a table has
+/// one column for them.
+fn office(lang: Lang) -> &'static str {
+    lang.pick("Jobcentret/kommunen", "Jobcentre/municipality")
+}
+
+/// The samtaler of a list as rows.
+fn items(rows: &mut Vec<Vec<Cell>>, items: &[Item], today: NaiveDate) {
+    for i in items {
+        let overdue = (today - i.latest).num_days();
+        rows.push(vec![
+            Cell::Text(i.member.to_string()),
+            Cell::Number(i.line as i64),
+            Cell::Text(i.regime.into()),
+            Cell::Text(i.id.into()),
+            Cell::Text(i.title.into()),
+            Cell::Text(i.holder_label.into()),
+            Cell::Date(i.earliest),
+            Cell::Date(i.latest),
+            Cell::Text(i.status_label.into()),
+            if overdue > 0 {
+                Cell::Number(overdue)
+            } else {
+                Cell::Text(String::new())
+            },
+        ]);
+    }
+}
+
+impl Caseload {
+    /// One list as a table, for the samtaler the query asks for (the worklist takes all of it;
+    /// the other lists its holder); `None` for an unknown list name.
+    pub fn table(&self, list: &str, q: &Query) -> Option<Table> {
+        let lang = self.opts.lang;
+        let today = self.opts.today;
+        let t = |da: &'static str, en: &'static str| lang.pick(da, en);
+        let s = self.whole_summary(q.holder);
+        let mut rows = Vec::new();
+        let item_head = || {
+            vec![
+                t("Medlem", "Member"),
+                t("Linje", "Line"),
+                t("Regler", "Rules"),
+                t("Samtale", "Samtale"),
+                t("Titel", "Title"),
+                t("Holdes af", "Held by"),
+                t("Tidligst", "Earliest"),
+                t("Senest", "Latest"),
+                t("Status", "Status"),
+                t("Dage over fristen", "Days overdue"),
+            ]
+        };
+        let (list, sheet, head): (&'static str, &'static str, Vec<&'static str>) = match list {
+            "worklist" => {
+                let all = Query {
+                    offset: 0,
+                    limit: None,
+                    ..q.clone()
+                };
+                items(&mut rows, &self.query(&all).items, today);
+                ("worklist", t("Arbejdsliste", "Worklist"), item_head())
+            }
+            "closing" => {
+                items(&mut rows, &s.closing_this_week.items, today);
+                items(&mut rows, &s.closing_next_week.items, today);
+                ("closing", t("Frister", "Due"), item_head())
+            }
+            "overdue" => {
+                items(&mut rows, &s.overdue.items, today);
+                ("overdue", t("Overskredne", "Overdue"), item_head())
+            }
+            "workload" => {
+                for w in &s.workload {
+                    let iso = w.from.iso_week();
+                    rows.push(vec![
+                        Cell::Text(format!("{} {}, {}", t("uge", "week"), iso.week(), iso.year())),
+                        Cell::Date(w.from),
+                        Cell::Date(w.to),
+                        Cell::Number(w.akasse.into()),
+                        Cell::Number(i64::from(w.jobcenter) + i64::from(w.kommune)),
+                        Cell::Number(w.joint.into()),
+                        Cell::Number(w.total.into()),
+                    ]);
                 }
-            })
-            .collect();
-        out.push_str(&escaped.join(";"));
+                let head = vec![
+                    t("Uge", "Week"),
+                    t("Fra", "From"),
+                    t("Til", "To"),
+                    t("A-kassen", "A-kasse"),
+                    office(lang),
+                    t("Fælles", "Joint"),
+                    t("I alt", "Total"),
+                ];
+                ("workload", t("Uger", "Weeks"), head)
+            }
+            "on_time_by_samtale" | "on_time_by_start_month" => {
+                let by_samtale = list == "on_time_by_samtale";
+                let source = if by_samtale {
+                    &s.on_time_by_samtale
+                } else {
+                    &s.on_time_by_start_month
+                };
+                for r in source.iter().chain([&s.on_time]) {
+                    let c = r.counts;
+                    let mut row = vec![Cell::Text(r.key.clone())];
+                    if by_samtale {
+                        row.push(Cell::Text(r.title.unwrap_or_default().into()));
+                    }
+                    row.extend([
+                        Cell::Number(c.on_time.into()),
+                        Cell::Number(c.early.into()),
+                        Cell::Number(c.late.into()),
+                        Cell::Number(c.missing.into()),
+                        Cell::Number(c.evaluated().into()),
+                        Cell::Share(r.share.per_mille),
+                    ]);
+                    rows.push(row);
+                }
+                let mut head = if by_samtale {
+                    vec![t("Samtale", "Samtale"), t("Titel", "Title")]
+                } else {
+                    vec![t("Startmåned", "Month of start")]
+                };
+                head.extend([
+                    t("Rettidigt", "On time"),
+                    t("For tidligt", "Early"),
+                    t("For sent", "Late"),
+                    t("Ikke holdt", "Not held"),
+                    t("Vurderet", "Counted"),
+                    t("Andel rettidigt", "Share on time"),
+                ]);
+                if by_samtale {
+                    (
+                        "on_time_by_samtale",
+                        t("Rettidighed pr. samtale", "On time by samtale"),
+                        head,
+                    )
+                } else {
+                    (
+                        "on_time_by_start_month",
+                        t("Rettidighed pr. startmåned", "On time by month of start"),
+                        head,
+                    )
+                }
+            }
+            "star" => {
+                for (name, share) in [
+                    (
+                        t(
+                            "Første samtale inden for 1½ måneds ledighed",
+                            "First samtale within 1½ months of unemployment",
+                        ),
+                        &s.star.first_within_1_5_months,
+                    ),
+                    (
+                        t(
+                            "Første samtale inden for 3 måneders ledighed",
+                            "First samtale within 3 months of unemployment",
+                        ),
+                        &s.star.first_within_3_months,
+                    ),
+                    (
+                        t(
+                            "To samtaler inden for de sidste 3 måneder",
+                            "Two samtaler in the last 3 months",
+                        ),
+                        &s.star.two_in_last_3_months,
+                    ),
+                ] {
+                    rows.push(vec![
+                        Cell::Text(name.into()),
+                        Cell::Number(share.count.into()),
+                        Cell::Number(share.of.into()),
+                        Cell::Share(share.per_mille),
+                    ]);
+                }
+                let head = vec![
+                    t("Indikator", "Indicator"),
+                    t("Antal", "Count"),
+                    t("Af", "Of"),
+                    t("Andel", "Share"),
+                ];
+                ("star", t("STAR", "STAR"), head)
+            }
+            "errors" => {
+                for e in &self.errors {
+                    rows.push(vec![
+                        Cell::Number(e.line as i64),
+                        Cell::Text(e.member.as_deref().unwrap_or_default().into()),
+                        Cell::Text(e.code.as_str().into()),
+                        Cell::Text(e.message.clone()),
+                    ]);
+                }
+                let head = vec![
+                    t("Linje", "Line"),
+                    t("Medlem", "Member"),
+                    t("Kode", "Code"),
+                    t("Fejl", "Error"),
+                ];
+                ("errors", t("Fejl", "Errors"), head)
+            }
+            _ => return None,
+        };
+        Some(Table {
+            list,
+            sheet,
+            head,
+            rows,
+        })
+    }
+}
+
+/// A text cell that a spreadsheet would run as a formula (or read as one: `=`, `+`, `-`, `@`, a
+/// tab or a carriage return first) gets a `'` in front, as OWASP advises for CSV files.
+pub fn neutralise(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{text}"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+/// A date as the page writes it: 2.6.2025 in Danish, 2025-06-02 in English.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Da => format!("{}.{}.{}", d.day(), d.month(), d.year()),
+        Lang::En => d.to_string(),
+    }
+}
+
+/// A share as the page writes it: "87,5 %" / "87.5 %".
+pub fn share(per_mille: Option<u32>, lang: Lang) -> String {
+    per_mille.map_or(String::new(), |p| {
+        format!("{}{}{} %", p / 10, lang.pick(',', '.'), p % 10)
+    })
+}
+
+/// A table as CSV: `;`-separated, a header row, CRLF line ends.
+pub fn csv(table: &Table, lang: Lang) -> String {
+    let mut out = String::new();
+    let mut line = |cells: &mut dyn Iterator<Item = String>| {
+        let mut first = true;
+        for c in cells {
+            if !first {
+                out.push(';');
+            }
+            first = false;
+            if c.contains([';', '"', '\n', '\r']) {
+                out.push('"');
+                out.push_str(&c.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(&c);
+            }
+        }
         out.push_str("\r\n");
     };
-    let t = |da: &str, en: &str| lang.pick(da, en).to_string();
-    let items = |line: &mut dyn FnMut(&[String]), list: &List, week: Option<&str>| {
-        for i in list.items.iter().filter(|i| holder.is_none_or(|h| h == i.holder)) {
-            let mut row = vec![
-                i.member.to_string(),
-                i.regime.to_string(),
-                i.id.to_string(),
-                i.title.to_string(),
-                i.holder.as_str().to_string(),
-                i.earliest.to_string(),
-                i.latest.to_string(),
-            ];
-            if let Some(w) = week {
-                row.push(w.to_string());
-            } else {
-                row.push((s.today - i.latest).num_days().to_string());
-            }
-            line(&row);
-        }
-    };
-    let head = |last: String| {
-        vec![
-            t("medlem", "member"),
-            t("regler", "rules"),
-            t("samtale", "samtale"),
-            t("titel", "title"),
-            t("holdes_af", "holder"),
-            t("tidligst", "earliest"),
-            t("senest", "latest"),
-            last,
-        ]
-    };
-    match list {
-        "closing" => {
-            line(&head(t("uge", "week")));
-            items(&mut line, &s.closing_this_week, Some(&t("denne", "this")));
-            items(&mut line, &s.closing_next_week, Some(&t("næste", "next")));
-        }
-        "overdue" => {
-            line(&head(t("dage_over", "days_overdue")));
-            items(&mut line, &s.overdue, None);
-        }
-        "workload" => {
-            line(&[
-                "week".into(),
-                t("fra", "from"),
-                t("til", "to"),
-                "akasse".into(),
-                "jobcenter".into(),
-                "kommune".into(),
-                "joint".into(),
-                t("i_alt", "total"),
-            ]);
-            for w in &s.workload {
-                line(&[
-                    w.week.clone(),
-                    w.from.to_string(),
-                    w.to.to_string(),
-                    w.akasse.to_string(),
-                    w.jobcenter.to_string(),
-                    w.kommune.to_string(),
-                    w.joint.to_string(),
-                    w.total.to_string(),
-                ]);
-            }
-        }
-        "on_time_by_samtale" | "on_time_by_start_month" => {
-            line(&[
-                t("nøgle", "key"),
-                t("rettidigt", "on_time"),
-                t("for_tidligt", "early"),
-                t("for_sent", "late"),
-                t("mangler", "missing"),
-                t("vurderet", "evaluated"),
-                t("promille", "per_mille"),
-            ]);
-            let rows = if list == "on_time_by_samtale" {
-                &s.on_time_by_samtale
-            } else {
-                &s.on_time_by_start_month
-            };
-            for r in rows.iter().chain([&s.on_time]) {
-                let c = r.counts;
-                line(&[
-                    r.key.clone(),
-                    c.on_time.to_string(),
-                    c.early.to_string(),
-                    c.late.to_string(),
-                    c.missing.to_string(),
-                    c.evaluated().to_string(),
-                    r.share.per_mille.map_or(String::new(), |p| p.to_string()),
-                ]);
-            }
-        }
-        "star" => {
-            line(&[
-                t("indikator", "indicator"),
-                t("antal", "count"),
-                t("af", "of"),
-                t("promille", "per_mille"),
-            ]);
-            for (name, share) in [
-                ("first_within_1_5_months", &s.star.first_within_1_5_months),
-                ("first_within_3_months", &s.star.first_within_3_months),
-                ("two_in_last_3_months", &s.star.two_in_last_3_months),
-            ] {
-                line(&[
-                    name.to_string(),
-                    share.count.to_string(),
-                    share.of.to_string(),
-                    share.per_mille.map_or(String::new(), |p| p.to_string()),
-                ]);
-            }
-        }
-        "errors" => {
-            line(&[
-                t("linje", "line"),
-                t("medlem", "member"),
-                t("kode", "code"),
-                t("besked", "message"),
-            ]);
-            for e in &s.errors {
-                line(&[
-                    e.line.to_string(),
-                    e.member.as_deref().unwrap_or_default().to_string(),
-                    e.code.as_str().to_string(),
-                    e.message.clone(),
-                ]);
-            }
-        }
-        _ => return None,
+    line(&mut table.head.iter().map(|h| h.to_string()));
+    for row in &table.rows {
+        line(&mut row.iter().map(|c| match c {
+            Cell::Text(s) => neutralise(s).into_owned(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => date(*d, lang),
+            Cell::Share(p) => share(*p, lang),
+        }));
     }
-    Some(out)
+    out
+}
+
+/// One list as CSV, for the samtaler the query asks for; `None` for an unknown list name.
+pub fn export(c: &Caseload, list: &str, q: &Query) -> Option<String> {
+    c.table(list, q).map(|t| csv(&t, c.opts.lang))
 }
 
 /// Parses a holder filter ("akasse", …) for the exports.

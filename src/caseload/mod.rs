@@ -7,10 +7,11 @@
 //! How each list and number is defined is written in docs/caseload.md; every choice there
 //! that no source settles is the calculator's convention.
 //!
-//! This file holds the reader and its glue; `columns` reads the header, `rows` each member's row,
-//! `counts` sums the members up into a `summary`, `star` counts STAR's indicators, `export`
-//! writes the lists as CSV; `csv` splits the file into records and fields, `chart` draws the
-//! workload.
+//! This file holds the reader and its glue: `text` tells what the file is and decodes its text,
+//! `csv` splits text into records and fields, `sheet` reads a spreadsheet's rows (calamine);
+//! `columns` reads the header, `rows` each member's row, `counts` sums the members up into a
+//! `summary`, `star` counts STAR's indicators, `export` writes the lists as CSV and `xlsx` as a
+//! workbook; `chart` draws the workload.
 
 pub mod chart;
 mod columns;
@@ -18,24 +19,32 @@ mod counts;
 pub mod csv;
 mod export;
 mod rows;
+mod sheet;
 mod star;
 mod summary;
+pub mod text;
+mod worklist;
+pub mod xlsx;
 
-pub use export::{EXPORTS, export, holder};
+pub use export::{Cell, EXPORTS, Table, csv as table_csv, export, holder};
 pub use star::Star;
-pub use summary::{Days7, Item, List, OnTime, OnTimeRow, Share, Summary, Week};
+pub use summary::{Days7, Item, List, OnTime, OnTimeRow, SamtaleKey, Share, Source, Status, Summary, Week};
+pub use worklist::{Page, Query};
 
-use crate::contract::error::{ErrorCode, PlanError};
+use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::lang::Lang;
 use crate::contract::request::Request;
-use crate::contract::response::Response;
+use crate::contract::response::{HoursNumber, Response};
+use crate::rules::regimes::Holder;
 use chrono::NaiveDate;
 use columns::Layout;
 use counts::Accumulator;
 use csv::Splitter;
 use serde::Serialize;
+use sheet::Sheet;
 use std::collections::HashSet;
 use std::sync::Arc;
+use text::{Decoder, Kind};
 
 /// A caseload file may be at most this large.
 pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
@@ -43,17 +52,28 @@ pub const MAX_FILE_BYTES: usize = 64 * 1024 * 1024;
 pub const MAX_ROWS: usize = 250_000;
 /// The workload covers this many weeks from the week of `today`.
 pub const WEEKS: usize = 26;
-/// Rows with errors kept with their message; beyond this they are only counted.
-pub const MAX_ERRORS_LISTED: usize = 1000;
-
 /// What the summary is for.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Options {
     pub today: NaiveDate,
     pub lang: Lang,
     /// Keep at most this many entries in each list of the summary (the counts stay whole); the
     /// page asks for a screenful, the command line for everything.
     pub list_limit: Option<usize>,
+    /// The sheet of a spreadsheet to read (the first when `None`).
+    pub sheet: Option<String>,
+}
+
+impl Options {
+    /// Everything, from the first sheet, for `today` in `lang`.
+    pub fn new(today: NaiveDate, lang: Lang) -> Options {
+        Options {
+            today,
+            lang,
+            list_limit: None,
+            sheet: None,
+        }
+    }
 }
 
 /// A member as read from a row.
@@ -79,7 +99,11 @@ pub struct RowError {
 /// Reads a caseload file in chunks and sums it up.
 pub struct Caseload {
     opts: Options,
+    decoder: Decoder,
     splitter: Splitter,
+    /// The bytes of a spreadsheet, kept until the end of the file to be opened whole.
+    book: Vec<u8>,
+    sheet: Option<Sheet>,
     bytes: usize,
     layout: Option<Layout>,
     /// The held columns' ids, shared by every member that has a date in them.
@@ -91,13 +115,22 @@ pub struct Caseload {
     errors: Vec<RowError>,
     error_count: usize,
     acc: Accumulator,
+    /// Columns the header names that are not read, and columns without a name.
+    ignored: Vec<String>,
+    unnamed: usize,
+    /// Member references that had invisible characters removed.
+    cleaned: usize,
 }
 
 impl Caseload {
     pub fn new(opts: Options) -> Caseload {
+        let today = opts.today;
         Caseload {
             opts,
+            decoder: Decoder::new(),
             splitter: Splitter::new(),
+            book: Vec::new(),
+            sheet: None,
             bytes: 0,
             layout: None,
             held_ids: Vec::new(),
@@ -107,7 +140,10 @@ impl Caseload {
             references: HashSet::new(),
             errors: Vec::new(),
             error_count: 0,
-            acc: Accumulator::new(opts.today),
+            acc: Accumulator::new(today),
+            ignored: Vec::new(),
+            unnamed: 0,
+            cleaned: 0,
         }
     }
 
@@ -127,8 +163,23 @@ impl Caseload {
             ));
             return;
         }
+        match self.decoder.kind() {
+            Kind::Spreadsheet => self.book.extend_from_slice(bytes),
+            Kind::Binary => {}
+            Kind::Unknown | Kind::Text(_) => {
+                let text = self.decoder.decode(bytes, &mut self.book);
+                self.split(&text, false);
+            }
+        }
+    }
+
+    /// Splits text into records and reads them.
+    fn split(&mut self, text: &[u8], last: bool) {
         let mut records = Vec::new();
-        self.splitter.feed(bytes, &mut |r| records.push(r));
+        self.splitter.feed(text, &mut |r| records.push(r));
+        if last {
+            self.splitter.finish(&mut |r| records.push(r));
+        }
         let mut fields = Vec::new();
         for r in &records {
             self.record(r, &mut fields);
@@ -140,28 +191,55 @@ impl Caseload {
         self.rows
     }
 
+    /// What the file is, as far as read.
+    pub fn kind(&self) -> Kind {
+        self.decoder.kind()
+    }
+
+    /// Reads up to `budget` rows of a spreadsheet once the whole file is in (opening it first);
+    /// gives the number read, 0 when there is nothing (more) to read. A CSV file is read as it
+    /// arrives and has nothing left here.
+    pub fn pump(&mut self, budget: usize) -> usize {
+        if self.fatal.is_some() {
+            return 0;
+        }
+        if self.decoder.kind() == Kind::Unknown {
+            let text = self.decoder.finish(&mut self.book);
+            self.split(&text, false);
+        }
+        if self.decoder.kind() != Kind::Spreadsheet {
+            return 0;
+        }
+        if self.sheet.is_none() {
+            let book = std::mem::take(&mut self.book);
+            match sheet::open(&book, self.opts.sheet.as_deref(), self.opts.lang) {
+                Ok(s) => self.sheet = Some(s),
+                Err(e) => {
+                    self.fatal = Some(e);
+                    return 0;
+                }
+            }
+        }
+        self.sheet_rows(budget)
+    }
+
     /// Ends the file and sums it up; an error if the file as a whole cannot be read.
     pub fn finish(&mut self) -> Result<Summary, PlanError> {
-        let mut records = Vec::new();
-        let open = self.splitter.finish(&mut |r| records.push(r));
-        // A last record inside an unterminated quote is reported as that, not read.
-        if open {
-            records.pop();
+        match self.decoder.kind() {
+            Kind::Unknown | Kind::Text(_) => {
+                let text = self.decoder.finish(&mut self.book);
+                self.split(&text, true);
+            }
+            Kind::Spreadsheet | Kind::Binary => {}
         }
-        let mut fields = Vec::new();
-        for r in &records {
-            self.record(r, &mut fields);
-        }
-        if open && self.fatal.is_none() {
-            let line = self.splitter.start_line();
-            self.rows += 1;
-            self.row_error(
-                line,
-                None,
-                ErrorCode::CsvQuote,
-                "Et felt i anførselstegn slutter aldrig; resten af filen er sprunget over.".into(),
-                "A quoted field never ends; the rest of the file was skipped.".into(),
-            );
+        while self.pump(usize::MAX) > 0 {}
+        if self.decoder.kind() == Kind::Binary && self.fatal.is_none() {
+            self.fatal = Some(PlanError::new(
+                ErrorCode::CsvFile,
+                self.opts.lang,
+                "Filen er ikke tekst, og den ligner ikke et regneark: den kan ikke læses. Gem medlemslisten som CSV (semikolonsepareret) eller som Excel-projektmappe (.xlsx).".into(),
+                "The file is not text, nor does it look like a spreadsheet: it cannot be read. Save the member list as CSV or as an Excel workbook (.xlsx).".into(),
+            ));
         }
         if let Some(e) = &self.fatal {
             return Err(e.clone());
@@ -174,7 +252,91 @@ impl Caseload {
                 "The file is empty: it needs a header line, e.g. member,start.".into(),
             ));
         }
-        Ok(self.acc.summary(self))
+        self.acc.sort();
+        Ok(self.summary(None))
+    }
+
+    /// The summary again, for one holder's samtaler (`None`: all), once the file is finished;
+    /// its lists as long as the options' `list_limit`.
+    pub fn summary(&self, holder: Option<Holder>) -> Summary {
+        self.acc
+            .summary(self, holder, self.opts.list_limit.unwrap_or(usize::MAX))
+    }
+
+    /// The summary with its lists whole (for the exports).
+    pub(crate) fn whole_summary(&self, holder: Option<Holder>) -> Summary {
+        self.acc.summary(self, holder, usize::MAX)
+    }
+
+    /// What was read, and how.
+    fn source(&self) -> Source {
+        let lang = self.opts.lang;
+        let mut s = Source {
+            ignored_columns: self.ignored.clone(),
+            ..Source::default()
+        };
+        if let Some(sheet) = &self.sheet {
+            s.format = sheet.format;
+            s.sheet = Some(sheet.name.clone());
+            s.sheets = sheet.names.clone();
+            s.text = format!(
+                "{} ({}: {})",
+                lang.pick("Regneark", "Spreadsheet"),
+                lang.pick("ark", "sheet"),
+                sheet.name
+            );
+        } else {
+            s.format = "csv";
+            let encoding = match self.decoder.kind() {
+                Kind::Text(e) => e,
+                _ => text::Encoding::Utf8,
+            };
+            s.encoding = Some(encoding.name());
+            let d = self.splitter.delimiter().unwrap_or(b';');
+            s.delimiter = Some(char::from(d).to_string());
+            let name = match d {
+                b',' => lang.pick("komma", "comma"),
+                b'\t' => lang.pick("tabulator", "tab"),
+                b'|' => lang.pick("lodret streg", "vertical bar"),
+                _ => lang.pick("semikolon", "semicolon"),
+            };
+            s.text = format!("CSV, {}, {name}", encoding.name());
+        }
+        s
+    }
+
+    /// What the reader did that the user should know.
+    fn warnings(&self) -> Vec<String> {
+        let lang = self.opts.lang;
+        let mut w = Vec::new();
+        if !self.ignored.is_empty() {
+            let names: Vec<String> = self.ignored.iter().map(|n| quote(n)).collect();
+            w.push(lang.pick(
+                format!(
+                    "Kolonner, som beregneren ikke kender, er sprunget over: {}.",
+                    names.join(", ")
+                ),
+                format!(
+                    "Columns the calculator does not know were skipped: {}.",
+                    names.join(", ")
+                ),
+            ));
+        }
+        if self.unnamed > 0 {
+            let n = self.unnamed;
+            w.push(lang.pick(
+                format!("{n} kolonne(r) uden navn i overskriften er sprunget over."),
+                format!("{n} column(s) without a name in the header were skipped."),
+            ));
+        }
+        if self.cleaned > 0 {
+            let n = self.cleaned;
+            w.push(lang.pick(
+                format!("Usynlige tegn (fx nulbredde-mellemrum eller retningsmarkører) er fjernet fra {n} medlemsreference(r)."),
+                format!("Invisible characters (such as zero-width spaces or direction marks) were removed from {n} member reference(s)."),
+            ));
+        }
+        w
     }
 
     /// A member read from the file (for a calendar file on request).
@@ -188,15 +350,14 @@ impl Caseload {
     }
 
     fn plan_error(&mut self, line: usize, member: Option<Arc<str>>, e: PlanError) {
+        // Every error is kept: there are at most as many as rows (MAX_ROWS).
         self.error_count += 1;
-        if self.errors.len() < MAX_ERRORS_LISTED {
-            self.errors.push(RowError {
-                line,
-                member,
-                code: e.code,
-                message: e.message,
-            });
-        }
+        self.errors.push(RowError {
+            line,
+            member,
+            code: e.code,
+            message: e.message,
+        });
     }
 }
 
@@ -212,4 +373,66 @@ pub fn caseload(bytes: &[u8], opts: Options) -> Result<Summary, PlanError> {
 /// The plan of one member, in full (for a calendar file).
 pub fn member_plan(m: &Member) -> Result<Response, PlanError> {
     crate::plan(&m.request)
+}
+
+/// A member's request as the plan functions take it (`plan()`, `render()`, `ics()`), for the
+/// day of the summary, with the dates the file says samtaler were held: what the caseload page
+/// opens the member's own plan from.
+#[derive(Debug, Clone, Serialize)]
+pub struct MemberRequest {
+    pub request: RequestObject,
+    pub member: Arc<str>,
+    pub line: usize,
+    /// (samtale id, the date it was held)
+    pub held: Vec<(Arc<str>, NaiveDate)>,
+}
+
+/// A request with the contract's field names and words.
+#[derive(Debug, Clone, Serialize)]
+pub struct RequestObject {
+    pub start: NaiveDate,
+    pub insurance: &'static str,
+    pub group: &'static str,
+    pub pauses: Vec<PauseObject>,
+    pub today: NaiveDate,
+    pub lang: Lang,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PauseObject {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub reason: &'static str,
+    /// The hours worked a week, for a part-time pause (the request's `hours_per_week`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours_per_week: Option<HoursNumber>,
+}
+
+impl Member {
+    /// The member's request for the plan functions, as of `today`.
+    pub fn request_object(&self, today: NaiveDate) -> MemberRequest {
+        let r = &self.request;
+        MemberRequest {
+            request: RequestObject {
+                start: r.start,
+                insurance: r.insurance.as_str(),
+                group: r.group.as_str(),
+                pauses: r
+                    .pauses
+                    .iter()
+                    .map(|p| PauseObject {
+                        from: p.period.from,
+                        to: p.period.to,
+                        reason: p.reason.as_str(),
+                        hours_per_week: p.hours_per_week.map(HoursNumber),
+                    })
+                    .collect(),
+                today,
+                lang: r.lang,
+            },
+            member: self.reference.clone(),
+            line: self.line,
+            held: self.held.clone(),
+        }
+    }
 }

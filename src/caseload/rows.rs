@@ -17,7 +17,7 @@ use std::sync::Arc;
 type RowResult<T> = Result<T, (Option<Arc<str>>, PlanError)>;
 
 impl Caseload {
-    /// Reads one record: the header, or a member's row.
+    /// Reads one record of a CSV file: the header, or a member's row.
     pub(super) fn record<'a>(&mut self, r: &'a Record, fields: &mut Vec<Cow<'a, str>>) {
         if self.fatal.is_some() {
             return;
@@ -43,30 +43,58 @@ impl Caseload {
             );
             return;
         }
-        let Some(layout) = &self.layout else {
-            if !r.bytes.iter().all(|b| b.is_ascii_whitespace()) {
-                self.header(r);
-            }
+        if self.layout.is_none() && r.bytes.iter().all(|b| b.is_ascii_whitespace()) {
             return;
-        };
-        let (delimiter, width) = (layout.delimiter, layout.width);
+        }
+        let delimiter = self.splitter.delimiter().unwrap_or(b';');
         if let Err(e) = csv::fields(&r.bytes, delimiter, fields) {
+            if self.layout.is_none() {
+                self.fatal = Some(PlanError::new(
+                    ErrorCode::CsvHeader,
+                    lang,
+                    format!("Overskriften på linje {} kan ikke læses.", r.line),
+                    format!("The header on line {} cannot be read.", r.line),
+                ));
+                return;
+            }
             let (code, da, en) = match e {
                 FieldError::Quote => (
                     ErrorCode::CsvQuote,
-                    "Rækken har et felt med forkerte anførselstegn.",
-                    "The row has a field with misplaced quotes.",
+                    "Rækken har et felt i anførselstegn, der ikke slutter (eller har tekst efter sit sidste anførselstegn).",
+                    "The row has a quoted field that does not end (or has text after its closing quote).",
                 ),
                 FieldError::Encoding => (
                     ErrorCode::CsvEncoding,
-                    "Rækken er ikke gyldig UTF-8-tekst.",
-                    "The row is not valid UTF-8 text.",
+                    "Rækken er ikke gyldig UTF-8-tekst, som resten af filen er.",
+                    "The row is not valid UTF-8 text, as the rest of the file is.",
                 ),
             };
             self.rows += 1;
             self.row_error(r.line, None, code, da.into(), en.into());
             return;
         }
+        self.row(r.line, fields);
+    }
+
+    /// Reads one row's fields (from a CSV record or a sheet's row): the header, or a member.
+    pub(super) fn row(&mut self, line: usize, fields: &mut Vec<Cow<'_, str>>) {
+        let lang = self.opts.lang;
+        let member = self.layout.as_ref().map(|l| l.member);
+        for (i, f) in fields.iter_mut().enumerate() {
+            let clean = match visible(f) {
+                Cow::Owned(clean) => clean,
+                Cow::Borrowed(_) => continue,
+            };
+            self.cleaned += usize::from(Some(i) == member);
+            *f = Cow::Owned(clean);
+        }
+        let Some(layout) = &self.layout else {
+            if csv::width_of(fields) > 0 {
+                self.header(line, fields);
+            }
+            return;
+        };
+        let width = layout.width;
         if fields.iter().all(|f| f.is_empty()) {
             return; // a blank row, as spreadsheets leave at the end
         }
@@ -80,10 +108,14 @@ impl Caseload {
             ));
             return;
         }
+        // Empty fields after the header's last column are as if not there.
+        if fields.len() > width && csv::width_of(fields) <= width {
+            fields.truncate(width);
+        }
         if fields.len() != width {
             let n = fields.len();
             self.row_error(
-                r.line,
+                line,
                 None,
                 ErrorCode::CsvFields,
                 format!("Rækken har {n} felter; overskriften har {width}."),
@@ -91,19 +123,19 @@ impl Caseload {
             );
             return;
         }
-        let outcome = self.member_of(r.line, fields).and_then(|m| {
+        let outcome = self.member_of(line, fields).and_then(|m| {
             let w = plan::windows(&m.request).map_err(|e| (Some(m.reference.clone()), e))?;
             Ok((m, w))
         });
         match outcome {
-            Ok((m, w)) => match self.acc.add(&m, &w, lang) {
+            Ok((m, w)) => match self.acc.add(self.members.len(), &m, &w) {
                 Ok(()) => {
                     self.references.insert(m.reference.clone());
                     self.members.push(m);
                 }
-                Err((da, en)) => self.row_error(r.line, Some(m.reference), ErrorCode::CsvHeld, da, en),
+                Err((da, en)) => self.row_error(line, Some(m.reference), ErrorCode::CsvHeld, da, en),
             },
-            Err((member, e)) => self.plan_error(r.line, member, e),
+            Err((member, e)) => self.plan_error(line, member, e),
         }
     }
 
@@ -282,4 +314,26 @@ fn part_time_hours(text: &str) -> Option<Hundredths> {
     Hundredths::parse(number)
         .ok()
         .filter(|h| h.0 > 0 && *h <= MAX_HOURS_PER_WEEK)
+}
+
+/// Characters that show nothing: zero-width spaces and joiners, the byte-order mark, the soft
+/// hyphen, and the bidirectional controls. In a member reference they would let two rows for
+/// one member look like two members, so they are removed from every field.
+pub(super) fn invisible(c: char) -> bool {
+    matches!(c, '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// The field without invisible characters (borrowed when it has none), trimmed again.
+pub(super) fn visible(field: &str) -> Cow<'_, str> {
+    if field.is_ascii() || !field.chars().any(invisible) {
+        return Cow::Borrowed(field);
+    }
+    Cow::Owned(
+        field
+            .chars()
+            .filter(|&c| !invisible(c))
+            .collect::<String>()
+            .trim()
+            .to_string(),
+    )
 }

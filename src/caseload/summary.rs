@@ -61,6 +61,31 @@ impl Share {
     }
 }
 
+words! {
+    /// Where a samtale not yet held stands on the summary's day.
+    pub enum Status {
+        /// Its latest date has passed.
+        Overdue = "overdue",
+        /// Its latest date is from the day to this Sunday.
+        ThisWeek = "this_week",
+        /// Its latest date is in next week.
+        NextWeek = "next_week",
+        /// Its latest date is later, within the 26 weeks.
+        Later = "later",
+    }
+}
+
+impl Status {
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Status::Overdue => lang.pick("overskredet", "overdue"),
+            Status::ThisWeek => lang.pick("frist denne uge", "due this week"),
+            Status::NextWeek => lang.pick("frist næste uge", "due next week"),
+            Status::Later => lang.pick("senere", "later"),
+        }
+    }
+}
+
 /// One samtale in a list.
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
@@ -73,6 +98,8 @@ pub struct Item {
     pub holder_label: &'static str,
     pub earliest: NaiveDate,
     pub latest: NaiveDate,
+    pub status: Status,
+    pub status_label: &'static str,
 }
 
 /// A list with its full length, when the summary holds only its start.
@@ -113,12 +140,48 @@ pub struct Days7 {
     pub to: NaiveDate,
 }
 
+/// What was read, and how.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Source {
+    /// "csv", or the spreadsheet's kind: "xlsx", "xlsb", "xls", "ods".
+    pub format: &'static str,
+    /// A text file's encoding ("UTF-8", "Windows-1252", …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub encoding: Option<&'static str>,
+    /// A text file's delimiter.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delimiter: Option<String>,
+    /// The sheet read, and all the workbook's sheets.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    /// Columns of the header that were not read.
+    pub ignored_columns: Vec<String>,
+    /// The same in words: "CSV, Windows-1252, semikolon".
+    pub text: String,
+}
+
+/// A samtale as the worklist's filter offers it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SamtaleKey {
+    /// "R2024 A1"
+    pub key: String,
+    pub title: &'static str,
+}
+
 /// The caseload summed up for a day.
 #[derive(Debug, Clone, Serialize)]
 pub struct Summary {
     pub schema: u32,
     pub lang: Lang,
     pub today: NaiveDate,
+    pub source: Source,
+    /// What the reader did that the user should know: columns ignored, characters removed.
+    pub warnings: Vec<String>,
+    /// The holder the numbers are for (`null`: all); STAR's indicators and the member counts
+    /// are always for everyone.
+    pub holder: Option<Holder>,
     /// Rows with a member (valid or not).
     pub rows: usize,
     /// Members whose plan was computed.
@@ -135,67 +198,22 @@ pub struct Summary {
     pub on_time_by_samtale: Vec<OnTimeRow>,
     pub on_time_by_start_month: Vec<OnTimeRow>,
     pub star: Star,
+    /// The samtaler among the open ones, for the worklist's filter.
+    pub samtaler: Vec<SamtaleKey>,
 }
 
 impl Summary {
-    /// The same summary with at most `limit` entries in each list (the totals stay whole): what a
-    /// page shows at once. Only the lists are long; the rest is copied.
-    pub fn truncated(&self, limit: usize) -> Summary {
-        let cut = |l: &List| List {
-            total: l.total,
-            items: l.items.iter().take(limit).cloned().collect(),
-        };
-        Summary {
-            closing_this_week: cut(&self.closing_this_week),
-            closing_next_week: cut(&self.closing_next_week),
-            overdue: cut(&self.overdue),
-            ..self.clone_without_lists()
+    /// The same summary with at most `limit` entries in each list and of the errors (the totals
+    /// stay whole): what a page shows at once.
+    pub fn truncated(mut self, limit: usize) -> Summary {
+        for list in [
+            &mut self.closing_this_week,
+            &mut self.closing_next_week,
+            &mut self.overdue,
+        ] {
+            list.items.truncate(limit);
         }
-    }
-
-    fn clone_without_lists(&self) -> Summary {
-        let empty = || List {
-            total: 0,
-            items: Vec::new(),
-        };
-        Summary {
-            schema: self.schema,
-            lang: self.lang,
-            today: self.today,
-            rows: self.rows,
-            members: self.members,
-            error_count: self.error_count,
-            errors: self.errors.clone(),
-            this_week: self.this_week,
-            next_week: self.next_week,
-            closing_this_week: empty(),
-            closing_next_week: empty(),
-            overdue: empty(),
-            workload: self.workload.clone(),
-            on_time: self.on_time.clone(),
-            on_time_by_samtale: self.on_time_by_samtale.clone(),
-            on_time_by_start_month: self.on_time_by_start_month.clone(),
-            star: self.star.clone(),
-        }
-    }
-
-    /// A list by name ("closing_this_week", "closing_next_week", "overdue"), only one holder's
-    /// samtaler if asked, at most `limit` of them; `None` for another name.
-    pub fn list(&self, name: &str, holder: Option<Holder>, limit: usize) -> Option<List> {
-        let list = match name {
-            "closing_this_week" => &self.closing_this_week,
-            "closing_next_week" => &self.closing_next_week,
-            "overdue" => &self.overdue,
-            _ => return None,
-        };
-        let matching: Vec<&Item> = list
-            .items
-            .iter()
-            .filter(|i| holder.is_none_or(|h| h == i.holder))
-            .collect();
-        Some(List {
-            total: matching.len(),
-            items: matching.into_iter().take(limit).cloned().collect(),
-        })
+        self.errors.truncate(limit);
+        self
     }
 }

@@ -1,50 +1,90 @@
-//! `samtaleplan caseload FILE.csv …`: the caseload summed up, as JSON (everything) or one list as CSV.
+//! `samtaleplan caseload FILE.{csv,xlsx} …`: the caseload summed up, as JSON (everything), one
+//! list as CSV, or lists as an .xlsx workbook — the same numbers and tables as the page.
 
 use crate::usage::Bad;
 use clap::builder::PossibleValuesParser;
 use clap::{Args, ValueEnum};
 use samtaleplan::Lang;
-use samtaleplan::caseload::{self, Caseload, Options};
+use samtaleplan::caseload::{self, Caseload, Options, Query, Status};
 use samtaleplan::contract::request::check_date;
+use samtaleplan::contract::words::Word;
 use samtaleplan::rules::dates::parse_iso;
 use samtaleplan::rules::regimes::Holder;
-use std::io::{self, Read};
+use std::io::{self, IsTerminal, Read};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Args, Debug)]
 #[command(next_help_heading = "Tilvalg / options")]
 pub struct CaseloadArgs {
-    /// Filen med ét medlem pr. række (se docs/caseload.md) / the file, one member per row (see docs/caseload.md).
-    #[arg(value_name = "FIL.csv", display_order = 0)]
+    /// Filen med ét medlem pr. række, CSV eller regneark (se docs/caseload.md) / the file, one member per row, CSV or spreadsheet (see docs/caseload.md).
+    #[arg(value_name = "FIL.csv|FIL.xlsx", display_order = 0)]
     file: PathBuf,
+
+    /// Arket i et regneark (standard: det første) / the sheet of a spreadsheet (default: the first).
+    #[arg(long, value_name = "ARK")]
+    sheet: Option<String>,
 
     /// Opgørelsens dag (standard: i dag) / the day of the summary (default: today)
     #[arg(long, value_name = "ÅÅÅÅ-MM-DD", value_parser = day)]
     today: Option<chrono::NaiveDate>,
 
-    /// Alt som JSON, eller én liste som CSV / everything as JSON, or one list as CSV.
-    #[arg(long, value_enum, value_name = "json|csv", hide_possible_values = true, default_value_t = Format::Json)]
+    /// Alt som JSON, én liste som CSV, eller lister som Excel-projektmappe / everything as JSON, one list as CSV, or lists as an Excel workbook.
+    #[arg(long, value_enum, value_name = "json|csv|xlsx", hide_possible_values = true, default_value_t = Format::Json)]
     format: Format,
 
-    /// Listen til --format csv / the list for --format csv.
-    #[arg(long, value_name = "LISTE", default_value = "overdue", value_parser = PossibleValuesParser::new(caseload::EXPORTS))]
+    /// Listen til --format csv/xlsx (xlsx: også all) / the list for --format csv/xlsx (xlsx: also all).
+    #[arg(long, value_name = "LISTE", default_value = "overdue", value_parser = PossibleValuesParser::new(LISTS))]
     list: String,
 
-    /// Kun samtaler, som denne holder (CSV) / only the samtaler this one holds (CSV).
+    /// Kun samtaler, som denne holder (jobcenter og kommune er ét) / only the samtaler this one holds (jobcenter and kommune are one).
     #[arg(long, value_name = "akasse|jobcenter|kommune|joint", value_parser = holder)]
     holder: Option<Holder>,
+
+    /// Arbejdslisten: kun samtaler med denne status / the worklist: only samtaler in this state.
+    #[arg(long, value_name = "overdue|this_week|next_week|later", value_parser = status)]
+    status: Option<Status>,
+
+    /// Arbejdslisten: kun denne samtale / the worklist: only this samtale ("R2024 A1").
+    #[arg(long, value_name = "REGLER ID")]
+    samtale: Option<String>,
+
+    /// Arbejdslisten: kun samtaler med seneste dato i denne uge / the worklist: only samtaler due in this week (2024-W23).
+    #[arg(long, value_name = "ÅÅÅÅ-Wnn")]
+    week: Option<String>,
+
+    /// Arbejdslisten: kun medlemmer, hvis reference indeholder teksten / the worklist: only members whose reference contains the text.
+    #[arg(long, value_name = "TEKST")]
+    search: Option<String>,
+
+    /// Skriv til denne fil i stedet for standard-output / write to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FIL")]
+    output: Option<PathBuf>,
 
     /// Sprog / language.
     #[arg(long, value_enum, value_name = "da|en", hide_possible_values = true, default_value_t = LangArg::Da)]
     lang: LangArg,
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 enum Format {
     Json,
     Csv,
+    Xlsx,
 }
+
+/// The lists `--list` takes: every export, and `all` (every list, for --format xlsx).
+const LISTS: [&str; 9] = [
+    "worklist",
+    "closing",
+    "overdue",
+    "workload",
+    "on_time_by_samtale",
+    "on_time_by_start_month",
+    "star",
+    "errors",
+    "all",
+];
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum LangArg {
@@ -54,6 +94,15 @@ enum LangArg {
 
 fn day(v: &str) -> Result<chrono::NaiveDate, Bad> {
     parse_iso(v).map_err(|_| Bad::new("skriv ÅÅÅÅ-MM-DD".into(), "write YYYY-MM-DD".into()))
+}
+
+fn status(v: &str) -> Result<Status, Bad> {
+    <Status as Word>::parse(v).ok_or_else(|| {
+        Bad::new(
+            "skriv overdue, this_week, next_week eller later".into(),
+            "write overdue, this_week, next_week or later".into(),
+        )
+    })
 }
 
 fn holder(v: &str) -> Result<Holder, Bad> {
@@ -79,10 +128,23 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
         crate::say(&format!("samtaleplan: {}: {}\n", e.code, e.message));
         return Ok(ExitCode::from(crate::USAGE_EXIT));
     }
+    if args.format == Format::Xlsx && args.output.is_none() && io::stdout().is_terminal() {
+        crate::say(lang.pick(
+            "samtaleplan: E_USAGE: --format xlsx skriver et regneark: giv --output FIL.xlsx, eller send det til en fil (> FIL.xlsx)\n",
+            "samtaleplan: E_USAGE: --format xlsx writes a spreadsheet: give --output FILE.xlsx, or send it to a file (> FILE.xlsx)\n",
+        ));
+        return Ok(ExitCode::from(crate::USAGE_EXIT));
+    }
+    if args.format == Format::Csv && args.list == "all" {
+        crate::say(lang.pick(
+            "samtaleplan: E_USAGE: --list all findes kun med --format xlsx (en CSV-fil har én liste)\n",
+            "samtaleplan: E_USAGE: --list all is for --format xlsx only (a CSV file holds one list)\n",
+        ));
+        return Ok(ExitCode::from(crate::USAGE_EXIT));
+    }
     let mut c = Caseload::new(Options {
-        today,
-        lang,
-        list_limit: None,
+        sheet: args.sheet.clone(),
+        ..Options::new(today, lang)
     });
     let mut f = match std::fs::File::open(&args.file) {
         Ok(f) => f,
@@ -108,10 +170,47 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
-    let text = match args.format {
-        Format::Csv => caseload::export(&summary, &args.list, args.holder).unwrap_or_default(),
-        Format::Json => serde_json::to_string(&summary).map_err(io::Error::other)? + "\n",
+    let query = Query {
+        holder: args.holder,
+        status: args.status,
+        samtale: args.samtale.clone(),
+        week: args.week.clone(),
+        search: args.search.clone(),
+        ..Query::default()
     };
-    crate::out(&text)?;
+    let bytes = match args.format {
+        Format::Csv => caseload::export(&c, &args.list, &query)
+            .unwrap_or_default()
+            .into_bytes(),
+        Format::Json => {
+            let summary = if args.holder.is_some() {
+                c.summary(args.holder)
+            } else {
+                summary
+            };
+            (serde_json::to_string(&summary).map_err(io::Error::other)? + "\n").into_bytes()
+        }
+        Format::Xlsx => {
+            let lists: Vec<&str> = if args.list == "all" {
+                caseload::EXPORTS.to_vec()
+            } else {
+                vec![args.list.as_str()]
+            };
+            let tables: Vec<_> = lists.iter().filter_map(|l| c.table(l, &query)).collect();
+            match caseload::xlsx::workbook(&tables, today, lang) {
+                Ok(b) => b,
+                Err(e) => {
+                    crate::say(&format!("samtaleplan: {}: {}\n", e.code, e.message));
+                    return Ok(ExitCode::FAILURE);
+                }
+            }
+        }
+    };
+    match &args.output {
+        Some(path) => {
+            std::fs::write(path, &bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?
+        }
+        None => crate::out_bytes(&bytes)?,
+    }
     Ok(ExitCode::SUCCESS)
 }

@@ -47,12 +47,14 @@ const USAGE: &str = "\
 samtaleplan --jsonl < forespørgsler.jsonl
   samtaleplan --json < forespørgsel.json
   samtaleplan ÅÅÅÅ-MM-DD [TILVALG]
-  samtaleplan caseload FIL.csv [TILVALG]";
+  samtaleplan caseload FIL.csv|FIL.xlsx [TILVALG]";
 
 /// How `caseload` is used.
 const CASELOAD_USAGE: &str = "\
-samtaleplan caseload FIL.csv [--today ÅÅÅÅ-MM-DD] [--format json|csv] [--list LISTE]
-    [--holder akasse|jobcenter|kommune|joint] [--lang da|en]";
+samtaleplan caseload FIL.csv|FIL.xlsx [--today ÅÅÅÅ-MM-DD] [--format json|csv|xlsx]
+    [--list LISTE|all] [--holder akasse|jobcenter|kommune|joint] [--status STATUS]
+    [--samtale \"R2024 A1\"] [--week ÅÅÅÅ-Wnn] [--search TEKST] [--sheet ARK] [--output FIL]
+    [--lang da|en]";
 
 const HELP_TEMPLATE: &str = "\
 {about-with-newline}
@@ -157,8 +159,13 @@ fn main() -> ExitCode {
 /// Writes `text` to stdout: the command's answer. A closed stdout is a `BrokenPipe` error for the
 /// caller, never a panic.
 fn out(text: &str) -> io::Result<()> {
+    out_bytes(text.as_bytes())
+}
+
+/// Writes bytes to stdout (an .xlsx file).
+fn out_bytes(bytes: &[u8]) -> io::Result<()> {
     let mut stdout = io::stdout().lock();
-    stdout.write_all(text.as_bytes())?;
+    stdout.write_all(bytes)?;
     stdout.flush()
 }
 

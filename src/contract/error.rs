@@ -46,11 +46,14 @@ words! {
         GroupUnsupported = "E_GROUP_UNSUPPORTED",
         /// A caseload file is larger or longer than the limits (docs/contract.md, "Limits").
         CsvTooLarge = "E_CSV_TOO_LARGE",
-        /// A caseload file's header is missing, unknown or repeated, or lacks a column it needs.
+        /// A caseload file's header is missing or repeats a column, or lacks a column it needs.
         CsvHeader = "E_CSV_HEADER",
+        /// A caseload file is not a table: not text, or a spreadsheet that cannot be read (or
+        /// has no sheet of the name asked for).
+        CsvFile = "E_CSV_FILE",
         /// A row of a caseload file has a quoted field that does not close properly.
         CsvQuote = "E_CSV_QUOTE",
-        /// A row of a caseload file is not UTF-8.
+        /// A row of a caseload file is not UTF-8 where the rest of the file is.
         CsvEncoding = "E_CSV_ENCODING",
         /// A row of a caseload file is longer than 64 KiB.
         CsvRow = "E_CSV_ROW",

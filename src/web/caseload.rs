@@ -4,7 +4,7 @@
 
 use super::{plan_error, render::Dom, to_js};
 use crate::Lang;
-use crate::caseload::{self, Caseload, Options, Summary, Week};
+use crate::caseload::{self, Caseload, Options, Query, Week};
 use crate::contract::error::PlanError;
 use crate::contract::request::check_date;
 use crate::contract::words::Word;
@@ -15,17 +15,23 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct CaseloadJob {
     caseload: Caseload,
-    summary: Option<Summary>,
+    finished: bool,
     lang: Lang,
-    limit: usize,
+    today: chrono::NaiveDate,
+}
+
+/// The error for a job asked for results before its file is finished.
+fn not_finished(lang: Lang) -> Error {
+    plan_error(PlanError::internal("the file is not finished", lang))
 }
 
 #[wasm_bindgen]
 impl CaseloadJob {
-    /// A job for the day `today` (YYYY-MM-DD) in `lang`; the summary it gives shows `limit`
-    /// entries of each list.
+    /// A job for the day `today` (YYYY-MM-DD) in `lang`, reading the sheet `sheet` of a
+    /// spreadsheet (the first when empty); the summaries it gives show `limit` entries of each
+    /// list and of the errors.
     #[wasm_bindgen(constructor)]
-    pub fn new(today: &str, lang: &str, limit: u32) -> Result<CaseloadJob, Error> {
+    pub fn new(today: &str, lang: &str, limit: u32, sheet: Option<String>) -> Result<CaseloadJob, Error> {
         let lang = <Lang as Word>::parse(lang).unwrap_or_default();
         let today = crate::rules::dates::parse_iso(today).map_err(|_| {
             plan_error(
@@ -46,16 +52,18 @@ impl CaseloadJob {
         })?;
         check_date(today, "today", lang).map_err(plan_error)?;
         // The whole lists are kept for exports; the page gets `limit` entries of each.
+        // The summaries the page gets hold `limit` entries of each list; the exports and the
+        // worklist's pages are made from the whole.
         let opts = Options {
-            today,
-            lang,
-            list_limit: None,
+            sheet: sheet.filter(|s| !s.is_empty()),
+            list_limit: Some(limit as usize),
+            ..Options::new(today, lang)
         };
         Ok(CaseloadJob {
             caseload: Caseload::new(opts),
-            summary: None,
+            finished: false,
             lang,
-            limit: limit as usize,
+            today,
         })
     }
 
@@ -69,45 +77,65 @@ impl CaseloadJob {
         u32::try_from(self.caseload.rows()).unwrap_or(u32::MAX)
     }
 
+    /// Once every byte is fed: reads up to `budget` rows of a spreadsheet; 0 when there is
+    /// nothing (more) to read — the page calls it until then, to show the rows counted.
+    pub fn pump(&mut self, budget: u32) -> u32 {
+        u32::try_from(self.caseload.pump(budget as usize)).unwrap_or(u32::MAX)
+    }
+
     /// Ends the file: the summary, or an Error with `.code` if the file cannot be read at all.
     pub fn finish(&mut self) -> Result<JsValue, Error> {
         let summary = self.caseload.finish().map_err(plan_error)?;
-        let js = to_js(&summary.truncated(self.limit))?;
-        self.summary = Some(summary);
-        Ok(js)
+        self.finished = true;
+        to_js(&summary)
     }
 
-    /// A list ("closing_this_week", "closing_next_week", "overdue") for one holder, or all ("").
-    pub fn list(&self, name: &str, holder: &str, limit: u32) -> Result<JsValue, Error> {
-        let list = self
-            .summary
-            .as_ref()
-            .and_then(|s| s.list(name, caseload::holder(holder), limit as usize));
-        to_js(&list)
+    /// The summary for one holder's samtaler, or all (""): every number it holds for that
+    /// holder, except STAR's indicators and the member counts, which are everyone's.
+    pub fn summary(&self, holder: &str) -> Result<JsValue, Error> {
+        if !self.finished {
+            return Err(not_finished(self.lang));
+        }
+        to_js(&self.caseload.summary(caseload::holder(holder)))
     }
 
-    /// One list as CSV (docs/caseload.md), for one holder or all ("").
-    pub fn export(&self, list: &str, holder: &str) -> Option<String> {
-        caseload::export(self.summary.as_ref()?, list, caseload::holder(holder))
+    /// A page of the worklist: `query` is `{status, holder, samtale, week, search, descending,
+    /// offset, limit}`, each optional.
+    pub fn query(&self, query: JsValue) -> Result<JsValue, Error> {
+        let q = self.read_query(query)?;
+        to_js(&self.caseload.query(&q))
+    }
+
+    /// One list as CSV (docs/caseload.md), for the samtaler `query` asks for.
+    pub fn export(&self, list: &str, query: JsValue) -> Result<Option<String>, Error> {
+        let q = self.read_query(query)?;
+        Ok(caseload::export(&self.caseload, list, &q))
+    }
+
+    /// One list ("all": every list, a sheet each) as an .xlsx workbook.
+    #[wasm_bindgen(js_name = exportXlsx)]
+    pub fn export_xlsx(&self, list: &str, query: JsValue) -> Result<Vec<u8>, Error> {
+        let q = self.read_query(query)?;
+        let lists: Vec<&str> = if list == "all" {
+            caseload::EXPORTS.to_vec()
+        } else {
+            vec![list]
+        };
+        let tables: Vec<_> = lists.iter().filter_map(|l| self.caseload.table(l, &q)).collect();
+        caseload::xlsx::workbook(&tables, self.today, self.lang).map_err(plan_error)
+    }
+
+    /// A member's request for `plan()`, `render()` and `ics()`, with the dates the file says
+    /// samtaler were held: `{request, member, line, held}`.
+    pub fn member(&self, member: &str) -> Result<JsValue, Error> {
+        let m = self.find(member)?;
+        to_js(&m.request_object(self.today))
     }
 
     /// A member's plan as an iCalendar file, stamped with the caller's UTC time.
     pub fn ics(&self, member: &str, stamp: &str) -> Result<String, Error> {
         let lang = self.lang;
-        let m = self.caseload.member(member).ok_or_else(|| {
-            plan_error(PlanError::new(
-                crate::ErrorCode::CsvValue,
-                lang,
-                format!(
-                    "Medlemmet {} findes ikke i filen.",
-                    crate::contract::error::quote(member)
-                ),
-                format!(
-                    "The member {} is not in the file.",
-                    crate::contract::error::quote(member)
-                ),
-            ))
-        })?;
+        let m = self.find(member)?;
         let plan = caseload::member_plan(m).map_err(plan_error)?;
         let stamp = ics::parse_stamp_in(stamp, lang).map_err(plan_error)?;
         Ok(ics::ics(&plan, stamp))
@@ -123,6 +151,41 @@ impl CaseloadJob {
                     .dyn_into::<js_sys::ArrayBuffer>()
                     .map_or(0, |b| b.byte_length())
             })
+    }
+}
+
+impl CaseloadJob {
+    fn read_query(&self, query: JsValue) -> Result<Query, Error> {
+        if query.is_undefined() || query.is_null() {
+            return Ok(Query::default());
+        }
+        serde_wasm_bindgen::from_value(query).map_err(|e| {
+            let lang = self.lang;
+            plan_error(PlanError::new(
+                crate::ErrorCode::UnknownValue,
+                lang,
+                format!("Filteret kan ikke bruges ({e})."),
+                format!("The filter cannot be used ({e})."),
+            ))
+        })
+    }
+
+    fn find(&self, member: &str) -> Result<&caseload::Member, Error> {
+        let lang = self.lang;
+        self.caseload.member(member).ok_or_else(|| {
+            plan_error(PlanError::new(
+                crate::ErrorCode::CsvValue,
+                lang,
+                format!(
+                    "Medlemmet {} findes ikke i filen.",
+                    crate::contract::error::quote(member)
+                ),
+                format!(
+                    "The member {} is not in the file.",
+                    crate::contract::error::quote(member)
+                ),
+            ))
+        })
     }
 }
 

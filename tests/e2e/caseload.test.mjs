@@ -1,6 +1,8 @@
-// The caseload page in Chromium: a 10,000-row file with progress and results, the hand-worked
-// file's numbers, the same numbers as the command line, exports, the holder filter, a member's
-// calendar file, accessibility, and no request at all once a file is chosen.
+// The caseload page in Chromium: a 10,000-row file with progress, results and paging; the
+// hand-worked files (small.csv, and the same members as Danish Excel's Windows-1252 CSV and as an
+// .xlsx) and the messy one; the same numbers and bytes as the command line; the worklist's
+// search, filters, sort and pages; a member's own plan; the .xlsx download; a file that is not a
+// table; a run after a failed one; accessibility; screenshots at 375 and 1280 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -13,7 +15,8 @@ import { caseloadCsv } from './generate.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
-const small = path.join(repo, 'tests', 'caseload', 'small.csv');
+const fixture = (name) => path.join(repo, 'tests', 'caseload', name);
+const small = fixture('small.csv');
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js', { paths: [repo] }), 'utf8');
 
@@ -29,8 +32,8 @@ after(async () => {
 });
 
 /** Opens the page, chooses a file and runs it for `today`; returns the page when it is done. */
-async function runFile(file, today, { watch } = {}) {
-  const { page, problems } = await openPage(ctx.browser);
+async function runFile(file, today, { watch, page: given } = {}) {
+  const { page, problems } = given ? { page: given, problems: [] } : await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
   await page.fill('#today', today);
@@ -41,20 +44,30 @@ async function runFile(file, today, { watch } = {}) {
   return { page, problems };
 }
 
-function csvOf(args) {
-  const run = spawnSync(cli, ['caseload', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  assert.equal(run.status, 0, run.stderr);
+function cliOut(args, encoding = 'utf8') {
+  const run = spawnSync(cli, ['caseload', ...args], { encoding, maxBuffer: 1 << 28 });
+  assert.equal(run.status, 0, String(run.stderr));
   return run.stdout;
 }
 
-async function downloadText(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
-  const file = path.join(tmp, download.suggestedFilename());
-  await download.saveAs(file);
-  return (await readFile(file, 'utf8')).replace(/^\ufeff/, '');
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  const saved = path.join(tmp, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(saved);
+  return { name: file.suggestedFilename(), bytes: await readFile(saved) };
+}
+const downloadText = async (page, selector) => (await download(page, selector)).bytes.toString('utf8').replace(/^\ufeff/, '');
+
+/** The worklist's rows on the page as "member id". */
+const listed = (page) =>
+  page.$$eval('.caseload-list tbody tr', (rows) => rows.map((r) => `${r.children[0].textContent} ${r.children[1].textContent.split(' ')[0]}`));
+
+/** Waits for the worklist to show `total` samtaler after a change of filter. */
+async function worklistTotal(page, total) {
+  await page.waitForFunction((t) => document.getElementById('worklist').dataset.total === String(t), total);
 }
 
-test('a 10,000-row file: progress, results, no console errors, no requests', async () => {
+test('a 10,000-row file: progress, results, paging through all, no console errors, no requests', async () => {
   const progress = [];
   const requests = [];
   const { page, problems } = await runFile(big, '2025-03-05', {
@@ -69,86 +82,218 @@ test('a 10,000-row file: progress, results, no console errors, no requests', asy
       });
     },
   });
-  assert.equal(await page.isVisible('#progress'), true);
   assert.equal(await page.getAttribute('#progress', 'value'), '100');
   assert.ok(progress.length >= 2, `progress was shown: ${JSON.stringify(progress)}`);
   assert.match(await page.textContent('#progress-text'), /Færdig: 10\.000 rækker/);
   assert.match(await page.textContent('#summary-line'), /10\.000 medlemmer beregnet/);
+  assert.match(await page.textContent('#source-line'), /CSV, UTF-8, semikolon/);
   assert.equal(await page.locator('.caseload-chart').count(), 1, 'the chart is drawn');
   assert.equal(await page.locator('.caseload-week').count(), 26);
   assert.equal(await page.locator('.caseload-workload tbody tr').count(), 26);
-  assert.deepEqual(requests, [], 'choosing and reading the file makes no request');
-  assert.deepEqual(problems, []);
-  await page.screenshot({ path: path.join(artifacts, 'caseload-10000.png'), fullPage: true });
   // The chart's bars add up to the table's totals.
   const bars = await page.$$eval('.caseload-week', (g) => g.map((x) => Number(x.dataset.total)));
   const table = await page.$$eval('.caseload-workload tbody tr', (rows) => rows.map((r) => Number(r.lastElementChild.textContent.replace(/\./g, ''))));
   assert.deepEqual(bars, table);
+  // Paging: 50 a page, through to the last, all of it (not the first 200).
+  const total = Number(await page.getAttribute('#worklist', 'data-total'));
+  assert.ok(total > 1000, `${total} samtaler`);
+  assert.match(await page.textContent('#worklist-count'), new RegExp(`Viser 1–50 af ${total.toLocaleString('da-DK').replace('.', '\\.')}`));
+  assert.equal(await page.isDisabled('#prev'), true);
+  await page.click('#next');
+  await page.waitForFunction(() => document.getElementById('worklist').dataset.offset === '50');
+  assert.match(await page.textContent('#worklist-count'), /Viser 51–100/);
+  const lastPage = Math.floor((total - 1) / 50);
+  for (let i = 1; i < lastPage; i++) await page.click('#next');
+  await page.waitForFunction((o) => document.getElementById('worklist').dataset.offset === String(o), lastPage * 50);
+  assert.equal(await page.locator('.caseload-list tbody tr').count(), total - lastPage * 50);
+  assert.equal(await page.isDisabled('#next'), true);
+  assert.deepEqual(requests, [], 'choosing and reading the file makes no request');
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
-test('the page and the command line give the same numbers for the same file', async () => {
+test('the page and the command line give the same numbers and the same bytes', async () => {
   const { page } = await runFile(big, '2025-03-05');
-  for (const list of ['workload', 'on_time_by_samtale', 'on_time_by_start_month', 'errors', 'overdue', 'closing']) {
+  const args = [big, '--today', '2025-03-05'];
+  for (const list of ['workload', 'on_time_by_samtale', 'on_time_by_start_month', 'star', 'errors', 'worklist']) {
     const fromPage = await downloadText(page, `[data-export="${list}"]`);
-    assert.equal(fromPage, csvOf([big, '--today', '2025-03-05', '--format', 'csv', '--list', list]), list);
+    assert.equal(fromPage, cliOut([...args, '--format', 'csv', '--list', list]), list);
   }
-  // The star list has no button of its own; the rendered shares match the command line's JSON.
-  const json = JSON.parse(csvOf([big, '--today', '2025-03-05']));
+  // Filtered: the overdue a-kasse samtaler, latest first; the CSV and the .xlsx.
+  await page.selectOption('#holder', 'akasse');
+  await page.selectOption('#status', 'overdue');
+  await page.selectOption('#sort', 'desc');
+  const filter = ['--holder', 'akasse', '--status', 'overdue'];
+  const csv = await downloadText(page, '[data-export="worklist"]');
+  const cliCsv = cliOut([...args, '--format', 'csv', '--list', 'worklist', ...filter]);
+  assert.deepEqual(csv.split('\r\n').sort(), cliCsv.split('\r\n').sort());
+  assert.equal(csv.split('\r\n')[1], cliCsv.split('\r\n').filter(Boolean).at(-1), 'latest first on the page');
+  await page.selectOption('#sort', 'asc');
+  const xlsx = await download(page, '[data-xlsx="all"]');
+  assert.equal(xlsx.name, 'samtaleplan-all-2025-03-05.xlsx');
+  assert.deepEqual(xlsx.bytes, cliOut([...args, '--format', 'xlsx', '--list', 'all', ...filter], 'buffer'), 'the same workbook, byte for byte');
+  assert.equal(xlsx.bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04');
+  // The rendered STAR shares match the command line's JSON; the member count too.
+  const json = JSON.parse(cliOut(args));
   const shares = await page.$$eval('.caseload-star tbody tr', (rows) => rows.map((r) => r.children[2].textContent));
-  assert.deepEqual(shares, [
-    json.star.first_within_1_5_months.text,
-    json.star.first_within_3_months.text,
-    json.star.two_in_last_3_months.text,
-  ]);
+  assert.deepEqual(shares, [json.star.first_within_1_5_months.text, json.star.first_within_3_months.text, json.star.two_in_last_3_months.text]);
   assert.match(await page.textContent('#summary-line'), new RegExp(`${json.members.toLocaleString('da-DK').replace('.', '\\.')} medlemmer`));
+  // The holder filter applies to the counts it names: the chart has only a-kasse bars.
+  const holders = await page.$$eval('.caseload-week rect', (r) => [...new Set(r.map((x) => x.dataset.holder))]);
+  assert.deepEqual(holders, ['akasse']);
+  const akasse = JSON.parse(cliOut([...args, '--holder', 'akasse']));
+  assert.equal(await page.textContent('[data-status="overdue"]'), `Overskredne: ${akasse.overdue.total.toLocaleString('da-DK')}`);
   await page.close();
 });
 
-test('the hand-worked file: its lists, errors and STAR numbers on the page', async () => {
+test('the hand-worked file: worklist search, filters, sort, a member\'s plan, errors, STAR', async () => {
   const { page, problems } = await runFile(small, '2024-06-05');
-  const listed = (selector) =>
-    page.$$eval(selector, (rows) => rows.map((r) => `${r.children[0].textContent} ${r.children[1].textContent.split(' ')[0]}`).sort());
-  assert.deepEqual(await listed('[data-list="closing_this_week"] tbody tr'), ['1008 A1', '1010 F2', '1010 J3', '1010 J4', '1010 R2']);
-  assert.deepEqual(await listed('#overdue tbody tr'), ['1002 A3', '1003 A3', '1004 A1', '1004 A2']);
+  await page.selectOption('#status', 'this_week');
+  await worklistTotal(page, 5);
+  assert.deepEqual((await listed(page)).sort(), ['1008 A1', '1010 F2', '1010 J3', '1010 J4', '1010 R2']);
+  await page.selectOption('#status', 'overdue');
+  await worklistTotal(page, 4);
+  assert.deepEqual(await listed(page), ['1004 A1', '1003 A3', '1002 A3', '1004 A2']);
+  await page.selectOption('#sort', 'desc');
+  await page.waitForFunction(() => document.querySelector('.caseload-list tbody th')?.textContent === '1004' && document.querySelectorAll('.caseload-list tbody tr')[1].firstChild.textContent === '1002');
+  assert.deepEqual(await listed(page), ['1004 A2', '1002 A3', '1003 A3', '1004 A1']);
+  // The counts are buttons for their status.
+  await page.selectOption('#sort', 'asc');
+  await page.click('[data-status="next_week"]');
+  await worklistTotal(page, 1);
+  assert.deepEqual(await listed(page), ['1009 A1']);
+  await page.selectOption('#status', '');
+  await page.fill('#search', '1010');
+  await worklistTotal(page, 4);
+  await page.fill('#search', '');
+  await page.selectOption('#samtale', 'R2020 F2');
+  await worklistTotal(page, 1);
+  await page.selectOption('#samtale', '');
+  await page.selectOption('#week', '2024-W24');
+  await worklistTotal(page, 1);
+  await page.selectOption('#week', '');
+  // The holder filter narrows the worklist (R2020's rådighedssamtale R2 is the a-kasse's too).
+  await page.selectOption('#holder', 'akasse');
+  await page.selectOption('#status', 'this_week');
+  await worklistTotal(page, 2);
+  assert.deepEqual(await listed(page), ['1008 A1', '1010 R2']);
+  await page.selectOption('#holder', '');
+  await page.selectOption('#status', '');
   const errors = await page.$$eval('.caseload-errors tbody tr', (rows) => rows.map((r) => `${r.children[0].textContent} ${r.children[2].textContent}`));
   assert.deepEqual(errors, ['4 E_CSV_DATE', '7 E_CSV_VALUE', '10 E_CSV_HELD', '13 E_START_TOO_EARLY', '16 E_CSV_FIELDS']);
   const star = await page.$$eval('.caseload-star tbody tr', (rows) => rows.map((r) => r.children[1].textContent));
   assert.deepEqual(star, ['7 af 8', '4 af 5', '3 af 5']);
-  // The holder filter narrows the lists.
-  await page.selectOption('#holder', 'akasse');
-  // (R2020's rådighedssamtale R2 is the a-kasse's too.)
-  await page.waitForFunction(() => document.querySelectorAll('[data-list="closing_this_week"] tbody tr').length === 2);
-  assert.deepEqual(await listed('[data-list="closing_this_week"] tbody tr'), ['1008 A1', '1010 R2']);
-  // A member's calendar file.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-member="1004"] >> nth=0')]);
-  assert.equal(download.suggestedFilename(), 'samtaleplan-1004.ics');
-  const ics = await readFile(await download.path(), 'utf8');
-  assert.equal(ics.split('BEGIN:VEVENT').length - 1, 7);
-  // Accessible.
+  // A member opens their own plan: the citizen's view with its timeline, and the .ics.
+  await page.fill('#search', '1004');
+  await worklistTotal(page, 4);
+  await page.click('[data-member="1004"] >> nth=0');
+  await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+  assert.match(await page.textContent('#member-heading'), /Medlem 1004 \(linje 6\)/);
+  assert.match(await page.textContent('#member-held'), /A3 3\.6\.2024, J1 4\.6\.2024/);
+  assert.equal(await page.locator('#member-plan svg').count() >= 1, true, 'the timeline is drawn');
+  const ics = await download(page, '#member-ics');
+  assert.equal(ics.name, 'samtaleplan-1004.ics');
+  assert.equal(ics.bytes.toString('utf8').split('BEGIN:VEVENT').length - 1, 7);
   await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-  assert.deepEqual(violations, []);
+  const axe = () =>
+    page.evaluate(async () => {
+      const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  assert.deepEqual(await axe(), [], 'the member dialog');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('member-dialog').open);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.member), '1004', 'focus goes back');
+  // The worklist as .xlsx: the command line's bytes.
+  const xlsx = await download(page, '[data-xlsx="worklist"]');
+  assert.deepEqual(xlsx.bytes, cliOut([small, '--today', '2024-06-05', '--format', 'xlsx', '--list', 'worklist', '--search', '1004'], 'buffer'));
+  assert.deepEqual(await axe(), []);
   assert.deepEqual(problems, []);
-  await page.screenshot({ path: path.join(artifacts, 'caseload-small.png'), fullPage: true });
   await page.close();
 });
 
-test('a file that cannot be read is said so, and no file is asked for first', async () => {
+test('Excel\'s files: Windows-1252 CSV and .xlsx give the hand-worked numbers; the messy file its errors', async () => {
+  const { page: reference } = await runFile(small, '2024-06-05');
+  const numbers = (page) =>
+    page.evaluate(() => ({
+      summary: document.getElementById('summary-line').textContent,
+      workload: [...document.querySelectorAll('.caseload-workload tbody tr')].map((r) => r.textContent),
+      onTime: [...document.querySelectorAll('.caseload-on-time tbody tr')].map((r) => r.textContent),
+      star: [...document.querySelectorAll('.caseload-star tbody tr')].map((r) => r.textContent),
+      errors: [...document.querySelectorAll('.caseload-errors tbody tr')].map((r) => `${r.children[0].textContent} ${r.children[2].textContent}`),
+    }));
+  const want = await numbers(reference);
+  await reference.close();
+  for (const [name, source, warned] of [
+    ['excel-1252.csv', /CSV, Windows-1252, semikolon/, /“navn”, “sagsbehandler”/],
+    ['small.xlsx', /Regneark \(ark: Medlemmer\)/, /“navn”/],
+  ]) {
+    const { page, problems } = await runFile(fixture(name), '2024-06-05');
+    assert.deepEqual(await numbers(page), want, name);
+    assert.match(await page.textContent('#source-line'), source);
+    assert.match(await page.textContent('#warnings-list'), warned);
+    if (name === 'small.xlsx') {
+      // Two sheets: the choice appears; the other sheet has no member column.
+      assert.equal(await page.isVisible('#sheet'), true);
+      await page.selectOption('#sheet', 'Noter');
+      await page.waitForFunction(() => document.getElementById('page-error').dataset.code === 'E_CSV_HEADER');
+    } else {
+      assert.match(await page.textContent('.caseload-errors'), /Ærø-2002/);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  const { page } = await runFile(fixture('messy.csv'), '2024-06-05');
+  const errors = await page.$$eval('.caseload-errors tbody tr', (rows) => rows.map((r) => `${r.children[0].textContent} ${r.children[2].textContent} ${r.children[1].textContent}`.trim()));
+  assert.deepEqual(errors, ['10 E_CSV_QUOTE', '13 E_CSV_VALUE 3001', '15 E_CSV_VALUE 3008', '18 E_CSV_DATE 3010', '20 E_CSV_QUOTE', '21 E_CSV_QUOTE']);
+  assert.match(await page.textContent('#summary-line'), /14 medlemmer/);
+  assert.match(await page.textContent('#warnings-list'), /fjernet fra 4 medlemsreference/);
+  await page.fill('#search', '=1+2');
+  await worklistTotal(page, 6);
+  const csv = await downloadText(page, '[data-export="worklist"]');
+  assert.match(csv, /\r\n'=1\+2;/, 'neutralised in the export');
+  await page.close();
+});
+
+test('a file that is not a table says so; a failed run leaves the next one working', async () => {
   const { page } = await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.click('#run');
-  assert.match(await page.textContent('#page-error'), /Vælg en CSV-fil/);
-  const bad = path.join(tmp, 'bad.csv');
-  await writeFile(bad, 'navn;farve\nx;y\n');
+  assert.match(await page.textContent('#page-error'), /Vælg en fil/);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await page.setInputFiles('#file', bad);
+  const png = path.join(tmp, 'billede.csv');
+  await writeFile(png, Buffer.from('89504e470d0a1a0a0000000d4948445200000001', 'hex'));
+  await page.setInputFiles('#file', png);
   await page.click('#run');
-  await page.waitForFunction(() => document.getElementById('page-error').dataset.code === 'E_CSV_HEADER');
-  assert.match(await page.textContent('#page-error'), /Ukendt kolonne/);
+  await page.waitForFunction(() => document.getElementById('page-error').dataset.code === 'E_CSV_FILE');
+  assert.match(await page.textContent('#page-error'), /Filen er ikke tekst/);
   assert.equal(await page.isVisible('#results'), false);
+  // A day the job refuses (its constructor throws), then a good one: no E_INTERNAL after.
+  await page.setInputFiles('#file', small);
+  await page.fill('#today', '1800-01-01');
+  await page.click('#run');
+  await page.waitForFunction(() => ['E_DATE_RANGE', 'E_DATE_FORMAT'].includes(document.getElementById('page-error').dataset.code));
+  for (let i = 0; i < 2; i++) {
+    await page.fill('#today', '2024-06-05');
+    await page.click('#run');
+    await page.waitForSelector('#results[data-state="done"]');
+    assert.equal(await page.textContent('#page-error'), '');
+    await page.fill('#search', '1004');
+    await worklistTotal(page, 4);
+  }
   await page.close();
+});
+
+test('the page at 375 and 1280 px with a file loaded', async () => {
+  for (const width of [375, 1280]) {
+    const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
+    await runFile(small, '2024-06-05', { page });
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(scroll <= width, `no sideways scrolling at ${width} px (${scroll})`);
+    await page.screenshot({ path: path.join(artifacts, `caseload-${width}.png`), fullPage: true });
+    await page.click('[data-member="1004"] >> nth=0');
+    await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+    await page.screenshot({ path: path.join(artifacts, `caseload-member-${width}.png`) });
+    await page.close();
+  }
 });

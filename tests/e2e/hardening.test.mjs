@@ -145,9 +145,18 @@ test('hostile CSV cells and a 10 MB line are shown as text or refused', async ()
   const errors = await page.$$eval('.caseload-errors tbody tr', (trs) => trs.map((r) => r.children[2].textContent));
   assert.ok(errors.includes('E_CSV_ROW'), 'the 10 MB line is refused');
   assert.ok(errors.length >= HOSTILE.length * 2, errors.join(' '));
-  // The hostile member references that are short enough appear as text in the lists.
-  const members = await page.$$eval('[data-list="overdue"] tbody tr th', (ths) => ths.map((t) => t.textContent));
+  // The hostile member references that are short enough appear as text in the worklist.
+  await page.fill('#search', '<img');
+  await page.waitForFunction(() => Number(document.getElementById('worklist').dataset.total) === 6);
+  const members = await page.$$eval('.caseload-list tbody tr th', (ths) => ths.map((t) => t.textContent));
   assert.ok(members.includes('<img src=x onerror="window.__pwned=1">'), members.slice(0, 5).join(' | '));
+  // Its own plan opens as text too.
+  await page.click('.caseload-list tbody tr th button >> nth=0');
+  await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+  assert.match(await page.textContent('#member-heading'), /<img src=x/);
+  await page.click('#member-close');
+  await noInjectedElements(page);
+  await check('caseload member');
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -298,8 +307,14 @@ test('every page, every feature: nothing leaves the site, nothing is stored', as
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]');
   await page.selectOption('#holder', 'akasse');
-  await Promise.all([page.waitForEvent('download'), page.click('[data-export="overdue"]')]);
-  await Promise.all([page.waitForEvent('download'), page.click('[data-member="m1"] >> nth=0')]);
+  await page.fill('#search', 'm');
+  await page.selectOption('#status', 'overdue');
+  await Promise.all([page.waitForEvent('download'), page.click('[data-export="worklist"]')]);
+  await Promise.all([page.waitForEvent('download'), page.click('[data-xlsx="all"]')]);
+  await page.click('[data-member="m1"] >> nth=0');
+  await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+  await Promise.all([page.waitForEvent('download'), page.click('#member-ics')]);
+  await page.click('#member-close');
   await writes('caseload page');
   // The demo portal, both elements, and the frame.
   await page.goto(`${ctx.server.url}embed-demo.html`);
