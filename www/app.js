@@ -264,6 +264,44 @@ function fieldError(error) {
   return input;
 }
 
+// ---- the answer first: the inputs in one line, the form folded behind "Ret oplysninger" ----------
+
+/** A date for the summary line: "10. august 2026" / "10 August 2026" (an invalid one as typed). */
+function dateText(iso) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso ?? '')) return iso ?? '';
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Intl.DateTimeFormat(lang === 'da' ? 'da-DK' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(y, m - 1, d)));
+}
+
+function summaryText(req) {
+  const n = req.pauses.length;
+  const parts = [
+    text(lang, 'summary.start', dateText(req.start)),
+    text(lang, `summary.${req.insurance === 'deltid' ? 'deltid' : 'fuldtid'}`),
+    n < 2 ? text(lang, `summary.pauses.${n}`) : text(lang, 'summary.pauses', n),
+  ];
+  if (req.handover) parts.push(text(lang, 'summary.handover', dateText(req.handover)));
+  if (req.group === 'jobcenter_from_day_one') parts.push(text(lang, 'summary.group'));
+  return parts.join(' · ');
+}
+
+/** With a plan on screen the form folds away behind "Ret oplysninger"; without one it is open. */
+function fold(folded) {
+  $('summary').hidden = !shown;
+  $('lead').hidden = Boolean(shown);
+  if (shown) $('summary-text').textContent = summaryText(shown);
+  form.hidden = Boolean(shown) && folded;
+  $('edit-toggle').setAttribute('aria-expanded', String(!form.hidden));
+  document.body.classList.toggle('has-plan', Boolean(shown));
+}
+
+$('edit-toggle').addEventListener('click', () => {
+  const open = form.hidden;
+  fold(!open);
+  if (open) $('start-day').focus();
+});
+
 // ---- computing ------------------------------------------------------------------------------
 
 function fullRequest(req) {
@@ -283,11 +321,15 @@ async function show(req, { push = false, focus = false } = {}) {
       if (focus) $('page-error').focus();
       return;
     }
+    fold(false);
     const target = fieldError(error);
     if (focus) target.focus();
     return;
   }
+  // Folded on a new plan (a submit, a link); as it was when the same plan is redrawn (language).
+  const folded = shown === null || focus || form.hidden;
   shown = req;
+  fold(folded);
   actions.hidden = false;
   // For the benchmark: when the first plan stood on the page.
   if (!performance.getEntriesByName('samtaleplan:first-plan').length) performance.mark('samtaleplan:first-plan');
@@ -302,6 +344,7 @@ form.addEventListener('submit', (event) => {
   const { request, error } = fromForm();
   if (error) {
     clearErrors();
+    fold(false);
     fieldError(error).focus();
     return;
   }
@@ -319,7 +362,10 @@ $('lang-switch').addEventListener('click', () => {
     else url.searchParams.set('lang', lang);
   }
   history.replaceState(null, '', url);
-  if (shown) show(shown);
+  if (shown) {
+    $('summary-text').textContent = summaryText(shown);
+    show(shown);
+  }
 });
 
 // ---- actions on a plan ----------------------------------------------------------------------
@@ -368,6 +414,7 @@ function load() {
     result.replaceChildren();
     actions.hidden = true;
     shown = null;
+    fold(false);
     return;
   }
   toForm(req);

@@ -2,6 +2,7 @@
 //! iCalendar file. Pure: the browser binding (`web`) only mounts what is built here.
 
 pub mod ics;
+pub mod legend;
 pub mod timeline;
 pub mod tree;
 pub mod view;

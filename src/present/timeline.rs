@@ -12,16 +12,56 @@ use crate::rules::ledighed::FROZEN;
 use crate::rules::regimes::Holder;
 use chrono::{Datelike, NaiveDate};
 
+/// The wide picture: 760 units across, for a box of 700 px or more (11-unit text stays ≥ 10 px).
 const WIDTH: i64 = 760;
 const LEFT: i64 = 120;
-const RIGHT: i64 = 12;
 /// Above the lanes: a row of years, a row of months, a row for pause labels.
-const TOP: i64 = 52;
-/// Below the lanes: the labels of the vertical lines.
-const FOOT: i64 = 22;
+const TOP: i64 = 58;
 const ROW: i64 = 22;
 const LANE_HEAD: i64 = 20;
 const BAR: i64 = 14;
+/// One row of labels for the vertical lines, below the lanes.
+const MARK_ROW: i64 = 16;
+
+/// How the picture is laid out: the wide one (lane names at the left of their bars) or the narrow
+/// one drawn for a phone (343 units, the width of a 375 px screen's column, so one unit is about
+/// one pixel: lane names above their bars, 12-unit text, labels that would touch left out or put
+/// on a row of their own, never shrunk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Layout {
+    pub width: i64,
+    left: i64,
+    right: i64,
+    font: i64,
+    /// Units a character takes, generously (IBM Plex Sans is about 0.55 em).
+    char_width: i64,
+    /// The lane's name above its bars (narrow) or in the left column (wide).
+    names_above: bool,
+}
+
+impl Layout {
+    pub const WIDE: Layout = Layout {
+        width: WIDTH,
+        left: LEFT,
+        right: 12,
+        font: 11,
+        char_width: 6,
+        names_above: false,
+    };
+    pub const NARROW: Layout = Layout {
+        width: 343,
+        left: 40,
+        right: 8,
+        font: 12,
+        char_width: 7,
+        names_above: true,
+    };
+
+    /// The width of a label, in units (an estimate on the generous side).
+    fn text_width(&self, text: &str) -> i64 {
+        self.char_width * text.chars().count() as i64
+    }
+}
 
 /// The fill colour of a holder's bars (each at least 3:1 against white, WCAG 1.4.11).
 pub fn colour(holder: Holder) -> &'static str {
@@ -33,7 +73,7 @@ pub fn colour(holder: Holder) -> &'static str {
     }
 }
 
-fn lane_label(holder: Holder, lang: Lang) -> &'static str {
+pub fn lane_label(holder: Holder, lang: Lang) -> &'static str {
     match holder {
         Holder::Akasse => lang.pick("A-kassen", "The a-kasse"),
         Holder::Jobcenter => lang.pick("Jobcentret", "The jobcentre"),
@@ -53,34 +93,91 @@ const MONTHS_EN: [&str; 12] = [
 struct Scale {
     from: NaiveDate,
     days: i64,
+    left: i64,
+    right: i64,
 }
 
 impl Scale {
     fn x(&self, d: NaiveDate) -> i64 {
         let offset = (d - self.from).num_days().clamp(0, self.days);
-        LEFT + offset * (WIDTH - LEFT - RIGHT) / self.days
+        self.left + offset * (self.right - self.left) / self.days
     }
 
     /// The x just after the end of a day (so a one-day window has a width).
     fn x_end(&self, d: NaiveDate) -> i64 {
-        d.succ_opt().map_or(WIDTH - RIGHT, |next| self.x(next))
+        d.succ_opt().map_or(self.right, |next| self.x(next))
     }
 }
 
-/// The timeline of a plan. `id` makes the ids of `<title>` and `<desc>` unique on the page.
-pub fn timeline(plan: &Response, id: &str) -> Node {
-    let lang = plan.lang;
-    let from = plan.start;
+/// The first and last day the timeline shows.
+pub fn span(plan: &Response) -> (NaiveDate, NaiveDate) {
     let to = plan
         .samtaler
         .iter()
         .map(|s| s.latest)
         .chain([plan.milestones.l16m])
         .max()
-        .unwrap_or(from);
+        .unwrap_or(plan.start);
+    (plan.start, to)
+}
+
+/// The vertical lines: the hand-over, the end of six months, and today (when it is in view), as
+/// (day, label, colour, dash).
+pub fn marks(plan: &Response) -> Vec<(NaiveDate, &'static str, &'static str, &'static str)> {
+    let lang = plan.lang;
+    let (from, to) = span(plan);
+    let mut lines = Vec::new();
+    if let Some(h) = plan.milestones.handover {
+        lines.push((h, lang.pick("Overgang", "Hand-over"), "#1a1a1a", "4 3"));
+    }
+    lines.push((plan.milestones.l6m, lang.pick("6 mdr.", "6 months"), "#707070", "2 3"));
+    if let Some(today) = plan.today.filter(|t| (from..=to).contains(t)) {
+        lines.push((today, lang.pick("I dag", "Today"), "#cc0000", ""));
+    }
+    lines
+}
+
+/// The shaded periods in view: part-time work first (lightest: only some hours count), then pauses
+/// and the COVID freeze (nothing counts), drawn over them where they overlap.
+pub fn shades(plan: &Response) -> Vec<(NaiveDate, NaiveDate, Shade)> {
+    let (from, to) = span(plan);
+    let part_time = plan.pauses.iter().filter(|p| p.hours_per_week.is_some());
+    part_time
+        .map(|p| (p.from, p.to, Shade::PartTime))
+        .chain(
+            plan.pauses
+                .iter()
+                .filter(|p| p.hours_per_week.is_none())
+                .map(|p| (p.from, p.to, Shade::Pause)),
+        )
+        .chain(FROZEN.iter().map(|f| (f.from, f.to, Shade::Frozen)))
+        .filter(|(a, b, _)| *b >= from && *a <= to)
+        .collect()
+}
+
+/// The wide timeline of a plan. `id` makes the ids of `<title>` and `<desc>` unique on the page.
+pub fn timeline(plan: &Response, id: &str) -> Node {
+    draw(plan, id, &Layout::WIDE)
+}
+
+/// The timeline of a plan drawn in `layout`.
+pub fn draw(plan: &Response, id: &str, layout: &Layout) -> Node {
+    let lang = plan.lang;
+    let (from, to) = span(plan);
+    let width = layout.width;
     let scale = Scale {
         from,
         days: (to - from).num_days().max(1) + 1,
+        left: layout.left,
+        right: width - layout.right,
+    };
+    // A label is kept only where it does not run into the one before it on its row.
+    let fits = |x: i64, end: &mut i64, text: &str| {
+        if x < *end || x + layout.text_width(text) > width {
+            return false;
+        }
+        *end = x + layout.text_width(text) + layout.char_width;
+        true
     };
 
     // Lanes in order of first appearance, each with its samtaler.
@@ -97,17 +194,50 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
             .map(|(_, rows)| LANE_HEAD + ROW * rows.len() as i64)
             .sum::<i64>()
         + 4;
-    let height = bottom + FOOT;
+
+    // The labels of the vertical lines: each on the first row where it touches no other.
+    let mut rows_end: Vec<i64> = Vec::new();
+    let mut mark_labels = Vec::new();
+    for (day, label, _, _) in marks(plan) {
+        let x = scale.x(day);
+        // Right of the line, or left of it where the right edge is too near.
+        let x = if x + 3 + layout.text_width(label) > width {
+            x - 3 - layout.text_width(label)
+        } else {
+            x + 3
+        };
+        let row = rows_end.iter().position(|end| x >= *end).unwrap_or_else(|| {
+            rows_end.push(0);
+            rows_end.len() - 1
+        });
+        rows_end[row] = x + layout.text_width(label) + layout.char_width;
+        mark_labels.push((x, row as i64));
+    }
+    let height = bottom + 6 + MARK_ROW * rows_end.len().max(1) as i64;
 
     let title_id = format!("{id}-title");
     let desc_id = format!("{id}-desc");
     let mut svg = Node::new("svg")
-        .attr("viewBox", format!("0 0 {WIDTH} {height}"))
-        .attr("class", "samtaleplan-timeline")
-        .attr("part", "timeline")
+        .attr("viewBox", format!("0 0 {width} {height}"))
+        .attr(
+            "class",
+            if layout.names_above {
+                "samtaleplan-timeline samtaleplan-timeline-narrow"
+            } else {
+                "samtaleplan-timeline samtaleplan-timeline-wide"
+            },
+        )
+        .attr(
+            "part",
+            if layout.names_above {
+                "timeline timeline-narrow"
+            } else {
+                "timeline"
+            },
+        )
         .attr("role", "img")
         .attr("aria-labelledby", format!("{title_id} {desc_id}"))
-        .attr("font-size", 11)
+        .attr("font-size", layout.font)
         .child(Node::new("title").attr("id", &title_id).text(lang.pick(
             format!(
                 "Tidslinje over samtalerne fra {} til {}",
@@ -120,33 +250,22 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
                 short(to, lang)
             ),
         )))
-        .child(Node::new("desc").attr("id", &desc_id).text(description(plan, lang)));
+        .child(Node::new("desc").attr("id", &desc_id).text(description(plan, lang)))
+        .child(hatch(&format!("{id}-hatch")));
 
-    // Shaded periods: part-time work lightest (only some hours count), then pauses and the COVID
-    // freeze (nothing counts) drawn over them where they overlap.
-    let part_time = plan.pauses.iter().filter(|p| p.hours_per_week.is_some());
-    let shaded = part_time
-        .map(|p| (p.from, p.to, Shade::PartTime))
-        .chain(
-            plan.pauses
-                .iter()
-                .filter(|p| p.hours_per_week.is_none())
-                .map(|p| (p.from, p.to, Shade::Pause)),
-        )
-        .chain(FROZEN.iter().map(|f| (f.from, f.to, Shade::Frozen)));
-    // A label that would run into the one before it is left out (the text alternative says it).
     let mut label_end = 0;
-    for (a, b, shade) in shaded {
-        if b < from || a > to {
-            continue;
-        }
+    for (a, b, shade) in shades(plan) {
         let (x0, x1) = (scale.x(a.max(from)), scale.x_end(b.min(to)));
+        let fill = match shade {
+            Shade::Frozen => format!("url(#{id}-hatch)"),
+            _ => shade.fill().to_string(),
+        };
         let mut rect = Node::new("rect")
             .attr("x", x0)
             .attr("y", TOP - 6)
             .attr("width", (x1 - x0).max(1))
             .attr("height", bottom - TOP + 6)
-            .attr("fill", shade.fill());
+            .attr("fill", fill);
         if shade == Shade::PartTime {
             // Lighter than a pause, and outlined so it is told apart without relying on the shade.
             rect = rect
@@ -156,13 +275,11 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
         }
         let mut group = Node::new("g").attr("class", shade.class()).child(rect);
         let label = shade.label(lang);
-        if x0 + 2 >= label_end {
-            // About 6 units a character at font size 11.
-            label_end = x0 + 2 + 6 * label.chars().count() as i64 + 4;
+        if fits(x0 + 2, &mut label_end, label) {
             group = group.child(
                 Node::new("text")
                     .attr("x", x0 + 2)
-                    .attr("y", TOP - 9)
+                    .attr("y", TOP - 10)
                     .attr("fill", "#454545")
                     .text(label),
             );
@@ -175,28 +292,31 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
     let year = |x: i64, y: i32| {
         Node::new("text")
             .attr("x", x)
-            .attr("y", TOP - 38)
+            .attr("y", TOP - 42)
             .attr("font-weight", 600)
             .text(y.to_string())
     };
     let mut axis = Node::new("g")
         .attr("class", "samtaleplan-timeline-axis")
         .attr("fill", "#1a1a1a")
-        .child(year(LEFT, from.year()));
+        .child(year(layout.left, from.year()));
+    let (mut year_end, mut month_end) = (layout.left + layout.text_width("2026") + layout.char_width, 0);
     while month <= to {
         if month > from {
             let x = scale.x(month);
             let tick = Node::new("line")
                 .attr("x1", x)
                 .attr("x2", x)
-                .attr("y1", TOP - 34)
+                .attr("y1", TOP - 38)
                 .attr("y2", bottom);
             axis = axis.child(tick.attr("stroke", "#bfbfbf").attr("stroke-width", 1));
-            if month.month() == 1 {
+            if month.month() == 1 && fits(x + 2, &mut year_end, "2026") {
                 axis = axis.child(year(x + 2, month.year()));
             }
             let name = lang.pick(MONTHS_DA, MONTHS_EN)[month.month0() as usize];
-            axis = axis.child(Node::new("text").attr("x", x + 2).attr("y", TOP - 22).text(name));
+            if fits(x + 2, &mut month_end, name) {
+                axis = axis.child(Node::new("text").attr("x", x + 2).attr("y", TOP - 26).text(name));
+            }
         }
         month = next_month(month);
     }
@@ -207,10 +327,11 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
     for (holder, rows) in &lanes {
         svg = svg.child(
             Node::new("text")
-                .attr("x", 4)
+                .attr("x", if layout.names_above { layout.left } else { 4 })
                 .attr("y", y + 14)
                 .attr("font-weight", 600)
                 .attr("fill", "#1a1a1a")
+                .attr("class", "samtaleplan-timeline-lane")
                 .text(lane_label(*holder, lang)),
         );
         y += LANE_HEAD;
@@ -236,7 +357,7 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
                     .attr("data-id", s.id)
                     .child(
                         Node::new("text")
-                            .attr("x", 16)
+                            .attr("x", if layout.names_above { 4 } else { 16 })
                             .attr("y", y + 15)
                             .attr("fill", "#1a1a1a")
                             .text(s.id),
@@ -253,27 +374,14 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
         }
     }
 
-    // The hand-over, the end of six months, and today, as vertical lines.
-    let mut lines: Vec<(NaiveDate, String, &str, &str)> = Vec::new();
-    if let Some(h) = plan.milestones.handover {
-        lines.push((h, lang.pick("Overgang", "Hand-over").into(), "#1a1a1a", "4 3"));
-    }
-    lines.push((
-        plan.milestones.l6m,
-        lang.pick("6 mdr.", "6 months").into(),
-        "#707070",
-        "2 3",
-    ));
-    if let Some(today) = plan.today.filter(|t| (from..=to).contains(t)) {
-        lines.push((today, lang.pick("I dag", "Today").into(), "#cc0000", ""));
-    }
-    for (day, label, colour, dash) in lines {
+    // The hand-over, the end of six months, and today, as vertical lines, their labels below.
+    for ((day, label, colour, dash), (label_x, row)) in marks(plan).into_iter().zip(mark_labels) {
         let x = scale.x(day);
         let mut line = Node::new("line")
             .attr("x1", x)
             .attr("x2", x)
             .attr("y1", TOP - 6)
-            .attr("y2", bottom + 4)
+            .attr("y2", bottom + 4 + MARK_ROW * row)
             .attr("stroke", colour)
             .attr("stroke-width", 2);
         if !dash.is_empty() {
@@ -285,8 +393,8 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
                 .child(line)
                 .child(
                     Node::new("text")
-                        .attr("x", x + 3)
-                        .attr("y", bottom + 16)
+                        .attr("x", label_x)
+                        .attr("y", bottom + 16 + MARK_ROW * row)
                         .attr("fill", colour)
                         .text(label),
                 ),
@@ -295,9 +403,36 @@ pub fn timeline(plan: &Response, id: &str) -> Node {
     svg
 }
 
+/// The diagonal hatching that marks the COVID freeze apart from a pause (more than a colour).
+pub fn hatch(id: &str) -> Node {
+    Node::new("defs").child(
+        Node::new("pattern")
+            .attr("id", id)
+            .attr("width", 6)
+            .attr("height", 6)
+            .attr("patternUnits", "userSpaceOnUse")
+            .attr("patternTransform", "rotate(45)")
+            .child(
+                Node::new("rect")
+                    .attr("width", 6)
+                    .attr("height", 6)
+                    .attr("fill", "#ececec"),
+            )
+            .child(
+                Node::new("line")
+                    .attr("x1", 0)
+                    .attr("x2", 0)
+                    .attr("y1", 0)
+                    .attr("y2", 6)
+                    .attr("stroke", "#9a9a9a")
+                    .attr("stroke-width", 2),
+            ),
+    )
+}
+
 /// How a shaded period looks: what counts in it decides how dark it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Shade {
+pub enum Shade {
     /// Part-time work: some hours count.
     PartTime,
     /// A pause: nothing counts.
@@ -307,7 +442,7 @@ enum Shade {
 }
 
 impl Shade {
-    fn fill(self) -> &'static str {
+    pub fn fill(self) -> &'static str {
         match self {
             Shade::PartTime => "#f0f0f0",
             Shade::Pause | Shade::Frozen => "#dcdcdc",
@@ -317,15 +452,16 @@ impl Shade {
     fn class(self) -> &'static str {
         match self {
             Shade::PartTime => "samtaleplan-timeline-parttime",
-            Shade::Pause | Shade::Frozen => "samtaleplan-timeline-pause",
+            Shade::Pause => "samtaleplan-timeline-pause",
+            Shade::Frozen => "samtaleplan-timeline-frozen",
         }
     }
 
-    fn label(self, lang: Lang) -> &'static str {
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Shade::PartTime => lang.pick("Nedsat tid", "Part-time"),
             Shade::Pause => "Pause",
-            Shade::Frozen => "COVID-19",
+            Shade::Frozen => lang.pick("COVID-19-frysning", "COVID-19 freeze"),
         }
     }
 }
@@ -403,135 +539,5 @@ fn description(plan: &Response, lang: Lang) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn plan(json: &str) -> Response {
-        crate::plan_str(json).expect("a plan")
-    }
-
-    #[test]
-    fn one_bar_per_samtale_within_the_picture() {
-        for json in [
-            r#"{"start":"2024-03-04","today":"2024-05-01"}"#,
-            r#"{"start":"2017-03-06"}"#,
-            r#"{"start":"2020-05-04","pauses":[{"from":"2021-09-01","to":"2021-10-01"}]}"#,
-            r#"{"start":"2026-07-01","lang":"en"}"#,
-        ] {
-            let p = plan(json);
-            let svg = timeline(&p, "t");
-            let bars: Vec<&Node> = svg
-                .descendants()
-                .into_iter()
-                .filter(|n| n.get("class") == Some("samtaleplan-timeline-bar"))
-                .collect();
-            // One bar per samtale, grouped in lanes by holder.
-            let mut ids: Vec<&str> = bars.iter().filter_map(|b| b.get("data-id")).collect();
-            let mut want: Vec<&str> = p.samtaler.iter().map(|s| s.id).collect();
-            ids.sort_unstable();
-            want.sort_unstable();
-            assert_eq!(ids, want, "{json}");
-            for n in svg.descendants() {
-                for key in ["x", "x1", "x2"] {
-                    if let Some(x) = n.get(key).and_then(|v| v.parse::<i64>().ok()) {
-                        assert!((0..=WIDTH).contains(&x), "{json}: {key}={x}");
-                    }
-                }
-            }
-            let markup = svg.to_markup();
-            assert!(markup.starts_with("<svg"), "{markup}");
-        }
-    }
-
-    #[test]
-    fn bars_follow_the_dates_and_the_text_says_them() {
-        let p =
-            plan(r#"{"start":"2024-03-04","today":"2024-05-01","pauses":[{"from":"2024-04-01","to":"2024-04-12"}]}"#);
-        let svg = timeline(&p, "t");
-        let x_of = |id: &str| -> i64 {
-            let bar = svg
-                .descendants()
-                .into_iter()
-                .find(|n| n.get("data-id") == Some(id))
-                .expect("bar");
-            let rect = bar.descendants().into_iter().find(|n| n.name == "rect").expect("rect");
-            rect.get("x").and_then(|x| x.parse().ok()).expect("x")
-        };
-        assert_eq!(x_of("A1"), LEFT, "A1 opens on the first day");
-        assert!(x_of("J1") > x_of("A2"), "J1 opens at the hand-over, after A2 opens");
-        let desc = svg
-            .descendants()
-            .into_iter()
-            .find(|n| n.name == "desc")
-            .expect("desc")
-            .to_markup();
-        assert!(
-            desc.contains("A1 1. jobsamtale i a-kassen, a-kassen: 4. marts 2024 til 18. marts 2024."),
-            "{desc}"
-        );
-        assert!(desc.contains("Pause: 1. april 2024 til 12. april 2024."), "{desc}");
-        assert!(desc.contains("I dag: 1. maj 2024."), "{desc}");
-        let marks: Vec<String> = svg
-            .descendants()
-            .into_iter()
-            .filter(|n| n.get("class") == Some("samtaleplan-timeline-mark"))
-            .map(|n| n.to_markup())
-            .collect();
-        assert_eq!(marks.len(), 3, "hand-over, six months and today");
-        assert!(marks.iter().any(|m| m.contains("I dag")));
-        let pauses = svg
-            .descendants()
-            .into_iter()
-            .filter(|n| n.get("class") == Some("samtaleplan-timeline-pause"))
-            .count();
-        assert_eq!(pauses, 1);
-    }
-
-    #[test]
-    fn part_time_work_is_lighter_than_a_pause_and_said_in_words() {
-        let p = plan(
-            r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","reason":"arbejde","hours_per_week":18.5},{"from":"2024-07-01","to":"2024-07-05"}]}"#,
-        );
-        let svg = timeline(&p, "t");
-        let group = |class: &str| {
-            svg.descendants()
-                .into_iter()
-                .find(|n| n.get("class") == Some(class))
-                .map(|g| g.to_markup())
-                .expect(class)
-        };
-        let (part, pause) = (
-            group("samtaleplan-timeline-parttime"),
-            group("samtaleplan-timeline-pause"),
-        );
-        assert!(
-            part.contains("fill=\"#f0f0f0\"") && part.contains("stroke-dasharray"),
-            "{part}"
-        );
-        assert!(part.contains("Nedsat tid"), "{part}");
-        assert!(pause.contains("fill=\"#dcdcdc\""), "{pause}");
-        // The part-time period is drawn first, so the pause inside it shows over it.
-        let markup = svg.to_markup();
-        assert!(markup.find("timeline-parttime") < markup.find("timeline-pause"));
-        let desc = svg
-            .descendants()
-            .into_iter()
-            .find(|n| n.name == "desc")
-            .expect("desc")
-            .to_markup();
-        assert!(
-            desc.contains("Arbejde på nedsat tid, 18,5 timer om ugen (lysere felt; kun en del af timerne tæller): 1. juni 2024 til 31. august 2024."),
-            "{desc}"
-        );
-        assert!(desc.contains("Pause: 1. juli 2024 til 5. juli 2024."), "{desc}");
-    }
-
-    #[test]
-    fn the_covid_freeze_is_shaded_where_it_falls() {
-        let p = plan(r#"{"start":"2019-10-07"}"#);
-        let svg = timeline(&p, "t").to_markup();
-        assert!(svg.contains("COVID-19"), "{svg}");
-        let p = plan(r#"{"start":"2024-03-04"}"#);
-        assert!(!timeline(&p, "t").to_markup().contains("COVID-19"));
-    }
-}
+#[path = "timeline_tests.rs"]
+mod tests;

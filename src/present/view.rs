@@ -8,7 +8,8 @@
 
 use crate::Lang;
 use crate::contract::response::Response;
-use crate::present::timeline::timeline;
+use crate::present::legend::legend;
+use crate::present::timeline::{Layout, draw};
 use crate::present::tree::Node;
 use crate::rules::dates::{long, period};
 use crate::rules::regimes::Obligation;
@@ -64,6 +65,20 @@ pub fn plan(plan: &Response, id: &str) -> Node {
             ),
         };
         next.push(Node::new("p").text(text));
+        // Who holds it and the date that matters, on lines of their own.
+        if let Some(s) = plan
+            .next
+            .as_ref()
+            .and_then(|n| plan.samtaler.iter().find(|s| s.id == n.id))
+        {
+            next.push(
+                Node::new("dl")
+                    .child(text_el("dt", "", t("Hvem holder den", "Held by")))
+                    .child(text_el("dd", "samtaleplan-next-holder", s.holder_label))
+                    .child(text_el("dt", "", t("Senest", "Latest")))
+                    .child(el("dd", "samtaleplan-next-latest").child(time(s.latest, lang))),
+            );
+        }
     }
 
     root.push(text_el(
@@ -92,20 +107,19 @@ pub fn plan(plan: &Response, id: &str) -> Node {
             " Lighter areas with a dashed edge are periods of part-time work: only the hours you get dagpenge for count, so the deadlines move less.",
         ));
     }
+    // Drawn twice, wide and narrow; the stylesheet shows the one that fits the box (a container
+    // query), so a phone gets a picture drawn for it rather than a wide one scaled down.
     root.push(
         el("figure", "samtaleplan-figure")
-            .child(timeline(plan, id))
+            .child(draw(plan, &format!("{id}-wide"), &Layout::WIDE))
+            .child(draw(plan, &format!("{id}-narrow"), &Layout::NARROW))
+            .child(legend(plan, id))
             .child(Node::new("figcaption").text(caption)),
     );
 
-    // A wide table scrolls inside its own keyboard-reachable region, not the whole page (WCAG 1.4.10).
-    root.push(
-        el("div", "samtaleplan-scroll")
-            .attr("role", "region")
-            .attr("tabindex", "0")
-            .attr("aria-label", t("Samtaler og frister", "Interviews and deadlines"))
-            .child(table(plan)),
-    );
+    // The table; in a narrow box the stylesheet lays each row out as a card (the DKFDS
+    // responsive-table pattern), every value with its column's name (`data-label`).
+    root.push(el("div", "samtaleplan-scroll").child(table(plan)));
 
     if let Some(c) = &plan.comparison {
         let details = root.push(el("details", "samtaleplan-comparison").attr("data-regime", c.regime.id));
@@ -174,14 +188,12 @@ fn table(plan: &Response) -> Node {
     if with_status {
         columns.push("Status");
     }
-    columns.extend([
-        t("Hjemmel", "Legal basis"),
-        t("Sådan er datoerne beregnet", "How the dates are computed"),
-    ]);
+    columns.extend([t("Hjemmel", "Legal basis"), t("Beregning", "Computation")]);
     let head = table.push(Node::new("thead")).push(Node::new("tr"));
     for c in columns {
         head.push(Node::new("th").attr("scope", "col").text(c));
     }
+    let label = |node: Node, da: &'static str, en: &'static str| node.attr("data-label", t(da, en));
     let body = table.push(Node::new("tbody"));
     for s in &plan.samtaler {
         let row = body.push(
@@ -202,9 +214,21 @@ fn table(plan: &Response) -> Node {
         if s.obligation != Obligation::Required {
             name.push(text_el("small", "samtaleplan-obligation", s.obligation.label(lang)));
         }
-        row.push(text_el("td", "samtaleplan-holder", s.holder_label));
-        row.push(el("td", "samtaleplan-earliest").child(time(s.earliest, lang)));
-        let latest = row.push(el("td", "samtaleplan-latest").child(time(s.latest, lang)));
+        row.push(label(
+            text_el("td", "samtaleplan-holder", s.holder_label),
+            "Hvem holder den",
+            "Held by",
+        ));
+        row.push(label(
+            el("td", "samtaleplan-earliest").child(time(s.earliest, lang)),
+            "Tidligst",
+            "Earliest",
+        ));
+        let latest = row.push(label(
+            el("td", "samtaleplan-latest").child(time(s.latest, lang)),
+            "Senest",
+            "Latest",
+        ));
         if let Some(nominal) = s.nominal {
             latest.push(
                 text_el("small", "samtaleplan-nominal", t("Nominel dato: ", "Nominal date: "))
@@ -225,14 +249,27 @@ fn table(plan: &Response) -> Node {
             );
         }
         if let Some(status) = s.status {
-            row.push(text_el("td", "samtaleplan-status", status.label(lang)).attr("data-status", status.as_str()));
+            row.push(
+                text_el("td", "samtaleplan-status", status.label(lang))
+                    .attr("data-status", status.as_str())
+                    .attr("data-label", "Status"),
+            );
         }
-        row.push(text_el(
-            "td",
-            "samtaleplan-citation",
-            format!("{} ({})", s.citation, s.basis.label(lang)),
+        row.push(label(
+            text_el(
+                "td",
+                "samtaleplan-citation",
+                format!("{} ({})", s.citation, s.basis.label(lang)),
+            ),
+            "Hjemmel",
+            "Legal basis",
         ));
-        let cell = row.push(text_el("td", "samtaleplan-explanation", s.explanation.as_str()));
+        // How the dates were computed, behind a disclosure (a card stays short on a phone).
+        let cell = row.push(el("td", "samtaleplan-explanation")).push(
+            el("details", "samtaleplan-how")
+                .child(Node::new("summary").text(t("Sådan er datoerne beregnet", "How the dates are computed"))),
+        );
+        cell.push(Node::new("p").text(s.explanation.as_str()));
         if let Some(source) = s.source {
             // The source's own words, and where to read them.
             let details = cell.push(el("details", "samtaleplan-law").child(Node::new("summary").text(
@@ -319,5 +356,26 @@ mod tests {
             "{}",
             root.text_content()
         );
+    }
+
+    #[test]
+    fn cards_label_their_values_and_the_legend_names_what_is_drawn() {
+        let root =
+            view(r#"{"start":"2019-10-07","today":"2020-04-01","pauses":[{"from":"2020-01-01","to":"2020-02-20"}]}"#);
+        let latest = with_class(&root, "samtaleplan-latest");
+        assert!(latest.iter().all(|n| n.get("data-label") == Some("Senest")));
+        assert!(!with_class(&root, "samtaleplan-how").is_empty());
+        let next = with_class(&root, "samtaleplan-next")[0].text_content();
+        assert!(next.contains("Hvem holder den") && next.contains("Senest"), "{next}");
+        let legend = with_class(&root, "samtaleplan-legend")[0].text_content();
+        for words in ["A-kassen", "periode uden dagpenge", "COVID-19", "i dag", "6 måneder"] {
+            assert!(legend.contains(words), "{words}: {legend}");
+        }
+        let svgs = root
+            .descendants()
+            .into_iter()
+            .filter(|n| n.name == "svg" && n.get("role") == Some("img"))
+            .count();
+        assert_eq!(svgs, 2, "a wide and a narrow picture");
     }
 }

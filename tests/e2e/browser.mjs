@@ -57,8 +57,14 @@ export function useBrowser() {
   return ctx;
 }
 
+/** With a plan on screen the form is folded behind "Ret oplysninger": unfolds it. */
+export async function editForm(page) {
+  if (!(await page.isVisible('#plan-form'))) await page.click('#edit-toggle');
+}
+
 /** Types an ISO date (or '' for none) into the three fields of "Første ledighedsdag". */
 export async function fillStart(page, iso) {
+  await editForm(page);
   const [y = '', m = '', d = ''] = iso ? iso.split('-') : [];
   await page.fill('#start-day', d ? String(Number(d)) : '');
   await page.fill('#start-month', m ? String(Number(m)) : '');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { useBrowser, openPage, artifacts, fillStart, repo, www } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart, repo, www, editForm } from './browser.mjs';
 import { CSP, startServer } from './server.mjs';
 
 const ctx = useBrowser();
@@ -76,6 +76,7 @@ test('adding and removing a pause moves the dates as RULES.md says', async () =>
   assert.equal(await latest(page, 'S16'), '2025-07-01');
   // Sick 1–12 April 2024: ten weekdays without dagpenge push L(3 md) to Friday 14 June, and the
   // 56th accrual day to 3 June, so the hand-over is 1 July and A2 ends on 14 June.
+  await editForm(page);
   await page.getByRole('button', { name: 'Tilføj periode' }).click();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'pause-1-from', 'focus goes to the new period');
   await page.getByLabel('Fra og med').fill('2024-04-01');
@@ -85,16 +86,18 @@ test('adding and removing a pause moves the dates as RULES.md says', async () =>
   await page.waitForFunction(() => document.querySelector('tr[data-id="A2"] .samtaleplan-latest time')?.getAttribute('datetime') === '2024-06-14');
   assert.equal(await latest(page, 'J1'), '2024-09-13');
   assert.equal(await page.getAttribute('tr[data-id="J1"] .samtaleplan-earliest time', 'datetime'), '2024-07-01');
-  assert.equal(await page.locator('.samtaleplan-timeline-pause').count(), 1, 'the pause is shaded on the timeline');
+  assert.equal(await page.locator('.samtaleplan-timeline-wide .samtaleplan-timeline-pause').count(), 1, 'the pause is shaded on the timeline');
   assert.match(new URL(page.url()).search, /pause=2024-04-01\.\.2024-04-12\.\.sygdom/);
   await page.screenshot({ path: path.join(artifacts, 'citizen-with-pause.png'), fullPage: true });
   // A second, overlapping period changes nothing more than its extra days.
+  await editForm(page);
   await page.getByRole('button', { name: 'Tilføj periode' }).click();
   await page.fill('#pause-2-from', '2024-04-08');
   await page.fill('#pause-2-to', '2024-04-19');
   await submit(page);
   await page.waitForFunction(() => document.querySelector('tr[data-id="A2"] .samtaleplan-latest time')?.getAttribute('datetime') === '2024-06-21');
   // Removing both brings the first plan back.
+  await editForm(page);
   await page.getByRole('button', { name: 'Fjern periode 2' }).click();
   assert.match(await page.textContent('#pause-status'), /Periode 2 er fjernet/);
   await page.getByRole('button', { name: 'Fjern periode 1' }).click();
@@ -102,6 +105,7 @@ test('adding and removing a pause moves the dates as RULES.md says', async () =>
   await submit(page);
   await page.waitForFunction(() => document.querySelector('tr[data-id="A2"] .samtaleplan-latest time')?.getAttribute('datetime') === '2024-05-31');
   // A reversed period is reported in its own row.
+  await editForm(page);
   await page.getByRole('button', { name: 'Tilføj periode' }).click();
   await page.fill('#pause-3-from', '2024-04-12');
   await page.fill('#pause-3-to', '2024-04-01');
@@ -118,7 +122,7 @@ test('the next samtale is said above the table', async () => {
   const { page } = await openPage(ctx.browser);
   await planFor(page, '2024-03-04', { today: '2024-05-01' });
   assert.equal(
-    (await page.textContent('.samtaleplan-next')).trim(),
+    (await page.textContent('.samtaleplan-next p')).trim(),
     'Din næste samtale: 2. jobsamtale i a-kassen, senest fredag 31. maj 2024.',
   );
   const order = await page.evaluate(() => {
@@ -135,13 +139,13 @@ test('the next samtale is said above the table', async () => {
 test('the timeline has one bar per samtale, today, the hand-over and a text alternative', async () => {
   const { page } = await openPage(ctx.browser);
   await planFor(page, '2024-03-04', { today: '2024-05-01' });
-  const svg = page.locator('svg.samtaleplan-timeline');
+  const svg = page.locator('svg.samtaleplan-timeline-wide');
   assert.equal(await svg.getAttribute('role'), 'img');
   const rows = await page.locator('.samtaleplan-table tbody tr').count();
-  assert.equal(await page.locator('.samtaleplan-timeline-bar').count(), rows);
-  const ids = await page.$$eval('.samtaleplan-timeline-bar', (bars) => bars.map((b) => b.dataset.id).sort());
+  assert.equal(await page.locator('.samtaleplan-timeline-wide .samtaleplan-timeline-bar').count(), rows);
+  const ids = await page.$$eval('.samtaleplan-timeline-wide .samtaleplan-timeline-bar', (bars) => bars.map((b) => b.dataset.id).sort());
   assert.deepEqual(ids, ['A1', 'A2', 'A3', 'J1', 'J2', 'J3', 'S16']);
-  const marks = await page.$$eval('.samtaleplan-timeline-mark text', (t) => t.map((x) => x.textContent));
+  const marks = await page.$$eval('.samtaleplan-timeline-wide .samtaleplan-timeline-mark text', (t) => t.map((x) => x.textContent));
   assert.deepEqual(marks, ['Overgang', '6 mdr.', 'I dag']);
   // The accessible name and description come from <title> and <desc>.
   const [title, desc] = await svg.evaluate((el) =>
@@ -150,7 +154,7 @@ test('the timeline has one bar per samtale, today, the hand-over and a text alte
   assert.match(title, /Tidslinje over samtalerne fra 4\. marts 2024/);
   assert.match(desc, /A2 2\. jobsamtale i a-kassen, a-kassen: 4\. marts 2024 til 31\. maj 2024\./);
   // Bars are drawn left to right in date order: A1 starts at the left edge, J1 at the hand-over.
-  const x = (id) => page.$eval(`.samtaleplan-timeline-bar[data-id="${id}"] rect`, (r) => Number(r.getAttribute('x')));
+  const x = (id) => page.$eval(`.samtaleplan-timeline-wide .samtaleplan-timeline-bar[data-id="${id}"] rect`, (r) => Number(r.getAttribute('x')));
   assert.ok((await x('J1')) > (await x('A1')));
   await svg.screenshot({ path: path.join(artifacts, 'timeline-2024-03-04.png') });
   await page.close();
@@ -163,6 +167,7 @@ test('each samtale says why its dates are what they are, with the law\'s words a
   assert.match(await a1.textContent(), /Senest 14 dage efter første ledighedsdag, 18\. marts 2024/);
   const law = a1.locator('details.samtaleplan-law');
   assert.equal(await law.evaluate((d) => d.open), false);
+  await a1.locator('details.samtaleplan-how > summary').click();
   await law.locator('summary').click();
   assert.match(await law.locator('blockquote').textContent(), /senest 2 uger efter personens tilmelding som jobsøgende/);
   const link = law.locator('a');
@@ -294,7 +299,7 @@ test('printed, the plan fits one A4 page without the form', async () => {
   assert.equal(await page.isVisible('#plan-form'), false);
   assert.equal(await page.isVisible('.header'), false);
   assert.equal(await page.isVisible('.samtaleplan-table'), true);
-  assert.equal(await page.isVisible('svg.samtaleplan-timeline'), true);
+  assert.equal(await page.isVisible('svg.samtaleplan-timeline-wide'), true);
   await page.screenshot({ path: path.join(artifacts, 'citizen-print.png'), fullPage: true });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
@@ -341,8 +346,8 @@ test('the whole flow works with the keyboard alone', async () => {
   await page.focus('.samtaleplan-comparison summary');
   await page.keyboard.press('Enter');
   assert.equal(await page.$eval('.samtaleplan-comparison', (d) => d.open), true);
-  // The table region can be reached to scroll it.
-  assert.equal(await page.getAttribute('.samtaleplan-scroll', 'tabindex'), '0');
+  // Nothing scrolls sideways, so there is no scrolling region to reach.
+  assert.equal(await page.locator('.samtaleplan-scroll[tabindex]').count(), 0);
   await page.close();
 });
 
@@ -385,6 +390,7 @@ test('under the strict CSP there are no console errors and no request leaves the
   await page.waitForSelector('.samtaleplan-table tbody tr');
   assert.deepEqual(csp, [CSP], 'the page was served with the strict policy');
   // Use every feature once.
+  await editForm(page);
   await page.getByRole('button', { name: 'Tilføj periode' }).click();
   await page.fill('#pause-1-from', '2024-04-01');
   await page.fill('#pause-1-to', '2024-04-12');

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, fillStart, repo } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart, repo, editForm } from './browser.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
@@ -63,9 +63,9 @@ test('the page: "Arbejde på nedsat tid" with hours a week moves the dates, in t
   assert.deepEqual(await rows(page), ROWS);
   assert.deepEqual(new URL(page.url()).searchParams.getAll('pause'), ['2024-06-01..2024-08-31..arbejde..18.5']);
   // The timeline: one lighter part-time area, no full pause; the words say what it is.
-  assert.equal(await page.locator('.samtaleplan-timeline-parttime').count(), 1);
-  assert.equal(await page.locator('.samtaleplan-timeline-pause').count(), 0);
-  assert.match(await page.textContent('.samtaleplan-timeline desc'), /Arbejde på nedsat tid, 18,5 timer om ugen/);
+  assert.equal(await page.locator('.samtaleplan-timeline-wide .samtaleplan-timeline-parttime').count(), 1);
+  assert.equal(await page.locator('.samtaleplan-timeline-wide .samtaleplan-timeline-pause').count(), 0);
+  assert.match(await page.textContent('.samtaleplan-timeline-wide desc'), /Arbejde på nedsat tid, 18,5 timer om ugen/);
   assert.match(await page.textContent('.samtaleplan-figure figcaption'), /Lysere felter med stiplet kant/);
   assert.match(await page.textContent('tr[data-id="J1"]'), /18,5 timer om ugen i arbejde fra 1\. juni 2024: 3,7 timer pr\. dag/);
   assert.match(await page.textContent('[data-code="A_PART_TIME"]'), /supplerende dagpenge/);
@@ -85,6 +85,7 @@ test('the page: "Arbejde på nedsat tid" with hours a week moves the dates, in t
   await fresh.close();
   // Choosing another reason hides the field and makes it a full pause again: 65 weekdays lost, so
   // L(6 md) is the 65th weekday from Mon 2 September, Fri 2024-11-29.
+  await editForm(page);
   await page.getByLabel('Årsag').selectOption('sygdom');
   assert.equal(await page.isVisible('#pause-1-hours'), false);
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
@@ -103,6 +104,7 @@ test('the page: hours that cannot be used are refused beside the field', async (
   ]) {
     await page.goto(`${ctx.server.url}?start=2024-03-04&pause=2024-06-01..2024-08-31..arbejde..15`);
     await page.waitForSelector('.samtaleplan-table tbody tr');
+    await editForm(page);
     await page.fill('#pause-1-hours', hours);
     await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
     await page.waitForFunction(() => document.querySelector('#pause-1-error')?.textContent !== '');
@@ -139,7 +141,7 @@ test('the element: hours_per_week in the pauses attribute, and its errors with t
   await page.waitForFunction(() => document.querySelector('#parttime')?.shadowRoot?.querySelectorAll('tbody tr').length === 7);
   assert.deepEqual(await rows(page, '#parttime'), ROWS);
   assert.equal(await page.evaluate(() => document.querySelector('#parttime').plan.pauses[0].hours_per_week), 18.5);
-  assert.equal(await page.evaluate(() => document.querySelector('#parttime').shadowRoot.querySelectorAll('.samtaleplan-timeline-parttime').length), 1);
+  assert.equal(await page.evaluate(() => document.querySelector('#parttime').shadowRoot.querySelectorAll('.samtaleplan-timeline-wide .samtaleplan-timeline-parttime').length), 1);
   // The property takes the array; a bad number is the core's error, naming the field.
   await page.evaluate(() => {
     document.querySelector('#parttime').pauses = [{ from: '2024-06-01', to: '2024-08-31', hours_per_week: -2 }];

@@ -1,0 +1,195 @@
+//! Tests of the timeline picture (wide and narrow).
+use super::*;
+
+fn plan(json: &str) -> Response {
+    crate::plan_str(json).expect("a plan")
+}
+
+#[test]
+fn one_bar_per_samtale_within_the_picture() {
+    for json in [
+        r#"{"start":"2024-03-04","today":"2024-05-01"}"#,
+        r#"{"start":"2017-03-06"}"#,
+        r#"{"start":"2020-05-04","pauses":[{"from":"2021-09-01","to":"2021-10-01"}]}"#,
+        r#"{"start":"2026-07-01","lang":"en"}"#,
+    ] {
+        let p = plan(json);
+        let svg = timeline(&p, "t");
+        let bars: Vec<&Node> = svg
+            .descendants()
+            .into_iter()
+            .filter(|n| n.get("class") == Some("samtaleplan-timeline-bar"))
+            .collect();
+        // One bar per samtale, grouped in lanes by holder.
+        let mut ids: Vec<&str> = bars.iter().filter_map(|b| b.get("data-id")).collect();
+        let mut want: Vec<&str> = p.samtaler.iter().map(|s| s.id).collect();
+        ids.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(ids, want, "{json}");
+        for n in svg.descendants() {
+            for key in ["x", "x1", "x2"] {
+                if let Some(x) = n.get(key).and_then(|v| v.parse::<i64>().ok()) {
+                    assert!((0..=WIDTH).contains(&x), "{json}: {key}={x}");
+                }
+            }
+        }
+        let markup = svg.to_markup();
+        assert!(markup.starts_with("<svg"), "{markup}");
+    }
+}
+
+#[test]
+fn bars_follow_the_dates_and_the_text_says_them() {
+    let p = plan(r#"{"start":"2024-03-04","today":"2024-05-01","pauses":[{"from":"2024-04-01","to":"2024-04-12"}]}"#);
+    let svg = timeline(&p, "t");
+    let x_of = |id: &str| -> i64 {
+        let bar = svg
+            .descendants()
+            .into_iter()
+            .find(|n| n.get("data-id") == Some(id))
+            .expect("bar");
+        let rect = bar.descendants().into_iter().find(|n| n.name == "rect").expect("rect");
+        rect.get("x").and_then(|x| x.parse().ok()).expect("x")
+    };
+    assert_eq!(x_of("A1"), LEFT, "A1 opens on the first day");
+    assert!(x_of("J1") > x_of("A2"), "J1 opens at the hand-over, after A2 opens");
+    let desc = svg
+        .descendants()
+        .into_iter()
+        .find(|n| n.name == "desc")
+        .expect("desc")
+        .to_markup();
+    assert!(
+        desc.contains("A1 1. jobsamtale i a-kassen, a-kassen: 4. marts 2024 til 18. marts 2024."),
+        "{desc}"
+    );
+    assert!(desc.contains("Pause: 1. april 2024 til 12. april 2024."), "{desc}");
+    assert!(desc.contains("I dag: 1. maj 2024."), "{desc}");
+    let marks: Vec<String> = svg
+        .descendants()
+        .into_iter()
+        .filter(|n| n.get("class") == Some("samtaleplan-timeline-mark"))
+        .map(|n| n.to_markup())
+        .collect();
+    assert_eq!(marks.len(), 3, "hand-over, six months and today");
+    assert!(marks.iter().any(|m| m.contains("I dag")));
+    let pauses = svg
+        .descendants()
+        .into_iter()
+        .filter(|n| n.get("class") == Some("samtaleplan-timeline-pause"))
+        .count();
+    assert_eq!(pauses, 1);
+}
+
+#[test]
+fn part_time_work_is_lighter_than_a_pause_and_said_in_words() {
+    let p = plan(
+        r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","reason":"arbejde","hours_per_week":18.5},{"from":"2024-07-01","to":"2024-07-05"}]}"#,
+    );
+    let svg = timeline(&p, "t");
+    let group = |class: &str| {
+        svg.descendants()
+            .into_iter()
+            .find(|n| n.get("class") == Some(class))
+            .map(|g| g.to_markup())
+            .expect(class)
+    };
+    let (part, pause) = (
+        group("samtaleplan-timeline-parttime"),
+        group("samtaleplan-timeline-pause"),
+    );
+    assert!(
+        part.contains("fill=\"#f0f0f0\"") && part.contains("stroke-dasharray"),
+        "{part}"
+    );
+    assert!(part.contains("Nedsat tid"), "{part}");
+    assert!(pause.contains("fill=\"#dcdcdc\""), "{pause}");
+    // The part-time period is drawn first, so the pause inside it shows over it.
+    let markup = svg.to_markup();
+    assert!(markup.find("timeline-parttime") < markup.find("timeline-pause"));
+    let desc = svg
+        .descendants()
+        .into_iter()
+        .find(|n| n.name == "desc")
+        .expect("desc")
+        .to_markup();
+    assert!(
+        desc.contains("Arbejde på nedsat tid, 18,5 timer om ugen (lysere felt; kun en del af timerne tæller): 1. juni 2024 til 31. august 2024."),
+        "{desc}"
+    );
+    assert!(desc.contains("Pause: 1. juli 2024 til 5. juli 2024."), "{desc}");
+}
+
+#[test]
+fn the_covid_freeze_is_shaded_where_it_falls() {
+    let p = plan(r#"{"start":"2019-10-07"}"#);
+    let svg = timeline(&p, "t").to_markup();
+    assert!(svg.contains("COVID-19"), "{svg}");
+    let p = plan(r#"{"start":"2024-03-04"}"#);
+    assert!(!timeline(&p, "t").to_markup().contains("COVID-19"));
+}
+
+/// Every text of a picture as (x, y, width) by the layout's estimate of a character.
+fn labels(svg: &Node, layout: &Layout) -> Vec<(i64, i64, i64, String)> {
+    svg.descendants()
+        .into_iter()
+        .filter(|n| n.name == "text")
+        .map(|n| {
+            let num = |k: &str| n.get(k).and_then(|v| v.parse::<i64>().ok()).expect(k);
+            let text = n.text_content();
+            (num("x"), num("y"), layout.text_width(&text), text)
+        })
+        .collect()
+}
+
+#[test]
+fn the_narrow_picture_is_drawn_for_a_phone_and_no_two_labels_touch() {
+    for json in [
+        r#"{"start":"2026-08-10","today":"2026-11-29"}"#,
+        r#"{"start":"2024-03-04","today":"2024-06-03","handover":"2024-06-01"}"#,
+        r#"{"start":"2019-10-07","today":"2020-04-01","pauses":[{"from":"2020-01-01","to":"2020-02-20"}]}"#,
+        r#"{"start":"2026-07-01","lang":"en","today":"2026-12-01"}"#,
+    ] {
+        let p = plan(json);
+        for layout in [Layout::NARROW, Layout::WIDE] {
+            let svg = draw(&p, "t", &layout);
+            assert_eq!(svg.get("font-size"), Some(layout.font.to_string().as_str()));
+            let texts = labels(&svg, &layout);
+            for (i, a) in texts.iter().enumerate() {
+                assert!(
+                    a.0 >= 0 && a.0 + a.2 <= layout.width + layout.char_width,
+                    "{json}: {a:?} out of the picture"
+                );
+                for b in &texts[i + 1..] {
+                    let same_row = (a.1 - b.1).abs() < layout.font;
+                    let apart = a.0 + a.2 <= b.0 || b.0 + b.2 <= a.0;
+                    assert!(!same_row || apart, "{json} {}: {a:?} and {b:?} overlap", layout.width);
+                }
+            }
+            // Lanes are named in words.
+            let lanes: Vec<String> = svg
+                .descendants()
+                .into_iter()
+                .filter(|n| n.get("class") == Some("samtaleplan-timeline-lane"))
+                .map(|n| n.text_content())
+                .collect();
+            assert!(lanes.iter().all(|l| l.len() > 6), "{lanes:?}");
+        }
+    }
+}
+
+#[test]
+fn the_freeze_is_hatched_and_a_pause_is_not() {
+    let p = plan(r#"{"start":"2019-10-07","pauses":[{"from":"2020-01-01","to":"2020-02-20"}]}"#);
+    let svg = timeline(&p, "t");
+    let markup = |class: &str| {
+        svg.descendants()
+            .into_iter()
+            .find(|n| n.get("class") == Some(class))
+            .map(|g| g.to_markup())
+            .expect(class)
+    };
+    assert!(markup("samtaleplan-timeline-frozen").contains("url(#t-hatch)"));
+    assert!(!markup("samtaleplan-timeline-pause").contains("url("));
+    assert!(svg.to_markup().contains(r#"<pattern id="t-hatch""#));
+}
