@@ -58,7 +58,7 @@ const number = (n) => n.toLocaleString('da-DK');
 
 /** A table with a caption; `rows` are arrays of cells (strings or nodes). */
 function table(caption, head, rows, className = '') {
-  return el('div', { class: 'samtaleplan-scroll', role: 'region', tabindex: '0', 'aria-label': caption }, [
+  return el('div', { class: 'caseload-scroll', role: 'region', tabindex: '0', 'aria-label': caption }, [
     el('table', { class: `samtaleplan-table ${className}` }, [
       el('caption', {}, [caption]),
       el('thead', {}, [el('tr', {}, head.map((h) => el('th', { scope: 'col' }, [h])))]),
