@@ -29,14 +29,6 @@ use lines::{Writer, escape_text};
 use stamp::ics_date;
 use uid::uid;
 
-/// The MIME type of what [`ics`] writes.
-pub const MIME_TYPE: &str = "text/calendar; charset=utf-8";
-
-/// A file name for the plan's calendar: `samtaleplan-2024-03-04.ics`.
-pub fn file_name(plan: &Response) -> String {
-    format!("samtaleplan-{}.ics", plan.start)
-}
-
 /// The plan as an iCalendar file: a `VCALENDAR` with one all-day `VEVENT` per samtale, in the
 /// plan's order and language, each with a `VALARM` at 09:00 the day before its latest date.
 pub fn ics(plan: &Response, stamp: Stamp) -> String {

@@ -29,11 +29,6 @@ impl Stamp {
         })
     }
 
-    /// Midnight UTC at the start of `date` (years 0–9999).
-    pub fn midnight(date: NaiveDate) -> Option<Stamp> {
-        Stamp::new(date, 0, 0, 0)
-    }
-
     pub fn date(self) -> NaiveDate {
         self.date
     }
@@ -178,7 +173,7 @@ mod tests {
         }
         assert_eq!("20240101T120000Z".parse::<Stamp>(), parse_stamp("20240101T120000Z"));
         assert_eq!(
-            Stamp::midnight(ymd(2024, 1, 2)).unwrap().to_string(),
+            Stamp::new(ymd(2024, 1, 2), 0, 0, 0).unwrap().to_string(),
             "20240102T000000Z"
         );
         assert_eq!(Stamp::new(ymd(2024, 1, 2), 24, 0, 0), None);

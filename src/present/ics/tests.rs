@@ -425,12 +425,3 @@ fn odd_plans_do_not_panic() {
     assert_well_formed(&text);
     assert!(!text.contains("VEVENT"));
 }
-
-#[test]
-fn file_name_and_mime() {
-    assert_eq!(
-        file_name(&plan(r#"{"start":"2024-03-04"}"#)),
-        "samtaleplan-2024-03-04.ics"
-    );
-    assert!(MIME_TYPE.starts_with("text/calendar"));
-}
