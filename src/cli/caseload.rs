@@ -34,7 +34,7 @@ pub struct CaseloadArgs {
     format: Format,
 
     /// Listen til --format csv/xlsx (xlsx: også all) / the list for --format csv/xlsx (xlsx: also all).
-    #[arg(long, value_name = "LISTE", default_value = "overdue", value_parser = PossibleValuesParser::new(LISTS))]
+    #[arg(long, value_name = "LISTE", default_value = "overdue", value_parser = lists())]
     list: String,
 
     /// Kun samtaler, som denne holder (jobcenter og kommune er ét) / only the samtaler this one holds (jobcenter and kommune are one).
@@ -74,17 +74,9 @@ enum Format {
 }
 
 /// The lists `--list` takes: every export, and `all` (every list, for --format xlsx).
-const LISTS: [&str; 9] = [
-    "worklist",
-    "closing",
-    "overdue",
-    "workload",
-    "on_time_by_samtale",
-    "on_time_by_start_month",
-    "star",
-    "errors",
-    "all",
-];
+fn lists() -> PossibleValuesParser {
+    PossibleValuesParser::new(samtaleplan::caseload::EXPORTS.into_iter().chain(["all"]))
+}
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 enum LangArg {
