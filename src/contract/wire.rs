@@ -236,13 +236,6 @@ pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
     serde_path_to_error::deserialize::<_, Object<RequestJson>>(&mut reader)
         .map(|Object(request)| request)
         .map_err(|e| {
-            // A string serde_json only decodes when it is read (a lone surrogate in `\u` form).
-            if matches!(
-                e.inner().classify(),
-                serde_json::error::Category::Syntax | serde_json::error::Category::Eof
-            ) {
-                return syntax_error(text, e.inner());
-            }
             // A request whose `lang` cannot be read gets its error in Danish.
             let lang = serde_json::from_str::<LangOnly>(text)
                 .ok()
