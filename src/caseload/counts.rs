@@ -355,3 +355,23 @@ impl Accumulator {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::caseload::{Caseload, Options};
+    use crate::contract::lang::Lang;
+    use crate::rules::dates::ymd;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn one_kind_per_samtale_of_a_regime_however_many_members_have_it() {
+        let bytes = std::fs::read("tests/caseload/small.csv").expect("the file");
+        let mut c = Caseload::new(Options::new(ymd(2024, 6, 5), Lang::Da));
+        c.feed(&bytes);
+        let s = c.finish().unwrap_or_else(|e| panic!("{e}"));
+        assert!(s.members > 3);
+        let kinds = &c.acc.kinds;
+        let distinct: BTreeSet<(&str, &str)> = kinds.iter().map(|k| (k.regime, k.id)).collect();
+        assert_eq!(kinds.len(), distinct.len(), "a samtale is kept once, not once per member");
+    }
+}
