@@ -77,7 +77,10 @@ fn a_summary_for_one_holder_has_that_holders_samtaler_and_the_three_add_up_to_al
     // everything through, or nothing, is seen.
     let open = |s: &Summary| s.workload.iter().map(|w| w.total).sum::<u32>() as usize + s.overdue.total;
     let with_open = parts.iter().filter(|(_, s)| open(s) > 0);
-    assert!(with_open.count() >= 2, "the file should have open samtaler of two holders");
+    assert!(
+        with_open.count() >= 2,
+        "the file should have open samtaler of two holders"
+    );
     assert_eq!(parts.iter().map(|(_, s)| open(s)).sum::<usize>(), open(&all));
     // The worklist by holder likewise.
     let whole = c.query(&Query::default()).total;
@@ -92,7 +95,10 @@ fn a_summary_for_one_holder_has_that_holders_samtaler_and_the_three_add_up_to_al
     }
     assert_eq!(by_holder, whole);
     let counted = parts.iter().filter(|(_, s)| s.on_time.counts.evaluated() > 0);
-    assert!(counted.count() >= 2, "the file should have counted samtaler of two holders");
+    assert!(
+        counted.count() >= 2,
+        "the file should have counted samtaler of two holders"
+    );
     for (h, s) in &parts {
         assert_eq!(s.holder, Some(*h));
         for list in [&s.overdue, &s.closing_this_week, &s.closing_next_week] {
@@ -126,9 +132,8 @@ fn a_summary_for_one_holder_has_that_holders_samtaler_and_the_three_add_up_to_al
         [c.on_time, c.early, c.late, c.missing]
     };
     assert_eq!(sum(&on_time), on_time(&all));
-    let lists = |s: &Summary| {
-        [s.overdue.total, s.closing_this_week.total, s.closing_next_week.total, 0].map(|n| n as u32)
-    };
+    let lists =
+        |s: &Summary| [s.overdue.total, s.closing_this_week.total, s.closing_next_week.total, 0].map(|n| n as u32);
     assert_eq!(sum(&lists), lists(&all));
     // Month by month too.
     for row in &all.on_time_by_start_month {
@@ -136,7 +141,9 @@ fn a_summary_for_one_holder_has_that_holders_samtaler_and_the_three_add_up_to_al
             s.on_time_by_start_month
                 .iter()
                 .find(|r| r.key == row.key)
-                .map_or([0; 4], |r| [r.counts.on_time, r.counts.early, r.counts.late, r.counts.missing])
+                .map_or([0; 4], |r| {
+                    [r.counts.on_time, r.counts.early, r.counts.late, r.counts.missing]
+                })
         };
         assert_eq!(sum(&month), month(&all), "month {}", row.key);
     }
@@ -186,7 +193,11 @@ fn the_worklists_words_become_its_query() {
     let (c, _) = small();
     let page = c.query(&Query::parse("akasse", "overdue", "", "", ""));
     assert!(page.total > 0);
-    assert!(page.items.iter().all(|i| i.holder == Holder::Akasse && i.latest < small_today()));
+    assert!(
+        page.items
+            .iter()
+            .all(|i| i.holder == Holder::Akasse && i.latest < small_today())
+    );
 }
 
 #[test]
@@ -227,7 +238,10 @@ fn the_summary_says_how_the_file_was_read() {
 fn a_spreadsheet_read_a_few_rows_at_a_time_reads_as_one_read_whole() {
     let bytes = std::fs::read("tests/caseload/small.xlsx").expect("the workbook");
     let (_, whole) = read(&bytes, Options::new(small_today(), Lang::Da));
-    assert!(whole.members > 3 && whole.error_count > 0, "the workbook has members and errors");
+    assert!(
+        whole.members > 3 && whole.error_count > 0,
+        "the workbook has members and errors"
+    );
     let mut c = Caseload::new(Options::new(small_today(), Lang::Da));
     c.feed(&bytes);
     let mut reads = 0;
@@ -242,7 +256,10 @@ fn a_spreadsheet_read_a_few_rows_at_a_time_reads_as_one_read_whole() {
     }
     assert!(reads >= 3, "read in chunks");
     let s = c.finish().unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!((s.rows, s.members, s.error_count), (whole.rows, whole.members, whole.error_count));
+    assert_eq!(
+        (s.rows, s.members, s.error_count),
+        (whole.rows, whole.members, whole.error_count)
+    );
     let errors = |s: &Summary| s.errors.iter().map(|e| (e.line, e.code)).collect::<Vec<_>>();
     assert_eq!(errors(&s), errors(&whole));
     assert_eq!(keys(&s.overdue.items), keys(&whole.overdue.items));

@@ -372,6 +372,10 @@ mod tests {
         assert!(s.members > 3);
         let kinds = &c.acc.kinds;
         let distinct: BTreeSet<(&str, &str)> = kinds.iter().map(|k| (k.regime, k.id)).collect();
-        assert_eq!(kinds.len(), distinct.len(), "a samtale is kept once, not once per member");
+        assert_eq!(
+            kinds.len(),
+            distinct.len(),
+            "a samtale is kept once, not once per member"
+        );
     }
 }
