@@ -13,6 +13,7 @@
 //! `summary`, `star` counts STAR's indicators, `export` writes the lists as CSV and `xlsx` as a
 //! workbook; `chart` draws the workload.
 
+pub mod booking;
 pub mod chart;
 mod columns;
 mod counts;
