@@ -58,6 +58,9 @@ pub(super) struct Accumulator {
     pub(super) kinds: Vec<Kind>,
     /// Sorted by latest date, then file order, before a summary is made.
     pub(super) open: Vec<Open>,
+    /// Every samtale not held, in file order and each member's plan order: what the booking
+    /// proposal books (`proposal`).
+    pub(super) pending: Vec<Open>,
     workload: [[u32; 4]; WEEKS],
     by_month: BTreeMap<(i32, u32), [OnTime; LANES]>,
     star: StarCounts,
@@ -80,6 +83,7 @@ impl Accumulator {
             monday: today.checked_sub_days(Days::new(back)).unwrap_or(today),
             kinds: Vec::new(),
             open: Vec::new(),
+            pending: Vec::new(),
             workload: [[0; 4]; WEEKS],
             by_month: BTreeMap::new(),
             star: StarCounts::default(),
@@ -166,14 +170,16 @@ impl Accumulator {
             if h.is_some() {
                 continue;
             }
+            let open = Open {
+                member: u32::try_from(index).unwrap_or(u32::MAX),
+                kind: u16::try_from(k).unwrap_or(u16::MAX),
+                earliest: s.earliest,
+                latest: s.latest,
+            };
+            self.pending.push(open);
             let week = self.week(s.latest);
             if s.latest < today || week.is_some() {
-                self.open.push(Open {
-                    member: u32::try_from(index).unwrap_or(u32::MAX),
-                    kind: u16::try_from(k).unwrap_or(u16::MAX),
-                    earliest: s.earliest,
-                    latest: s.latest,
-                });
+                self.open.push(open);
             }
             if let (Some(week), false) = (week, s.latest < today) {
                 self.workload[week][column(s.holder)] += 1;

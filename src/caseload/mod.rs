@@ -17,6 +17,7 @@ pub mod booking;
 pub mod chart;
 mod columns;
 mod counts;
+pub mod proposal;
 pub mod csv;
 mod export;
 mod rows;
@@ -28,6 +29,7 @@ mod worklist;
 pub mod xlsx;
 
 pub use export::{Cell, EXPORTS, Table, csv as table_csv, export, holder};
+pub use proposal::{Booking, Capacity, Proposal, Proposed};
 pub use star::Star;
 pub use summary::{Days7, Item, List, OnTime, OnTimeRow, SamtaleKey, Share, Source, Status, Summary, Week};
 pub use worklist::{Page, Query};

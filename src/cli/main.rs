@@ -54,7 +54,7 @@ const CASELOAD_USAGE: &str = "\
 samtaleplan caseload FIL.csv|FIL.xlsx [--today ÅÅÅÅ-MM-DD] [--format json|csv|xlsx]
     [--list LISTE|all] [--holder akasse|jobcenter|kommune|joint] [--status STATUS]
     [--samtale \"R2024 A1\"] [--week ÅÅÅÅ-Wnn] [--search TEKST] [--sheet ARK] [--output FIL]
-    [--lang da|en]";
+    [--capacity akasse=N,jobcenter=N,joint=N] [--lang da|en]";
 
 const HELP_TEMPLATE: &str = "\
 {about-with-newline}
