@@ -372,7 +372,9 @@ fn the_xlsx_export_has_real_dates_words_and_percentages() {
             "STAR",
             "Fejl",
             "Bookinger",
-            "I fare"
+            "I fare",
+            "A-kassen deltog pr. samtale",
+            "A-kassen deltog pr. måned"
         ]
     );
     let overdue = book.worksheet_range("Overskredne").expect("sheet");

@@ -193,6 +193,17 @@ async function draw(s) {
       star('To samtaler inden for de sidste 3 måneder', s.star.two_in_last_3_months, 'Medlemmer med 3–6 måneders sammenlagt ledighed'),
     ], 'caseload-star'),
   );
+  const present = s.akasse_present;
+  const presentRow = (r) => [r.key + (r.title ? ` ${r.title}` : ''), ...[r.present, r.absent, r.unknown].map(number), r.share.text];
+  const presentHead = ['Med a-kassen', 'Uden a-kassen', 'Uden oplysning', 'Andel med a-kassen'];
+  $('present').replaceChildren(
+    present.columns
+      ? el('div', {}, [
+          table('Pr. samtale', ['Samtale', ...presentHead], [...present.by_samtale.map(presentRow), presentRow(present.total)], 'caseload-present'),
+          table('Pr. måned for samtalen', ['Måned', ...presentHead], present.by_month.map(presentRow), 'caseload-present-month'),
+        ])
+      : el('p', {}, ['Filen har ingen kolonner akasse_deltog_<ID>.']),
+  );
   const shown = s.errors.length < s.error_count ? ` – viser de første ${number(s.errors.length)}; hent listen for alle` : '';
   $('errors').replaceChildren(
     s.error_count
@@ -373,8 +384,11 @@ $('booking-form').addEventListener('submit', (event) => {
   event.preventDefault();
   guarded(async () => {
     clearError();
+    const started = performance.now();
     const { booking: b } = await ask({ type: 'book', capacity: capacityText($('booking-form')), limit: LIMIT });
     await drawBooking(b);
+    // From the click to the proposal on screen (for the benchmark).
+    $('booking').dataset.ms = String(Math.round(performance.now() - started));
   });
 });
 $('call-in-week').addEventListener('change', () => guarded(drawCallIn));

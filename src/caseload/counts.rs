@@ -3,6 +3,7 @@
 //! workload per week, the shares held on time (and STAR's, in `star`) — per holder, so a summary
 //! for one holder has exactly that holder's numbers.
 
+use super::presence::{self, PresenceCounts};
 use super::star::StarCounts;
 use super::summary::{Days7, Item, List, OnTime, OnTimeRow, SamtaleKey, Share, Status, Summary, Week};
 use super::{Caseload, Member, WEEKS};
@@ -64,6 +65,7 @@ pub(super) struct Accumulator {
     workload: [[u32; 4]; WEEKS],
     by_month: BTreeMap<(i32, u32), [OnTime; LANES]>,
     star: StarCounts,
+    presence: PresenceCounts,
 }
 
 fn column(h: Holder) -> usize {
@@ -87,6 +89,7 @@ impl Accumulator {
             workload: [[0; 4]; WEEKS],
             by_month: BTreeMap::new(),
             star: StarCounts::default(),
+            presence: PresenceCounts::default(),
         }
     }
 
@@ -135,6 +138,7 @@ impl Accumulator {
                 ));
             }
         }
+        presence::check(m, w)?;
         let today = self.today;
         let held = |id: &str| m.held.iter().find(|(h, _)| &**h == id).map(|(_, d)| *d);
         // This member's counts, added to its month of start at the end.
@@ -195,6 +199,7 @@ impl Accumulator {
             }
         }
         self.star.add(today, m, w);
+        self.presence.add(m, w);
         Ok(())
     }
 
@@ -357,6 +362,7 @@ impl Accumulator {
                 .map(|((y, m), counts)| row(format!("{y}-{m:02}"), None, counts))
                 .collect(),
             star: self.star.shares(lang),
+            akasse_present: self.presence.rows(c.present_ids.len(), lang),
             samtaler,
         }
     }

@@ -12,7 +12,7 @@ use crate::rules::regimes::Holder;
 use chrono::{Datelike, NaiveDate};
 
 /// Which lists can be exported.
-pub const EXPORTS: [&str; 10] = [
+pub const EXPORTS: [&str; 12] = [
     "worklist",
     "closing",
     "overdue",
@@ -23,6 +23,8 @@ pub const EXPORTS: [&str; 10] = [
     "errors",
     "schedule",
     "at_risk",
+    "akasse_present_by_samtale",
+    "akasse_present_by_month",
 ];
 
 /// A cell of an exported table.
@@ -248,6 +250,49 @@ impl Caseload {
                     t("Fejl", "Error"),
                 ];
                 ("errors", t("Fejl", "Errors"), head)
+            }
+            "akasse_present_by_samtale" | "akasse_present_by_month" => {
+                let by_samtale = list == "akasse_present_by_samtale";
+                let a = &s.akasse_present;
+                let source = if by_samtale { &a.by_samtale } else { &a.by_month };
+                for r in source.iter().chain([&a.total]) {
+                    let c = r.counts;
+                    let mut row = vec![Cell::Text(r.key.clone())];
+                    if by_samtale {
+                        row.push(Cell::Text(r.title.unwrap_or_default().into()));
+                    }
+                    row.extend([
+                        Cell::Number(c.present.into()),
+                        Cell::Number(c.absent.into()),
+                        Cell::Number(c.unknown.into()),
+                        Cell::Share(r.share.per_mille),
+                    ]);
+                    rows.push(row);
+                }
+                let mut head = if by_samtale {
+                    vec![t("Samtale", "Samtale"), t("Titel", "Title")]
+                } else {
+                    vec![t("Måned", "Month")]
+                };
+                head.extend([
+                    t("Med a-kassen", "With the a-kasse"),
+                    t("Uden a-kassen", "Without the a-kasse"),
+                    t("Uden oplysning", "Not told"),
+                    t("Andel med a-kassen", "Share with the a-kasse"),
+                ]);
+                if by_samtale {
+                    (
+                        "akasse_present_by_samtale",
+                        t("A-kassen deltog pr. samtale", "A-kasse present by samtale"),
+                        head,
+                    )
+                } else {
+                    (
+                        "akasse_present_by_month",
+                        t("A-kassen deltog pr. måned", "A-kasse present by month"),
+                        head,
+                    )
+                }
             }
             "schedule" | "at_risk" => {
                 let at_risk = list == "at_risk";

@@ -2,7 +2,7 @@
 // hand-worked file's bookings (tests/caseload/booking.expected.toml) in the charts, the table,
 // the call-in list and the list at risk; the exports the same bytes as the command line; a
 // member's proposed weeks; a capacity refused with its code; axe and screenshots at 375 and
-// 1280 px.
+// 1280 px. And the a-kasse's part in the joint samtaler (tests/caseload/presence.csv).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
@@ -116,4 +116,29 @@ test('the booking at 375 and 1280 px: axe clean, no sideways scrolling, screensh
     await page.locator('[aria-labelledby="booking-heading"]').screenshot({ path: path.join(artifacts, `caseload-booking-${width}.png`) });
     await page.close();
   }
+});
+
+test('the a-kasse\'s part in joint samtaler: the hand-worked shares on the page, the command line\'s bytes', async () => {
+  const { page, problems } = await openPage(ctx.browser);
+  const presence = path.join(repo, 'tests', 'caseload', 'presence.csv');
+  await page.goto(`${ctx.server.url}caseload.html`);
+  await page.waitForSelector('#caseload-form[data-ready="true"]');
+  await page.fill('#today', '2025-06-02');
+  await page.setInputFiles('#file', presence);
+  await page.click('#run');
+  await page.waitForSelector('#results[data-state="done"]');
+  const rows = (cls) => page.$$eval(`.${cls} tbody tr`, (r) => r.map((x) => [...x.children].map((c) => c.textContent).join(' | ')));
+  assert.deepEqual(await rows('caseload-present'), [
+    'R2020 F2 2. fælles jobsamtale | 0 | 1 | 0 | 0,0 %',
+    'R2024 S16 Jobsamtale om intensiveret indsats (fælles) | 3 | 1 | 1 | 75,0 %',
+    'I alt | 3 | 2 | 1 | 60,0 %',
+  ]);
+  assert.deepEqual(await rows('caseload-present-month'), ['2024-04 | 0 | 1 | 0 | 0,0 %', '2024-09 | 1 | 1 | 0 | 50,0 %', '2024-10 | 2 | 0 | 1 | 100,0 %']);
+  const csv = (await download(page, '[data-export="akasse_present_by_month"]')).toString('utf8').replace(/^\ufeff/, '');
+  const run = spawnSync(cli, ['caseload', presence, '--today', '2025-06-02', '--format', 'csv', '--list', 'akasse_present_by_month'], { encoding: 'utf8' });
+  assert.equal(csv, run.stdout);
+  await page.evaluate(AXE);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
