@@ -32,7 +32,10 @@ fn the_hand_worked_file_gives_the_hand_worked_bookings() {
     };
     for list in ["schedule", "at_risk"] {
         let got = caseload::export(&c, list, &q).expect(list);
-        assert!(got.starts_with("member;samtale;holder;earliest;latest;week\r\n"), "{got}");
+        assert!(
+            got.starts_with("member;samtale;holder;earliest;latest;week\r\n"),
+            "{got}"
+        );
         let expected: Vec<String> = want[list]
             .as_array()
             .expect(list)
@@ -44,7 +47,14 @@ fn the_hand_worked_file_gives_the_hand_worked_bookings() {
     // The command line writes the same lists.
     for list in ["schedule", "at_risk"] {
         let out = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
-            .args(["caseload", "tests/caseload/booking.csv", "--today", today, "--format", "csv"])
+            .args([
+                "caseload",
+                "tests/caseload/booking.csv",
+                "--today",
+                today,
+                "--format",
+                "csv",
+            ])
             .args(["--capacity", "akasse=1,jobcenter=2", "--list", list])
             .output()
             .expect("run");
@@ -80,7 +90,13 @@ fn every_proposal_keeps_windows_capacity_and_order() {
     let c = load("tests/caseload/small.csv", "2024-06-03");
     let monday: chrono::NaiveDate = "2024-06-03".parse().expect("date");
     let today = monday;
-    for cap in ["", "akasse=0", "akasse=1,jobcenter=1,joint=1", "akasse=2,kommune=1", "joint=0,jobcenter=3"] {
+    for cap in [
+        "",
+        "akasse=0",
+        "akasse=1,jobcenter=1,joint=1",
+        "akasse=2,kommune=1",
+        "joint=0,jobcenter=3",
+    ] {
         let capacity = Capacity::parse(cap).expect("capacity");
         let q = Query {
             capacity,
@@ -100,7 +116,10 @@ fn every_proposal_keeps_windows_capacity_and_order() {
             let (earliest, latest, w) = (date(&r[3]), date(&r[4]), date(&r[5]));
             assert_eq!(w.format("%u").to_string(), "1", "{cap}: {r:?}: a Monday");
             assert!(latest >= today, "{cap}: {r:?}: an overdue samtale booked");
-            assert!(week(w) >= week(earliest).max(0) && week(w) <= week(latest), "{cap}: {r:?}");
+            assert!(
+                week(w) >= week(earliest).max(0) && week(w) <= week(latest),
+                "{cap}: {r:?}"
+            );
             let lane = if r[2] == "kommune" { "jobcenter" } else { r[2].as_str() };
             *load.entry((lane.to_string(), w)).or_insert(0u32) += 1;
         }
@@ -133,7 +152,9 @@ fn every_proposal_keeps_windows_capacity_and_order() {
         let summary = c.summary(None);
         for o in &summary.overdue.items {
             assert!(
-                at_risk.iter().any(|r| r[0] == *o.member && r[1] == format!("{} {}", o.regime, o.id)),
+                at_risk
+                    .iter()
+                    .any(|r| r[0] == *o.member && r[1] == format!("{} {}", o.regime, o.id)),
                 "{cap}: overdue {} {} not at risk",
                 o.member,
                 o.id
@@ -153,12 +174,27 @@ fn capacity_is_read_or_refused_with_words() {
     assert_eq!(c.lanes(), [Some(120), Some(80), Some(40)]);
     assert_eq!(Capacity::parse("kommune=5").expect("ok").jobcenter, Some(5));
     assert_eq!(Capacity::parse("").expect("ok"), Capacity::default());
-    for bad in ["akasse", "akasse=-1", "akasse=1.5", "akasse=+3", "foo=1", "akasse=2000000", "jobcenter=1,kommune=2"] {
+    for bad in [
+        "akasse",
+        "akasse=-1",
+        "akasse=1.5",
+        "akasse=+3",
+        "foo=1",
+        "akasse=2000000",
+        "jobcenter=1,kommune=2",
+    ] {
         let (da, en) = Capacity::parse(bad).expect_err(bad);
         assert!(!da.is_empty() && !en.is_empty() && da != en, "{bad}");
     }
     let out = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
-        .args(["caseload", "tests/caseload/booking.csv", "--today", "2024-06-10", "--capacity", "akasse=mange"])
+        .args([
+            "caseload",
+            "tests/caseload/booking.csv",
+            "--today",
+            "2024-06-10",
+            "--capacity",
+            "akasse=mange",
+        ])
         .output()
         .expect("run");
     assert_eq!(out.status.code(), Some(2));

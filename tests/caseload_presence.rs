@@ -30,10 +30,21 @@ fn the_hand_worked_file_gives_the_hand_worked_shares() {
     assert_eq!(errors, [(8, "E_CSV_HELD"), (9, "E_CSV_VALUE")]);
     let a = &s.akasse_present;
     assert_eq!(a.columns, 2);
-    let row = |r: &caseload::PresenceRow| (r.key.clone(), r.counts.present, r.counts.absent, r.counts.unknown, r.share.per_mille);
+    let row = |r: &caseload::PresenceRow| {
+        (
+            r.key.clone(),
+            r.counts.present,
+            r.counts.absent,
+            r.counts.unknown,
+            r.share.per_mille,
+        )
+    };
     assert_eq!(
         a.by_samtale.iter().map(row).collect::<Vec<_>>(),
-        [("R2020 F2".into(), 0, 1, 0, Some(0)), ("R2024 S16".into(), 3, 1, 1, Some(750))]
+        [
+            ("R2020 F2".into(), 0, 1, 0, Some(0)),
+            ("R2024 S16".into(), 3, 1, 1, Some(750))
+        ]
     );
     assert_eq!(
         a.by_month.iter().map(row).collect::<Vec<_>>(),
@@ -54,7 +65,14 @@ fn the_hand_worked_file_gives_the_hand_worked_shares() {
     );
     // The command line: the same list.
     let out = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
-        .args(["caseload", "tests/caseload/presence.csv", "--today", "2025-06-02", "--format", "csv"])
+        .args([
+            "caseload",
+            "tests/caseload/presence.csv",
+            "--today",
+            "2025-06-02",
+            "--format",
+            "csv",
+        ])
         .args(["--list", "akasse_present_by_month"])
         .output()
         .expect("run");
@@ -75,7 +93,11 @@ fn an_answer_for_a_samtale_that_is_not_joint_is_refused() {
     assert_eq!(s.members, 1);
     assert_eq!(s.errors.len(), 1);
     assert_eq!((s.errors[0].line, s.errors[0].code.as_str()), (2, "E_CSV_HELD"));
-    assert!(s.errors[0].message.contains("A1 is not a joint samtale"), "{}", s.errors[0].message);
+    assert!(
+        s.errors[0].message.contains("A1 is not a joint samtale"),
+        "{}",
+        s.errors[0].message
+    );
     // Nothing held jointly: nothing to share.
     assert_eq!(s.akasse_present.total.share.per_mille, None);
     assert_eq!(s.akasse_present.columns, 2);

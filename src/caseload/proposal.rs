@@ -317,7 +317,14 @@ impl Caseload {
 
     /// The samtaler to call in for the week beginning `monday` (of one holder, or all), a page
     /// at a time, in file order.
-    pub fn call_in(&self, p: &Proposal, monday: NaiveDate, holder: Option<Holder>, offset: usize, limit: usize) -> ProposedPage {
+    pub fn call_in(
+        &self,
+        p: &Proposal,
+        monday: NaiveDate,
+        holder: Option<Holder>,
+        offset: usize,
+        limit: usize,
+    ) -> ProposedPage {
         let all: Vec<usize> = self
             .proposal_order(p, holder, false)
             .into_iter()
@@ -358,5 +365,10 @@ impl Caseload {
 /// The week of a proposed samtale in words: "uge 23 (3.6.2024)".
 pub fn week_words(monday: NaiveDate, lang: Lang) -> String {
     let iso = monday.iso_week();
-    format!("{} {} ({})", lang.pick("uge", "week"), iso.week(), super::export::date(monday, lang))
+    format!(
+        "{} {} ({})",
+        lang.pick("uge", "week"),
+        iso.week(),
+        super::export::date(monday, lang)
+    )
 }

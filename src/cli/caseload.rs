@@ -195,7 +195,10 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
             if let (Some(cap), Some(object)) = (&args.capacity, json.as_object_mut()) {
                 let p = c.propose(cap);
                 let booking = c.booking(&p, usize::MAX);
-                object.insert("booking".into(), serde_json::to_value(&booking).map_err(io::Error::other)?);
+                object.insert(
+                    "booking".into(),
+                    serde_json::to_value(&booking).map_err(io::Error::other)?,
+                );
             }
             (serde_json::to_string(&json).map_err(io::Error::other)? + "\n").into_bytes()
         }

@@ -159,13 +159,11 @@ impl CaseloadJob {
         let p = self.proposal.as_ref().ok_or_else(|| not_finished(self.lang))?;
         let monday = crate::rules::dates::parse_iso(monday)
             .map_err(|_| plan_error(PlanError::internal("callIn: week", self.lang)))?;
-        to_js(&self.caseload.call_in(
-            p,
-            monday,
-            caseload::holder(holder),
-            offset as usize,
-            limit as usize,
-        ))
+        to_js(
+            &self
+                .caseload
+                .call_in(p, monday, caseload::holder(holder), offset as usize, limit as usize),
+        )
     }
 
     /// A member's samtaler not yet held with the last proposal's weeks (empty before one).
