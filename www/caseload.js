@@ -296,6 +296,7 @@ $('holder').addEventListener('change', () =>
     await drawNumbers(s);
     offset = 0;
     await drawWorklist();
+    if (booking) await drawCallIn();
   }),
 );
 
@@ -326,7 +327,8 @@ const weekWords = (w) => `uge ${Number(w.week.slice(6))}, ${danishDate(w.from)}â
 async function drawCallIn() {
   const week = $('call-in-week').value;
   if (!week) return;
-  const { page } = await ask({ type: 'callIn', week, holder: '', offset: 0, limit: LIMIT });
+  // The holder chosen above the worklist applies here too.
+  const { page } = await ask({ type: 'callIn', week, holder: $('holder').value, offset: 0, limit: LIMIT });
   const shown = page.items.length < page.total ? ` Viser de fÃ¸rste ${number(page.items.length)}; hent bookingerne for alle.` : '';
   $('call-in-count').textContent = `${number(page.total)} ${page.total === 1 ? 'samtale' : 'samtaler'} at indkalde til i ugen.${shown}`;
   $('call-in').replaceChildren(

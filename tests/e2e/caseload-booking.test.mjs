@@ -81,6 +81,12 @@ test('capacities give the hand-worked bookings: charts, table, call-in list, at 
   await page.selectOption('#call-in-week', '2024-08-26');
   await page.waitForFunction(() => document.querySelectorAll('.caseload-call-in tbody tr').length === 2);
   assert.deepEqual(await callIn(), ['3001 J1', '3001 J2']);
+  // The holder filter applies: the a-kasse has no one to call in that week.
+  await page.selectOption('#holder', 'akasse');
+  await page.waitForFunction(() => document.getElementById('call-in').textContent === 'Ingen samtaler er booket i ugen.');
+  await page.selectOption('#holder', 'jobcenter');
+  await page.waitForFunction(() => document.querySelectorAll('.caseload-call-in tbody tr').length === 2);
+  await page.selectOption('#holder', '');
   assert.match(await page.textContent('.caseload-at-risk'), /3002.*A1.*12\.6\.2024.*ugen fra 10\.6\.2024/);
   // The exports: the command line's bytes.
   for (const list of ['schedule', 'at_risk']) {
