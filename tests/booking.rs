@@ -5,20 +5,9 @@
 
 use samtaleplan::caseload::booking::{Job, LANES, book};
 
-/// xorshift64*: the same instances on every run.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: u32) -> u32 {
-        (self.next() % u64::from(n)) as u32
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 /// Random jobs in chains (a member's samtaler of one lane). With `follow`, a chain's windows
 /// follow each other, as a plan's do (release and due never go down along a chain).
@@ -26,7 +15,7 @@ fn instance(rng: &mut Rng, jobs: usize, weeks: u32, follow: bool) -> (Vec<Job>, 
     let mut out: Vec<Job> = Vec::new();
     let mut last_of_lane_chain: Vec<Option<usize>> = vec![None; LANES];
     for _ in 0..jobs {
-        let lane = rng.below(LANES as u32) as usize;
+        let lane = rng.below(LANES);
         // Continue the lane's current chain, or start a new member.
         let prev = if rng.below(2) == 0 {
             last_of_lane_chain[lane]
@@ -34,8 +23,8 @@ fn instance(rng: &mut Rng, jobs: usize, weeks: u32, follow: bool) -> (Vec<Job>, 
             None
         };
         let (mut release, mut due) = {
-            let a = rng.below(weeks);
-            let b = rng.below(weeks);
+            let a = rng.below(weeks as usize) as u32;
+            let b = rng.below(weeks as usize) as u32;
             (a.min(b), a.max(b))
         };
         if follow && let Some(p) = prev {
@@ -54,7 +43,7 @@ fn instance(rng: &mut Rng, jobs: usize, weeks: u32, follow: bool) -> (Vec<Job>, 
     for c in &mut capacity {
         *c = match rng.below(4) {
             0 => None,
-            k => Some(k - 1),
+            k => Some(k as u32 - 1),
         };
     }
     (out, capacity)
@@ -122,8 +111,8 @@ fn best(jobs: &[Job], capacity: &[Option<u32>; LANES]) -> usize {
 fn no_booking_outside_its_window_over_capacity_or_out_of_order() {
     let mut rng = Rng(0x5A17_A1E0_2026_0015);
     for case in 0..2000 {
-        let n = 1 + rng.below(40) as usize;
-        let weeks = 1 + rng.below(12);
+        let n = 1 + rng.below(40);
+        let weeks = 1 + rng.below(12) as u32;
         let follow = case % 2 == 0;
         let (jobs, capacity) = instance(&mut rng, n, weeks, follow);
         let got = book(&jobs, &capacity);
@@ -148,8 +137,8 @@ fn no_plan_books_more_on_time_than_the_proposal() {
     let mut rng = Rng(0x0000_0002_0000_0015);
     let mut compared = 0;
     for case in 0..600 {
-        let n = 1 + rng.below(7) as usize;
-        let weeks = 1 + rng.below(4);
+        let n = 1 + rng.below(7);
+        let weeks = 1 + rng.below(4) as u32;
         let (jobs, capacity) = instance(&mut rng, n, weeks, true);
         let got = book(&jobs, &capacity);
         let booked = got.iter().flatten().count();
