@@ -201,3 +201,28 @@ fn capacity_is_read_or_refused_with_words() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("E_USAGE") && err.contains("er ikke et helt tal"), "{err}");
 }
+
+#[test]
+fn a_members_proposed_weeks_as_a_calendar_file_stay_inside_the_windows() {
+    let c = load("tests/caseload/booking.csv", "2024-06-10");
+    let p = c.propose(&Capacity::parse("akasse=1,jobcenter=2").expect("capacity"));
+    let stamp = samtaleplan::present::ics::parse_stamp("20240610T120000Z").expect("stamp");
+    let text = c.member_calendar(&p, "3001", stamp).expect("a member");
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n") && text.ends_with("END:VCALENDAR\r\n"));
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 7);
+    // A1: week 10.6–16.6, window to 10.6: that day only. J1: week 26.8–1.9, window from Sunday 1.9.
+    let span =
+        |start: &str, end: &str| text.contains(&format!("DTSTART;VALUE=DATE:{start}\r\nDTEND;VALUE=DATE:{end}\r\n"));
+    assert!(span("20240610", "20240611"), "{text}");
+    assert!(span("20240901", "20240902"), "{text}");
+    // A2: the whole week 24.6–30.6.
+    assert!(span("20240624", "20240701"), "{text}");
+    assert!(
+        text.contains("SUMMARY:Foreslået: A1 1. jobsamtale i a-kassen (a-kassen)"),
+        "{text}"
+    );
+    // 3002's A1 is at risk: no event for it.
+    let other = c.member_calendar(&p, "3002", stamp).expect("a member");
+    assert_eq!(other.matches("BEGIN:VEVENT").count(), 6);
+    assert!(c.member_calendar(&p, "9999", stamp).is_none());
+}

@@ -74,6 +74,8 @@ self.onmessage = async ({ data }) => {
       reply({ type: 'callIn', page: job.callIn(data.week, data.holder ?? '', data.offset ?? 0, data.limit ?? 200) });
     } else if (type === 'memberProposal') {
       reply({ type: 'memberProposal', items: job.memberProposal(data.member) });
+    } else if (type === 'proposalIcs') {
+      reply({ type: 'proposalIcs', text: job.proposalIcs(data.member, data.stamp) });
     } else if (type === 'member') {
       reply({ type: 'member', member: job.member(data.member) });
     } else if (type === 'ics') {

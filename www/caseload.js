@@ -409,6 +409,7 @@ async function openMember(reference, opener) {
   const { items } = await ask({ type: 'memberProposal', member: reference });
   const proposal = $('member-proposal');
   proposal.hidden = !booking || items.length === 0;
+  $('member-proposal-ics').hidden = !booking || !items.some((i) => !i.at_risk);
   proposal.textContent = items.length
     ? `Bookingforslag: ${items.map((i) => (i.at_risk ? `${i.id} i fare (senest ${danishDate(i.latest)})` : `${i.id} ugen fra ${danishDate(i.week)}`)).join(', ')}.`
     : '';
@@ -425,6 +426,15 @@ $('member-ics').addEventListener('click', () =>
     if (!member) return;
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     download(`samtaleplan-${member.member}.ics`, ics(member.request, stamp), 'text/calendar;charset=utf-8');
+  }),
+);
+
+$('member-proposal-ics').addEventListener('click', () =>
+  guarded(async () => {
+    if (!member) return;
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const { text } = await ask({ type: 'proposalIcs', member: member.member, stamp });
+    download(`samtaleplan-forslag-${member.member}.ics`, text, 'text/calendar;charset=utf-8');
   }),
 );
 

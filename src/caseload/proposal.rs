@@ -12,6 +12,7 @@ use super::booking::{self, Job, LANES};
 use super::counts::{Open, lane, matches};
 use super::{Caseload, WEEKS};
 use crate::contract::lang::Lang;
+use crate::present::ics::{AllDay, Stamp, calendar};
 use crate::rules::regimes::Holder;
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -351,6 +352,57 @@ impl Caseload {
             .filter(|&i| self.acc.pending[i].member as usize == index)
             .map(|i| self.proposed(p, i))
             .collect()
+    }
+
+    /// A member's proposed weeks as an iCalendar file (`None`: no such member): an all-day event
+    /// per booked samtale over the days of its week inside its window.
+    pub fn member_calendar(&self, p: &Proposal, reference: &str, stamp: Stamp) -> Option<String> {
+        self.member(reference)?;
+        let lang = self.opts.lang;
+        let d = |x: NaiveDate| super::export::date(x, lang);
+        let events: Vec<AllDay> = self
+            .member_proposal(p, reference)
+            .into_iter()
+            .filter(|x| !x.at_risk)
+            .map(|x| {
+                let sunday = x.week.checked_add_days(Days::new(6)).unwrap_or(x.week);
+                let (from, to) = (x.week.max(x.earliest), sunday.min(x.latest));
+                AllDay {
+                    uid: format!("{}-{}-{}-forslag@samtaleplan", x.member, x.regime, x.id),
+                    from,
+                    to,
+                    summary: lang.pick(
+                        format!("Foreslået: {} {} ({})", x.id, x.title, x.holder_label),
+                        format!("Proposed: {} {} ({})", x.id, x.title, x.holder_label),
+                    ),
+                    description: lang.pick(
+                        format!(
+                            "Bookingforslag for medlem {}: {}, {}–{}. Samtalens vindue: {}–{}. Vejledende.",
+                            x.member,
+                            week_words(x.week, lang),
+                            d(from),
+                            d(to),
+                            d(x.earliest),
+                            d(x.latest)
+                        ),
+                        format!(
+                            "Booking proposal for member {}: {}, {} to {}. The samtale's window: {} to {}. Indicative.",
+                            x.member,
+                            week_words(x.week, lang),
+                            d(from),
+                            d(to),
+                            d(x.earliest),
+                            d(x.latest)
+                        ),
+                    ),
+                }
+            })
+            .collect();
+        let name = lang.pick(
+            format!("Samtaleplan – bookingforslag for {reference}"),
+            format!("Samtaleplan – booking proposal for {reference}"),
+        );
+        Some(calendar(&name, &events, stamp))
     }
 
     /// Every booked samtale (`at_risk`: every one at risk) of one holder or all, as listed.

@@ -10,7 +10,8 @@
 //!
 //! Table options: `--deltid`/`--fuldtid`, `--today`, `--handover`, `--group`, `--lang`, `--compare`
 //! and `--pause FROM:TO[:REASON[:HOURS]]` (HOURS a week of part-time work, `15` or `18,5`);
-//! caseload options: `--today`, `--format json|csv`, `--list`, `--holder`, `--lang`. Every option may be given once, except `--pause`, which adds a pause each
+//! caseload options: `--today`, `--format json|csv|xlsx`, `--list`, `--holder`, `--capacity`
+//! (the booking proposal's weekly capacities), `--lang`. Every option may be given once, except `--pause`, which adds a pause each
 //! time: a repeated option is refused as a repeated JSON key is. Without `--today` the day is the
 //! machine's local date, as on the page (the core has no clock; `today.rs` reads it).
 //!

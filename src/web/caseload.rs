@@ -175,6 +175,19 @@ impl CaseloadJob {
         }
     }
 
+    /// A member's proposed weeks (the last proposal's) as an iCalendar file, stamped with the
+    /// caller's UTC time.
+    #[wasm_bindgen(js_name = proposalIcs)]
+    pub fn proposal_ics(&self, member: &str, stamp: &str) -> Result<String, Error> {
+        let lang = self.lang;
+        let p = self.proposal.as_ref().ok_or_else(|| not_finished(lang))?;
+        self.find(member)?;
+        let stamp = ics::parse_stamp_in(stamp, lang).map_err(plan_error)?;
+        self.caseload
+            .member_calendar(p, member, stamp)
+            .ok_or_else(|| not_finished(lang))
+    }
+
     /// A member's request for `plan()`, `render()` and `ics()`, with the dates the file says
     /// samtaler were held: `{request, member, line, held}`.
     pub fn member(&self, member: &str) -> Result<JsValue, Error> {

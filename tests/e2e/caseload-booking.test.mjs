@@ -98,6 +98,11 @@ test('capacities give the hand-worked bookings: charts, table, call-in list, at 
   await page.click('.caseload-call-in [data-member="3001"] >> nth=0');
   await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
   assert.match(await page.textContent('#member-proposal'), /A1 ugen fra 10\.6\.2024, A2 ugen fra 24\.6\.2024, A3 ugen fra 1\.7\.2024, J1 ugen fra 26\.8\.2024/);
+  // And as a calendar file: an event per booked samtale, on the days of its week in its window.
+  const ics = (await download(page, '#member-proposal-ics')).toString('utf8');
+  assert.equal(ics.split('BEGIN:VEVENT').length - 1, 7);
+  assert.match(ics, /DTSTART;VALUE=DATE:20240610\r\nDTEND;VALUE=DATE:20240611\r\n/);
+  assert.match(ics, /DTSTART;VALUE=DATE:20240901\r\nDTEND;VALUE=DATE:20240902\r\n/);
   await page.evaluate(AXE);
   assert.deepEqual(await axe(page), [], 'the member dialog');
   await page.keyboard.press('Escape');
@@ -120,6 +125,10 @@ test('the booking at 375 and 1280 px: axe clean, no sideways scrolling, screensh
     await page.evaluate(AXE);
     assert.deepEqual(await axe(page), [], `${width} px`);
     await page.locator('[aria-labelledby="booking-heading"]').screenshot({ path: path.join(artifacts, `caseload-booking-${width}.png`) });
+    await page.click('.caseload-call-in [data-member="3001"] >> nth=0');
+    await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+    assert.deepEqual(await axe(page), [], `${width} px, the member dialog`);
+    await page.screenshot({ path: path.join(artifacts, `caseload-booking-member-${width}.png`) });
     await page.close();
   }
 });
