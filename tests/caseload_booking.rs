@@ -226,3 +226,31 @@ fn a_members_proposed_weeks_as_a_calendar_file_stay_inside_the_windows() {
     assert_eq!(other.matches("BEGIN:VEVENT").count(), 6);
     assert!(c.member_calendar(&p, "9999", stamp).is_none());
 }
+
+#[test]
+fn the_json_summary_has_the_booking_with_a_capacity_only() {
+    let run = |extra: &[&str]| -> serde_json::Value {
+        let out = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
+            .args(["caseload", "tests/caseload/booking.csv", "--today", "2024-06-10"])
+            .args(extra)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice(&out.stdout).expect("json")
+    };
+    assert!(run(&[]).get("booking").is_none());
+    let j = run(&["--capacity", "akasse=1,jobcenter=2"]);
+    let b = &j["booking"];
+    assert_eq!((b["booked"].as_u64(), b["at_risk"].as_u64()), (Some(20), Some(1)));
+    assert_eq!(
+        b["capacity"],
+        serde_json::json!({"akasse": 1, "jobcenter": 2, "joint": null})
+    );
+    assert_eq!(b["weeks"].as_array().map(Vec::len), Some(26));
+    assert_eq!(
+        b["weeks"][0]["akasse"],
+        serde_json::json!({"booked": 1, "capacity": 1, "full": true, "at_risk": 1})
+    );
+    assert_eq!(b["at_risk_items"][0]["member"], "3002");
+    assert_eq!(b["at_risk_items"][0]["week"], "2024-06-10");
+}
