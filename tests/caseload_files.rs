@@ -370,7 +370,11 @@ fn the_xlsx_export_has_real_dates_words_and_percentages() {
             "Rettidighed pr. samtale",
             "Rettidighed pr. startmåned",
             "STAR",
-            "Fejl"
+            "Fejl",
+            "Bookinger",
+            "I fare",
+            "A-kassen deltog pr. samtale",
+            "A-kassen deltog pr. måned"
         ]
     );
     let overdue = book.worksheet_range("Overskredne").expect("sheet");

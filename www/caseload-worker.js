@@ -68,6 +68,14 @@ self.onmessage = async ({ data }) => {
     } else if (type === 'xlsx') {
       const bytes = job.exportXlsx(data.list, data.query);
       reply({ type: 'xlsx', bytes }, [bytes.buffer]);
+    } else if (type === 'book') {
+      reply({ type: 'book', booking: job.book(data.capacity, data.limit) });
+    } else if (type === 'callIn') {
+      reply({ type: 'callIn', page: job.callIn(data.week, data.holder ?? '', data.offset ?? 0, data.limit ?? 200) });
+    } else if (type === 'memberProposal') {
+      reply({ type: 'memberProposal', items: job.memberProposal(data.member) });
+    } else if (type === 'proposalIcs') {
+      reply({ type: 'proposalIcs', text: job.proposalIcs(data.member, data.stamp) });
     } else if (type === 'member') {
       reply({ type: 'member', member: job.member(data.member) });
     } else if (type === 'ics') {

@@ -3,6 +3,7 @@
 // exports are the WebAssembly core's; this file only places them. A member opens their own plan
 // (the citizen's view, drawn by the same module's render()). Nothing is uploaded, stored or sent.
 import init, { drawWorkload, render, ics } from './pkg/caseload.js';
+import { LANES, capacityText, drawBookingCharts, loadWords } from './caseload-booking.js';
 
 const $ = (id) => document.getElementById(id);
 /** Entries of each list in the summary (the errors shown at once). */
@@ -84,6 +85,8 @@ function today() {
 
 let summary = null;
 let offset = 0;
+/** The last booking proposal (its capacity goes with the exports). */
+let booking = null;
 
 /** The worklist's filter as the form says it (only what is chosen). */
 function filter() {
@@ -94,6 +97,7 @@ function filter() {
   const search = $('search').value.trim();
   if (search) q.search = search;
   if ($('sort').value === 'desc') q.descending = true;
+  if (booking) q.capacity = booking.capacity;
   return q;
 }
 
@@ -189,6 +193,17 @@ async function draw(s) {
       star('To samtaler inden for de sidste 3 måneder', s.star.two_in_last_3_months, 'Medlemmer med 3–6 måneders sammenlagt ledighed'),
     ], 'caseload-star'),
   );
+  const present = s.akasse_present;
+  const presentRow = (r) => [r.key + (r.title ? ` ${r.title}` : ''), ...[r.present, r.absent, r.unknown].map(number), r.share.text];
+  const presentHead = ['Med a-kassen', 'Uden a-kassen', 'Uden oplysning', 'Andel med a-kassen'];
+  $('present').replaceChildren(
+    present.columns
+      ? el('div', {}, [
+          table('Pr. samtale', ['Samtale', ...presentHead], [...present.by_samtale.map(presentRow), presentRow(present.total)], 'caseload-present'),
+          table('Pr. måned for samtalen', ['Måned', ...presentHead], present.by_month.map(presentRow), 'caseload-present-month'),
+        ])
+      : el('p', {}, ['Filen har ingen kolonner akasse_deltog_<ID>.']),
+  );
   const shown = s.errors.length < s.error_count ? ` – viser de første ${number(s.errors.length)}; hent listen for alle` : '';
   $('errors').replaceChildren(
     s.error_count
@@ -248,6 +263,8 @@ async function run(sheet) {
     progress.value = 100;
     $('progress-text').textContent = `Færdig: ${number(done.summary.rows)} rækker på ${number(Math.round(done.ms))} ms.`;
     $('holder').value = '';
+    booking = null;
+    $('booking').hidden = true;
     await draw(done.summary);
     $('results').hidden = false;
     $('results').dataset.state = 'done';
@@ -279,6 +296,7 @@ $('holder').addEventListener('change', () =>
     await drawNumbers(s);
     offset = 0;
     await drawWorklist();
+    if (booking) await drawCallIn();
   }),
 );
 
@@ -301,6 +319,82 @@ $('next').addEventListener('click', () => {
   guarded(drawWorklist);
 });
 
+// ---- the booking proposal ------------------------------------------------------------------
+
+const weekWords = (w) => `uge ${Number(w.week.slice(6))}, ${danishDate(w.from)}–${danishDate(w.to)}`;
+
+/** The samtaler the proposal books in the chosen week. */
+async function drawCallIn() {
+  const week = $('call-in-week').value;
+  if (!week) return;
+  // The holder chosen above the worklist applies here too.
+  const { page } = await ask({ type: 'callIn', week, holder: $('holder').value, offset: 0, limit: LIMIT });
+  const shown = page.items.length < page.total ? ` Viser de første ${number(page.items.length)}; hent bookingerne for alle.` : '';
+  $('call-in-count').textContent = `${number(page.total)} ${page.total === 1 ? 'samtale' : 'samtaler'} at indkalde til i ugen.${shown}`;
+  $('call-in').replaceChildren(
+    page.total
+      ? table(
+          'Indkald i ugen',
+          ['Medlem', 'Samtale', 'Holdes af', 'Tidligst', 'Senest'],
+          page.items.map((i) => [
+            el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${i.member}` }, [i.member]),
+            `${i.id} ${i.title}`,
+            i.holder_label,
+            danishDate(i.earliest),
+            danishDate(i.latest),
+          ]),
+          'caseload-call-in',
+        )
+      : el('p', {}, ['Ingen samtaler er booket i ugen.']),
+  );
+}
+
+function drawBooking(b) {
+  booking = b;
+  $('booking').hidden = false;
+  const later = b.booked_later ? `, heraf ${number(b.booked_later)} efter de 26 uger` : '';
+  const overdue = b.overdue ? ` (heraf ${number(b.overdue)} allerede over fristen)` : '';
+  $('booking-summary').textContent = `${number(b.booked)} ${b.booked === 1 ? 'samtale' : 'samtaler'} booket${later}; ${number(b.at_risk)} i fare${overdue}.`;
+  $('booking-summary').dataset.atRisk = String(b.at_risk);
+  drawBookingCharts($('booking-charts'), b);
+  $('booking-table').replaceChildren(
+    table(
+      'Bookede samtaler pr. uge mod kapacitet',
+      ['Uge', ...LANES.map((l) => l.name)],
+      b.weeks.map((w) => [weekWords(w), ...LANES.map((l) => loadWords(w[l.key]))]),
+      'caseload-booking-table',
+    ),
+  );
+  const keep = $('call-in-week').value;
+  $('call-in-week').replaceChildren(...b.weeks.map((w) => el('option', { value: w.from }, [weekWords(w)])));
+  if (b.weeks.some((w) => w.from === keep)) $('call-in-week').value = keep;
+  const more = b.at_risk_items.length < b.at_risk ? ` – viser de første ${number(b.at_risk_items.length)}` : '';
+  $('at-risk').replaceChildren(
+    b.at_risk
+      ? table(
+          `Samtaler i fare (${number(b.at_risk)}${more})`,
+          ['Medlem', 'Samtale', 'Holdes af', 'Senest', 'Ville kræve plads i'],
+          b.at_risk_items.map((i) => [i.member, `${i.id} ${i.title}`, i.holder_label, danishDate(i.latest), `ugen fra ${danishDate(i.week)}`]),
+          'caseload-at-risk',
+        )
+      : el('p', {}, ['Ingen samtaler i fare.']),
+  );
+  return drawCallIn();
+}
+
+$('booking-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  guarded(async () => {
+    clearError();
+    const started = performance.now();
+    const { booking: b } = await ask({ type: 'book', capacity: capacityText($('booking-form')), limit: LIMIT });
+    await drawBooking(b);
+    // From the click to the proposal on screen (for the benchmark).
+    $('booking').dataset.ms = String(Math.round(performance.now() - started));
+  });
+});
+$('call-in-week').addEventListener('change', () => guarded(drawCallIn));
+
 // ---- a member's own plan --------------------------------------------------------------------
 
 let member = null;
@@ -312,6 +406,13 @@ async function openMember(reference, opener) {
   $('member-held').textContent = m.held.length
     ? `Holdt ifølge filen: ${m.held.map(([id, date]) => `${id} ${danishDate(date)}`).join(', ')}.`
     : 'Filen har ingen afholdte samtaler for medlemmet.';
+  const { items } = await ask({ type: 'memberProposal', member: reference });
+  const proposal = $('member-proposal');
+  proposal.hidden = !booking || items.length === 0;
+  $('member-proposal-ics').hidden = !booking || !items.some((i) => !i.at_risk);
+  proposal.textContent = items.length
+    ? `Bookingforslag: ${items.map((i) => (i.at_risk ? `${i.id} i fare (senest ${danishDate(i.latest)})` : `${i.id} ugen fra ${danishDate(i.week)}`)).join(', ')}.`
+    : '';
   render($('member-plan'), m.request);
   const dialog = $('member-dialog');
   dialog.returnFocus = opener;
@@ -325,6 +426,15 @@ $('member-ics').addEventListener('click', () =>
     if (!member) return;
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     download(`samtaleplan-${member.member}.ics`, ics(member.request, stamp), 'text/calendar;charset=utf-8');
+  }),
+);
+
+$('member-proposal-ics').addEventListener('click', () =>
+  guarded(async () => {
+    if (!member) return;
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const { text } = await ask({ type: 'proposalIcs', member: member.member, stamp });
+    download(`samtaleplan-forslag-${member.member}.ics`, text, 'text/calendar;charset=utf-8');
   }),
 );
 

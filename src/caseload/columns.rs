@@ -18,6 +18,8 @@ enum Column {
     Pauses,
     /// `holdt_<ID>`: the date samtale ID was held.
     Held(String),
+    /// `akasse_deltog_<ID>`: whether the a-kasse took part in joint samtale ID (ja/nej).
+    Present(String),
 }
 
 const MEMBER: [&str; 7] = [
@@ -41,6 +43,13 @@ const START: [&str; 6] = [
 fn column(name: &str) -> Option<Column> {
     let n = name.trim().to_lowercase().replace([' ', '-'], "_");
     let held = n.strip_prefix("holdt_").or_else(|| n.strip_prefix("held_"));
+    let present = n
+        .strip_prefix("akasse_deltog_")
+        .or_else(|| n.strip_prefix("akasse_present_"));
+    let id = |id: &str| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric());
+    if let Some(p) = present.filter(|p| id(p)) {
+        return Some(Column::Present(p.to_ascii_uppercase()));
+    }
     Some(match n.as_str() {
         _ if MEMBER.contains(&n.as_str()) => Column::Member,
         _ if START.contains(&n.as_str()) => Column::Start,
@@ -68,6 +77,8 @@ pub(super) struct Layout {
     pub(super) pauses: Option<usize>,
     /// (column, samtale id)
     pub(super) held: Vec<(usize, String)>,
+    /// (column, samtale id) of the `akasse_deltog_<ID>` columns.
+    pub(super) present: Vec<(usize, String)>,
 }
 
 impl Layout {
@@ -77,6 +88,7 @@ impl Layout {
             || i == self.start
             || [self.insurance, self.group, self.pauses].contains(&Some(i))
             || self.held.iter().any(|(k, _)| *k == i)
+            || self.present.iter().any(|(k, _)| *k == i)
     }
 }
 
@@ -114,7 +126,7 @@ impl Caseload {
             } else {
                 ("start", "start")
             };
-            let known = "medlem, start, forsikring, gruppe, pauser, holdt_<ID> (eller member, start, insurance, group, pauses, held_<ID>)";
+            let known = "medlem, start, forsikring, gruppe, pauser, holdt_<ID>, akasse_deltog_<ID> (eller member, start, insurance, group, pauses, held_<ID>, akasse_present_<ID>)";
             let shown: Vec<String> = names[..width].iter().take(8).map(|n| quote(n)).collect();
             self.fatal = fail(
                 format!(
@@ -136,7 +148,16 @@ impl Caseload {
                 _ => None,
             })
             .collect();
+        let present: Vec<(usize, String)> = columns
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| match c {
+                Some(Column::Present(id)) => Some((i, id.clone())),
+                _ => None,
+            })
+            .collect();
         self.held_ids = held.iter().map(|(_, id)| Arc::from(id.as_str())).collect();
+        self.present_ids = present.iter().map(|(_, id)| Arc::from(id.as_str())).collect();
         self.unnamed = unnamed;
         self.layout = Some(Layout {
             width,
@@ -146,6 +167,7 @@ impl Caseload {
             group: find(&Column::Group),
             pauses: find(&Column::Pauses),
             held,
+            present,
         });
     }
 }

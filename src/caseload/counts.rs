@@ -3,6 +3,7 @@
 //! workload per week, the shares held on time (and STAR's, in `star`) — per holder, so a summary
 //! for one holder has exactly that holder's numbers.
 
+use super::presence::{self, PresenceCounts};
 use super::star::StarCounts;
 use super::summary::{Days7, Item, List, OnTime, OnTimeRow, SamtaleKey, Share, Status, Summary, Week};
 use super::{Caseload, Member, WEEKS};
@@ -58,9 +59,13 @@ pub(super) struct Accumulator {
     pub(super) kinds: Vec<Kind>,
     /// Sorted by latest date, then file order, before a summary is made.
     pub(super) open: Vec<Open>,
+    /// Every samtale not held, in file order and each member's plan order: what the booking
+    /// proposal books (`proposal`).
+    pub(super) pending: Vec<Open>,
     workload: [[u32; 4]; WEEKS],
     by_month: BTreeMap<(i32, u32), [OnTime; LANES]>,
     star: StarCounts,
+    presence: PresenceCounts,
 }
 
 fn column(h: Holder) -> usize {
@@ -80,9 +85,11 @@ impl Accumulator {
             monday: today.checked_sub_days(Days::new(back)).unwrap_or(today),
             kinds: Vec::new(),
             open: Vec::new(),
+            pending: Vec::new(),
             workload: [[0; 4]; WEEKS],
             by_month: BTreeMap::new(),
             star: StarCounts::default(),
+            presence: PresenceCounts::default(),
         }
     }
 
@@ -131,6 +138,7 @@ impl Accumulator {
                 ));
             }
         }
+        presence::check(m, w)?;
         let today = self.today;
         let held = |id: &str| m.held.iter().find(|(h, _)| &**h == id).map(|(_, d)| *d);
         // This member's counts, added to its month of start at the end.
@@ -166,14 +174,16 @@ impl Accumulator {
             if h.is_some() {
                 continue;
             }
+            let open = Open {
+                member: u32::try_from(index).unwrap_or(u32::MAX),
+                kind: u16::try_from(k).unwrap_or(u16::MAX),
+                earliest: s.earliest,
+                latest: s.latest,
+            };
+            self.pending.push(open);
             let week = self.week(s.latest);
             if s.latest < today || week.is_some() {
-                self.open.push(Open {
-                    member: u32::try_from(index).unwrap_or(u32::MAX),
-                    kind: u16::try_from(k).unwrap_or(u16::MAX),
-                    earliest: s.earliest,
-                    latest: s.latest,
-                });
+                self.open.push(open);
             }
             if let (Some(week), false) = (week, s.latest < today) {
                 self.workload[week][column(s.holder)] += 1;
@@ -189,6 +199,7 @@ impl Accumulator {
             }
         }
         self.star.add(today, m, w);
+        self.presence.add(m, w);
         Ok(())
     }
 
@@ -351,6 +362,7 @@ impl Accumulator {
                 .map(|((y, m), counts)| row(format!("{y}-{m:02}"), None, counts))
                 .collect(),
             star: self.star.shares(lang),
+            akasse_present: self.presence.rows(c.present_ids.len(), lang),
             samtaler,
         }
     }

@@ -12,7 +12,7 @@ use crate::rules::regimes::Holder;
 use chrono::{Datelike, NaiveDate};
 
 /// Which lists can be exported.
-pub const EXPORTS: [&str; 8] = [
+pub const EXPORTS: [&str; 12] = [
     "worklist",
     "closing",
     "overdue",
@@ -21,6 +21,10 @@ pub const EXPORTS: [&str; 8] = [
     "on_time_by_start_month",
     "star",
     "errors",
+    "schedule",
+    "at_risk",
+    "akasse_present_by_samtale",
+    "akasse_present_by_month",
 ];
 
 /// A cell of an exported table.
@@ -29,6 +33,8 @@ pub enum Cell {
     Text(String),
     Number(i64),
     Date(NaiveDate),
+    /// A date written YYYY-MM-DD in any language (the booking lists, for other systems).
+    Iso(NaiveDate),
     /// A share in per mille (`None`: nothing to share, written empty).
     Share(Option<u32>),
 }
@@ -245,6 +251,71 @@ impl Caseload {
                 ];
                 ("errors", t("Fejl", "Errors"), head)
             }
+            "akasse_present_by_samtale" | "akasse_present_by_month" => {
+                let by_samtale = list == "akasse_present_by_samtale";
+                let a = &s.akasse_present;
+                let source = if by_samtale { &a.by_samtale } else { &a.by_month };
+                for r in source.iter().chain([&a.total]) {
+                    let c = r.counts;
+                    let mut row = vec![Cell::Text(r.key.clone())];
+                    if by_samtale {
+                        row.push(Cell::Text(r.title.unwrap_or_default().into()));
+                    }
+                    row.extend([
+                        Cell::Number(c.present.into()),
+                        Cell::Number(c.absent.into()),
+                        Cell::Number(c.unknown.into()),
+                        Cell::Share(r.share.per_mille),
+                    ]);
+                    rows.push(row);
+                }
+                let mut head = if by_samtale {
+                    vec![t("Samtale", "Samtale"), t("Titel", "Title")]
+                } else {
+                    vec![t("Måned", "Month")]
+                };
+                head.extend([
+                    t("Med a-kassen", "With the a-kasse"),
+                    t("Uden a-kassen", "Without the a-kasse"),
+                    t("Uden oplysning", "Not told"),
+                    t("Andel med a-kassen", "Share with the a-kasse"),
+                ]);
+                if by_samtale {
+                    (
+                        "akasse_present_by_samtale",
+                        t("A-kassen deltog pr. samtale", "A-kasse present by samtale"),
+                        head,
+                    )
+                } else {
+                    (
+                        "akasse_present_by_month",
+                        t("A-kassen deltog pr. måned", "A-kasse present by month"),
+                        head,
+                    )
+                }
+            }
+            "schedule" | "at_risk" => {
+                let at_risk = list == "at_risk";
+                let p = self.propose(&q.capacity);
+                for x in self.proposal_list(&p, q.holder, at_risk) {
+                    rows.push(vec![
+                        Cell::Text(x.member.to_string()),
+                        Cell::Text(format!("{} {}", x.regime, x.id)),
+                        Cell::Text(x.holder.as_str().into()),
+                        Cell::Iso(x.earliest),
+                        Cell::Iso(x.latest),
+                        Cell::Iso(x.week),
+                    ]);
+                }
+                // The issue's own column names, in every language: the lists are for booking
+                // systems as much as for people.
+                let head = vec!["member", "samtale", "holder", "earliest", "latest", "week"];
+                if at_risk {
+                    ("at_risk", t("I fare", "At risk"), head)
+                } else {
+                    ("schedule", t("Bookinger", "Schedule"), head)
+                }
+            }
             _ => return None,
         };
         Some(Table {
@@ -307,6 +378,7 @@ pub fn csv(table: &Table, lang: Lang) -> String {
             Cell::Text(s) => neutralise(s).into_owned(),
             Cell::Number(n) => n.to_string(),
             Cell::Date(d) => date(*d, lang),
+            Cell::Iso(d) => d.to_string(),
             Cell::Share(p) => share(*p, lang),
         }));
     }

@@ -13,11 +13,14 @@
 //! `summary`, `star` counts STAR's indicators, `export` writes the lists as CSV and `xlsx` as a
 //! workbook; `chart` draws the workload.
 
+pub mod booking;
 pub mod chart;
 mod columns;
 mod counts;
 pub mod csv;
 mod export;
+mod presence;
+pub mod proposal;
 mod rows;
 mod sheet;
 mod star;
@@ -27,6 +30,8 @@ mod worklist;
 pub mod xlsx;
 
 pub use export::{Cell, EXPORTS, Table, csv as table_csv, export, holder};
+pub use presence::{AkassePresent, Presence, PresenceRow};
+pub use proposal::{Booking, Capacity, Proposal, Proposed};
 pub use star::Star;
 pub use summary::{Days7, Item, List, OnTime, OnTimeRow, SamtaleKey, Share, Source, Status, Summary, Week};
 pub use worklist::{Page, Query};
@@ -84,6 +89,8 @@ pub struct Member {
     pub request: Request,
     /// (samtale id, the date it was held)
     pub held: Vec<(Arc<str>, NaiveDate)>,
+    /// (joint samtale id, whether the a-kasse took part), from `akasse_deltog_<ID>`.
+    pub present: Vec<(Arc<str>, bool)>,
 }
 
 /// A row that could not be used, with where and why.
@@ -108,6 +115,8 @@ pub struct Caseload {
     layout: Option<Layout>,
     /// The held columns' ids, shared by every member that has a date in them.
     held_ids: Vec<Arc<str>>,
+    /// The same for the `akasse_deltog_<ID>` columns.
+    present_ids: Vec<Arc<str>>,
     fatal: Option<PlanError>,
     rows: usize,
     members: Vec<Member>,
@@ -134,6 +143,7 @@ impl Caseload {
             bytes: 0,
             layout: None,
             held_ids: Vec::new(),
+            present_ids: Vec::new(),
             fatal: None,
             rows: 0,
             members: Vec::new(),

@@ -291,6 +291,25 @@ impl Caseload {
                 held.push((self.held_ids[k].clone(), day));
             }
         }
+        let mut present = Vec::new();
+        for (k, (i, id)) in layout.present.iter().enumerate() {
+            let s = &*fields[*i];
+            if s.is_empty() {
+                continue;
+            }
+            let yes = match s.to_lowercase().as_str() {
+                "ja" | "j" | "yes" | "y" | "x" | "1" | "sand" | "true" => true,
+                "nej" | "n" | "no" | "0" | "falsk" | "false" => false,
+                _ => {
+                    return Err(err(
+                        ErrorCode::CsvValue,
+                        format!("akasse_deltog_{id}: skriv ja eller nej, ikke {}.", quote(s)),
+                        format!("akasse_present_{id}: write ja or nej (yes or no), not {}.", quote(s)),
+                    ));
+                }
+            };
+            present.push((self.present_ids[k].clone(), yes));
+        }
         let request = Request {
             insurance,
             group,
@@ -303,6 +322,7 @@ impl Caseload {
             reference,
             request,
             held,
+            present,
         })
     }
 }

@@ -198,6 +198,8 @@ pub struct Summary {
     pub on_time_by_samtale: Vec<OnTimeRow>,
     pub on_time_by_start_month: Vec<OnTimeRow>,
     pub star: Star,
+    /// The a-kasse's part in the joint samtaler held (`akasse_deltog_<ID>`, seed 000).
+    pub akasse_present: super::presence::AkassePresent,
     /// The samtaler among the open ones, for the worklist's filter.
     pub samtaler: Vec<SamtaleKey>,
 }

@@ -28,6 +28,9 @@ pub struct Query {
     /// The page: skip this many, give at most `limit` (all when `None`).
     pub offset: usize,
     pub limit: Option<usize>,
+    /// The weekly capacities for the booking lists (`schedule`, `at_risk`): unlimited when
+    /// left out.
+    pub capacity: super::Capacity,
 }
 
 impl Query {

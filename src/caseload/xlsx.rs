@@ -37,6 +37,7 @@ fn write(tables: &[Table], today: NaiveDate, lang: Lang) -> Result<Vec<u8>, Xlsx
     );
     let bold = Format::new().set_bold();
     let date = Format::new().set_num_format(lang.pick("d.m.yyyy", "yyyy-mm-dd"));
+    let iso = Format::new().set_num_format("yyyy-mm-dd");
     let percent = Format::new().set_num_format("0.0%");
     for table in tables {
         let sheet = book.add_worksheet();
@@ -61,6 +62,10 @@ fn write(tables: &[Table], today: NaiveDate, lang: Lang) -> Result<Vec<u8>, Xlsx
                     }
                     Cell::Date(d) => {
                         sheet.write_datetime_with_format(r, c, excel_date(*d)?, &date)?;
+                        10
+                    }
+                    Cell::Iso(d) => {
+                        sheet.write_datetime_with_format(r, c, excel_date(*d)?, &iso)?;
                         10
                     }
                     Cell::Share(Some(p)) => {

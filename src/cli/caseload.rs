@@ -57,6 +57,10 @@ pub struct CaseloadArgs {
     #[arg(long, value_name = "TEKST")]
     search: Option<String>,
 
+    /// Ugentlig kapacitet pr. holder til bookingforslaget (uden: ubegrænset) / weekly capacity per holder for the booking proposal (left out: unlimited): akasse=120,jobcenter=80,joint=40.
+    #[arg(long, value_name = "akasse=N,jobcenter=N,joint=N", value_parser = capacity)]
+    capacity: Option<caseload::Capacity>,
+
     /// Skriv til denne fil i stedet for standard-output / write to this file instead of standard output.
     #[arg(long, short = 'o', value_name = "FIL")]
     output: Option<PathBuf>,
@@ -95,6 +99,10 @@ fn status(v: &str) -> Result<Status, Bad> {
             "write overdue, this_week, next_week or later".into(),
         )
     })
+}
+
+fn capacity(v: &str) -> Result<caseload::Capacity, Bad> {
+    caseload::Capacity::parse(v).map_err(|(da, en)| Bad::new(da, en))
 }
 
 fn holder(v: &str) -> Result<Holder, Bad> {
@@ -168,6 +176,7 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
         samtale: args.samtale.clone(),
         week: args.week.clone(),
         search: args.search.clone(),
+        capacity: args.capacity.unwrap_or_default(),
         ..Query::default()
     };
     let bytes = match args.format {
@@ -180,7 +189,18 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
             } else {
                 summary
             };
-            (serde_json::to_string(&summary).map_err(io::Error::other)? + "\n").into_bytes()
+            let mut json = serde_json::to_value(&summary).map_err(io::Error::other)?;
+            // With --capacity, the booking proposal summed up too (its lists: --list schedule,
+            // --list at_risk).
+            if let (Some(cap), Some(object)) = (&args.capacity, json.as_object_mut()) {
+                let p = c.propose(cap);
+                let booking = c.booking(&p, usize::MAX);
+                object.insert(
+                    "booking".into(),
+                    serde_json::to_value(&booking).map_err(io::Error::other)?,
+                );
+            }
+            (serde_json::to_string(&json).map_err(io::Error::other)? + "\n").into_bytes()
         }
         Format::Xlsx => {
             let lists: Vec<&str> = if args.list == "all" {

@@ -10,7 +10,8 @@
 //!
 //! Table options: `--deltid`/`--fuldtid`, `--today`, `--handover`, `--group`, `--lang`, `--compare`
 //! and `--pause FROM:TO[:REASON[:HOURS]]` (HOURS a week of part-time work, `15` or `18,5`);
-//! caseload options: `--today`, `--format json|csv`, `--list`, `--holder`, `--lang`. Every option may be given once, except `--pause`, which adds a pause each
+//! caseload options: `--today`, `--format json|csv|xlsx`, `--list`, `--holder`, `--capacity`
+//! (the booking proposal's weekly capacities), `--lang`. Every option may be given once, except `--pause`, which adds a pause each
 //! time: a repeated option is refused as a repeated JSON key is. Without `--today` the day is the
 //! machine's local date, as on the page (the core has no clock; `today.rs` reads it).
 //!
@@ -54,7 +55,7 @@ const CASELOAD_USAGE: &str = "\
 samtaleplan caseload FIL.csv|FIL.xlsx [--today ÅÅÅÅ-MM-DD] [--format json|csv|xlsx]
     [--list LISTE|all] [--holder akasse|jobcenter|kommune|joint] [--status STATUS]
     [--samtale \"R2024 A1\"] [--week ÅÅÅÅ-Wnn] [--search TEKST] [--sheet ARK] [--output FIL]
-    [--lang da|en]";
+    [--capacity akasse=N,jobcenter=N,joint=N] [--lang da|en]";
 
 const HELP_TEMPLATE: &str = "\
 {about-with-newline}

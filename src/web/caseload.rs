@@ -18,6 +18,8 @@ pub struct CaseloadJob {
     finished: bool,
     lang: Lang,
     today: chrono::NaiveDate,
+    /// The last booking proposal made (`book`), for the call-in lists and a member's weeks.
+    proposal: Option<caseload::Proposal>,
 }
 
 /// The error for a job asked for results before its file is finished.
@@ -64,6 +66,7 @@ impl CaseloadJob {
             finished: false,
             lang,
             today,
+            proposal: None,
         })
     }
 
@@ -123,6 +126,66 @@ impl CaseloadJob {
         };
         let tables: Vec<_> = lists.iter().filter_map(|l| self.caseload.table(l, &q)).collect();
         caseload::xlsx::workbook(&tables, self.today, self.lang).map_err(plan_error)
+    }
+
+    /// The booking proposal for weekly capacities written `akasse=120,jobcenter=80,joint=40`
+    /// (a holder left out is unlimited): its 26 weeks, counts and the first `limit` samtaler at
+    /// risk. Kept for `callIn` and `memberProposal`.
+    pub fn book(&mut self, capacity: &str, limit: u32) -> Result<JsValue, Error> {
+        if !self.finished {
+            return Err(not_finished(self.lang));
+        }
+        let cap = caseload::Capacity::parse(capacity).map_err(|(da, en)| {
+            plan_error(
+                PlanError::new(
+                    crate::ErrorCode::UnknownValue,
+                    self.lang,
+                    format!("Kapaciteten kan ikke bruges: {da}."),
+                    format!("The capacity cannot be used: {en}."),
+                )
+                .at("capacity"),
+            )
+        })?;
+        let p = self.caseload.propose(&cap);
+        let booking = self.caseload.booking(&p, limit as usize);
+        self.proposal = Some(p);
+        to_js(&booking)
+    }
+
+    /// The samtaler the last proposal books in the week beginning `monday` (YYYY-MM-DD), of one
+    /// holder or all (""), a page at a time: `{total, offset, items}`.
+    #[wasm_bindgen(js_name = callIn)]
+    pub fn call_in(&self, monday: &str, holder: &str, offset: u32, limit: u32) -> Result<JsValue, Error> {
+        let p = self.proposal.as_ref().ok_or_else(|| not_finished(self.lang))?;
+        let monday = crate::rules::dates::parse_iso(monday)
+            .map_err(|_| plan_error(PlanError::internal("callIn: week", self.lang)))?;
+        to_js(
+            &self
+                .caseload
+                .call_in(p, monday, caseload::holder(holder), offset as usize, limit as usize),
+        )
+    }
+
+    /// A member's samtaler not yet held with the last proposal's weeks (empty before one).
+    #[wasm_bindgen(js_name = memberProposal)]
+    pub fn member_proposal(&self, member: &str) -> Result<JsValue, Error> {
+        match &self.proposal {
+            Some(p) => to_js(&self.caseload.member_proposal(p, member)),
+            None => to_js(&Vec::<caseload::Proposed>::new()),
+        }
+    }
+
+    /// A member's proposed weeks (the last proposal's) as an iCalendar file, stamped with the
+    /// caller's UTC time.
+    #[wasm_bindgen(js_name = proposalIcs)]
+    pub fn proposal_ics(&self, member: &str, stamp: &str) -> Result<String, Error> {
+        let lang = self.lang;
+        let p = self.proposal.as_ref().ok_or_else(|| not_finished(lang))?;
+        self.find(member)?;
+        let stamp = ics::parse_stamp_in(stamp, lang).map_err(plan_error)?;
+        self.caseload
+            .member_calendar(p, member, stamp)
+            .ok_or_else(|| not_finished(lang))
     }
 
     /// A member's request for `plan()`, `render()` and `ics()`, with the dates the file says

@@ -13,12 +13,14 @@
 //! This file writes the calendar and its events; `lines` escapes and folds the content lines,
 //! `stamp` writes and reads the date values, `uid` makes the UIDs.
 
+mod events;
 mod lines;
 mod stamp;
 #[cfg(test)]
 mod tests;
 mod uid;
 
+pub use events::{AllDay, calendar};
 pub use stamp::{Stamp, parse_stamp, parse_stamp_in};
 
 use crate::contract::lang::Lang;
