@@ -220,14 +220,15 @@ need_cargo_mutants() {
 # What a mutant is judged by: the case tables, the properties, the caseload, the rules' own
 # integration tests and the unit tests. Not the fuzzing, the command line or the browser: they add
 # minutes per mutant and test the rules only through what these already check.
-MUTANT_TESTS=(--test cases --test properties --test caseload --test caseload_files --test caseload_counts --test rules --test counter --lib)
+MUTANT_TESTS=(--test cases --test properties --test caseload --test caseload_files --test caseload_counts --test booking --test caseload_booking --test caseload_presence --test rules --test counter --lib)
 
 # The caseload's counts, by function name rather than by file, so the list survives the caseload's
 # files being split or renamed: OnTime (on time, early, late, missing), the Accumulator (lists,
-# weekly workload, on-time rows, STAR's indicators), the summary's lists and the holder lanes.
+# weekly workload, on-time rows, STAR's indicators), the summary's lists, the holder lanes and
+# the booking proposal's rule (`book`).
 # Share::new (the per-mille rounding) gets no mutants: cargo-mutants leaves functions named `new`
 # alone, so tests/caseload.rs checks its rounding directly.
-CASELOAD_COUNTS='(OnTime|Accumulator|Summary)::|replace lane '
+CASELOAD_COUNTS='(OnTime|Accumulator|Summary)::|replace lane | in book( |$)|replace book '
 
 mutants() {
   need_cargo
