@@ -80,7 +80,7 @@ function draw() {
   }
   const { req, lang } = current;
   const w = words(lang);
-  const row = (term, value) => [node('dt', {}, [term]), node('dd', {}, [value])];
+  const row = (term, value) => node('div', {}, [node('dt', {}, [term]), node('dd', {}, [value])]);
   const pauses = req.pauses.length
     ? node('ul', {}, req.pauses.map((p) => node('li', {}, [pauseText(p, lang)])))
     : w.none;
@@ -90,11 +90,11 @@ function draw() {
   box.replaceChildren(
     node('h2', { class: 'h3' }, [w.heading]),
     node('dl', { class: 'print-inputs' }, [
-      ...row(w.start, long(req.start, lang)),
-      ...row(w.insurance, req.insurance === 'deltid' ? w.deltid : w.fuldtid),
-      ...row(w.pauses, pauses),
-      ...row(w.handover, req.handover ? long(req.handover, lang) : w.computed),
-      ...row(w.group, req.group === 'jobcenter_from_day_one' ? w.day_one : w.standard),
+      row(w.start, long(req.start, lang)),
+      row(w.insurance, req.insurance === 'deltid' ? w.deltid : w.fuldtid),
+      row(w.pauses, pauses),
+      row(w.handover, req.handover ? long(req.handover, lang) : w.computed),
+      row(w.group, req.group === 'jobcenter_from_day_one' ? w.day_one : w.standard),
     ]),
     node('p', { class: 'print-stamp' }, [
       node('span', { 'data-printed': printed }, [w.printed.replace('{n}', long(printed, lang))]),
