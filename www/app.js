@@ -3,6 +3,7 @@
 // and places messages. All state lives in the URL: no cookies, no storage.
 import init, { render, ics, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
 import { text } from './i18n.js';
+import { updatePrint } from './print.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('plan-form');
@@ -46,6 +47,7 @@ function applyLanguage() {
   sw.lang = text(lang, 'lang.switch.lang');
   sw.setAttribute('aria-label', text(lang, 'lang.switch.label'));
   [...pauseList.children].forEach((row, i) => labelPause(row, i + 1));
+  $('a11y-link').setAttribute('href', lang === 'en' ? 'tilgaengelighed.html?lang=en' : 'tilgaengelighed.html');
 }
 
 // ---- pauses ---------------------------------------------------------------------------------
@@ -317,6 +319,7 @@ async function show(req, { push = false, focus = false } = {}) {
     result.replaceChildren();
     actions.hidden = true;
     shown = null;
+    updatePrint(null);
     if (trapped(error)) {
       if (focus) $('page-error').focus();
       return;
@@ -336,6 +339,7 @@ async function show(req, { push = false, focus = false } = {}) {
   $('copy-status').textContent = '';
   const url = toUrl(req);
   if (push && url.href !== location.href) history.pushState(null, '', url);
+  updatePrint(req, lang);
   if (focus) result.querySelector('h2')?.focus();
 }
 
@@ -375,7 +379,8 @@ $('download-ics').addEventListener('click', () => {
   const now = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
   let calendar;
   try {
-    calendar = ics(fullRequest(shown), now);
+    // One event a samtale on its latest date, with the plan's link; past deadlines only if asked.
+    calendar = ics(fullRequest(shown), now, location.href, $('ics-past').checked);
   } catch (error) {
     if (!trapped(error)) pageError(error.code ?? 'E_INTERNAL', error.message);
     return;
@@ -414,6 +419,7 @@ function load() {
     result.replaceChildren();
     actions.hidden = true;
     shown = null;
+    updatePrint(null);
     fold(false);
     return;
   }

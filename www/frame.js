@@ -20,7 +20,15 @@ for (const name of ATTRIBUTES) {
   const value = params.get(name);
   if (value !== null) element.setAttribute(name, value);
 }
-if (params.get('lang') === 'en') document.documentElement.lang = 'en';
+if (params.get('lang') === 'en') {
+  document.documentElement.lang = 'en';
+  document.title = 'Samtaleplan – your interviews';
+  document.getElementById('frame-title').textContent = 'Your interviews';
+  document.getElementById('frame-privacy').textContent = 'Nothing you type leaves your browser.';
+  const a11y = document.getElementById('frame-a11y');
+  a11y.textContent = 'Accessibility statement';
+  a11y.href = 'tilgaengelighed.html?lang=en';
+}
 
 element.addEventListener('samtaleplan:change', (e) => post({ type: 'samtaleplan:change', plan: e.detail }));
 element.addEventListener('samtaleplan:error', (e) => post({ type: 'samtaleplan:error', error: e.detail }));

@@ -40,6 +40,13 @@ export interface PlanErrorDetail {
   field?: string;
 }
 
+/** The `heading-level` attribute: 1–6, or 'none' for no heading of the element's own. */
+export type HeadingLevel = 1 | 2 | 3 | 4 | 5 | 6 | 'none';
+
+/** The element's `data-state` attribute, its ready signal: "loading" from an attribute change
+ * until a plan ("ready") or an error ("error") is drawn; "idle" in mode="full" without a start. */
+export type SamtalePlanState = 'loading' | 'ready' | 'error' | 'idle';
+
 /** Computes a plan. Loads the WebAssembly module on first use; rejects with an Error with `.code`. */
 export function plan(request: PlanRequest): Promise<Plan>;
 
@@ -55,6 +62,9 @@ export class SamtalePlanElement extends HTMLElement {
   pauses: Pause[];
   /** "full" shows a form; "plan" only the plan for the start the host gives. */
   mode: 'full' | 'plan';
+  /** The `heading-level` attribute: the level of the plan's heading (its sections' one below),
+   * or 'none' for no heading of its own; 2 by default. */
+  headingLevel: HeadingLevel;
   /** The plan on show, or null. */
   readonly plan: Plan | null;
 }

@@ -38,7 +38,7 @@ export async function plan(request) {
   }
 }
 
-const ATTRIBUTES = ['start', 'insurance', 'group', 'handover', 'today', 'lang', 'pauses', 'mode'];
+const ATTRIBUTES = ['start', 'insurance', 'group', 'handover', 'today', 'lang', 'pauses', 'mode', 'heading-level'];
 
 const WORDS = {
   da: {
@@ -49,6 +49,7 @@ const WORDS = {
     deltid: 'Deltid',
     submit: 'Vis samtaler',
     pauses: 'Attributten pauses skal være en JSON-liste, fx [{"from":"2024-04-01","to":"2024-04-12"}].',
+    headingLevel: 'Attributten heading-level skal være et tal fra 1 til 6 eller none.',
     loading: 'Beregner …',
     failed: 'Beregneren kunne ikke indlæses.',
     trap: 'Der skete en intern fejl i beregneren (E_TRAP). Den er startet igen – prøv en gang til.',
@@ -61,6 +62,7 @@ const WORDS = {
     deltid: 'Part-time',
     submit: 'Show interviews',
     pauses: 'The pauses attribute must be a JSON array, e.g. [{"from":"2024-04-01","to":"2024-04-12"}].',
+    headingLevel: 'The heading-level attribute must be a number from 1 to 6, or none.',
     loading: 'Computing …',
     failed: 'The calculator could not be loaded.',
     trap: 'The calculator hit an internal error (E_TRAP). It has been restarted – please try again.',
@@ -151,6 +153,12 @@ export class SamtalePlanElement extends HTMLElement {
   set lang(v) { this.#reflect('lang', v); }
   get mode() { return this.getAttribute('mode') === 'plan' ? 'plan' : 'full'; }
   set mode(v) { this.#reflect('mode', v); }
+  /** The level of the plan's heading, 1–6 (its section headings one below), or 'none'; 2 by default. */
+  get headingLevel() {
+    const v = this.getAttribute('heading-level');
+    return v === 'none' ? 'none' : /^[1-6]$/.test(v ?? '') ? Number(v) : 2;
+  }
+  set headingLevel(v) { this.#reflect('heading-level', v); }
   /** The pauses, as an array of { from, to, reason }; the attribute holds them as JSON. */
   get pauses() {
     try {
@@ -171,8 +179,10 @@ export class SamtalePlanElement extends HTMLElement {
 
   // ---- drawing ---------------------------------------------------------------------------
 
-  /** Coalesces several attribute changes into one computation. */
+  /** Coalesces several attribute changes into one computation. Until it is done, `data-state` is
+   * "loading": a host (or its tests) waits for "ready" or "error", never for a stale plan. */
   #schedule() {
+    this.#state('loading');
     if (this.#queued) return;
     this.#queued = true;
     queueMicrotask(() => {
@@ -209,6 +219,12 @@ export class SamtalePlanElement extends HTMLElement {
       this.#result.replaceChildren();
       this.#error.textContent = '';
       this.#plan = null;
+      this.#state('idle');
+      return;
+    }
+    const level = this.getAttribute('heading-level');
+    if (level !== null && level !== 'none' && !/^[1-6]$/.test(level)) {
+      this.#fail({ code: 'E_UNKNOWN_VALUE', field: 'heading-level', message: words.headingLevel });
       return;
     }
     let pauses;
@@ -237,12 +253,37 @@ export class SamtalePlanElement extends HTMLElement {
       this.#fail({ code: error.code ?? 'E_INTERNAL', field: error.field, message: error.message });
       return;
     }
+    this.#headings();
     this.#error.textContent = '';
     this.#form.elements.start.removeAttribute('aria-invalid');
+    this.#state('ready');
     this.dispatchEvent(new CustomEvent('samtaleplan:change', { detail: this.#plan, bubbles: true, composed: true }));
   }
 
+  /** The ready signal for hosts and their tests: data-state is loading, ready, error or idle. */
+  #state(state) {
+    this.setAttribute('data-state', state);
+  }
+
+  /** The core draws the plan's heading as <h2> and its sections' as <h3>: moved to the level the
+   * host asks for (heading-level), or the plan's heading left out (heading-level="none"). */
+  #headings() {
+    const level = this.headingLevel;
+    if (level === 'none') {
+      this.#result.querySelector('.samtaleplan-heading')?.remove();
+      return;
+    }
+    if (level === 2) return;
+    for (const h of this.#result.querySelectorAll('h2, h3')) {
+      const moved = document.createElement(`h${Math.min(6, level + Number(h.tagName[1]) - 2)}`);
+      for (const { name, value } of h.attributes) moved.setAttribute(name, value);
+      moved.append(...h.childNodes);
+      h.replaceWith(moved);
+    }
+  }
+
   #fail(detail) {
+    this.#state('error');
     this.#plan = null;
     this.#result.replaceChildren();
     this.#error.textContent = detail.message;

@@ -49,14 +49,17 @@ pub fn legend(plan: &Response, id: &str) -> Node {
         }
     }
     for h in holders {
-        ul.push(item(
-            bar(colour(h), colour(h)),
-            &format!(
-                "{}{}",
-                lane_label(h, lang),
-                t(": tidsrum for samtalen", ": when the interview is due")
-            ),
-        ));
+        ul.push(
+            item(
+                bar(colour(h), colour(h)),
+                &format!(
+                    "{}{}",
+                    lane_label(h, lang),
+                    t(": tidsrum for samtalen", ": when the interview is due")
+                ),
+            )
+            .attr("data-holder", h.as_str()),
+        );
     }
     let any = |status: Status| plan.samtaler.iter().any(|s| s.status == Some(status));
     if any(Status::Open) {

@@ -351,10 +351,16 @@ pub fn draw(plan: &Response, id: &str, layout: &Layout) -> Node {
             if s.status == Some(Status::Open) {
                 bar = bar.attr("stroke", "#1a1a1a");
             }
+            // data-holder and data-status let a host's theme recolour the bar (samtaleplan.css).
+            let mut group = Node::new("g")
+                .attr("class", "samtaleplan-timeline-bar")
+                .attr("data-id", s.id)
+                .attr("data-holder", s.holder.as_str());
+            if let Some(status) = s.status {
+                group = group.attr("data-status", status.as_str());
+            }
             svg = svg.child(
-                Node::new("g")
-                    .attr("class", "samtaleplan-timeline-bar")
-                    .attr("data-id", s.id)
+                group
                     .child(
                         Node::new("text")
                             .attr("x", if layout.names_above { 4 } else { 16 })

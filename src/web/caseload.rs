@@ -201,7 +201,7 @@ impl CaseloadJob {
         let m = self.find(member)?;
         let plan = caseload::member_plan(m).map_err(plan_error)?;
         let stamp = ics::parse_stamp_in(stamp, lang).map_err(plan_error)?;
-        Ok(ics::ics(&plan, stamp))
+        Ok(ics::ics(&plan, stamp, &ics::IcsOptions::default()))
     }
 
     /// The bytes of WebAssembly memory in use (for the benchmark's report).

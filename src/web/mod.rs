@@ -74,17 +74,25 @@ pub fn render_js(
     to_js(&response)
 }
 
-/// `ics(request, stamp)`: the plan as an iCalendar file (RFC 5545) — one all-day event per
-/// samtale with an alarm the day before its latest date. `stamp` is the DTSTAMP, the current
-/// UTC time as `YYYYMMDDTHHMMSSZ`: the caller's clock, never the module's.
+/// `ics(request, stamp, link?, includePast?)`: the plan as an iCalendar file (RFC 5545) — one
+/// all-day event per samtale on its latest date, with an alarm three days before. `stamp` is the
+/// DTSTAMP, the current UTC time as `YYYYMMDDTHHMMSSZ`: the caller's clock, never the module's.
+/// `link` (the page's address of the plan) goes in each description; samtaler whose latest date
+/// is before the request's `today` are left out unless `includePast`.
 #[wasm_bindgen(js_name = ics)]
 pub fn ics_js(
     #[wasm_bindgen(unchecked_param_type = "PlanRequest")] request: JsValue,
     stamp: &str,
+    link: Option<String>,
+    include_past: Option<bool>,
 ) -> Result<String, Error> {
     let response = plan_of(request)?;
     let stamp = crate::present::ics::parse_stamp_in(stamp, response.lang).map_err(plan_error)?;
-    Ok(crate::present::ics::ics(&response, stamp))
+    let options = crate::present::ics::IcsOptions {
+        link: link.as_deref(),
+        include_past: include_past.unwrap_or(false),
+    };
+    Ok(crate::present::ics::ics(&response, stamp, &options))
 }
 
 /// A request object read by serde, as its JSON text would be: the same fields, codes and paths.

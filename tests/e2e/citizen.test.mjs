@@ -213,20 +213,25 @@ test('the calendar file is RFC 5545: events, dates, alarms, CRLF and folding', a
   }
   const lines = unfold(text).split('\r\n');
   const events = text.split('BEGIN:VEVENT').length - 1;
-  assert.equal(events, 7);
-  assert.equal(text.split('BEGIN:VALARM').length - 1, 7);
+  // Seven samtaler; on 1 May 2024 A1's latest date (18 March) has passed, so it is left out.
+  assert.equal(events, 6);
+  assert.equal(text.split('BEGIN:VALARM').length - 1, 6);
   assert.ok(lines.includes('VERSION:2.0'));
   assert.ok(lines.some((l) => /^PRODID:/.test(l)));
   assert.ok(lines.every((l) => !l.startsWith('DTSTAMP') || /^DTSTAMP:\d{8}T\d{6}Z$/.test(l)));
-  assert.equal(lines.filter((l) => l.startsWith('UID:')).length, 7);
-  // A1: 4 March to 18 March inclusive, so DTEND is 19 March (exclusive).
-  const a1 = unfold(text).split('BEGIN:VEVENT')[1];
-  assert.match(a1, /DTSTART;VALUE=DATE:20240304\r\n/);
-  assert.match(a1, /DTEND;VALUE=DATE:20240319\r\n/);
-  assert.match(a1, /SUMMARY:A1 1\. jobsamtale i a-kassen \(a-kassen\)\r\n/);
-  assert.match(a1, /TRIGGER;RELATED=END:-P1DT15H/);
-  // S16: to tirsdag 1 July 2025, so DTEND 2 July.
-  assert.match(unfold(text), /SUMMARY:S16[^\r]*\r\n(?:[^\r]*\r\n)*?DTEND;VALUE=DATE:20250702|DTEND;VALUE=DATE:20250702(?:\r\n[^\r]*)*?SUMMARY:S16/);
+  assert.equal(lines.filter((l) => l.startsWith('UID:')).length, 6);
+  assert.doesNotMatch(text, /\(A1\)/);
+  // A2: one day, its latest date 31 May, so DTEND is 1 June (exclusive); an alarm 3 days before.
+  const a2 = unfold(text).split('BEGIN:VEVENT')[1];
+  assert.match(a2, /DTSTART;VALUE=DATE:20240531\r\n/);
+  assert.match(a2, /DTEND;VALUE=DATE:20240601\r\n/);
+  assert.match(a2, /SUMMARY:Senest i dag: 2\. jobsamtale i a-kassen \(A2\)\r\n/);
+  assert.match(a2, /TRIGGER:-P2DT15H\r\n/);
+  // The link that shows the plan again, in the description and as the event's URL.
+  assert.ok(lines.includes(`URL:${page.url()}`), page.url());
+  assert.ok(unfold(text).includes(`Din plan: ${page.url().replaceAll(',', '\\,').replaceAll(';', '\\;')}`));
+  // S16: its latest date tirsdag 1 July 2025, one day, DTEND 2 July.
+  assert.match(unfold(text), /DTSTART;VALUE=DATE:20250701\r\nDTEND;VALUE=DATE:20250702\r\nSUMMARY:Senest i dag: [^\r]*\(S16\)/);
   await page.close();
 });
 

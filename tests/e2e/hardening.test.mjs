@@ -90,7 +90,7 @@ test('hostile attributes of the element are refused inside it', async () => {
   await page.goto(`${ctx.server.url}embed-demo.html`);
   await page.waitForFunction(() => document.querySelector('#member-plan')?.plan);
   for (const bad of HOSTILE) {
-    for (const attribute of ['start', 'pauses', 'handover', 'today', 'lang', 'insurance', 'group']) {
+    for (const attribute of ['start', 'pauses', 'handover', 'today', 'lang', 'insurance', 'group', 'heading-level']) {
       const value = attribute === 'pauses' ? JSON.stringify([{ from: bad, to: bad, reason: bad }]) : bad;
       const code = await page.evaluate(
         ([name, v]) =>

@@ -33,9 +33,20 @@ export function startServer({ root, port = 0, csp = CSP, cors = false, keepAlive
   const base = path.resolve(root);
   const requests = [];
   const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url, 'http://127.0.0.1');
+    // A malformed address (a broken percent-escape such as /%E0%A4%A, which decodeURIComponent
+    // refuses) is the client's mistake: 400, and the server goes on serving.
+    let url;
+    let name;
+    try {
+      url = new URL(req.url, 'http://127.0.0.1');
+      name = decodeURIComponent(url.pathname);
+    } catch {
+      requests.push(req.url);
+      res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Bad request');
+      return;
+    }
     requests.push(url.pathname);
-    let file = path.normalize(path.join(base, decodeURIComponent(url.pathname)));
+    let file = path.normalize(path.join(base, name));
     if (file !== base && !file.startsWith(base + path.sep)) {
       res.writeHead(403).end();
       return;

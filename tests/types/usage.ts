@@ -1,7 +1,7 @@
 // A portal's use of the npm package, type-checked by tests/e2e/types.test.mjs (tsc --strict):
 // the contract's types are generated from the Rust types, so a field renamed or a word added
 // there shows here. Each `@ts-expect-error` is a mistake the types must catch.
-import { plan, type Plan, type PlanErrorDetail, type PlanRequest, type Samtale } from '../../dist/samtaleplan/samtale-plan.js';
+import { plan, type HeadingLevel, type Plan, type PlanErrorDetail, type PlanRequest, type Samtale, type SamtalePlanState } from '../../dist/samtaleplan/samtale-plan.js';
 import init, { ics, plan as planNow, type ErrorCode, type PlanError } from '../../dist/samtaleplan/pkg/samtaleplan.js';
 
 const request: PlanRequest = {
@@ -50,11 +50,24 @@ export async function use(): Promise<string> {
   const element = document.querySelector('samtale-plan');
   element?.addEventListener('samtaleplan:error', (e) => console.log(e.detail.code, e.detail.field));
   element?.addEventListener('samtaleplan:change', (e) => console.log(e.detail.samtaler.length));
+  if (element) {
+    element.headingLevel = 3;
+    element.headingLevel = 'none';
+    // @ts-expect-error a heading level is 1–6 or 'none'
+    element.headingLevel = 7;
+    const level: HeadingLevel = element.headingLevel;
+    const state = element.dataset.state as SamtalePlanState;
+    // @ts-expect-error the states are loading, ready, error and idle
+    const stale: SamtalePlanState = 'done';
+    console.log(level, state, stale);
+  }
 
   await init();
   try {
     const now: Plan = planNow(request);
-    return now.start + ics(request, '20240501T120000Z');
+    // The link and includePast are optional.
+    const withLink = ics(request, '20240501T120000Z', 'https://portal.example/plan', true);
+    return now.start + ics(request, '20240501T120000Z') + withLink;
   } catch (e) {
     const error = e as PlanError;
     return `${error.code} ${error.field ?? ''} ${latest} ${handover} ${to} ${nominal} ${status} ${schema} ${shown.code} ${code} ${nope} ${String(halvtid)}${String(unknown)}${String(reason)}${String(hoursText)} ${hours}`;

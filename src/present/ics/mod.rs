@@ -1,5 +1,9 @@
-//! The plan as an iCalendar file (RFC 5545): one all-day event per samtale, spanning its window
-//! from the earliest to the latest date, with a reminder the day before the latest date.
+//! The plan as an iCalendar file (RFC 5545): one all-day event per samtale on its **latest** date
+//! ("Senest i dag: …"), its window, holder, citation and the plan's link in the description, and
+//! a reminder at 09:00 three days before. A deadline is the one date a person must not miss; a
+//! months-long event would cover their calendar and say nothing on the day that matters. Samtaler
+//! whose latest date is before the plan's `today` are left out unless asked for
+//! ([`IcsOptions::include_past`]).
 //!
 //! The core never reads a clock, so the `DTSTAMP` every event must carry is an input: the caller
 //! passes a [`Stamp`] (the page the browser's time, the command line the system's).
@@ -27,13 +31,25 @@ use crate::contract::lang::Lang;
 use crate::contract::response::{Response, Samtale};
 use crate::rules::dates;
 use crate::rules::regimes::Obligation;
-use lines::{Writer, escape_text};
+use lines::Writer;
 use stamp::ics_date;
 use uid::uid;
 
-/// The plan as an iCalendar file: a `VCALENDAR` with one all-day `VEVENT` per samtale, in the
-/// plan's order and language, each with a `VALARM` at 09:00 the day before its latest date.
-pub fn ics(plan: &Response, stamp: Stamp) -> String {
+/// What the caller adds to the calendar: the link that reproduces the plan, and whether samtaler
+/// whose latest date has passed are wanted too.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IcsOptions<'a> {
+    /// The page's address of this plan, put in each description (and as `URL` when it is a plain
+    /// ASCII address).
+    pub link: Option<&'a str>,
+    /// Keep the samtaler whose latest date is before the plan's `today`.
+    pub include_past: bool,
+}
+
+/// The plan as an iCalendar file: a `VCALENDAR` with one all-day `VEVENT` per samtale on its
+/// latest date, in the plan's order and language, each with a `VALARM` at 09:00 three days
+/// before. Without `include_past`, samtaler whose latest date is before `plan.today` are left out.
+pub fn ics(plan: &Response, stamp: Stamp, options: &IcsOptions) -> String {
     let lang = plan.lang;
     let mut w = Writer::default();
     w.raw("BEGIN", "VCALENDAR");
@@ -71,62 +87,76 @@ pub fn ics(plan: &Response, stamp: Stamp) -> String {
         ),
     );
     for samtale in &plan.samtaler {
-        event(&mut w, plan, samtale, stamp);
+        let past = plan.today.is_some_and(|today| samtale.latest < today);
+        if options.include_past || !past {
+            event(&mut w, plan, samtale, stamp, options.link);
+        }
     }
     w.raw("END", "VCALENDAR");
     w.out
 }
 
-fn event(w: &mut Writer, plan: &Response, s: &Samtale, stamp: Stamp) {
+fn event(w: &mut Writer, plan: &Response, s: &Samtale, stamp: Stamp, link: Option<&str>) {
     let lang = plan.lang;
-    // The plan orders every window; should one come reversed, the event still ends after it starts.
-    let last = s.latest.max(s.earliest);
     w.raw("BEGIN", "VEVENT");
     w.raw("UID", &uid(plan, s));
     w.raw("DTSTAMP", &stamp.to_string());
-    w.raw("DTSTART;VALUE=DATE", &ics_date(s.earliest));
-    // DTEND of an all-day event is exclusive: the day after the latest date. Without a next day
-    // (chrono's last date, never a plan's) the event is left one day long, RFC 5545's default.
-    if let Some(end) = last.succ_opt() {
+    // One day: the latest date. DTEND of an all-day event is exclusive, so the day after it;
+    // without a next day (chrono's last date, never a plan's) it is left out, and the event is one
+    // day long, RFC 5545's default.
+    w.raw("DTSTART;VALUE=DATE", &ics_date(s.latest));
+    if let Some(end) = s.latest.succ_opt() {
         w.raw("DTEND;VALUE=DATE", &ics_date(end));
     }
-    w.text("SUMMARY", &summary(s));
-    w.text("DESCRIPTION", &description(plan, s));
-    w.raw("CATEGORIES", &escape_text("Samtaleplan"));
+    w.text("SUMMARY", &summary(s, lang));
+    w.text("DESCRIPTION", &description(plan, s, link));
+    if let Some(url) = link.filter(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_graphic())) {
+        w.raw("URL", url);
+    }
+    w.raw("CATEGORIES", "Samtaleplan");
     w.raw("TRANSP", "TRANSPARENT");
     w.raw("BEGIN", "VALARM");
     w.raw("ACTION", "DISPLAY");
-    // DTEND is 00:00 the day after the latest date, so this is 09:00 the day before it.
-    w.raw("TRIGGER;RELATED=END", "-P1DT15H");
+    // DTSTART is 00:00 on the latest date, so this is 09:00 three days before it.
+    w.raw("TRIGGER", "-P2DT15H");
     w.text(
         "DESCRIPTION",
         &lang.pick(
-            format!("Senest i morgen, {}: {}", dates::long(s.latest, lang), summary(s)),
-            format!("Deadline tomorrow, {}: {}", dates::long(s.latest, lang), summary(s)),
+            format!(
+                "Senest om 3 dage, {}: {} ({})",
+                dates::long(s.latest, lang),
+                s.title,
+                s.id
+            ),
+            format!("Due in 3 days, {}: {} ({})", dates::long(s.latest, lang), s.title, s.id),
         ),
     );
     w.raw("END", "VALARM");
     w.raw("END", "VEVENT");
 }
 
-/// "A2 2. jobsamtale i a-kassen (a-kassen)".
-fn summary(s: &Samtale) -> String {
-    format!("{} {} ({})", s.id, s.title, s.holder_label)
+/// "Senest i dag: 2. jobsamtale i a-kassen (A2)".
+fn summary(s: &Samtale, lang: Lang) -> String {
+    format!("{} {} ({})", lang.pick("Senest i dag:", "Last day:"), s.title, s.id)
 }
 
-/// The latest date in words, the explanation, the citation and the note that dates are
+/// The window and holder, the explanation, the citation, the link and the note that dates are
 /// indicative, one paragraph a line.
-fn description(plan: &Response, s: &Samtale) -> String {
+fn description(plan: &Response, s: &Samtale, link: Option<&str>) -> String {
     let lang = plan.lang;
     let mut lines = vec![lang.pick(
         format!(
-            "Senest {} (tidligst {}). Holdes af {}.",
+            "{} {}: senest {}, tidligst {}. Holdes af {}.",
+            s.id,
+            s.title,
             dates::long(s.latest, lang),
             dates::long(s.earliest, lang),
             s.holder_label
         ),
         format!(
-            "By {} (at the earliest {}). Held by {}.",
+            "{} {}: by {}, at the earliest {}. Held by {}.",
+            s.id,
+            s.title,
             dates::long(s.latest, lang),
             dates::long(s.earliest, lang),
             s.holder_label
@@ -163,6 +193,9 @@ fn description(plan: &Response, s: &Samtale) -> String {
         s.citation,
         s.basis.label(lang)
     ));
+    if let Some(link) = link.filter(|l| !l.is_empty()) {
+        lines.push(format!("{}: {link}", lang.pick("Din plan", "Your plan")));
+    }
     lines.push(indicative(lang).to_string());
     lines.join("\n")
 }

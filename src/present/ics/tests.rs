@@ -8,6 +8,14 @@ use crate::plan_str;
 use crate::rules::dates::ymd;
 use chrono::NaiveDate;
 
+/// Every samtale, past or not, and no link: the events as the plan has them.
+fn all() -> IcsOptions<'static> {
+    IcsOptions {
+        link: None,
+        include_past: true,
+    }
+}
+
 fn stamp() -> Stamp {
     parse_stamp("20240501T081530Z").unwrap()
 }
@@ -177,7 +185,7 @@ fn file_is_crlf_folded_and_nested() {
         r#"{"start":"2024-03-04","lang":"en","insurance":"deltid"}"#,
         r#"{"start":"2016-01-04","compare":true}"#,
     ] {
-        let text = ics(&plan(json), stamp());
+        let text = ics(&plan(json), stamp(), &all());
         assert_well_formed(&text);
         let lines = lines(&text);
         assert_eq!(lines.first().map(String::as_str), Some("BEGIN:VCALENDAR"));
@@ -203,7 +211,7 @@ fn file_is_crlf_folded_and_nested() {
 
 #[test]
 fn calendar_header() {
-    let text = ics(&plan(r#"{"start":"2024-03-04"}"#), stamp());
+    let text = ics(&plan(r#"{"start":"2024-03-04"}"#), stamp(), &all());
     let head = lines(&text);
     assert_eq!(
         &head[..7],
@@ -219,7 +227,7 @@ fn calendar_header() {
              rigtige datoer og indkalder dig.",
         ]
     );
-    let en = ics(&plan(r#"{"start":"2024-03-04","lang":"en"}"#), stamp());
+    let en = ics(&plan(r#"{"start":"2024-03-04","lang":"en"}"#), stamp(), &all());
     assert!(unfold(&en).contains(&format!(
         "\r\nPRODID:-//Samtaleplan//Samtaleplan {}//EN\r\n",
         env!("CARGO_PKG_VERSION")
@@ -244,14 +252,15 @@ fn one_event_per_samtale_in_every_regime() {
         r#"{"start":"2099-12-31"}"#,
     ] {
         let p = plan(json);
-        let text = ics(&p, stamp());
+        let text = ics(&p, stamp(), &all());
         assert_well_formed(&text);
         let evs = events(&text);
         assert!(!p.samtaler.is_empty(), "{json}");
         assert_eq!(evs.len(), p.samtaler.len(), "{json}");
         assert_eq!(text.matches("BEGIN:VALARM\r\n").count(), p.samtaler.len(), "{json}");
         for (e, s) in evs.iter().zip(&p.samtaler) {
-            assert_eq!(prop(e, "DTSTART;VALUE=DATE"), ics_date(s.earliest), "{json}");
+            // One day: the latest date, never the months-long window.
+            assert_eq!(prop(e, "DTSTART;VALUE=DATE"), ics_date(s.latest), "{json}");
             assert_eq!(
                 prop(e, "DTEND;VALUE=DATE"),
                 ics_date(s.latest.succ_opt().unwrap()),
@@ -261,10 +270,12 @@ fn one_event_per_samtale_in_every_regime() {
             assert_eq!(prop(e, "TRANSP"), "TRANSPARENT");
             assert_eq!(
                 unescape(prop(e, "SUMMARY")),
-                format!("{} {} ({})", s.id, s.title, s.holder_label)
+                format!("{} {} ({})", p.lang.pick("Senest i dag:", "Last day:"), s.title, s.id)
             );
             let description = unescape(prop(e, "DESCRIPTION"));
             assert!(description.contains(&dates::long(s.latest, p.lang)), "{json}");
+            assert!(description.contains(&dates::long(s.earliest, p.lang)), "{json}");
+            assert!(description.contains(s.holder_label), "{json}");
             assert!(description.contains(&s.explanation), "{json}");
             assert!(description.contains(s.citation), "{json}");
             assert!(description.contains(p.lang.pick("vejledende", "indicative")), "{json}");
@@ -276,21 +287,31 @@ fn one_event_per_samtale_in_every_regime() {
 #[test]
 fn known_plan_dates_and_texts() {
     let p = plan(r#"{"start":"2024-03-04"}"#);
-    let text = ics(&p, stamp());
+    let text = ics(&p, stamp(), &all());
     let evs = events(&text);
     let a1 = &evs[0];
-    assert_eq!(prop(a1, "DTSTART;VALUE=DATE"), "20240304");
+    assert_eq!(prop(a1, "DTSTART;VALUE=DATE"), "20240318");
     assert_eq!(prop(a1, "DTEND;VALUE=DATE"), "20240319");
-    assert_eq!(prop(a1, "SUMMARY"), "A1 1. jobsamtale i a-kassen (a-kassen)");
-    assert_eq!(prop(&evs[1], "SUMMARY"), "A2 2. jobsamtale i a-kassen (a-kassen)");
+    assert_eq!(prop(a1, "SUMMARY"), "Senest i dag: 1. jobsamtale i a-kassen (A1)");
+    assert_eq!(prop(&evs[1], "SUMMARY"), "Senest i dag: 2. jobsamtale i a-kassen (A2)");
+    assert_eq!(prop(&evs[1], "DTSTART;VALUE=DATE"), "20240531");
     assert_eq!(prop(&evs[1], "DTEND;VALUE=DATE"), "20240601");
     let description = unescape(prop(a1, "DESCRIPTION"));
-    assert!(description.starts_with("Senest mandag 18. marts 2024 (tidligst mandag 4. marts 2024)."));
+    assert!(
+        description.starts_with(
+            "A1 1. jobsamtale i a-kassen: senest mandag 18. marts 2024, tidligst mandag 4. marts 2024. \
+             Holdes af a-kassen."
+        ),
+        "{description}"
+    );
     assert!(description.contains("Hjemmel: LAB § 31, stk. 4 [lov]"));
+    // No link asked for: none in the description, no URL.
+    assert!(!description.contains("Din plan"));
+    assert!(!a1.iter().any(|l| l.starts_with("URL")));
     // The description's line breaks are escaped, its commas too.
     assert!(prop(a1, "DESCRIPTION").contains("\\n"));
     assert!(prop(a1, "DESCRIPTION").contains("\\,"));
-    // The alarm: 09:00 the day before the latest date, counted back from the exclusive end.
+    // The alarm: 09:00 three days before the latest date, counted from its start (00:00).
     let unfolded = unfold(&text);
     let alarm = unfolded
         .split("BEGIN:VALARM\r\n")
@@ -301,20 +322,102 @@ fn known_plan_dates_and_texts() {
         .unwrap();
     assert_eq!(
         alarm,
-        "ACTION:DISPLAY\r\nTRIGGER;RELATED=END:-P1DT15H\r\nDESCRIPTION:Senest i morgen\\, mandag 18. marts \
-         2024: A1 1. jobsamtale i a-kassen (a-kassen)\r\n"
+        "ACTION:DISPLAY\r\nTRIGGER:-P2DT15H\r\nDESCRIPTION:Senest om 3 dage\\, mandag 18. marts \
+         2024: 1. jobsamtale i a-kassen (A1)\r\n"
     );
-    // The S16 window ends on 1 July 2025.
-    let s16 = evs.iter().find(|e| prop(e, "SUMMARY").starts_with("S16 ")).unwrap();
-    assert_eq!(prop(s16, "DTSTART;VALUE=DATE"), "20240830");
+    // S16 falls on its latest date, 1 July 2025: a day, not a 10-month banner.
+    let s16 = evs.iter().find(|e| prop(e, "SUMMARY").ends_with("(S16)")).unwrap();
+    assert_eq!(prop(s16, "DTSTART;VALUE=DATE"), "20250701");
     assert_eq!(prop(s16, "DTEND;VALUE=DATE"), "20250702");
 
-    let en = ics(&plan(r#"{"start":"2024-03-04","lang":"en"}"#), stamp());
+    let en = ics(&plan(r#"{"start":"2024-03-04","lang":"en"}"#), stamp(), &all());
     let a1 = &events(&en)[0];
+    assert_eq!(prop(a1, "SUMMARY"), "Last day: 1st job interview at the a-kasse (A1)");
     let description = unescape(prop(a1, "DESCRIPTION"));
-    assert!(description.starts_with("By Monday 18 March 2024 (at the earliest Monday 4 March 2024)."));
+    assert!(
+        description.contains("by Monday 18 March 2024, at the earliest Monday 4 March 2024. Held by"),
+        "{description}"
+    );
     assert!(description.contains("indicative"));
-    assert!(en.contains("Deadline tomorrow\\, Monday 18 March 2024"));
+    assert!(en.contains("Due in 3 days\\, Monday 18 March 2024"));
+}
+
+#[test]
+fn every_event_is_one_day_with_an_alarm_three_days_before() {
+    for json in [
+        r#"{"start":"2016-01-04"}"#,
+        r#"{"start":"2024-03-04","group":"jobcenter_from_day_one"}"#,
+        r#"{"start":"2026-08-03","lang":"en"}"#,
+    ] {
+        let text = ics(&plan(json), stamp(), &all());
+        let unfolded = unfold(&text);
+        for e in events(&text) {
+            let start = NaiveDate::parse_from_str(prop(&e, "DTSTART;VALUE=DATE"), "%Y%m%d").unwrap();
+            let end = NaiveDate::parse_from_str(prop(&e, "DTEND;VALUE=DATE"), "%Y%m%d").unwrap();
+            assert_eq!(end, start.succ_opt().unwrap(), "{json}: no event longer than a day");
+        }
+        assert_eq!(
+            unfolded.matches("\r\nTRIGGER:-P2DT15H\r\n").count(),
+            events(&text).len(),
+            "{json}"
+        );
+        assert_eq!(unfolded.matches("\r\nACTION:DISPLAY\r\n").count(), events(&text).len());
+    }
+}
+
+#[test]
+fn past_deadlines_are_left_out_unless_asked() {
+    // On 2024-05-01 A1 (latest 18 March) is past; A2 (latest 31 May) is open.
+    let p = plan(r#"{"start":"2024-03-04","today":"2024-05-01"}"#);
+    let future: Vec<&Samtale> = p.samtaler.iter().filter(|s| s.latest >= ymd(2024, 5, 1)).collect();
+    assert!(future.len() < p.samtaler.len() && !future.is_empty());
+    let text = ics(&p, stamp(), &IcsOptions::default());
+    assert_well_formed(&text);
+    let evs = events(&text);
+    assert_eq!(evs.len(), future.len());
+    for (e, s) in evs.iter().zip(&future) {
+        assert!(prop(e, "SUMMARY").ends_with(&format!("({})", s.id)));
+    }
+    assert!(!text.contains("(A1)"));
+    // A deadline today is not past.
+    let on_the_day = plan(r#"{"start":"2024-03-04","today":"2024-03-18"}"#);
+    let evs = events(&ics(&on_the_day, stamp(), &IcsOptions::default()));
+    assert_eq!(prop(&evs[0], "SUMMARY"), "Senest i dag: 1. jobsamtale i a-kassen (A1)");
+    // Asked for: every samtale.
+    assert_eq!(events(&ics(&p, stamp(), &all())).len(), p.samtaler.len());
+    // Without a today, nothing is past.
+    let p = plan(r#"{"start":"2016-01-04"}"#);
+    assert_eq!(
+        events(&ics(&p, stamp(), &IcsOptions::default())).len(),
+        p.samtaler.len()
+    );
+}
+
+#[test]
+fn the_link_is_in_every_description_and_the_url() {
+    let link = "https://samtaleplan.example/?start=2024-03-04&pause=2024-04-01..2024-04-12..sygdom";
+    let options = IcsOptions {
+        link: Some(link),
+        include_past: false,
+    };
+    let text = ics(&plan(r#"{"start":"2024-03-04"}"#), stamp(), &options);
+    assert_well_formed(&text);
+    for e in events(&text) {
+        assert_eq!(prop(&e, "URL"), link);
+        assert!(unescape(prop(&e, "DESCRIPTION")).contains(&format!("Din plan: {link}")));
+    }
+    // An address that is not plain ASCII stays in the description, escaped, and makes no URL.
+    let odd = "https://x.example/a b,c;ø";
+    let options = IcsOptions {
+        link: Some(odd),
+        include_past: false,
+    };
+    let text = ics(&plan(r#"{"start":"2024-03-04","lang":"en"}"#), stamp(), &options);
+    assert_well_formed(&text);
+    for e in events(&text) {
+        assert!(!e.iter().any(|l| l.starts_with("URL")));
+        assert!(unescape(prop(&e, "DESCRIPTION")).contains(&format!("Your plan: {odd}")));
+    }
 }
 
 #[test]
@@ -329,7 +432,7 @@ fn exclusive_end_across_month_and_year() {
     ] {
         p.samtaler[0].earliest = latest;
         p.samtaler[0].latest = latest;
-        let e = &events(&ics(&p, stamp()))[0];
+        let e = &events(&ics(&p, stamp(), &all()))[0];
         assert_eq!(prop(e, "DTEND;VALUE=DATE"), end);
     }
 }
@@ -337,7 +440,7 @@ fn exclusive_end_across_month_and_year() {
 #[test]
 fn uids_are_stable_and_unique() {
     let uids = |json: &str| -> Vec<String> {
-        events(&ics(&plan(json), stamp()))
+        events(&ics(&plan(json), stamp(), &all()))
             .iter()
             .map(|e| prop(e, "UID").to_string())
             .collect()
@@ -356,6 +459,7 @@ fn uids_are_stable_and_unique() {
     let later = events(&ics(
         &plan(r#"{"start":"2024-03-04"}"#),
         parse_stamp("20250101T000000Z").unwrap(),
+        &all(),
     ));
     assert_eq!(
         base,
@@ -407,21 +511,21 @@ fn odd_plans_do_not_panic() {
     p.samtaler[3].earliest = NaiveDate::MIN;
     p.samtaler[3].latest = NaiveDate::MIN;
     p.samtaler[4].explanation = String::new();
-    let text = ics(&p, stamp());
+    let text = ics(&p, stamp(), &all());
     assert_well_formed(&text);
     let evs = events(&text);
     assert_eq!(evs.len(), p.samtaler.len());
     let description = unescape(prop(&evs[0], "DESCRIPTION"));
     assert!(description.contains(&"Æ;ø,å\\ – 😀\n".repeat(50)));
-    // The reversed window still ends after it starts.
-    assert_eq!(prop(&evs[1], "DTSTART;VALUE=DATE"), "20240531");
-    assert_eq!(prop(&evs[1], "DTEND;VALUE=DATE"), "20240601");
+    // A reversed window: the event is still its latest date, one day long.
+    assert_eq!(prop(&evs[1], "DTSTART;VALUE=DATE"), "20240304");
+    assert_eq!(prop(&evs[1], "DTEND;VALUE=DATE"), "20240305");
     // No day after the last date: no DTEND, the event lasts its one day.
     assert!(!evs[2].iter().any(|l| l.starts_with("DTEND")));
 
     let mut empty = plan(r#"{"start":"2024-03-04"}"#);
     empty.samtaler.clear();
-    let text = ics(&empty, stamp());
+    let text = ics(&empty, stamp(), &all());
     assert_well_formed(&text);
     assert!(!text.contains("VEVENT"));
 }

@@ -1,0 +1,137 @@
+// Issue #12, the plan on paper and in a calendar, at 375 × 812 and 1280 × 900: one A4 page that
+// also shows the inputs, the date it was printed and the link; and a calendar file of one-day
+// events on the latest dates, past deadlines only when asked for.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { useBrowser, openPage, artifacts } from './browser.mjs';
+
+const ctx = useBrowser();
+const SIZES = [
+  [375, 812],
+  [1280, 900],
+];
+
+/** A typical plan with every input: deltid, a pause, part-time work, a hand-over. */
+const TYPICAL =
+  '?start=2024-03-04&insurance=deltid&pause=2024-04-01..2024-04-12..sygdom' +
+  '&pause=2024-06-03..2024-08-30..arbejde..18.5&handover=2024-09-02&today=2024-05-01';
+
+function pdfPages(pdf) {
+  return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+}
+
+/** Today as the page's clock has it, written as print.js writes it. */
+function todayIso() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+for (const [width, height] of SIZES) {
+  test(`printed at ${width} px: one A4 page with the inputs, the date printed and the link`, async () => {
+    const { page, problems } = await openPage(ctx.browser);
+    await page.setViewportSize({ width, height });
+    await page.goto(`${ctx.server.url}${TYPICAL}`);
+    await page.waitForSelector('.samtaleplan-table tbody tr');
+    // On screen the print-only block is not shown.
+    assert.equal(await page.isVisible('#print-info'), false);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.isVisible('#print-info'), true);
+    const info = await page.innerText('#print-info');
+    for (const expected of [
+      'Planen bygger på',
+      'Første ledighedsdag',
+      '4. marts 2024',
+      'Forsikring',
+      'Deltid',
+      '1. april 2024 – 12. april 2024: Sygdom ud over 14 dage',
+      '3. juni 2024 – 30. august 2024: Arbejde på nedsat tid, 18,5 timer om ugen',
+      'Overgang til jobcentret',
+      '2. september 2024',
+      'Gruppe',
+      'Almindelig',
+      'Udskrevet ',
+    ]) {
+      assert.ok(info.includes(expected), `${expected} in ${info}`);
+    }
+    assert.equal(await page.getAttribute('#print-info [data-printed]', 'data-printed'), todayIso());
+    // The link is the address of this very plan.
+    assert.equal(await page.getAttribute('#print-info a', 'href'), page.url());
+    assert.ok(info.includes(page.url()));
+    // The form, the buttons and the calendar choice are not printed; the plan is.
+    for (const hidden of ['#plan-form', '#actions', '#edit-toggle', '#ics-past', '.header', '.footer']) {
+      assert.equal(await page.isVisible(hidden), false, hidden);
+    }
+    assert.equal(await page.isVisible('.samtaleplan-table'), true);
+    await page.screenshot({ path: path.join(artifacts, `print-${width}.png`), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    assert.equal(pdfPages(pdf), 1, `the print is ${pdfPages(pdf)} pages`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
+test('printed in English, with no periods and a computed hand-over', async () => {
+  const { page } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?start=2024-03-04&group=jobcenter_from_day_one&lang=en&today=2024-05-01`);
+  await page.waitForSelector('.samtaleplan-table tbody tr');
+  await page.emulateMedia({ media: 'print' });
+  const info = await page.innerText('#print-info');
+  for (const expected of ['The plan is based on', '4 March 2024', 'Full-time', 'None', 'Computed (not given)', 'the jobcentre from day one', 'Printed ']) {
+    assert.ok(info.includes(expected), `${expected} in ${info}`);
+  }
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  assert.equal(pdfPages(pdf), 1);
+  // A plan that fails empties what would be printed.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${ctx.server.url}?start=2024-02-30&lang=en`);
+  await page.waitForSelector('#start-error:not(:empty)');
+  assert.equal(await page.innerText('#print-info'), '');
+  await page.close();
+});
+
+async function download(page) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
+  return readFile(await file.path(), 'utf8');
+}
+
+for (const [width, height] of SIZES) {
+  test(`the calendar file at ${width} px: one-day events on the latest dates, past ones when asked`, async () => {
+    const { page, problems } = await openPage(ctx.browser);
+    await page.setViewportSize({ width, height });
+    await page.goto(`${ctx.server.url}${TYPICAL}`);
+    await page.waitForSelector('.samtaleplan-table tbody tr');
+    const rows = await page.$$eval('.samtaleplan-table tbody tr', (trs) =>
+      trs.map((tr) => [tr.dataset.id, tr.querySelector('.samtaleplan-latest time').getAttribute('datetime')]),
+    );
+    const future = rows.filter(([, latest]) => latest >= '2024-05-01');
+    assert.ok(future.length < rows.length, 'some deadline has passed on 1 May 2024');
+
+    const unfold = (t) => t.replace(/\r\n[ \t]/g, '');
+    const starts = (t) => [...unfold(t).matchAll(/DTSTART;VALUE=DATE:(\d{8})\r\nDTEND;VALUE=DATE:(\d{8})\r\nSUMMARY:Senest i dag: [^\r]*\((\w+)\)\r\n/g)];
+    const check = (t, expected) => {
+      const found = starts(t);
+      assert.deepEqual(
+        found.map((m) => [m[3], `${m[1].slice(0, 4)}-${m[1].slice(4, 6)}-${m[1].slice(6)}`]),
+        expected,
+      );
+      for (const m of found) {
+        const day = new Date(`${m[1].slice(0, 4)}-${m[1].slice(4, 6)}-${m[1].slice(6)}T00:00:00Z`);
+        day.setUTCDate(day.getUTCDate() + 1);
+        assert.equal(day.toISOString().slice(0, 10).replaceAll('-', ''), m[2], 'one day, DTEND the day after');
+      }
+      assert.equal(unfold(t).split('TRIGGER:-P2DT15H\r\n').length - 1, expected.length, 'an alarm on every event');
+    };
+    check(await download(page), future);
+    // Asked for: the past deadlines too.
+    assert.equal(await page.isVisible('#ics-past'), true);
+    await page.check('#ics-past');
+    check(await download(page), rows);
+    await page.screenshot({ path: path.join(artifacts, `calendar-choice-${width}.png`) });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
