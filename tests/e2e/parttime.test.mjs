@@ -97,9 +97,9 @@ test('the page: "Arbejde på nedsat tid" with hours a week moves the dates, in t
 test('the page: hours that cannot be used are refused beside the field', async () => {
   const { page, problems } = await openPage(ctx.browser);
   for (const [hours, code, words] of [
-    ['0', 'E_UNKNOWN_VALUE', /Pause 1, timer om ugen: “0” kan ikke bruges/],
+    ['0', 'E_UNKNOWN_VALUE', /Periode 1, timer om ugen: “0” kan ikke bruges/],
     ['18,555', 'E_UNKNOWN_VALUE', /højst to decimaler/],
-    ['', 'E_TYPE', /Pause 1, timer om ugen skal være et tal/],
+    ['', 'E_TYPE', /Periode 1, timer om ugen skal være et tal/],
     ['femten', 'E_TYPE', /skal være et tal/],
   ]) {
     await page.goto(`${ctx.server.url}?start=2024-03-04&pause=2024-06-01..2024-08-31..arbejde..15`);
