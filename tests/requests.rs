@@ -95,6 +95,19 @@ fn messages_follow_the_request_language() {
     let en = message(r#"{"start":"2024-02-30","lang":"en"}"#);
     assert!(da.contains("findes ikke"), "{da}");
     assert!(en.contains("does not exist"), "{en}");
+    // An impossible date is named as a person says it, in the words of the form ("Periode 1").
+    assert_eq!(da, "Første ledighedsdag: 30. februar 2024 findes ikke (“2024-02-30”).");
+    assert_eq!(
+        en,
+        "The first day of unemployment: 30 February 2024 does not exist (“2024-02-30”)."
+    );
+    let pause = message(r#"{"start":"2024-03-04","pauses":[{"from":"2024-13-01","to":"2024-04-01"}]}"#);
+    assert_eq!(pause, "Periode 1, fra og med: måned 13 findes ikke (“2024-13-01”).");
+    let reversed = message(r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-12","to":"2024-04-01"}]}"#);
+    assert!(
+        reversed.starts_with("Periode 1: perioden slutter (1. april 2024)"),
+        "{reversed}"
+    );
     // Errors found before the JSON is read still honour a plain "lang":"en".
     let big = format!(r#"{{"lang":"en","start":"2024-03-04","x":"{}"}}"#, "a".repeat(70_000));
     assert!(message(&big).contains("limit"), "{}", message(&big));

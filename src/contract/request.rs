@@ -6,7 +6,7 @@
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
-use crate::rules::dates::{DateError, parse_iso, short, ymd};
+use crate::rules::dates::{DateError, month_name, parse_iso, short, ymd};
 use crate::rules::ledighed::{Hundredths, Insurance, Period};
 use chrono::NaiveDate;
 
@@ -324,12 +324,21 @@ impl Reader {
                         quote(s)
                     ),
                 ),
-                DateError::Invalid => PlanError::new(
-                    ErrorCode::DateInvalid,
-                    self.lang,
-                    format!("{da}: datoen {} findes ikke i kalenderen.", quote(s)),
-                    format!("{en}: the date {} does not exist.", quote(s)),
-                ),
+                // Named as a person says it: "30. februar 2025 findes ikke", "måned 13 findes ikke".
+                DateError::Invalid => {
+                    let (y, m, d): (&str, u32, u32) =
+                        (&s[..4], s[5..7].parse().unwrap_or(0), s[8..].parse().unwrap_or(0));
+                    let (da_day, en_day) = match (month_name(m, Lang::Da), month_name(m, Lang::En)) {
+                        (Some(da_m), Some(en_m)) => (format!("{d}. {da_m} {y}"), format!("{d} {en_m} {y}")),
+                        _ => (format!("måned {m}"), format!("month {m}")),
+                    };
+                    PlanError::new(
+                        ErrorCode::DateInvalid,
+                        self.lang,
+                        format!("{da}: {da_day} findes ikke ({}).", quote(s)),
+                        format!("{en}: {en_day} does not exist ({}).", quote(s)),
+                    )
+                }
             };
             error.at(path)
         })

@@ -86,6 +86,12 @@ pub fn weekday_name(d: NaiveDate, lang: Lang) -> &'static str {
 }
 
 /// "18. marts 2024" / "18 March 2024".
+/// The name of month `m` (1–12) in `lang`, or `None` for a number that is no month.
+pub fn month_name(m: u32, lang: Lang) -> Option<&'static str> {
+    let i = usize::try_from(m).ok()?.checked_sub(1)?;
+    lang.pick(MONTHS_DA, MONTHS_EN).get(i).copied()
+}
+
 pub fn short(d: NaiveDate, lang: Lang) -> String {
     let month = lang.pick(MONTHS_DA, MONTHS_EN)[d.month0() as usize];
     match lang {
