@@ -244,3 +244,52 @@ fn errors_name_their_field() {
         "Første ledighedsdag mangler. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-03-04."
     );
 }
+
+/// Counts of one are singular in the explanations too, and a pause is a "periode uden dagpenge".
+#[test]
+fn one_weekday_without_dagpenge_is_singular() {
+    let explanations = |lang: &str| -> Vec<String> {
+        let json =
+            format!(r#"{{"start":"2024-03-04","lang":"{lang}","pauses":[{{"from":"2024-04-02","to":"2024-04-02"}}]}}"#);
+        let plan = plan_str(&json).expect("a plan");
+        let mut all: Vec<String> = plan.samtaler.iter().map(|s| s.explanation.clone()).collect();
+        all.extend(plan.assumptions.iter().map(|m| m.text.clone()));
+        all
+    };
+    let da = explanations("da");
+    assert!(
+        da.iter().any(|e| e.contains("(1 hverdag uden dagpenge tæller ikke)")),
+        "{da:#?}"
+    );
+    assert!(
+        da.iter()
+            .any(|e| e.contains("ud over de angivne perioder uden dagpenge")),
+        "{da:#?}"
+    );
+    let en = explanations("en");
+    assert!(
+        en.iter()
+            .any(|e| e.contains("(1 weekday without dagpenge does not count)")),
+        "{en:#?}"
+    );
+}
+
+/// Five kinds of part-time work: four are named, and "1 periode mere" (singular) sums up the fifth.
+#[test]
+fn one_more_period_is_singular() {
+    let week = |i: u32, h: u32| {
+        format!(
+            r#"{{"from":"2024-04-{:02}","to":"2024-04-{:02}","hours_per_week":{h}}}"#,
+            1 + 7 * i,
+            5 + 7 * i
+        )
+    };
+    let pauses: Vec<String> = (0..4)
+        .map(|i| week(i, i + 1))
+        .chain([r#"{"from":"2024-05-06","to":"2024-05-10","hours_per_week":5}"#.to_string()])
+        .collect();
+    let json = format!(r#"{{"start":"2024-03-04","pauses":[{}]}}"#, pauses.join(","));
+    let plan = plan_str(&json).expect("a plan");
+    let all: Vec<&str> = plan.samtaler.iter().map(|s| s.explanation.as_str()).collect();
+    assert!(all.iter().any(|e| e.contains("; og 1 periode mere)")), "{all:#?}");
+}
