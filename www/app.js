@@ -366,6 +366,8 @@ async function show(req, { push = false, focus = false, link = false } = {}) {
   clearErrors();
   try {
     render(result, fullRequest(req));
+    // The design system's alerts carry their icon: the next samtale (info) and the warnings.
+    for (const box of result.querySelectorAll('.samtaleplan-next')) box.prepend(alertIcon('info'));
     for (const box of result.querySelectorAll('.samtaleplan-warnings')) box.prepend(alertIcon('warning'));
   } catch (error) {
     result.replaceChildren();
@@ -470,6 +472,15 @@ function load() {
     return;
   }
   toForm(req);
+  if (req.start === '') {
+    // An empty ?start= is said in the form's words ("mangler … dag, måned og år"), not the contract's.
+    result.replaceChildren();
+    actions.hidden = true;
+    shown = null;
+    const { error } = readDate($('start-group'), lang, text(lang, 'start.legend'), { required: true });
+    showErrors([{ ...error, group: $('start-group') }], { link: true });
+    return;
+  }
   show(req, { link: true });
 }
 

@@ -216,7 +216,8 @@ export class SamtalePlanElement extends HTMLElement {
       this.#root.host.removeAttribute('aria-busy');
     }
     // In the form mode nothing is shown until there is a start; in plan mode a missing start is an error.
-    if (this.start === null && this.mode === 'full') {
+    // (An empty start attribute is no start: the form waits for one.)
+    if (!this.start && this.mode === 'full') {
       this.#result.replaceChildren();
       this.#clearError();
       this.#plan = null;
@@ -249,6 +250,8 @@ export class SamtalePlanElement extends HTMLElement {
       return;
     }
     this.#clearError();
+    // The design system's alerts carry their icon: the next samtale (info) and the warnings.
+    for (const box of this.#result.querySelectorAll('.samtaleplan-next')) box.prepend(alertIcon('info'));
     for (const box of this.#result.querySelectorAll('.samtaleplan-warnings')) box.prepend(alertIcon('warning'));
     this.dispatchEvent(new CustomEvent('samtaleplan:change', { detail: this.#plan, bubbles: true, composed: true }));
   }

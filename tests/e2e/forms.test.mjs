@@ -303,7 +303,13 @@ test('the element: its date group, and errors beside the field with "Fejl:"', as
     await calc.locator('button[type="submit"]').click();
     await page.waitForFunction(() => document.querySelector('#calculator').shadowRoot.querySelector('[part="field-error"]').dataset.code === 'E_START_TOO_EARLY');
     assert.match(await error.textContent(), /^Fejl: Første ledighedsdag \(4\. januar 2010\) ligger før/);
+    // An empty start attribute is no start: the form waits, with no error.
+    await page.$eval('#calculator', (el) => el.setAttribute('start', ''));
+    await page.waitForFunction(() => document.querySelector('#calculator').shadowRoot.querySelector('[part="field-error"]').textContent === '');
+    assert.equal(await calc.locator('[part="error"]').textContent(), '');
     // A good date clears it and becomes the attribute, in ISO form.
+    await calc.locator('[part~="input-day"]').fill('4');
+    await calc.locator('[part~="input-month"]').fill('1');
     await calc.locator('[part~="input-year"]').fill('2025');
     await calc.locator('button[type="submit"]').click();
     await page.waitForFunction(() => document.querySelector('#calculator').plan);
@@ -343,6 +349,14 @@ test('wording: "Periode 1", kommunen under R2026, and a bad value in a link name
     'I linket: Sproget (lang) har den ukendte værdi “xx”; tilladt er: da, en. Siden vises på dansk.',
   );
   assert.equal(await page.getAttribute('html', 'lang'), 'da');
+  // An empty start in a link: the form's words, no ÅÅÅÅ-MM-DD above day, month and year.
+  await page.goto(`${ctx.server.url}?start=`);
+  await page.waitForFunction(() => document.querySelector('#start-error').textContent !== '');
+  assert.equal(
+    await page.textContent('#start-error'),
+    'Fejl: I linket: Første ledighedsdag mangler. Skriv datoen som dag, måned og år, fx 4 3 2024.',
+  );
+  assert.equal(await page.textContent('#error-summary a'), 'I linket: Første ledighedsdag mangler. Skriv datoen som dag, måned og år, fx 4 3 2024.');
   await page.goto(`${ctx.server.url}?start=abc`);
   await page.waitForFunction(() => document.querySelector('#start-error').textContent !== '');
   assert.match(await page.textContent('#start-error'), /^Fejl: I linket: Første ledighedsdag: “abc” er ikke en dato/);
@@ -361,11 +375,18 @@ test('wording: "Periode 1", kommunen under R2026, and a bad value in a link name
   await page.close();
 });
 
-test('warnings are alerts with their icon', async () => {
+test('the next samtale and the warnings are alerts with their icon', async () => {
   const { page } = await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}?start=2019-06-20&today=2019-09-01`);
   await page.waitForSelector('.samtaleplan-warnings');
   assert.equal(await page.getAttribute('.samtaleplan-warnings > svg.alert-icon', 'aria-hidden'), 'true');
+  assert.equal(await page.getAttribute('.samtaleplan-next > svg.alert-icon', 'aria-hidden'), 'true');
+  // One icon each, also when the plan is drawn again (another language).
+  await page.click('#lang-switch');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('.samtaleplan-next'));
+  await page.waitForSelector('.samtaleplan-warnings');
+  assert.equal(await page.locator('.samtaleplan-next > svg.alert-icon').count(), 1);
+  assert.equal(await page.locator('.samtaleplan-warnings > svg.alert-icon').count(), 1);
   await page.close();
 });
 
