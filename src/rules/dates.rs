@@ -148,6 +148,15 @@ mod tests {
     use super::*;
 
     #[test]
+    fn months_are_named_one_to_twelve() {
+        assert_eq!(month_name(1, Lang::Da), Some("januar"));
+        assert_eq!(month_name(2, Lang::Da), Some("februar"));
+        assert_eq!(month_name(12, Lang::En), Some("December"));
+        assert_eq!(month_name(0, Lang::Da), None);
+        assert_eq!(month_name(13, Lang::En), None);
+    }
+
+    #[test]
     fn parses_strict_iso_only() {
         assert_eq!(parse_iso("2024-02-29"), Ok(ymd(2024, 2, 29)));
         assert_eq!(parse_iso("2023-02-29"), Err(DateError::Invalid));
