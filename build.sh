@@ -159,7 +159,7 @@ build_package() {
   local out=dist/samtaleplan
   rm -rf "$out"
   mkdir -p "$out/pkg"
-  cp www/npm/package.json www/samtale-plan.js www/samtale-plan.d.ts www/samtaleplan.css EMBEDDING.md "$out/"
+  cp www/npm/package.json www/samtale-plan.js www/datefield.js www/samtale-plan.d.ts www/samtaleplan.css EMBEDDING.md "$out/"
   cp www/pkg/samtaleplan.js www/pkg/samtaleplan.d.ts www/pkg/samtaleplan_bg.wasm www/pkg/samtaleplan_bg.wasm.d.ts "$out/pkg/"
   printf 'dist/samtaleplan: the npm package (%s files)\n' "$(find "$out" -type f | wc -l)" >&2
 }

@@ -656,3 +656,20 @@ fn a_members_own_request_keeps_part_time_hours() {
     let plain = samtaleplan::plan_str(r#"{"start":"2024-03-04"}"#).expect("a plan");
     assert!(own.milestones.l6m > plain.milestones.l6m);
 }
+
+/// Counts in messages take the singular for one: "1 felt", "1 kolonne", "1 medlemsreference".
+#[test]
+fn a_count_of_one_is_singular() {
+    let header = "medlem;første_ledighedsdag;forsikring\n";
+    let s = run(format!("{header}alene\nto;04-03-2024\n").as_bytes(), ymd(2024, 6, 5));
+    let messages: Vec<&str> = s.errors.iter().map(|e| e.message.as_str()).collect();
+    assert!(messages[0].contains("Rækken har 1 felt;"), "{messages:?}");
+    assert!(messages[1].contains("Rækken har 2 felter;"), "{messages:?}");
+    let s = run(
+        b"medlem;;f\xc3\xb8rste_ledighedsdag\na\xe2\x80\x8b;;04-03-2024\n",
+        ymd(2024, 6, 5),
+    );
+    let warnings = s.warnings.join(" | ");
+    assert!(warnings.contains("1 kolonne uden navn"), "{warnings}");
+    assert!(warnings.contains("fra 1 medlemsreference."), "{warnings}");
+}

@@ -169,7 +169,7 @@ fn a_part_time_pause_in_the_table_gives_the_dates_of_the_json_request() {
     let out = run(&["2024-03-04", "--pause", "2024-06-01:2024-08-31:arbejde:0"], b"");
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("E_UNKNOWN_VALUE: Pause 1, timer om ugen"),
+        stderr(&out).contains("E_UNKNOWN_VALUE: Periode 1, timer om ugen"),
         "{}",
         stderr(&out)
     );

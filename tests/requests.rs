@@ -95,6 +95,19 @@ fn messages_follow_the_request_language() {
     let en = message(r#"{"start":"2024-02-30","lang":"en"}"#);
     assert!(da.contains("findes ikke"), "{da}");
     assert!(en.contains("does not exist"), "{en}");
+    // An impossible date is named as a person says it, in the words of the form ("Periode 1").
+    assert_eq!(da, "Første ledighedsdag: 30. februar 2024 findes ikke (“2024-02-30”).");
+    assert_eq!(
+        en,
+        "The first day of unemployment: 30 February 2024 does not exist (“2024-02-30”)."
+    );
+    let pause = message(r#"{"start":"2024-03-04","pauses":[{"from":"2024-13-01","to":"2024-04-01"}]}"#);
+    assert_eq!(pause, "Periode 1, fra og med: måned 13 findes ikke (“2024-13-01”).");
+    let reversed = message(r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-12","to":"2024-04-01"}]}"#);
+    assert!(
+        reversed.starts_with("Periode 1: perioden slutter (1. april 2024)"),
+        "{reversed}"
+    );
     // Errors found before the JSON is read still honour a plain "lang":"en".
     let big = format!(r#"{{"lang":"en","start":"2024-03-04","x":"{}"}}"#, "a".repeat(70_000));
     assert!(message(&big).contains("limit"), "{}", message(&big));
@@ -230,4 +243,53 @@ fn errors_name_their_field() {
         message(r#"{"start":""}"#),
         "Første ledighedsdag mangler. Skriv datoen som ÅÅÅÅ-MM-DD, fx 2024-03-04."
     );
+}
+
+/// Counts of one are singular in the explanations too, and a pause is a "periode uden dagpenge".
+#[test]
+fn one_weekday_without_dagpenge_is_singular() {
+    let explanations = |lang: &str| -> Vec<String> {
+        let json =
+            format!(r#"{{"start":"2024-03-04","lang":"{lang}","pauses":[{{"from":"2024-04-02","to":"2024-04-02"}}]}}"#);
+        let plan = plan_str(&json).expect("a plan");
+        let mut all: Vec<String> = plan.samtaler.iter().map(|s| s.explanation.clone()).collect();
+        all.extend(plan.assumptions.iter().map(|m| m.text.clone()));
+        all
+    };
+    let da = explanations("da");
+    assert!(
+        da.iter().any(|e| e.contains("(1 hverdag uden dagpenge tæller ikke)")),
+        "{da:#?}"
+    );
+    assert!(
+        da.iter()
+            .any(|e| e.contains("ud over de angivne perioder uden dagpenge")),
+        "{da:#?}"
+    );
+    let en = explanations("en");
+    assert!(
+        en.iter()
+            .any(|e| e.contains("(1 weekday without dagpenge does not count)")),
+        "{en:#?}"
+    );
+}
+
+/// Five kinds of part-time work: four are named, and "1 periode mere" (singular) sums up the fifth.
+#[test]
+fn one_more_period_is_singular() {
+    let week = |i: u32, h: u32| {
+        format!(
+            r#"{{"from":"2024-04-{:02}","to":"2024-04-{:02}","hours_per_week":{h}}}"#,
+            1 + 7 * i,
+            5 + 7 * i
+        )
+    };
+    let pauses: Vec<String> = (0..4)
+        .map(|i| week(i, i + 1))
+        .chain([r#"{"from":"2024-05-06","to":"2024-05-10","hours_per_week":5}"#.to_string()])
+        .collect();
+    let json = format!(r#"{{"start":"2024-03-04","pauses":[{}]}}"#, pauses.join(","));
+    let plan = plan_str(&json).expect("a plan");
+    let all: Vec<&str> = plan.samtaler.iter().map(|s| s.explanation.as_str()).collect();
+    assert!(all.iter().any(|e| e.contains("; og 1 periode mere)")), "{all:#?}");
 }

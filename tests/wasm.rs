@@ -102,7 +102,7 @@ fn errors_are_js_errors_with_a_code() {
         (
             r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-02","to":"2024-04-01"}]}"#,
             "E_PAUSE_REVERSED",
-            "Pause 1",
+            "Periode 1",
         ),
     ] {
         let err: JsValue = plan_js(js(req)).expect_err(req).into();

@@ -4,12 +4,16 @@
 import init, { render, ics, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
 import { text } from './i18n.js';
 import { updatePrint } from './print.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('plan-form');
 const result = $('result');
 const actions = $('actions');
 const pauseList = $('pause-list');
+// Every date of the form is the design system's date group: the first day, each period, the hand-over.
+$('start-group').replaceWith(dateGroup('start'));
+$('handover-group').replaceWith(dateGroup('handover'));
 // The choices of a period: the contract's reasons, and part-time work ('nedsat': reason arbejde with
 // hours_per_week, supplerende dagpenge), which shows a field for the hours worked a week.
 const REASONS = ['arbejde', 'nedsat', 'sygdom', 'barsel', 'ferie', 'afmeldt', 'andet'];
@@ -17,6 +21,7 @@ const PART_TIME = 'nedsat';
 
 let lang = 'da';
 let shown = null; // the request of the plan on screen
+let badLang = null; // an unknown ?lang= of the link, to name
 
 // The module loads once; if it cannot, the page says so instead of doing nothing. Should it ever
 // trap (a WebAssembly.RuntimeError: a bug, never bad input), the page says so and resets it to a
@@ -46,9 +51,19 @@ function applyLanguage() {
   sw.textContent = text(lang, 'lang.switch');
   sw.lang = text(lang, 'lang.switch.lang');
   sw.setAttribute('aria-label', text(lang, 'lang.switch.label'));
+  labelDateGroup($('start-group'), lang, text(lang, 'start.legend'), text(lang, 'start.hint'));
+  labelHandover();
   [...pauseList.children].forEach((row, i) => labelPause(row, i + 1));
   $('a11y-link').setAttribute('href', lang === 'en' ? 'tilgaengelighed.html?lang=en' : 'tilgaengelighed.html');
 }
+
+/** Under the rules from 1 July 2026 the a-kasse hands over to kommunen (RULES.md § 1), before to jobcentret. */
+function labelHandover() {
+  const start = readDate($('start-group'), lang, '').iso ?? '';
+  const to = start >= '2026-07-01' ? 'handover.legend.kommune' : 'handover.legend';
+  labelDateGroup($('handover-group'), lang, text(lang, to), text(lang, 'handover.hint'));
+}
+$('start-group').addEventListener('input', labelHandover);
 
 // ---- pauses ---------------------------------------------------------------------------------
 
@@ -80,15 +95,18 @@ function addPause(pause = {}) {
   const id = (part) => `pause-${key}-${part}`;
   const field = (part, input, extra = []) =>
     el('div', { class: `form-group pause-${part}` }, [el('label', { class: 'form-label', for: id(part) }), ...extra, input]);
-  const from = el('input', { class: 'form-input form-input-date', type: 'date', id: id('from'), 'aria-describedby': id('error') });
-  const to = el('input', { class: 'form-input form-input-date', type: 'date', id: id('to'), 'aria-describedby': id('error') });
-  const reason = el('select', { class: 'form-select', id: id('reason') }, REASONS.map((r) => el('option', { value: r })));
+  // From and to are date groups (day, month, year), each with its own error message.
+  const from = dateGroup(id('from'));
+  const to = dateGroup(id('to'));
+  from.classList.add('pause-from');
+  to.classList.add('pause-to');
+  const reason = el('select', { class: 'form-select', id: id('reason'), 'aria-describedby': id('error') }, REASONS.map((r) => el('option', { value: r })));
   const hours = el('input', {
     class: 'form-input form-input-hours', id: id('hours'), inputmode: 'decimal', autocomplete: 'off',
     'aria-describedby': `${id('hours-hint')} ${id('error')}`,
   });
-  from.value = pause.from ?? '';
-  to.value = pause.to ?? '';
+  setDate(from, pause.from);
+  setDate(to, pause.to);
   const partTime = pause.hours_per_week !== undefined && pause.hours_per_week !== null;
   reason.value = partTime ? PART_TIME : REASONS.includes(pause.reason) ? pause.reason : 'andet';
   hours.value = partTime ? hoursText(pause.hours_per_week) : '';
@@ -102,18 +120,20 @@ function addPause(pause = {}) {
   const row = el('li', { class: 'pause-row' }, [
     el('fieldset', {}, [
       el('legend', { class: 'pause-legend' }),
-      el('span', { class: 'form-error-message', id: id('error'), role: 'alert' }),
-      el('div', { class: 'pause-fields' }, [field('from', from), field('to', to), field('reason', reason), hoursField, remove]),
+      el('span', { class: 'form-error-message pause-error', id: id('error') }),
+      el('div', { class: 'pause-fields' }, [from, to, field('reason', reason), hoursField, remove]),
     ]),
   ]);
   pauseList.append(row);
   labelPause(row, pauseList.children.length);
-  return from;
+  return from.querySelector('input');
 }
 
 function labelPause(row, n) {
   row.querySelector('legend').textContent = text(lang, 'pause.legend', n);
-  for (const part of ['from', 'to', 'reason', 'hours']) {
+  labelDateGroup(row.querySelector('.pause-from'), lang, text(lang, 'pause.from'));
+  labelDateGroup(row.querySelector('.pause-to'), lang, text(lang, 'pause.to'));
+  for (const part of ['reason', 'hours']) {
     row.querySelector(`.pause-${part} label`).textContent = text(lang, `pause.${part}`);
   }
   row.querySelector('.pause-hours .form-hint').textContent = text(lang, 'pause.hours.hint');
@@ -131,46 +151,44 @@ function removePause(row) {
 
 // ---- form <-> request <-> URL ---------------------------------------------------------------
 
-const digits = (s) => /^\d+$/.test(s);
-
-/** The request the form describes, or an error for a date typed in three parts. */
+/** The request the form describes, or `errors`: every date that cannot be read, in form order. */
 function fromForm() {
-  const [d, m, y] = ['start-day', 'start-month', 'start-year'].map((i) => $(i).value.trim());
-  let start = '';
-  if (d || m || y) {
-    if (!(digits(d) && digits(m) && digits(y) && y.length === 4)) {
-      return { error: { code: 'E_DATE_FORMAT', field: 'start', message: text(lang, 'start.parts') } };
-    }
-    start = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
-  }
-  const pauses = [...pauseList.children].map((row) => {
-    const [from, to] = row.querySelectorAll('input[type=date]');
+  const errors = [];
+  const date = (group, label, required = false) => {
+    const read = readDate(group, lang, label, { required });
+    if (read.error) errors.push({ ...read.error, group });
+    return read.iso ?? '';
+  };
+  const start = date($('start-group'), text(lang, 'start.legend'), true);
+  const pauses = [...pauseList.children].map((row, i) => {
+    const from = date(row.querySelector('.pause-from'), text(lang, 'pause.from.name', i + 1), true);
+    const to = date(row.querySelector('.pause-to'), text(lang, 'pause.to.name', i + 1), true);
     const reason = row.querySelector('select').value;
-    if (reason !== PART_TIME) return { from: from.value, to: to.value, reason };
+    if (reason !== PART_TIME) return { from, to, reason };
     const hours = hoursValue(row.querySelector('.pause-hours input').value);
-    return { from: from.value, to: to.value, reason: 'arbejde', hours_per_week: hours };
+    return { from, to, reason: 'arbejde', hours_per_week: hours };
   });
+  const handover = date($('handover-group'), text(lang, 'handover.name'));
+  if (errors.length) return { errors };
   return {
     request: {
       start,
       insurance: form.elements.insurance.value,
       group: $('group').checked ? 'jobcenter_from_day_one' : 'standard',
       pauses,
-      handover: $('handover').value || null,
+      handover: handover || null,
     },
   };
 }
 
 function toForm(req) {
-  const [y = '', m = '', d = ''] = /^\d{4}-\d{2}-\d{2}$/.test(req.start) ? req.start.split('-') : [];
-  $('start-day').value = d ? String(Number(d)) : '';
-  $('start-month').value = m ? String(Number(m)) : '';
-  $('start-year').value = y;
+  setDate($('start-group'), req.start);
   form.elements.insurance.value = req.insurance === 'deltid' ? 'deltid' : 'fuldtid';
   $('group').checked = req.group === 'jobcenter_from_day_one';
-  $('handover').value = req.handover ?? '';
+  setDate($('handover-group'), req.handover);
   pauseList.replaceChildren();
   for (const p of req.pauses) addPause(p);
+  labelHandover();
 }
 
 /** The URL of a request: ?start=…&insurance=deltid&pause=FROM..TO..REASON[..HOURS]&… */
@@ -195,6 +213,8 @@ function toUrl(req) {
 function fromUrl() {
   const q = new URLSearchParams(location.search);
   lang = q.get('lang') === 'en' ? 'en' : 'da';
+  // A language the page does not have is named, and the page is shown in Danish.
+  badLang = q.has('lang') && !['da', 'en'].includes(q.get('lang')) ? q.get('lang') : null;
   if (!q.has('start')) return null;
   return {
     start: q.get('start'),
@@ -223,6 +243,7 @@ function pageError(code, message) {
   const box = $('page-error');
   box.dataset.code = code;
   box.textContent = message;
+  $('page-alert').hidden = false;
 }
 
 function clearErrors() {
@@ -230,40 +251,72 @@ function clearErrors() {
     box.textContent = '';
     delete box.dataset.code;
   }
+  $('page-alert').hidden = true;
+  $('error-summary').hidden = true;
+  $('error-summary-list').replaceChildren();
   for (const g of document.querySelectorAll('.form-error')) g.classList.remove('form-error');
   for (const i of document.querySelectorAll('[aria-invalid]')) i.removeAttribute('aria-invalid');
 }
 
-/** Shows an error beside the field it is about (by its JSON path) and returns what to focus. */
-function fieldError(error) {
+/** Where an error is shown: the box beside its field, and the input to focus (marked invalid);
+ * null for an error about no field of the form. The page's own errors name their date group;
+ * the core's name the field by its JSON path (`start`, `pauses[2].to`, `handover`, `group`). */
+function locate(error) {
+  if (error.group) return { box: error.group.querySelector('.form-error-message'), input: markDate(error.group, error.parts) };
   const path = error.field ?? '';
-  const pause = /^pauses\[(\d+)\](?:\.(\w+))?/.exec(path);
-  let box;
-  let input;
-  if (path === 'start') {
-    box = $('start-error');
-    input = $('start-day');
-    for (const id of ['start-day', 'start-month', 'start-year']) $(id).setAttribute('aria-invalid', 'true');
-  } else if (path === 'handover' || path === 'group') {
-    box = $(`${path}-error`);
-    input = $(path);
-  } else if (pause && pauseList.children[Number(pause[1])]) {
-    const row = pauseList.children[Number(pause[1])];
-    box = row.querySelector('.form-error-message');
-    const part = { to: '.pause-to input', reason: 'select', hours_per_week: '.pause-hours input' }[pause[2]];
-    input = row.querySelector(part ?? '.pause-from input');
-  } else if (path === 'today') {
-    pageError(error.code, `${text(lang, 'today.bad')} ${error.message}`);
-    return $('page-error');
-  } else {
-    pageError(error.code ?? 'E_INTERNAL', error.message);
-    return $('page-error');
+  if (path === 'start' || path === 'handover') return { box: $(`${path}-error`), input: markDate($(`${path}-group`)) };
+  if (path === 'group') {
+    $('group-group').classList.add('form-error');
+    $('group').setAttribute('aria-invalid', 'true');
+    return { box: $('group-error'), input: $('group') };
   }
-  box.dataset.code = error.code;
-  box.textContent = error.message;
-  box.closest('.form-group, .pause-row')?.classList.add('form-error');
+  const pause = /^pauses\[(\d+)\](?:\.(\w+))?/.exec(path);
+  const row = pause && pauseList.children[Number(pause[1])];
+  if (!row) return null;
+  if (pause[2] === 'from' || pause[2] === 'to') {
+    const group = row.querySelector(`.pause-${pause[2]}`);
+    return { box: group.querySelector('.form-error-message'), input: markDate(group) };
+  }
+  row.classList.add('form-error');
+  const input = row.querySelector(pause[2] === 'hours_per_week' ? '.pause-hours input' : pause[2] === 'reason' ? 'select' : 'input');
   input.setAttribute('aria-invalid', 'true');
-  return input;
+  return { box: row.querySelector('.pause-error'), input };
+}
+
+/**
+ * Shows errors as the design system does: each beside its field ("Fejl:" before it, for screen
+ * readers), and all of them in the error summary at the top of the form, each a link to its field.
+ * `link`: the errors are about a link the page was opened with, and say so. `focus`: after a
+ * submit, focus moves to the summary (or to the page's error when no field is at fault).
+ */
+function showErrors(errors, { focus = false, link = false } = {}) {
+  clearErrors();
+  fold(false);
+  const list = $('error-summary-list');
+  for (const error of errors) {
+    if (error.field === 'today') {
+      pageError(error.code, `${text(lang, 'today.bad')} ${error.message}`);
+      continue;
+    }
+    const message = link ? `${text(lang, 'link.bad')} ${error.message}` : error.message;
+    const place = locate(error);
+    if (!place) {
+      pageError(error.code ?? 'E_INTERNAL', message);
+      continue;
+    }
+    place.box.dataset.code = error.code;
+    writeError(place.box, lang, message);
+    const a = el('a', { href: `#${place.input.id}` }, [message]);
+    a.addEventListener('click', (event) => {
+      event.preventDefault();
+      // The field's legend or label in view, then the input focused (DKFDS, GOV.UK).
+      (place.input.closest('.form-group') ?? place.input).scrollIntoView({ block: 'start' });
+      place.input.focus({ preventScroll: true });
+    });
+    list.append(el('li', {}, [a]));
+  }
+  $('error-summary').hidden = !list.children.length;
+  if (focus) (list.children.length ? $('error-summary') : $('page-error')).focus();
 }
 
 // ---- the answer first: the inputs in one line, the form folded behind "Ret oplysninger" ----------
@@ -310,11 +363,14 @@ function fullRequest(req) {
   return { ...req, today: today(), lang, compare: true };
 }
 
-async function show(req, { push = false, focus = false } = {}) {
+async function show(req, { push = false, focus = false, link = false } = {}) {
   if (!(await ready)) return;
   clearErrors();
   try {
     render(result, fullRequest(req));
+    // The design system's alerts carry their icon: the next samtale (info) and the warnings.
+    for (const box of result.querySelectorAll('.samtaleplan-next')) box.prepend(alertIcon('info'));
+    for (const box of result.querySelectorAll('.samtaleplan-warnings')) box.prepend(alertIcon('warning'));
   } catch (error) {
     result.replaceChildren();
     actions.hidden = true;
@@ -324,9 +380,7 @@ async function show(req, { push = false, focus = false } = {}) {
       if (focus) $('page-error').focus();
       return;
     }
-    fold(false);
-    const target = fieldError(error);
-    if (focus) target.focus();
+    showErrors([error], { focus, link });
     return;
   }
   // Folded on a new plan (a submit, a link); as it was when the same plan is redrawn (language).
@@ -340,16 +394,15 @@ async function show(req, { push = false, focus = false } = {}) {
   const url = toUrl(req);
   if (push && url.href !== location.href) history.pushState(null, '', url);
   updatePrint(req, lang);
+  if (link && badLang !== null) pageError('E_UNKNOWN_VALUE', text(lang, 'link.lang', `“${badLang.slice(0, 40)}”`));
   if (focus) result.querySelector('h2')?.focus();
 }
 
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  const { request, error } = fromForm();
-  if (error) {
-    clearErrors();
-    fold(false);
-    fieldError(error).focus();
+  const { request, errors } = fromForm();
+  if (errors) {
+    showErrors(errors, { focus: true });
     return;
   }
   show(request, { push: true, focus: true });
@@ -415,6 +468,7 @@ function load() {
   const req = fromUrl();
   applyLanguage();
   clearErrors();
+  if (badLang !== null) pageError('E_UNKNOWN_VALUE', text(lang, 'link.lang', `“${badLang.slice(0, 40)}”`));
   if (!req) {
     result.replaceChildren();
     actions.hidden = true;
@@ -424,7 +478,16 @@ function load() {
     return;
   }
   toForm(req);
-  show(req);
+  if (req.start === '') {
+    // An empty ?start= is said in the form's words ("mangler … dag, måned og år"), not the contract's.
+    result.replaceChildren();
+    actions.hidden = true;
+    shown = null;
+    const { error } = readDate($('start-group'), lang, text(lang, 'start.legend'), { required: true });
+    showErrors([{ ...error, group: $('start-group') }], { link: true });
+    return;
+  }
+  show(req, { link: true });
 }
 
 window.addEventListener('popstate', load);

@@ -4,6 +4,7 @@
 // (the citizen's view, drawn by the same module's render()). Nothing is uploaded, stored or sent.
 import init, { drawWorkload, render, ics } from './pkg/caseload.js';
 import { LANES, capacityText, drawBookingCharts, loadWords } from './caseload-booking.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
 /** Entries of each list in the summary (the errors shown at once). */
@@ -77,6 +78,11 @@ function download(name, data, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** A count with its noun: "1 række", "2 rækker". */
+function count(n, one, many) {
+  return `${number(n)} ${n === 1 ? one : many}`;
+}
+
 function today() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, '0');
@@ -118,12 +124,13 @@ async function drawWorklist() {
     i.holder_label,
     danishDate(i.earliest),
     danishDate(i.latest),
-    el('span', { class: `caseload-status caseload-status-${i.status}` }, [i.status === 'overdue' ? `overskredet ${number(dayDiff(i.latest, summary.today))} dage` : i.status_label]),
+    el('span', { class: `caseload-status caseload-status-${i.status}` }, [i.status === 'overdue' ? `overskredet ${count(dayDiff(i.latest, summary.today), 'dag', 'dage')}` : i.status_label]),
   ]);
   const first = page.total ? offset + 1 : 0;
   const last = offset + page.items.length;
-  const count = page.total ? `Viser ${number(first)}–${number(last)} af ${number(page.total)} samtaler.` : 'Ingen samtaler passer til filtret.';
-  $('worklist-count').textContent = count;
+  $('worklist-count').textContent = page.total
+    ? `Viser ${number(first)}–${number(last)} af ${count(page.total, 'samtale', 'samtaler')}.`
+    : 'Ingen samtaler passer til filtret.';
   $('worklist').replaceChildren(
     page.total
       ? table('Arbejdsliste', ['Medlem', 'Samtale', 'Holdes af', 'Tidligst', 'Senest', 'Status'], rows, 'caseload-list')
@@ -169,8 +176,8 @@ async function drawNumbers(s) {
 async function draw(s) {
   summary = s;
   $('summary-line').textContent =
-    `${number(s.members)} medlemmer beregnet for ${danishDate(s.today)}` +
-    (s.error_count ? `; ${number(s.error_count)} rækker med fejl (se nederst).` : '; ingen rækker med fejl.');
+    `${count(s.members, 'medlem', 'medlemmer')} beregnet for ${danishDate(s.today)}` +
+    (s.error_count ? `; ${count(s.error_count, 'række', 'rækker')} med fejl (se nederst).` : '; ingen rækker med fejl.');
   $('source-line').textContent = `Læst som ${s.source.text}.`;
   $('warnings').hidden = s.warnings.length === 0;
   $('warnings-list').replaceChildren(...s.warnings.map((w) => el('li', {}, [w])));
@@ -226,6 +233,11 @@ function pageError(error) {
 function clearError() {
   $('page-error').textContent = '';
   delete $('page-error').dataset.code;
+  const box = $('today-error');
+  box.textContent = '';
+  delete box.dataset.code;
+  $('today-group').classList.remove('form-error');
+  for (const input of $('today-group').querySelectorAll('input')) input.removeAttribute('aria-invalid');
 }
 /** Runs `work`, showing what fails. */
 async function guarded(work) {
@@ -236,7 +248,10 @@ async function guarded(work) {
   }
 }
 
-$('today').value = today();
+// The day of the count: the design system's date group (day, month, year), as on the citizen page.
+$('today-group').replaceWith(dateGroup('today'));
+labelDateGroup($('today-group'), 'da', 'Opgørelsesdag', 'Listerne og tallene gælder for denne dag.');
+setDate($('today-group'), today());
 
 async function run(sheet) {
   const file = $('file').files[0];
@@ -244,6 +259,13 @@ async function run(sheet) {
   if (!file) {
     pageError({ code: 'E_NO_FILE', message: 'Vælg en fil først.' });
     $('file').focus();
+    return;
+  }
+  const day = readDate($('today-group'), 'da', 'Opgørelsesdag');
+  if (day.error) {
+    writeError($('today-error'), 'da', day.error.message);
+    $('today-error').dataset.code = day.error.code;
+    markDate($('today-group'), day.error.parts).focus();
     return;
   }
   const started = performance.now();
@@ -255,13 +277,13 @@ async function run(sheet) {
   progress.value = 0;
   $('progress-text').textContent = 'Læser filen …';
   try {
-    const done = await ask({ type: 'run', file, today: $('today').value || today(), lang: 'da', limit: LIMIT, sheet }, (p) => {
+    const done = await ask({ type: 'run', file, today: day.iso ?? today(), lang: 'da', limit: LIMIT, sheet }, (p) => {
       progress.value = p.total ? Math.round((p.bytes / p.total) * 100) : 100;
       $('progress-text').textContent =
-        p.phase === 'sheet' ? `Regnearket er åbnet; ${number(p.rows)} rækker beregnet.` : `${progress.value} % læst, ${number(p.rows)} rækker.`;
+        p.phase === 'sheet' ? `Regnearket er åbnet; ${count(p.rows, 'række', 'rækker')} beregnet.` : `${progress.value} % læst, ${count(p.rows, 'række', 'rækker')}.`;
     });
     progress.value = 100;
-    $('progress-text').textContent = `Færdig: ${number(done.summary.rows)} rækker på ${number(Math.round(done.ms))} ms.`;
+    $('progress-text').textContent = `Færdig: ${count(done.summary.rows, 'række', 'rækker')} på ${number(Math.round(done.ms))} ms.`;
     $('holder').value = '';
     booking = null;
     $('booking').hidden = true;

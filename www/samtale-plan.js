@@ -9,6 +9,7 @@
 //
 // See EMBEDDING.md for attributes, properties, events, theming and the CSP a host needs.
 import init, { plan as corePlan, render, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon } from './datefield.js';
 
 const STYLESHEET = new URL('./samtaleplan.css', import.meta.url).href;
 
@@ -90,6 +91,7 @@ export class SamtalePlanElement extends HTMLElement {
 
   #root;
   #form;
+  #start;
   #error;
   #result;
   #plan = null;
@@ -102,25 +104,33 @@ export class SamtalePlanElement extends HTMLElement {
     const id = (part) => `sp${this.#id}-${part}`;
     this.#error = el('p', { class: 'samtaleplan-error', part: 'error', role: 'alert' });
     this.#result = el('div', { class: 'samtaleplan-result', part: 'result' });
-    const start = el('input', { type: 'date', id: id('start'), name: 'start', part: 'input', 'aria-describedby': `${id('hint')} ${id('error')}` });
+    // The first day is the design system's date group (day, month, year), as on the page; its
+    // errors stand beside it with a hidden "Fejl:" before them.
+    const start = dateGroup(id('start'), { part: 'input' });
+    start.classList.add('samtaleplan-field');
+    start.querySelector('.form-error-message').setAttribute('part', 'field-error');
+    this.#start = start;
     const insurance = el('select', { id: id('insurance'), name: 'insurance', part: 'input' }, [
       el('option', { value: 'fuldtid' }),
       el('option', { value: 'deltid' }),
     ]);
     this.#error.id = id('error');
     this.#form = el('form', { class: 'samtaleplan-form', part: 'form', novalidate: '' }, [
-      el('div', { class: 'samtaleplan-field' }, [
-        el('label', { for: id('start'), 'data-word': 'start' }),
-        el('span', { class: 'samtaleplan-hint', id: id('hint'), 'data-word': 'hint' }),
-        start,
-      ]),
+      start,
       el('div', { class: 'samtaleplan-field' }, [el('label', { for: id('insurance'), 'data-word': 'insurance' }), insurance]),
       el('button', { type: 'submit', part: 'button', 'data-word': 'submit' }),
     ]);
     this.#form.addEventListener('submit', (event) => {
       event.preventDefault();
+      const lang = this.lang === 'en' ? 'en' : 'da';
+      const read = readDate(start, lang, this.#words().start, { required: true });
+      if (read.error) {
+        this.#fail({ code: read.error.code, field: 'start', message: read.error.message }, read.error.parts);
+        start.querySelector('[aria-invalid="true"]')?.focus();
+        return;
+      }
       // The form's values become the element's attributes: one source of truth, visible to the host.
-      this.setAttribute('start', start.value);
+      this.setAttribute('start', read.iso);
       this.setAttribute('insurance', insurance.value);
     });
     this.#root.append(
@@ -202,7 +212,8 @@ export class SamtalePlanElement extends HTMLElement {
     const [fuldtid, deltid] = this.#form.querySelectorAll('option');
     fuldtid.textContent = words.fuldtid;
     deltid.textContent = words.deltid;
-    this.#form.elements.start.value = this.start ?? '';
+    labelDateGroup(this.#start, this.lang, words.start, words.hint);
+    setDate(this.#start, this.start ?? '');
     this.#form.elements.insurance.value = this.insurance === 'deltid' ? 'deltid' : 'fuldtid';
     this.#root.host.setAttribute('aria-busy', 'true');
     try {
@@ -215,9 +226,10 @@ export class SamtalePlanElement extends HTMLElement {
       this.#root.host.removeAttribute('aria-busy');
     }
     // In the form mode nothing is shown until there is a start; in plan mode a missing start is an error.
-    if (this.start === null && this.mode === 'full') {
+    // (An empty start attribute is no start: the form waits for one.)
+    if (!this.start && this.mode === 'full') {
       this.#result.replaceChildren();
-      this.#error.textContent = '';
+      this.#clearError();
       this.#plan = null;
       this.#state('idle');
       return;
@@ -254,8 +266,10 @@ export class SamtalePlanElement extends HTMLElement {
       return;
     }
     this.#headings();
-    this.#error.textContent = '';
-    this.#form.elements.start.removeAttribute('aria-invalid');
+    this.#clearError();
+    // The design system's alerts carry their icon: the next samtale (info) and the warnings.
+    for (const box of this.#result.querySelectorAll('.samtaleplan-next')) box.prepend(alertIcon('info'));
+    for (const box of this.#result.querySelectorAll('.samtaleplan-warnings')) box.prepend(alertIcon('warning'));
     this.#state('ready');
     this.dispatchEvent(new CustomEvent('samtaleplan:change', { detail: this.#plan, bubbles: true, composed: true }));
   }
@@ -282,13 +296,32 @@ export class SamtalePlanElement extends HTMLElement {
     }
   }
 
-  #fail(detail) {
+  #clearError() {
+    this.#error.textContent = '';
+    delete this.#error.dataset.code;
+    const box = this.#start.querySelector('.form-error-message');
+    box.textContent = '';
+    delete box.dataset.code;
+    this.#start.classList.remove('form-error');
+    for (const input of this.#start.querySelectorAll('input')) input.removeAttribute('aria-invalid');
+  }
+
+  /** Shows an error: beside the first day when it is about it and the form is shown, otherwise in
+   * the element's error box (`part="error"`); and tells the host. */
+  #fail(detail, parts) {
     this.#state('error');
     this.#plan = null;
     this.#result.replaceChildren();
-    this.#error.textContent = detail.message;
-    this.#error.dataset.code = detail.code;
-    if (detail.field === 'start') this.#form.elements.start.setAttribute('aria-invalid', 'true');
+    this.#clearError();
+    if (detail.field === 'start' && this.mode === 'full') {
+      const box = this.#start.querySelector('.form-error-message');
+      writeError(box, this.lang, detail.message);
+      box.dataset.code = detail.code;
+      markDate(this.#start, parts);
+    } else {
+      this.#error.textContent = detail.message;
+      this.#error.dataset.code = detail.code;
+    }
     this.dispatchEvent(new CustomEvent('samtaleplan:error', { detail, bubbles: true, composed: true }));
   }
 }

@@ -335,15 +335,28 @@ impl Caseload {
         if self.unnamed > 0 {
             let n = self.unnamed;
             w.push(lang.pick(
-                format!("{n} kolonne(r) uden navn i overskriften er sprunget over."),
-                format!("{n} column(s) without a name in the header were skipped."),
+                format!(
+                    "{} uden navn i overskriften er sprunget over.",
+                    count(n, "kolonne", "kolonner")
+                ),
+                format!(
+                    "{} without a name in the header {} skipped.",
+                    count(n, "column", "columns"),
+                    if n == 1 { "was" } else { "were" }
+                ),
             ));
         }
         if self.cleaned > 0 {
             let n = self.cleaned;
             w.push(lang.pick(
-                format!("Usynlige tegn (fx nulbredde-mellemrum eller retningsmarkører) er fjernet fra {n} medlemsreference(r)."),
-                format!("Invisible characters (such as zero-width spaces or direction marks) were removed from {n} member reference(s)."),
+                format!(
+                    "Usynlige tegn (fx nulbredde-mellemrum eller retningsmarkører) er fjernet fra {}.",
+                    count(n, "medlemsreference", "medlemsreferencer")
+                ),
+                format!(
+                    "Invisible characters (such as zero-width spaces or direction marks) were removed from {}.",
+                    count(n, "member reference", "member references")
+                ),
             ));
         }
         w
@@ -445,4 +458,9 @@ impl Member {
             held: self.held.clone(),
         }
     }
+}
+
+/// A count with its noun in the singular or the plural: "1 kolonne", "2 kolonner".
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

@@ -2,7 +2,7 @@
 //! them as a request would be (start, insurance, group, pauses, held dates), then counted.
 
 use super::csv::{self, FieldError, Record};
-use super::{Caseload, MAX_ROWS, Member};
+use super::{Caseload, MAX_ROWS, Member, count};
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::hours::MAX_HOURS_PER_WEEK;
 use crate::contract::request::{self, Group, MAX_PAUSES, Pause, PauseReason, Request};
@@ -118,8 +118,8 @@ impl Caseload {
                 line,
                 None,
                 ErrorCode::CsvFields,
-                format!("Rækken har {n} felter; overskriften har {width}."),
-                format!("The row has {n} fields; the header has {width}."),
+                format!("Rækken har {}; overskriften har {width}.", count(n, "felt", "felter")),
+                format!("The row has {}; the header has {width}.", count(n, "field", "fields")),
             );
             return;
         }

@@ -157,14 +157,14 @@ mod tests {
         )
         .expect_err("refused");
         assert!(
-            e.message.starts_with("Pause 1, timer om ugen: “18.555”"),
+            e.message.starts_with("Periode 1, timer om ugen: “18.555”"),
             "{}",
             e.message
         );
         let e = from_json(r#"{"lang":"en","start":"2024-03-04","pauses":[{"from":"2024-06-01","to":"2024-08-31","hours_per_week":"15"}]}"#)
             .expect_err("refused");
         assert!(
-            e.message.starts_with("Pause 1, hours per week must be a number"),
+            e.message.starts_with("Period 1, hours per week must be a number"),
             "{}",
             e.message
         );

@@ -6,7 +6,7 @@
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
-use crate::rules::dates::{DateError, parse_iso, short, ymd};
+use crate::rules::dates::{DateError, month_name, parse_iso, short, ymd};
 use crate::rules::ledighed::{Hundredths, Insurance, Period};
 use chrono::NaiveDate;
 
@@ -236,13 +236,13 @@ pub fn check_pause(index: usize, p: Period, lang: Lang) -> Result<(), PlanError>
             ErrorCode::PauseReversed,
             lang,
             format!(
-                "{}: pausen slutter ({}) før den begynder ({}).",
+                "{}: perioden slutter ({}) før den begynder ({}).",
                 label(&path, Lang::Da),
                 short(p.to, Lang::Da),
                 short(p.from, Lang::Da)
             ),
             format!(
-                "{}: the pause ends ({}) before it begins ({}).",
+                "{}: the period ends ({}) before it begins ({}).",
                 label(&path, Lang::En),
                 short(p.to, Lang::En),
                 short(p.from, Lang::En)
@@ -253,27 +253,32 @@ pub fn check_pause(index: usize, p: Period, lang: Lang) -> Result<(), PlanError>
     Ok(())
 }
 
-/// What a field is called in a message: "Første ledighedsdag", "Pause 2, til-dato".
+/// What a field is called in a message: "Første ledighedsdag", "Periode 2, til og med" (the
+/// form's words: a pause is a "periode uden dagpenge" to the user).
 pub(crate) fn label(path: &str, lang: Lang) -> String {
     let fixed = match path {
         "start" => Some(("Første ledighedsdag", "The first day of unemployment")),
         "today" => Some(("Dagens dato (today)", "Today's date (today)")),
         "handover" => Some(("Overgangsdatoen", "The hand-over date")),
+        "insurance" => Some(("Forsikringen (insurance)", "The insurance (insurance)")),
+        "group" => Some(("Gruppen (group)", "The group (group)")),
+        "lang" => Some(("Sproget (lang)", "The language (lang)")),
         _ => None,
     };
     if let Some((da, en)) = fixed {
         return lang.pick(da, en).to_string();
     }
-    // "pauses[3].to" → "Pause 4, til-dato"
+    // "pauses[3].to" → "Periode 4, til og med"
     let pause = path.strip_prefix("pauses[").and_then(|rest| rest.split_once(']'));
     match pause.and_then(|(i, rest)| Some((i.parse::<usize>().ok()? + 1, rest))) {
-        Some((n, ".from")) => lang.pick(format!("Pause {n}, fra-dato"), format!("Pause {n}, from date")),
-        Some((n, ".to")) => lang.pick(format!("Pause {n}, til-dato"), format!("Pause {n}, to date")),
+        Some((n, ".from")) => lang.pick(format!("Periode {n}, fra og med"), format!("Period {n}, from")),
+        Some((n, ".to")) => lang.pick(format!("Periode {n}, til og med"), format!("Period {n}, to")),
         Some((n, ".hours_per_week")) => lang.pick(
-            format!("Pause {n}, timer om ugen"),
-            format!("Pause {n}, hours per week"),
+            format!("Periode {n}, timer om ugen"),
+            format!("Period {n}, hours per week"),
         ),
-        Some((n, _)) => lang.pick(format!("Pause {n}"), format!("Pause {n}")),
+        Some((n, ".reason")) => lang.pick(format!("Periode {n}, årsag"), format!("Period {n}, reason")),
+        Some((n, _)) => lang.pick(format!("Periode {n}"), format!("Period {n}")),
         None => lang.pick(format!("Feltet {path}"), format!("The field {path}")),
     }
 }
@@ -319,12 +324,21 @@ impl Reader {
                         quote(s)
                     ),
                 ),
-                DateError::Invalid => PlanError::new(
-                    ErrorCode::DateInvalid,
-                    self.lang,
-                    format!("{da}: datoen {} findes ikke i kalenderen.", quote(s)),
-                    format!("{en}: the date {} does not exist.", quote(s)),
-                ),
+                // Named as a person says it: "30. februar 2025 findes ikke", "måned 13 findes ikke".
+                DateError::Invalid => {
+                    let (y, m, d): (&str, u32, u32) =
+                        (&s[..4], s[5..7].parse().unwrap_or(0), s[8..].parse().unwrap_or(0));
+                    let (da_day, en_day) = match (month_name(m, Lang::Da), month_name(m, Lang::En)) {
+                        (Some(da_m), Some(en_m)) => (format!("{d}. {da_m} {y}"), format!("{d} {en_m} {y}")),
+                        _ => (format!("måned {m}"), format!("month {m}")),
+                    };
+                    PlanError::new(
+                        ErrorCode::DateInvalid,
+                        self.lang,
+                        format!("{da}: {da_day} findes ikke ({}).", quote(s)),
+                        format!("{en}: {en_day} does not exist ({}).", quote(s)),
+                    )
+                }
             };
             error.at(path)
         })

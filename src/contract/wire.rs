@@ -384,11 +384,13 @@ fn unknown_value_error(path: &str, value: &str, allowed: &str, lang: Lang) -> Pl
         ErrorCode::UnknownValue,
         lang,
         format!(
-            "Feltet {path} har den ukendte værdi {}; tilladt er: {allowed}.",
+            "{} har den ukendte værdi {}; tilladt er: {allowed}.",
+            label(path, Lang::Da),
             quote(value)
         ),
         format!(
-            "The field {path} has the unknown value {}; allowed: {allowed}.",
+            "{} has the unknown value {}; allowed: {allowed}.",
+            label(path, Lang::En),
             quote(value)
         ),
     )
@@ -603,7 +605,16 @@ mod tests {
             (e.code, e.field.as_deref()),
             (ErrorCode::UnknownValue, Some("pauses[0].reason"))
         );
-        assert!(e.message.starts_with("The field"), "{}", e.message);
+        assert!(
+            e.message.starts_with("Period 1, reason has the unknown value “x”"),
+            "{}",
+            e.message
+        );
+        let e = error(r#"{"start":"2024-03-04","insurance":"halvtid"}"#);
+        assert_eq!(
+            e.message,
+            "Forsikringen (insurance) har den ukendte værdi “halvtid”; tilladt er: fuldtid, deltid."
+        );
         let e = error(r#"{"start":"2024-03-04","pauses":[{"to":5}]}"#);
         assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Type, Some("pauses[0].to")));
         let e = error(r#"{"start":"2024-03-04","pauses":[[]]}"#);

@@ -122,10 +122,16 @@ impl Setup {
         let (date, label, n) = (short(r.date, lang), span.label(lang), r.skipped);
         match (lang, n) {
             (Lang::Da, 0) => format!("{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted}"),
+            (Lang::Da, 1) => format!(
+                "{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted} (1 hverdag uden dagpenge tæller ikke)"
+            ),
             (Lang::Da, n) => format!(
                 "{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted} ({n} hverdage uden dagpenge tæller ikke)"
             ),
             (Lang::En, 0) => format!("accrual day {k}, {date}: {label} = {hours} hours; {counted}"),
+            (Lang::En, 1) => format!(
+                "accrual day {k}, {date}: {label} = {hours} hours; {counted} (1 weekday without dagpenge does not count)"
+            ),
             (Lang::En, n) => format!(
                 "accrual day {k}, {date}: {label} = {hours} hours; {counted} ({n} weekdays without dagpenge do not count)"
             ),
@@ -188,9 +194,11 @@ impl Setup {
             .collect();
         if groups.len() > NAMED {
             let more = groups.len() - NAMED;
-            slices.push(match da {
-                true => format!("og {more} perioder mere"),
-                false => format!("and {more} more periods"),
+            slices.push(match (da, more) {
+                (true, 1) => "og 1 periode mere".to_string(),
+                (true, _) => format!("og {more} perioder mere"),
+                (false, 1) => "and 1 more period".to_string(),
+                (false, _) => format!("and {more} more periods"),
             });
         }
         let slices = slices.join("; ");

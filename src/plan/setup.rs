@@ -75,12 +75,12 @@ fn within_range(ledighed: &Ledighed, lang: Lang) -> Result<(), PlanError> {
         ErrorCode::DateRange,
         lang,
         format!(
-            "Med disse pauser nås 16 måneders ledighed først {}, og beregneren viser ingen datoer efter {}. Tjek pausernes datoer.",
+            "Med disse perioder uden dagpenge nås 16 måneders ledighed først {}, og beregneren viser ingen datoer efter {}. Tjek periodernes datoer.",
             short(l16, Lang::Da),
             short(LAST_DATE, Lang::Da)
         ),
         format!(
-            "With these pauses, 16 months of unemployment are only reached on {}, and the calculator shows no date after {}. Check the dates of the pauses.",
+            "With these periods without dagpenge, 16 months of unemployment are only reached on {}, and the calculator shows no date after {}. Check the dates of the periods.",
             short(l16, Lang::En),
             short(LAST_DATE, Lang::En)
         ),

@@ -142,13 +142,13 @@ pub(super) fn assumptions(
         code: "A_CONTINUOUS",
         text: lang.pick(
             format!(
-                "Beregningen går ud fra, at du er {da_ins} og ledig uden afbrydelser ud over de angivne pauser: hver hverdag med dagpenge tæller {} timer (1 uge = {} timer, 1 måned = {} timer). Helligdage på hverdage tæller med; lørdage og søndage gør ikke.",
+                "Beregningen går ud fra, at du er {da_ins} og ledig uden afbrydelser ud over de angivne perioder uden dagpenge: hver hverdag med dagpenge tæller {} timer (1 uge = {} timer, 1 måned = {} timer). Helligdage på hverdage tæller med; lørdage og søndage gør ikke.",
                 ins.per_day().format(lang),
                 ins.per_week().format(lang),
                 ins.per_month().format(lang)
             ),
             format!(
-                "The calculation assumes that you are {en_ins} and unemployed without breaks other than the pauses given: each weekday with dagpenge counts {} hours (1 week = {} hours, 1 month = {} hours). Public holidays on weekdays count; Saturdays and Sundays do not.",
+                "The calculation assumes that you are {en_ins} and unemployed without breaks other than the periods without dagpenge given: each weekday with dagpenge counts {} hours (1 week = {} hours, 1 month = {} hours). Public holidays on weekdays count; Saturdays and Sundays do not.",
                 ins.per_day().format(lang),
                 ins.per_week().format(lang),
                 ins.per_month().format(lang)

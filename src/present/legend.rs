@@ -5,6 +5,7 @@
 use crate::contract::response::{Response, Status};
 use crate::present::timeline::{Shade, colour, hatch, lane_label, marks, shades};
 use crate::present::tree::Node;
+use crate::rules::regimes::Holder;
 
 /// A 28 × 14 swatch, hidden from assistive technology (the words say it).
 fn swatch(shape: Node) -> Node {
@@ -48,6 +49,7 @@ pub fn legend(plan: &Response, id: &str) -> Node {
             holders.push(s.holder);
         }
     }
+    let holders_kommune = holders.contains(&Holder::Kommune);
     for h in holders {
         ul.push(
             item(
@@ -126,6 +128,11 @@ pub fn legend(plan: &Response, id: &str) -> Node {
             "6 mdr." | "6 months" => t(
                 "Grå prikket streg: 6 måneders ledighed",
                 "Grey dotted line: six months of unemployment",
+            ),
+            // Under R2026 the a-kasse hands over to kommunen (RULES.md § 1 and the R2026 table).
+            _ if holders_kommune => t(
+                "Sort stiplet streg: overgang til kommunen",
+                "Black dashed line: hand-over to the municipality",
             ),
             _ => t(
                 "Sort stiplet streg: overgang til jobcentret",

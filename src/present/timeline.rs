@@ -466,7 +466,7 @@ impl Shade {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             Shade::PartTime => lang.pick("Nedsat tid", "Part-time"),
-            Shade::Pause => "Pause",
+            Shade::Pause => lang.pick("Periode", "Period"),
             Shade::Frozen => lang.pick("COVID-19-frysning", "COVID-19 freeze"),
         }
     }
@@ -516,8 +516,16 @@ fn description(plan: &Response, lang: Lang) -> String {
     for p in &plan.pauses {
         parts.push(match p.hours_per_week {
             None => lang.pick(
-                format!("Pause: {} til {}.", short(p.from, lang), short(p.to, lang)),
-                format!("Pause: {} to {}.", short(p.from, lang), short(p.to, lang)),
+                format!(
+                    "Periode uden dagpenge: {} til {}.",
+                    short(p.from, lang),
+                    short(p.to, lang)
+                ),
+                format!(
+                    "Period without dagpenge: {} to {}.",
+                    short(p.from, lang),
+                    short(p.to, lang)
+                ),
             ),
             Some(h) => lang.pick(
                 format!(

@@ -63,7 +63,10 @@ fn bars_follow_the_dates_and_the_text_says_them() {
         desc.contains("A1 1. jobsamtale i a-kassen, a-kassen: 4. marts 2024 til 18. marts 2024."),
         "{desc}"
     );
-    assert!(desc.contains("Pause: 1. april 2024 til 12. april 2024."), "{desc}");
+    assert!(
+        desc.contains("Periode uden dagpenge: 1. april 2024 til 12. april 2024."),
+        "{desc}"
+    );
     assert!(desc.contains("I dag: 1. maj 2024."), "{desc}");
     let marks: Vec<String> = svg
         .descendants()
@@ -117,7 +120,10 @@ fn part_time_work_is_lighter_than_a_pause_and_said_in_words() {
         desc.contains("Arbejde på nedsat tid, 18,5 timer om ugen (lysere felt; kun en del af timerne tæller): 1. juni 2024 til 31. august 2024."),
         "{desc}"
     );
-    assert!(desc.contains("Pause: 1. juli 2024 til 5. juli 2024."), "{desc}");
+    assert!(
+        desc.contains("Periode uden dagpenge: 1. juli 2024 til 5. juli 2024."),
+        "{desc}"
+    );
 }
 
 #[test]
@@ -192,4 +198,19 @@ fn the_freeze_is_hatched_and_a_pause_is_not() {
     assert!(markup("samtaleplan-timeline-frozen").contains("url(#t-hatch)"));
     assert!(!markup("samtaleplan-timeline-pause").contains("url("));
     assert!(svg.to_markup().contains(r#"<pattern id="t-hatch""#));
+}
+
+/// The legend names who takes over at the hand-over in the law's word of the plan's rules:
+/// jobcentret under R2024, kommunen under R2026 (RULES.md § 1), never both.
+#[test]
+fn legend_names_the_handover_to_kommunen_under_r2026() {
+    let words = |json: &str| crate::present::legend::legend(&plan(json), "t").to_markup();
+    let r2026 = words(r#"{"start":"2026-08-10"}"#);
+    assert!(r2026.contains("overgang til kommunen"), "{r2026}");
+    assert!(!r2026.contains("jobcentret"), "{r2026}");
+    let r2026 = words(r#"{"start":"2026-08-10","lang":"en"}"#);
+    assert!(r2026.contains("hand-over to the municipality"), "{r2026}");
+    let r2024 = words(r#"{"start":"2024-03-04"}"#);
+    assert!(r2024.contains("overgang til jobcentret"), "{r2024}");
+    assert!(!r2024.contains("kommunen"), "{r2024}");
 }

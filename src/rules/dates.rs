@@ -86,6 +86,12 @@ pub fn weekday_name(d: NaiveDate, lang: Lang) -> &'static str {
 }
 
 /// "18. marts 2024" / "18 March 2024".
+/// The name of month `m` (1–12) in `lang`, or `None` for a number that is no month.
+pub fn month_name(m: u32, lang: Lang) -> Option<&'static str> {
+    let i = usize::try_from(m).ok()?.checked_sub(1)?;
+    lang.pick(MONTHS_DA, MONTHS_EN).get(i).copied()
+}
+
 pub fn short(d: NaiveDate, lang: Lang) -> String {
     let month = lang.pick(MONTHS_DA, MONTHS_EN)[d.month0() as usize];
     match lang {
@@ -140,6 +146,15 @@ pub fn is_weekend(d: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_are_named_one_to_twelve() {
+        assert_eq!(month_name(1, Lang::Da), Some("januar"));
+        assert_eq!(month_name(2, Lang::Da), Some("februar"));
+        assert_eq!(month_name(12, Lang::En), Some("December"));
+        assert_eq!(month_name(0, Lang::Da), None);
+        assert_eq!(month_name(13, Lang::En), None);
+    }
 
     #[test]
     fn parses_strict_iso_only() {

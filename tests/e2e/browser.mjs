@@ -62,11 +62,23 @@ export async function editForm(page) {
   if (!(await page.isVisible('#plan-form'))) await page.click('#edit-toggle');
 }
 
+/** Types an ISO date (or '' for none) into the date group `id` (its fields `id-day`, `id-month`,
+ * `id-year`), as a person would: day and month without leading zeros. `root` may be a locator. */
+export async function fillDate(page, id, iso, root = page) {
+  const [y = '', m = '', d = ''] = iso ? iso.split('-') : [];
+  await root.locator(`#${id}-day`).fill(d ? String(Number(d)) : '');
+  await root.locator(`#${id}-month`).fill(m ? String(Number(m)) : '');
+  await root.locator(`#${id}-year`).fill(y);
+}
+
 /** Types an ISO date (or '' for none) into the three fields of "Første ledighedsdag". */
 export async function fillStart(page, iso) {
   await editForm(page);
-  const [y = '', m = '', d = ''] = iso ? iso.split('-') : [];
-  await page.fill('#start-day', d ? String(Number(d)) : '');
-  await page.fill('#start-month', m ? String(Number(m)) : '');
-  await page.fill('#start-year', y);
+  await fillDate(page, 'start', iso);
+}
+
+/** The ISO date a date group `id` holds, as typed (or '' when empty). */
+export async function dateOf(page, id) {
+  const [d, m, y] = await Promise.all(['day', 'month', 'year'].map((p) => page.inputValue(`#${id}-${p}`)));
+  return d || m || y ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : '';
 }

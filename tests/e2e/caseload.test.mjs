@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, repo } from './browser.mjs';
+import { useBrowser, openPage, artifacts, repo, fillDate } from './browser.mjs';
 import { caseloadCsv } from './generate.mjs';
 
 const ctx = useBrowser();
@@ -36,7 +36,7 @@ async function runFile(file, today, { watch, page: given } = {}) {
   const { page, problems } = given ? { page: given, problems: [] } : await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await page.fill('#today', today);
+  await fillDate(page, 'today', today);
   await watch?.(page);
   await page.setInputFiles('#file', file);
   await page.click('#run');
@@ -278,11 +278,11 @@ test('a file that is not a table says so; a failed run leaves the next one worki
   assert.equal(await page.isVisible('#results'), false);
   // A day the job refuses (its constructor throws), then a good one: no E_INTERNAL after.
   await page.setInputFiles('#file', small);
-  await page.fill('#today', '1800-01-01');
+  await fillDate(page, 'today', '1800-01-01');
   await page.click('#run');
   await page.waitForFunction(() => ['E_DATE_RANGE', 'E_DATE_FORMAT'].includes(document.getElementById('page-error').dataset.code));
   for (let i = 0; i < 2; i++) {
-    await page.fill('#today', '2024-06-05');
+    await fillDate(page, 'today', '2024-06-05');
     await page.click('#run');
     await page.waitForSelector('#results[data-state="done"]');
     assert.equal(await page.textContent('#page-error'), '');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, fillStart } from './browser.mjs';
+import { useBrowser, openPage, fillStart, fillDate } from './browser.mjs';
 
 const ctx = useBrowser();
 let tmp;
@@ -136,7 +136,7 @@ test('hostile CSV cells and a 10 MB line are shown as text or refused', async ()
   await writeFile(file, rows.join('\n'));
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await page.fill('#today', '2024-06-05');
+  await fillDate(page, 'today', '2024-06-05');
   await page.setInputFiles('#file', file);
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]', { timeout: 60000 });
@@ -233,7 +233,7 @@ test('after a trap in the caseload worker the page says so and the file runs aga
   await writeFile(file, 'medlem;start\nm1;04-03-2024\nm2;01-05-2024\n');
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await page.fill('#today', '2024-06-05');
+  await fillDate(page, 'today', '2024-06-05');
   await page.setInputFiles('#file', file);
   await page.click('#run');
   await page.waitForFunction(() => document.getElementById('page-error').dataset.code === 'E_TRAP');
@@ -287,8 +287,8 @@ test('every page, every feature: nothing leaves the site, nothing is stored', as
   await fillStart(page, '2024-03-04');
   await page.check('#insurance-deltid');
   await page.click('#add-pause');
-  await page.fill('#pause-1-from', '2024-04-01');
-  await page.fill('#pause-1-to', '2024-04-12');
+  await fillDate(page, 'pause-1-from', '2024-04-01');
+  await fillDate(page, 'pause-1-to', '2024-04-12');
   await page.click('#submit');
   await page.waitForSelector('.samtaleplan-table tbody tr');
   await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
@@ -302,7 +302,7 @@ test('every page, every feature: nothing leaves the site, nothing is stored', as
   await writeFile(file, 'medlem;start;holdt_A1\nm1;04-03-2024;\nm2;01-05-2024;10-05-2024\n');
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await page.fill('#today', '2024-06-05');
+  await fillDate(page, 'today', '2024-06-05');
   await page.setInputFiles('#file', file);
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]');

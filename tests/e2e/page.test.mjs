@@ -69,20 +69,26 @@ test('a date before the 2015 reform shows a Danish error next to the field', asy
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   const alert = page.locator('#start-error');
   await alert.filter({ hasText: 'før' }).waitFor();
-  assert.equal(await alert.getAttribute('role'), 'alert');
-  assert.match(await alert.textContent(), /1\. juli 2015/);
+  assert.match(await alert.textContent(), /^Fejl: .*1\. juli 2015/);
+  assert.equal(await page.getAttribute('#error-summary', 'role'), 'alert');
   assert.equal(await page.getAttribute('#start-error', 'data-code'), 'E_START_TOO_EARLY');
   assert.equal(await page.getAttribute('#start-day', 'aria-invalid'), 'true');
   assert.match(await page.getAttribute('#start-group fieldset', 'aria-describedby'), /start-error/);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'start-day', 'focus moves to the field');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary', 'focus moves to the summary');
+  await page.getByRole('link', { name: /1\. juli 2015/ }).click();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'start-day', 'its link focuses the field');
   assert.equal(await page.locator('.samtaleplan-table').count(), 0);
   await page.screenshot({ path: path.join(artifacts, 'error-too-early.png'), fullPage: true });
 
   // An empty field is an error too, and a good date afterwards clears it.
   await fillStart(page, '');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
-  await page.waitForFunction(() => document.querySelector('#start-error').dataset.code === 'E_DATE_FORMAT');
-  assert.match(await page.textContent('#start-error'), /Første ledighedsdag mangler/);
+  await page.waitForFunction(() => document.querySelector('#start-error').dataset.code === 'E_MISSING_FIELD');
+  assert.equal(
+    await page.textContent('#start-error'),
+    'Fejl: Første ledighedsdag mangler. Skriv datoen som dag, måned og år, fx 4 3 2024.',
+    'no ÅÅÅÅ-MM-DD above day, month and year',
+  );
   await fillStart(page, '2024-03-04');
   await page.getByRole('button', { name: 'Vis mine samtaler' }).click();
   await page.waitForSelector('.samtaleplan-table');

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, fillStart, repo, editForm } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm } from './browser.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
@@ -52,8 +52,8 @@ test('the page: "Arbejde på nedsat tid" with hours a week moves the dates, in t
   await page.goto(`${ctx.server.url}?today=2024-05-01`);
   await fillStart(page, '2024-03-04');
   await page.getByRole('button', { name: 'Tilføj periode' }).click();
-  await page.fill('#pause-1-from', '2024-06-01');
-  await page.fill('#pause-1-to', '2024-08-31');
+  await fillDate(page, 'pause-1-from', '2024-06-01');
+  await fillDate(page, 'pause-1-to', '2024-08-31');
   assert.equal(await page.isVisible('#pause-1-hours'), false, 'no hours field for a full pause');
   await page.getByLabel('Årsag').selectOption({ label: 'Arbejde på nedsat tid' });
   assert.equal(await page.isVisible('#pause-1-hours'), true);
@@ -97,9 +97,9 @@ test('the page: "Arbejde på nedsat tid" with hours a week moves the dates, in t
 test('the page: hours that cannot be used are refused beside the field', async () => {
   const { page, problems } = await openPage(ctx.browser);
   for (const [hours, code, words] of [
-    ['0', 'E_UNKNOWN_VALUE', /Pause 1, timer om ugen: “0” kan ikke bruges/],
+    ['0', 'E_UNKNOWN_VALUE', /Periode 1, timer om ugen: “0” kan ikke bruges/],
     ['18,555', 'E_UNKNOWN_VALUE', /højst to decimaler/],
-    ['', 'E_TYPE', /Pause 1, timer om ugen skal være et tal/],
+    ['', 'E_TYPE', /Periode 1, timer om ugen skal være et tal/],
     ['femten', 'E_TYPE', /skal være et tal/],
   ]) {
     await page.goto(`${ctx.server.url}?start=2024-03-04&pause=2024-06-01..2024-08-31..arbejde..15`);
@@ -111,6 +111,8 @@ test('the page: hours that cannot be used are refused beside the field', async (
     assert.equal(await page.getAttribute('#pause-1-error', 'data-code'), code, hours);
     assert.match(await page.textContent('#pause-1-error'), words);
     assert.equal(await page.getAttribute('#pause-1-hours', 'aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'error-summary');
+    await page.click('#error-summary a');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'pause-1-hours');
   }
   // A phone: the form and the plan with a part-time period.
@@ -187,7 +189,7 @@ test('the page, the element, the command line and the caseload give the same dat
   const { page, problems } = await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await page.fill('#today', '2025-12-31');
+  await fillDate(page, 'today', '2025-12-31');
   await page.setInputFiles('#file', file);
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]', { timeout: 60000 });
