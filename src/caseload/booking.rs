@@ -145,6 +145,16 @@ mod tests {
     }
 
     #[test]
+    fn a_predecessor_of_another_lane_itself_or_later_is_not_minded() {
+        // Another lane's samtale booked late does not hold this one back.
+        let jobs = [job(1, 5, 6, None), job(0, 0, 0, Some(0))];
+        assert_eq!(book(&jobs, &[None, None, None]), [Some(5), Some(0)]);
+        // Nor does the samtale itself, or one given after it.
+        let jobs = [job(0, 0, 0, Some(1)), job(0, 1, 1, None), job(0, 0, 0, Some(2))];
+        assert_eq!(book(&jobs, &[None, None, None]), [Some(0), Some(1), Some(0)]);
+    }
+
+    #[test]
     fn zero_capacity_books_nothing() {
         let jobs = [job(2, 0, 3, None)];
         assert_eq!(book(&jobs, &[None, None, Some(0)]), [None]);
