@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, repo } from './browser.mjs';
+import { useBrowser, openPage, artifacts, repo, fillDate } from './browser.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
@@ -43,7 +43,7 @@ async function download(page, selector) {
 async function booked(page) {
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await page.fill('#today', TODAY);
+  await fillDate(page, 'today', TODAY);
   await page.setInputFiles('#file', file);
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]');
@@ -138,7 +138,7 @@ test('the a-kasse\'s part in joint samtaler: the hand-worked shares on the page,
   const presence = path.join(repo, 'tests', 'caseload', 'presence.csv');
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await page.fill('#today', '2025-06-02');
+  await fillDate(page, 'today', '2025-06-02');
   await page.setInputFiles('#file', presence);
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]');
