@@ -3,7 +3,6 @@
 // and places messages. All state lives in the URL: no cookies, no storage.
 import init, { render, ics, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
 import { text } from './i18n.js';
-import { updatePrint } from './print.js';
 import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
@@ -357,6 +356,58 @@ $('edit-toggle').addEventListener('click', () => {
   if (open) $('start-day').focus();
 });
 
+// ---- on paper: what only the printed plan shows (#print-info, hidden on screen) ------------------
+// The inputs the plan was computed from — the first day, insurance, every period without dagpenge
+// with its hours, the hand-over, the group — the date it was printed, and the link that shows the
+// same plan again. Drawn with each plan (emptied when there is none) and again just before
+// printing, for the date and the link as they are then.
+
+let printed = null; // the request of the plan on screen
+
+function drawPrint() {
+  const box = $('print-info');
+  if (!printed) {
+    box.replaceChildren();
+    return;
+  }
+  const req = printed;
+  const t = (key, n) => text(lang, key, n);
+  const row = (term, value) => el('div', {}, [el('dt', {}, [term]), el('dd', {}, [value])]);
+  const pause = (p) => {
+    const partTime = p.hours_per_week !== undefined && p.hours_per_week !== null;
+    const reason = t(`reason.${partTime ? 'nedsat' : p.reason ?? 'andet'}`);
+    const hours = partTime ? `, ${t('print.hours', hoursText(p.hours_per_week))}` : '';
+    return el('li', {}, [`${dateText(p.from)} – ${dateText(p.to)}: ${reason}${hours}`]);
+  };
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  // From 1 July 2026 the a-kasse hands over to kommunen (RULES.md § 1), as the form says.
+  const handover = req.start >= '2026-07-01' ? 'print.handover.kommune' : 'print.handover';
+  box.replaceChildren(
+    el('h2', { class: 'h3' }, [t('print.heading')]),
+    el('dl', { class: 'print-inputs' }, [
+      row(t('start.legend'), dateText(req.start)),
+      row(t('print.insurance'), t(`insurance.${req.insurance === 'deltid' ? 'deltid' : 'fuldtid'}`)),
+      row(t('pauses.legend'), req.pauses.length ? el('ul', {}, req.pauses.map(pause)) : t('print.none')),
+      row(t(handover), req.handover ? dateText(req.handover) : t('print.computed')),
+      row(t('print.group'), t(req.group === 'jobcenter_from_day_one' ? 'print.day_one' : 'print.standard')),
+    ]),
+    el('p', { class: 'print-stamp' }, [
+      el('span', { 'data-printed': day }, [t('print.printed', dateText(day))]),
+      ` ${t('print.link')} `,
+      el('a', { href: location.href, class: 'print-link' }, [location.href]),
+    ]),
+  );
+}
+
+/** The plan on screen (its request), or null: what the printed page describes. */
+function updatePrint(req) {
+  printed = req;
+  drawPrint();
+}
+window.addEventListener('beforeprint', drawPrint);
+
 // ---- computing ------------------------------------------------------------------------------
 
 function fullRequest(req) {
@@ -393,7 +444,7 @@ async function show(req, { push = false, focus = false, link = false } = {}) {
   $('copy-status').textContent = '';
   const url = toUrl(req);
   if (push && url.href !== location.href) history.pushState(null, '', url);
-  updatePrint(req, lang);
+  updatePrint(req);
   if (link && badLang !== null) pageError('E_UNKNOWN_VALUE', text(lang, 'link.lang', `“${badLang.slice(0, 40)}”`));
   if (focus) result.querySelector('h2')?.focus();
 }

@@ -22,7 +22,7 @@ function pdfPages(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
 }
 
-/** Today as the page's clock has it, written as print.js writes it. */
+/** Today as the page's clock has it, written as the page writes it for print. */
 function todayIso() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, '0');
@@ -89,6 +89,17 @@ test('printed in English, with no periods and a computed hand-over', async () =>
   await page.goto(`${ctx.server.url}?start=2024-02-30&lang=en`);
   await page.waitForSelector('#start-error:not(:empty)');
   assert.equal(await page.innerText('#print-info'), '');
+  await page.close();
+});
+
+test('printed under the rules from 1 July 2026: the hand-over is to kommunen, as the form says', async () => {
+  const { page } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?start=2026-08-10&today=2026-08-20`);
+  await page.waitForSelector('.samtaleplan-table tbody tr');
+  await page.emulateMedia({ media: 'print' });
+  const info = await page.innerText('#print-info');
+  assert.ok(info.includes('Overgang til kommunen'), info);
+  assert.ok(!info.includes('jobcentret'), info);
   await page.close();
 });
 
