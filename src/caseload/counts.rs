@@ -11,7 +11,7 @@ use crate::contract::lang::{Lang, Text};
 use crate::plan;
 use crate::rules::dates::short;
 use crate::rules::regimes::{Holder, Obligation};
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::BTreeMap;
 
 /// The lanes numbers are kept in: the a-kasse, the jobcenter or kommune (each regime has one of
@@ -79,10 +79,9 @@ fn column(h: Holder) -> usize {
 
 impl Accumulator {
     pub(super) fn new(today: NaiveDate) -> Accumulator {
-        let back = u64::from(today.weekday().num_days_from_monday());
         Accumulator {
             today,
-            monday: today.checked_sub_days(Days::new(back)).unwrap_or(today),
+            monday: today.week(Weekday::Mon).checked_first_day().unwrap_or(today),
             kinds: Vec::new(),
             open: Vec::new(),
             pending: Vec::new(),

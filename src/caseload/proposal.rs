@@ -14,7 +14,7 @@ use super::{Caseload, WEEKS};
 use crate::contract::lang::Lang;
 use crate::present::ics::{AllDay, Stamp, calendar};
 use crate::rules::regimes::Holder;
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
 
@@ -212,10 +212,10 @@ impl Caseload {
         let m = &self.members[o.member as usize];
         let (week, at_risk) = match p.weeks[i] {
             Some(w) => (self.monday_of(w), false),
-            None => {
-                let back = u64::from(o.latest.weekday().num_days_from_monday());
-                (o.latest.checked_sub_days(Days::new(back)).unwrap_or(o.latest), true)
-            }
+            None => (
+                o.latest.week(Weekday::Mon).checked_first_day().unwrap_or(o.latest),
+                true,
+            ),
         };
         Proposed {
             member: m.reference.clone(),
