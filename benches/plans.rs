@@ -31,6 +31,7 @@ fn members() -> Vec<Request> {
                     period: Period { from, to },
                     reason: PauseReason::Sygdom,
                     hours_per_week: None,
+                    open_ended: false,
                 });
             }
             r

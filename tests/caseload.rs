@@ -343,6 +343,7 @@ fn weekly_counts_add_up_to_the_windows_they_come_from() {
                 period: samtaleplan::rules::ledighed::Period { from: *from, to: *to },
                 reason: samtaleplan::contract::request::PauseReason::Andet,
                 hours_per_week: None,
+                open_ended: false,
             });
         }
         let Ok(w) = samtaleplan::plan::windows(&req) else {

@@ -260,6 +260,7 @@ fn structured_requests_never_panic() {
                 period: Period { from, to },
                 reason: PauseReason::Andet,
                 hours_per_week,
+                open_ended: false,
             });
         }
         if rng.chance(20) {

@@ -280,6 +280,7 @@ impl Caseload {
                     PauseReason::Andet
                 },
                 hours_per_week,
+                open_ended: false,
             });
         }
         let mut held = Vec::new();

@@ -32,19 +32,22 @@ impl StarCounts {
     /// Counts a member in STAR's indicators (seed 004), as of today.
     pub(super) fn add(&mut self, today: NaiveDate, m: &Member, w: &plan::Windows) {
         let first_held = m.held.iter().map(|(_, d)| *d).min();
-        let reach = |span| w.ledighed.reach(span).date;
+        // A milestone the hours from an earlier spell already reach lies before the start: the
+        // indicator is about the first months of a spell, so the member is not counted for it.
+        let reach = |span| w.ledighed.reach(span).map(|r| r.date);
         for (span, counts) in [
             (Span::HalfMonths(3), &mut self.within_1_5),
             (Span::Months(3), &mut self.within_3),
         ] {
-            let by = reach(span);
+            let Some(by) = reach(span) else { continue };
             if by <= today {
                 counts.1 += 1;
                 counts.0 += u32::from(first_held.is_some_and(|d| d <= by));
             }
         }
         let (l3, l6) = (reach(Span::Months(3)), reach(Span::Months(6)));
-        if l3 <= today && today < l6 {
+        // Three months reached (before the start, too) and six not yet.
+        if l3.is_none_or(|d| d <= today) && l6.is_some_and(|d| today < d) {
             let since = today.checked_sub_months(Months::new(3)).unwrap_or(today);
             let recent = m.held.iter().filter(|(_, d)| since < *d && *d <= today).count();
             self.two_in_3.1 += 1;

@@ -38,6 +38,11 @@ words! {
         PauseReversed = "E_PAUSE_REVERSED",
         /// More than [`crate::contract::request::MAX_PAUSES`] pauses.
         TooManyPauses = "E_TOO_MANY_PAUSES",
+        /// `prior_hours` is more than a whole dagpengeperiode (5,772 hours; deltid 4,680).
+        PriorHours = "E_PRIOR_HOURS",
+        /// A period of part-time work without an end leaves no hours (or too few to reach 16
+        /// months before 2199-12-31): it needs an end date.
+        OpenEndedNoHours = "E_OPEN_ENDED_NO_HOURS",
         /// A hand-over override before T(15) or after L(6 md).
         HandoverRange = "E_HANDOVER_RANGE",
         /// A hand-over override where the plan has no hand-over.

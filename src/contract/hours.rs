@@ -1,5 +1,7 @@
-//! A pause's `hours_per_week` (RULES.md § 2, part-time work; § 5): a JSON number above 0 and at
-//! most [`MAX_HOURS_PER_WEEK`], with at most two decimals, read into exact hundredths of an hour.
+//! Numbers of hours in a request (RULES.md § 2, § 5), read into exact hundredths of an hour: a
+//! pause's `hours_per_week` (part-time work), a JSON number above 0 and at most
+//! [`MAX_HOURS_PER_WEEK`]; and `prior_hours` (hours from an earlier spell of unemployment), a JSON
+//! number of at least 0 and at most [`MAX_PRIOR_HOURS`] — both with at most two decimals.
 //!
 //! serde hands a number over as a `u64` or `i64` (serde_json for a whole number written without
 //! a point, serde-wasm-bindgen for a safe integer) or as an `f64` (anything else). Whole numbers
@@ -17,9 +19,12 @@
 //!   an `f64` holds ("15.0000000000000001") is the same `f64` as 15, and is read as 15, in the
 //!   command line and the browser alike.
 //!
-//! A value that is not a number, `NaN` or an infinity is `E_TYPE`; a number at or below 0, above
-//! 168 or with more than two decimals is `E_UNKNOWN_VALUE`; both name the field
-//! (`pauses[0].hours_per_week`). The marks are [`crate::contract::wire`]'s.
+//! A value that is not a number, `NaN` or an infinity is `E_TYPE`; for `hours_per_week` a number
+//! at or below 0, above 168 or with more than two decimals is `E_UNKNOWN_VALUE`; for
+//! `prior_hours` a number below 0 or with more than two decimals is `E_UNKNOWN_VALUE`, and one
+//! above a whole dagpengeperiode is `E_PRIOR_HOURS` (checked with the insurance, in
+//! [`crate::contract::request::validate`]); all name the field (`pauses[0].hours_per_week`,
+//! `prior_hours`). The marks are [`crate::contract::wire`]'s.
 
 use crate::rules::ledighed::{HoursError, Hundredths};
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
@@ -27,6 +32,18 @@ use std::fmt;
 
 /// The most hours a week can hold (7 × 24): more is a typing mistake, not a week's work.
 pub const MAX_HOURS_PER_WEEK: Hundredths = Hundredths(16_800);
+
+/// The most `prior_hours` can be, fuldtid: a whole dagpengeperiode (RULES.md § 2). Deltid's
+/// limit is [`max_prior_hours`].
+pub const MAX_PRIOR_HOURS: Hundredths = Hundredths(577_200);
+
+/// A whole dagpengeperiode in hours: 5,772 fuldtid, 4,680 deltid (RULES.md § 2).
+pub fn max_prior_hours(insurance: crate::rules::ledighed::Insurance) -> Hundredths {
+    match insurance {
+        crate::rules::ledighed::Insurance::Fuldtid => MAX_PRIOR_HOURS,
+        crate::rules::ledighed::Insurance::Deltid => Hundredths(468_000),
+    }
+}
 
 /// What the visitor expects, as serde's "invalid type: …, expected …" quotes it.
 pub(crate) const EXPECT_NUMBER: &str = "\u{1}number";
@@ -37,56 +54,98 @@ pub struct HoursPerWeek(pub Hundredths);
 
 impl<'de> Deserialize<'de> for HoursPerWeek {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(HoursVisitor)
+        d.deserialize_any(HoursVisitor {
+            zero: false,
+            max: MAX_HOURS_PER_WEEK,
+            mark: "E_HOURS",
+        })
+        .map(HoursPerWeek)
     }
 }
 
-struct HoursVisitor;
+/// The hours from an earlier spell of unemployment in the same dagpengeperiode, in exact
+/// hundredths: 0 or more, at most [`MAX_PRIOR_HOURS`] here (deltid's lower limit is checked with
+/// the insurance).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PriorHours(pub Hundredths);
+
+impl<'de> Deserialize<'de> for PriorHours {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(HoursVisitor {
+            zero: true,
+            max: MAX_PRIOR_HOURS,
+            mark: "E_PRIOR_HOURS",
+        })
+        .map(PriorHours)
+    }
+}
+
+/// Reads a number of hours: above 0 (or from 0, with `zero`), at most `max`, two decimals. A
+/// number past `max` is marked with `mark`, any other refused number with `E_HOURS`.
+struct HoursVisitor {
+    zero: bool,
+    max: Hundredths,
+    mark: &'static str,
+}
 
 /// A number outside the allowed ones: its text, for the message.
-fn refused<E: de::Error>(value: impl fmt::Display) -> E {
-    E::custom(format_args!("\u{1}E_HOURS\u{1}{value}"))
+fn refused<E: de::Error>(mark: &str, value: impl fmt::Display) -> E {
+    E::custom(format_args!("\u{1}{mark}\u{1}{value}"))
 }
 
 impl HoursVisitor {
-    fn whole<E: de::Error>(n: u64) -> Result<HoursPerWeek, E> {
-        match n.checked_mul(100).map(Hundredths) {
-            Some(h) if n > 0 && h <= MAX_HOURS_PER_WEEK => Ok(HoursPerWeek(h)),
-            _ => Err(refused(n)),
+    /// Hundredths within the limits, or the error for `text`.
+    fn check<E: de::Error>(&self, h: Hundredths, text: impl fmt::Display) -> Result<Hundredths, E> {
+        if h.0 == 0 && !self.zero {
+            Err(refused("E_HOURS", text))
+        } else if h > self.max {
+            Err(refused(self.mark, text))
+        } else {
+            Ok(h)
         }
+    }
+
+    fn whole<E: de::Error>(&self, n: u64) -> Result<Hundredths, E> {
+        // Past u64 in hundredths is past any limit.
+        let h = Hundredths(n.checked_mul(100).unwrap_or(u64::MAX));
+        self.check(h, n)
     }
 }
 
 impl Visitor<'_> for HoursVisitor {
-    type Value = HoursPerWeek;
+    type Value = Hundredths;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(EXPECT_NUMBER)
     }
 
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<HoursPerWeek, E> {
-        HoursVisitor::whole(n)
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Hundredths, E> {
+        self.whole(n)
     }
 
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<HoursPerWeek, E> {
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Hundredths, E> {
         match u64::try_from(n) {
-            Ok(n) => HoursVisitor::whole(n),
-            Err(_) => Err(refused(n)),
+            Ok(n) => self.whole(n),
+            Err(_) => Err(refused("E_HOURS", n)),
         }
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<HoursPerWeek, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Hundredths, E> {
         if !v.is_finite() {
             return Err(E::invalid_type(Unexpected::Float(v), &self));
         }
-        // Compared only; the limits are exact in binary (0 and 168).
-        if v <= 0.0 || v > 168.0 {
-            return Err(refused(v));
+        // Compared only: below 0 (or at 0 where 0 is not allowed) is refused as such; `-0` is 0.
+        if v < 0.0 || (v == 0.0 && !self.zero) {
+            return Err(refused("E_HOURS", v));
+        }
+        // Past the limit (whole hours, exact in binary), whatever its decimals.
+        if v > (self.max.0 / 100) as f64 {
+            return Err(refused(self.mark, v));
         }
         let text = v.to_string();
         match Hundredths::parse(&text) {
-            Ok(h) if h.0 > 0 && h <= MAX_HOURS_PER_WEEK => Ok(HoursPerWeek(h)),
-            Ok(_) | Err(HoursError::Decimals | HoursError::Malformed) => Err(refused(text)),
+            Ok(h) => self.check(h, text),
+            Err(HoursError::Decimals | HoursError::Malformed) => Err(refused("E_HOURS", text)),
         }
     }
 }

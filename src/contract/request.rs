@@ -4,10 +4,11 @@
 //! [`RequestJson`] ([`crate::contract::wire`]); [`validate`] checks what it says.
 
 use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::hours::max_prior_hours;
 use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
 use crate::rules::dates::{DateError, month_name, parse_iso, short, ymd};
-use crate::rules::ledighed::{Hundredths, Insurance, Period};
+use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
 use chrono::NaiveDate;
 
 /// A request line or document may be at most 64 KiB.
@@ -46,14 +47,18 @@ words! {
     }
 }
 
-/// A period without dagpenge, or with dagpenge for only part of the hours (part-time work).
+/// A period without dagpenge, or with dagpenge for only part of the hours (part-time work), or a
+/// sickness from its first to its last day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Pause {
+    /// From and to, both included; a period given without an end lasts to [`LAST_DATE`].
     pub period: Period,
     pub reason: PauseReason,
     /// The hours worked per week in the period, for part-time work (supplerende dagpenge);
-    /// `None`: no dagpenge at all (RULES.md § 2).
+    /// `None`: no dagpenge at all (RULES.md § 2), or for a sickness its first 14 days only.
     pub hours_per_week: Option<Hundredths>,
+    /// Given without `to` ("indtil videre"): only part-time work may be (RULES.md § 2).
+    pub open_ended: bool,
 }
 
 impl Pause {
@@ -63,7 +68,29 @@ impl Pause {
             period,
             reason,
             hours_per_week: None,
+            open_ended: false,
         }
+    }
+
+    /// What the period means for the count: part-time work where it has hours worked a week,
+    /// otherwise a sickness (`sygdom`) or a full pause.
+    pub fn effect(&self) -> Effect {
+        effect_of(self.hours_per_week, self.reason)
+    }
+
+    /// The last day as given: `None` for a period without an end.
+    pub fn given_to(&self) -> Option<NaiveDate> {
+        (!self.open_ended).then_some(self.period.to)
+    }
+}
+
+/// What a period with these hours worked a week and this reason means for the count (RULES.md
+/// § 2): part-time work where it has hours, otherwise a sickness (`sygdom`) or a full pause.
+pub fn effect_of(hours_per_week: Option<Hundredths>, reason: PauseReason) -> Effect {
+    match (hours_per_week, reason) {
+        (Some(h), _) => Effect::PartTime(h),
+        (None, PauseReason::Sygdom) => Effect::Sickness,
+        (None, _) => Effect::Pause,
     }
 }
 
@@ -74,6 +101,9 @@ pub struct Request {
     pub insurance: Insurance,
     pub group: Group,
     pub pauses: Vec<Pause>,
+    /// Hours from an earlier spell of unemployment in the same dagpengeperiode, counted at
+    /// `start` (RULES.md § 2; 0 when not given).
+    pub prior_hours: Hundredths,
     pub handover: Option<NaiveDate>,
     pub today: Option<NaiveDate>,
     pub lang: Lang,
@@ -89,11 +119,17 @@ impl Request {
             insurance: Insurance::default(),
             group: Group::default(),
             pauses: Vec::new(),
+            prior_hours: Hundredths(0),
             handover: None,
             today: None,
             lang: Lang::default(),
             compare: false,
         }
+    }
+
+    /// The periods as the counter takes them.
+    pub fn periods(&self) -> Vec<(Period, Effect)> {
+        self.pauses.iter().map(|p| (p.period, p.effect())).collect()
     }
 }
 
@@ -128,11 +164,12 @@ pub fn sniff_lang(text: &[u8]) -> Lang {
 }
 
 /// The fields of a request, as its errors name them.
-pub(crate) const FIELDS: [&str; 8] = [
+pub(crate) const FIELDS: [&str; 9] = [
     "start",
     "insurance",
     "group",
     "pauses",
+    "prior_hours",
     "handover",
     "today",
     "lang",
@@ -155,16 +192,61 @@ pub fn validate(json: RequestJson) -> Result<Request, PlanError> {
     for (i, item) in items.into_iter().enumerate() {
         pauses.push(r.pause(i, item)?);
     }
+    let insurance = json.insurance.unwrap_or_default();
+    let prior_hours = json.prior_hours.map_or(Hundredths(0), |h| h.0);
+    check_prior_hours(prior_hours, insurance, lang)?;
     Ok(Request {
         start,
-        insurance: json.insurance.unwrap_or_default(),
+        insurance,
         group: json.group.unwrap_or_default(),
         pauses,
+        prior_hours,
         handover,
         today,
         lang,
         compare: json.compare.unwrap_or(false),
     })
+}
+
+/// `prior_hours` must not be more than a whole dagpengeperiode: 5,772 hours, deltid 4,680.
+pub fn check_prior_hours(hours: Hundredths, insurance: Insurance, lang: Lang) -> Result<(), PlanError> {
+    if hours <= max_prior_hours(insurance) {
+        return Ok(());
+    }
+    Err(prior_hours_too_many(&hours.format(Lang::En), Some(insurance), lang))
+}
+
+/// `prior_hours` over a whole dagpengeperiode (`value` as written, with a `.` for decimals);
+/// `insurance` where known, else both limits are named.
+pub(crate) fn prior_hours_too_many(value: &str, insurance: Option<Insurance>, lang: Lang) -> PlanError {
+    let (da_max, en_max) = match insurance {
+        Some(Insurance::Fuldtid) => (
+            "5.772 timer for fuldtidsforsikrede".into(),
+            "5,772 hours when insured full-time".into(),
+        ),
+        Some(Insurance::Deltid) => (
+            "4.680 timer for deltidsforsikrede".into(),
+            "4,680 hours when insured part-time".into(),
+        ),
+        None => (
+            "5.772 timer (deltid 4.680)".to_string(),
+            "5,772 hours (part-time insurance 4,680)".to_string(),
+        ),
+    };
+    PlanError::new(
+        ErrorCode::PriorHours,
+        lang,
+        format!(
+            "{}: {} timer er mere end en hel dagpengeperiode, som højst er {da_max}. Skriv de forbrugte timer, som a-kassens selvbetjening viser dem.",
+            label("prior_hours", Lang::Da),
+            value.replace('.', ",")
+        ),
+        format!(
+            "{}: {value} hours is more than a whole dagpengeperiode, which is at most {en_max}. Write the hours used as the a-kasse's self-service shows them.",
+            label("prior_hours", Lang::En),
+        ),
+    )
+    .at("prior_hours")
 }
 
 /// A date other than `start` must lie in the years 1900–2199.
@@ -259,6 +341,7 @@ pub(crate) fn label(path: &str, lang: Lang) -> String {
     let fixed = match path {
         "start" => Some(("Første ledighedsdag", "The first day of unemployment")),
         "today" => Some(("Dagens dato (today)", "Today's date (today)")),
+        "prior_hours" => Some(("Timer fra tidligere ledighed", "Hours from earlier unemployment")),
         "handover" => Some(("Overgangsdatoen", "The hand-over date")),
         "insurance" => Some(("Forsikringen (insurance)", "The insurance (insurance)")),
         "group" => Some(("Gruppen (group)", "The group (group)")),
@@ -294,6 +377,23 @@ impl Reader {
             self.lang,
             format!("{} mangler.", label(path, Lang::Da)),
             format!("{} is missing.", label(path, Lang::En)),
+        )
+        .at(path)
+    }
+
+    /// A period without dagpenge given without its last day.
+    fn no_end(&self, path: &str) -> PlanError {
+        PlanError::new(
+            ErrorCode::MissingField,
+            self.lang,
+            format!(
+                "{} mangler. Kun arbejde på nedsat tid kan stå uden slutdato (indtil videre); en periode uden dagpenge skal have sin sidste dag.",
+                label(path, Lang::Da)
+            ),
+            format!(
+                "{} is missing. Only part-time work may be given without an end (until further notice); a period without dagpenge needs its last day.",
+                label(path, Lang::En)
+            ),
         )
         .at(path)
     }
@@ -366,14 +466,19 @@ impl Reader {
         let from = self
             .date(item.from.as_deref(), &from_path)?
             .ok_or_else(|| self.missing(&from_path))?;
-        let to = self
-            .date(item.to.as_deref(), &to_path)?
-            .ok_or_else(|| self.missing(&to_path))?;
+        let hours_per_week = item.hours_per_week.map(|h| h.0);
+        // Only part-time work may go on without an end ("indtil videre"): it lasts to LAST_DATE.
+        let (to, open_ended) = match (self.date(item.to.as_deref(), &to_path)?, hours_per_week) {
+            (Some(to), _) => (to, false),
+            (None, Some(_)) => (LAST_DATE, true),
+            (None, None) => return Err(self.no_end(&to_path)),
+        };
         check_pause(i, Period { from, to }, self.lang)?;
         Ok(Pause {
             period: Period { from, to },
             reason: item.reason.unwrap_or_default(),
-            hours_per_week: item.hours_per_week.map(|h| h.0),
+            hours_per_week,
+            open_ended,
         })
     }
 }

@@ -5,7 +5,8 @@
 
 use crate::contract::lang::Lang;
 use crate::contract::request::{Group, PauseReason};
-use crate::rules::ledighed::{Hundredths, Insurance};
+use crate::contract::request::{LAST_DATE, effect_of};
+use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
 use crate::rules::regimes::{Basis, Holder, Obligation, Source};
 use chrono::NaiveDate;
 
@@ -14,8 +15,9 @@ use chrono::NaiveDate;
 pub type IsoDate = NaiveDate;
 use serde::Serialize;
 
-/// The version of this contract.
-pub const SCHEMA: u32 = 1;
+/// The version of this contract: 2 since sickness is entered whole, `prior_hours` and periods of
+/// part-time work without an end (docs/contract.md, "Schema 2").
+pub const SCHEMA: u32 = 2;
 
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(
@@ -33,17 +35,31 @@ pub struct Response {
     pub group: Group,
     /// The pauses of the request, as given.
     pub pauses: Vec<PauseEcho>,
+    /// The hours from an earlier spell of unemployment, as given (0 when not given).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number"))]
+    pub prior_hours: HoursNumber,
     pub regime: RegimeInfo,
     pub milestones: Milestones,
     /// With `today`: the samtale to attend next (the nearest deadline not yet passed).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub next: Option<Next>,
+    /// The samtaler owed in this registration.
     pub samtaler: Vec<Samtale>,
+    /// The regime's samtaler not owed in this registration, and why (only with `prior_hours`).
+    pub not_owed: Vec<NotOwed>,
     /// With `"compare": true`: the plan under the neighbouring regime, in short.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comparison: Option<Comparison>,
     pub warnings: Vec<Message>,
     pub assumptions: Vec<Message>,
+}
+
+impl Response {
+    /// The periods of the request as the counter takes them (a period without an end lasts to
+    /// 2199-12-31): what the timeline shades.
+    pub fn periods(&self) -> Vec<(Period, Effect)> {
+        self.pauses.iter().map(PauseEcho::counted).collect()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -56,19 +72,20 @@ pub struct RegimeInfo {
     pub citation: &'static str,
 }
 
-/// The dates the windows are built from.
+/// The dates the windows are built from. A milestone the hours from an earlier spell already
+/// reach lies before `start`: it is null (schema 2).
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Milestones {
     /// L(3 md)
     #[serde(rename = "L3m")]
-    pub l3m: IsoDate,
+    pub l3m: Option<IsoDate>,
     /// L(6 md)
     #[serde(rename = "L6m")]
-    pub l6m: IsoDate,
+    pub l6m: Option<IsoDate>,
     /// L(16 md)
     #[serde(rename = "L16m")]
-    pub l16m: IsoDate,
+    pub l16m: Option<IsoDate>,
     /// H; null where the plan has no hand-over.
     pub handover: Option<IsoDate>,
 }
@@ -135,6 +152,28 @@ pub struct Samtale {
     pub last_working_day: Option<IsoDate>,
 }
 
+words! {
+    /// Why a samtale of the regime is not owed in this registration (RULES.md § 2, `prior_hours`).
+    pub enum NotOwedReason {
+        /// Its latest date lies before `start`, or its window is empty from `start` on: it
+        /// belonged to the earlier spell of unemployment in the dagpengeperiode.
+        EarlierSpell = "earlier_spell",
+        /// An a-kasse samtale, but the jobcenter/kommune holds the forløb from `start`.
+        HandoverAtStart = "handover_at_start",
+    }
+}
+
+/// A samtale of the regime that is not owed in this registration.
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
+pub struct NotOwed {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub holder: Holder,
+    pub holder_label: &'static str,
+    pub reason: NotOwedReason,
+}
+
 /// A warning or an assumption: a stable code and a text in the request's language.
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
@@ -169,12 +208,24 @@ pub struct ComparedSamtale {
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PauseEcho {
     pub from: IsoDate,
-    pub to: IsoDate,
+    /// null for part-time work given without an end ("indtil videre").
+    pub to: Option<IsoDate>,
     pub reason: PauseReason,
     /// The hours worked per week, for a period of part-time work; left out for a full pause.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number"))]
     pub hours_per_week: Option<HoursNumber>,
+}
+
+impl PauseEcho {
+    /// The period and what it means for the count, as [`crate::contract::request::Pause::effect`].
+    pub fn counted(&self) -> (Period, Effect) {
+        let period = Period {
+            from: self.from,
+            to: self.to.unwrap_or(LAST_DATE),
+        };
+        (period, effect_of(self.hours_per_week.map(|h| h.0), self.reason))
+    }
 }
 
 /// Hours in hundredths, written as a JSON number: `15`, `18.5`, `36.99`. A whole number is

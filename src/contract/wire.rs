@@ -11,9 +11,9 @@
 //! recognised by the wording serde's `de::Error` gives it.
 
 use crate::contract::error::{ErrorCode, PlanError, quote};
-use crate::contract::hours::{EXPECT_NUMBER, HoursPerWeek, MAX_HOURS_PER_WEEK};
+use crate::contract::hours::{EXPECT_NUMBER, HoursPerWeek, MAX_HOURS_PER_WEEK, PriorHours};
 use crate::contract::lang::Lang;
-use crate::contract::request::{FIELDS, Group, MAX_PAUSES, PAUSE_FIELDS, PauseReason, label};
+use crate::contract::request::{FIELDS, Group, MAX_PAUSES, PAUSE_FIELDS, PauseReason, label, prior_hours_too_many};
 use crate::rules::ledighed::Insurance;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -43,6 +43,12 @@ pub struct RequestJson {
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Pause[] | null"))]
     pub pauses: Option<Pauses>,
+    /// Hours of an earlier spell of unemployment in the same dagpengeperiode ("forbrugte timer"
+    /// in the a-kasse's self-service): a number of at least 0 with at most two decimals, at most
+    /// 5,772 (deltid 4,680). Absent: 0 (schema 2).
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
+    pub prior_hours: Option<PriorHours>,
     /// The hand-over date the a-kasse gave, overriding the computed one.
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate | null"))]
@@ -70,9 +76,12 @@ pub struct PauseJson {
     #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate"))]
     pub from: Option<String>,
+    /// The last day, included. May be absent only for part-time work (`hours_per_week`): it then
+    /// goes on "indtil videre" (schema 2).
     #[serde(default)]
-    #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate"))]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate | null"))]
     pub to: Option<String>,
+    /// `sygdom` is the whole sickness, first to last day: its first 14 days count (schema 2).
     #[serde(default)]
     pub reason: Option<PauseReason>,
     /// The hours worked per week, when the period is part-time work (RULES.md § 2): a number
@@ -261,6 +270,7 @@ pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
             }
             (Some("E_TOO_MANY_PAUSES"), Some(n), None) => return too_many_pauses(n, lang),
             (Some("E_HOURS"), Some(value), None) => return hours_refused(&path, value, lang),
+            (Some("E_PRIOR_HOURS"), Some(value), None) => return prior_hours_too_many(value, None, lang),
             _ => {}
         }
     }
@@ -327,8 +337,25 @@ pub(crate) fn too_many_pauses(n: impl fmt::Display, lang: Lang) -> PlanError {
 }
 
 /// A number of hours a week that cannot be used: at or below 0, above the limit, or with more
-/// than two decimals.
+/// than two decimals; or a number of prior hours below 0 or with more than two decimals.
 fn hours_refused(path: &str, value: &str, lang: Lang) -> PlanError {
+    if path == "prior_hours" {
+        return PlanError::new(
+            ErrorCode::UnknownValue,
+            lang,
+            format!(
+                "{}: {} kan ikke bruges. Skriv de timer, du har brugt af dagpengeperioden, som et tal fra 0 med højst to decimaler, fx 481 eller 481,25.",
+                label(path, Lang::Da),
+                quote(value)
+            ),
+            format!(
+                "{}: {} cannot be used. Write the hours you have used of the dagpengeperiode as a number from 0 with at most two decimals, e.g. 481 or 481.25.",
+                label(path, Lang::En),
+                quote(value)
+            ),
+        )
+        .at(path);
+    }
     let max = MAX_HOURS_PER_WEEK;
     PlanError::new(
         ErrorCode::UnknownValue,

@@ -7,7 +7,7 @@ use crate::contract::lang::Lang;
 use crate::contract::response::{Samtale, Status};
 use crate::rules::dates::short;
 use crate::rules::holidays::{is_non_working, last_working_day_before};
-use crate::rules::ledighed::{Handover, Reached, Slice, Span, Units};
+use crate::rules::ledighed::{Breakdown, Handover, HandoverBasis, Reached, Slice, Span, Units};
 use crate::rules::regimes::{Bound, Spec};
 use chrono::NaiveDate;
 
@@ -28,9 +28,14 @@ impl Setup {
                     short(ledighed.t(d), lang)
                 ),
             ),
-            Bound::Reached(span) => self.reached(span, ledighed.reach(span)),
+            Bound::Reached(span) => match ledighed.reach(span) {
+                Some(r) => self.reached(span, r),
+                None => self.before_start(span),
+            },
             Bound::ReachedPlus(span, d) => {
-                let r = ledighed.reach(span);
+                let Some(r) = ledighed.reach(span) else {
+                    return Ok(self.before_start(span));
+                };
                 let date = plus_days(r.date, d);
                 lang.pick(
                     format!("{}: {d} dage efter {}", short(date, lang), self.reached(span, r)),
@@ -39,7 +44,9 @@ impl Setup {
             }
             Bound::Handover => self.handover_words(self.h()?),
             Bound::BeforeHandover(span) => {
-                let r = ledighed.reach(span);
+                let Some(r) = ledighed.reach(span) else {
+                    return Ok(self.before_start(span));
+                };
                 let h = self.h()?;
                 let day_before = h.date.pred_opt().unwrap_or(h.date);
                 let to = self.handover_to.label(lang);
@@ -78,10 +85,26 @@ impl Setup {
         })
     }
 
-    /// The samtale of a spec, its dates explained, with its status on `today` if given.
-    pub(super) fn samtale(&self, spec: &Spec, today: Option<NaiveDate>) -> Result<Samtale, PlanError> {
+    /// "første ledighedsdag, 4. marts 2024: 3 måneders ledighed er allerede nået med 500 timer fra
+    /// tidligere ledighed": a milestone before `start`, as an earliest date is then `start`.
+    fn before_start(&self, span: Span) -> String {
         let lang = self.lang;
-        let (earliest, latest) = (self.date(spec.earliest)?, self.date(spec.latest)?);
+        let (start, label) = (short(self.ledighed.start(), lang), span.label(lang));
+        let prior = self.ledighed.prior().format(lang);
+        lang.pick(
+            format!("første ledighedsdag, {start}: {label} ledighed er allerede nået med {prior} timer fra tidligere ledighed i dagpengeperioden"),
+            format!("the first day of unemployment, {start}: {label} of unemployment were already reached with {prior} hours from earlier unemployment in the dagpengeperiode"),
+        )
+    }
+
+    /// The samtale of a spec with its window, its dates explained, with its status on `today` if given.
+    pub(super) fn samtale(
+        &self,
+        spec: &Spec,
+        (earliest, latest): (NaiveDate, NaiveDate),
+        today: Option<NaiveDate>,
+    ) -> Result<Samtale, PlanError> {
+        let lang = self.lang;
         let after = spec.after.map_or(String::new(), |id| {
             lang.pick(format!("Holdes efter {id}. "), format!("Held after {id}. "))
         });
@@ -100,7 +123,10 @@ impl Setup {
             obligation: spec.obligation,
             earliest,
             latest,
-            nominal: spec.nominal().map(|span| self.ledighed.reach(span).date),
+            nominal: spec
+                .nominal()
+                .and_then(|span| self.ledighed.reach(span))
+                .map(|r| r.date),
             after: spec.after,
             citation: spec.citation,
             basis: spec.basis,
@@ -120,6 +146,21 @@ impl Setup {
         let hours = span.hours(self.ledighed.insurance()).format(lang);
         let counted = self.counted(r);
         let (date, label, n) = (short(r.date, lang), span.label(lang), r.skipped);
+        if self.ledighed.prior().0 > 0 {
+            // The k-th day of this registration, not of the dagpengeperiode.
+            let start = short(self.ledighed.start(), lang);
+            let skipped = match (lang, n) {
+                (_, 0) => String::new(),
+                (Lang::Da, 1) => " (1 hverdag uden dagpenge tæller ikke)".into(),
+                (Lang::Da, n) => format!(" ({n} hverdage uden dagpenge tæller ikke)"),
+                (Lang::En, 1) => " (1 weekday without dagpenge does not count)".into(),
+                (Lang::En, n) => format!(" ({n} weekdays without dagpenge do not count)"),
+            };
+            return lang.pick(
+                format!("{k}. dag med dagpenge fra {start}, {date}: {label} = {hours} timer; {counted}{skipped}"),
+                format!("day {k} with dagpenge from {start}, {date}: {label} = {hours} hours; {counted}{skipped}"),
+            );
+        }
         match (lang, n) {
             (Lang::Da, 0) => format!("{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted}"),
             (Lang::Da, 1) => format!(
@@ -142,12 +183,36 @@ impl Setup {
     /// part-time work "55 hele dage à 7,4 timer = 407 timer og 20 dage på nedsat tid = 74 timer
     /// (18,5 timer om ugen i arbejde fra 1. april 2024: 3,7 timer pr. dag i 20 dage), i alt 481 timer".
     fn counted(&self, r: Reached) -> String {
+        let lang = self.lang;
+        let b = self.ledighed.breakdown(r.date);
+        let prior = self.ledighed.prior();
+        let mut text = self.counted_from_start(r, &b);
+        if b.sick_days > 0 {
+            let n = b.sick_days;
+            text.push_str(&match (lang, n) {
+                (Lang::Da, 1) => " (heraf 1 dag med dagpenge under sygdom)".to_string(),
+                (Lang::Da, n) => format!(" (heraf {n} dage med dagpenge under sygdom)"),
+                (Lang::En, 1) => " (of them 1 day with dagpenge during sickness)".to_string(),
+                (Lang::En, n) => format!(" (of them {n} days with dagpenge during sickness)"),
+            });
+        }
+        if prior.0 == 0 {
+            return text;
+        }
+        let (p, total) = (prior.format(lang), r.counted.format(lang));
+        lang.pick(
+            format!("{p} timer fra tidligere ledighed i dagpengeperioden + {text}; i alt {total} timer"),
+            format!("{p} hours from earlier unemployment in the dagpengeperiode + {text}; {total} hours in all"),
+        )
+    }
+
+    /// How the hours from `start` up to a day were counted (the breakdown `b` of that day).
+    fn counted_from_start(&self, r: Reached, b: &Breakdown) -> String {
         /// At most this many periods of part-time work are named one by one.
         const NAMED: usize = 4;
         let lang = self.lang;
         let da = lang == Lang::Da;
         let per_day = self.ledighed.insurance().per_day();
-        let b = self.ledighed.breakdown(r.date);
         let days = |n: u32| match (da, n) {
             (true, 1) => "dag",
             (true, _) => "dage",
@@ -203,8 +268,9 @@ impl Setup {
         }
         let slices = slices.join("; ");
         let part_days: u32 = b.part_time.iter().map(|s| s.days).sum();
-        let part = Units(r.counted.0.saturating_sub(full_units.0)).format(lang);
-        let total = r.counted.format(lang);
+        let from_start = Units(r.counted.0.saturating_sub(self.ledighed.prior().0));
+        let part = Units(from_start.0.saturating_sub(full_units.0)).format(lang);
+        let total = from_start.format(lang);
         // "98 hele dage à 7,4 timer = 725,2 timer og " before the days of part-time work.
         let full = match (n, da) {
             (0, _) => String::new(),
@@ -226,7 +292,8 @@ impl Setup {
     /// The hours counted by the day that passed the hand-over line: "414,4 timer", or with
     /// part-time work how they were counted.
     fn paid(&self, t: Reached) -> String {
-        if self.ledighed.breakdown(t.date).part_time.is_empty() {
+        let b = self.ledighed.breakdown(t.date);
+        if b.part_time.is_empty() && b.sick_days == 0 && self.ledighed.prior().0 == 0 {
             self.lang.pick(
                 format!("{} timer", t.counted.format(self.lang)),
                 format!("{} hours", t.counted.format(self.lang)),
@@ -241,8 +308,8 @@ impl Setup {
         let lang = self.lang;
         let to = self.handover_to.label(lang);
         let ins = self.ledighed.insurance();
-        match h.trigger {
-            Some(t) => lang.pick(
+        match h.basis {
+            HandoverBasis::Counted(t) => lang.pick(
                 format!(
                     "overgangen til {to} {} (første dag i måneden efter {}. ledighedsdag, {}, hvor over {} timer er udbetalt: {})",
                     short(h.date, lang),
@@ -260,7 +327,21 @@ impl Setup {
                     self.paid(t),
                 ),
             ),
-            None => lang.pick(
+            HandoverBasis::Prior => lang.pick(
+                format!(
+                    "overgangen til {to} {}, første ledighedsdag: med {} timer fra tidligere ledighed i dagpengeperioden er over {} timer allerede udbetalt",
+                    short(h.date, lang),
+                    self.ledighed.prior().format(lang),
+                    ins.handover_threshold().format(lang),
+                ),
+                format!(
+                    "the hand-over to {to} on {}, the first day of unemployment: with {} hours from earlier unemployment in the dagpengeperiode, more than {} hours have already been paid",
+                    short(h.date, lang),
+                    self.ledighed.prior().format(lang),
+                    ins.handover_threshold().format(lang),
+                ),
+            ),
+            HandoverBasis::Given => lang.pick(
                 format!("overgangen til {to} {}, som a-kassen har oplyst", short(h.date, lang)),
                 format!("the hand-over to {to} on {}, as given by the a-kasse", short(h.date, lang)),
             ),

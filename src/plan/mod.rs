@@ -18,7 +18,7 @@ use crate::contract::error::{ErrorCode, PlanError};
 use crate::contract::lang::Lang;
 use crate::contract::request::Request;
 use crate::contract::response::{
-    HoursNumber, Milestones, Next, PauseEcho, RegimeInfo, Response, SCHEMA, Samtale, Status,
+    HoursNumber, Milestones, Next, NotOwed, PauseEcho, RegimeInfo, Response, SCHEMA, Samtale, Status,
 };
 use crate::rules::dates::long;
 use crate::rules::ledighed::Span;
@@ -53,12 +53,22 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
     let handover = ctx.handover;
     // Loops rather than `collect::<Result<…>>()`: the same work in less WebAssembly.
     let mut samtaler = Vec::with_capacity(ctx.specs.len());
+    let mut not_owed = Vec::new();
     for spec in ctx.specs.iter() {
-        samtaler.push(ctx.samtale(spec, req.today)?);
+        match ctx.window(spec)? {
+            Ok(window) => samtaler.push(ctx.samtale(spec, window, req.today)?),
+            Err(reason) => not_owed.push(NotOwed {
+                id: spec.id,
+                title: spec.title.get(lang),
+                holder: spec.holder,
+                holder_label: spec.holder.label(lang),
+                reason,
+            }),
+        }
     }
 
     let last_latest = samtaler.iter().map(|s| s.latest).max().unwrap_or(req.start);
-    let warnings = warnings::warnings(req, regime, &samtaler, last_latest);
+    let warnings = warnings::warnings(req, regime, ctx.handover_to, &samtaler, &not_owed, last_latest);
     let next = next_samtale(&samtaler, lang);
     Ok(Response {
         schema: SCHEMA,
@@ -72,11 +82,12 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
             .iter()
             .map(|p| PauseEcho {
                 from: p.period.from,
-                to: p.period.to,
+                to: p.given_to(),
                 reason: p.reason,
                 hours_per_week: p.hours_per_week.map(HoursNumber),
             })
             .collect(),
+        prior_hours: HoursNumber(req.prior_hours),
         regime: RegimeInfo {
             id: regime.id,
             name: regime.name.get(lang),
@@ -85,13 +96,14 @@ fn plan_under(req: &Request, regime: &Regime) -> Result<Response, PlanError> {
             citation: regime.citation,
         },
         milestones: Milestones {
-            l3m: ledighed.reach(Span::Months(3)).date,
-            l6m: ledighed.reach(Span::Months(6)).date,
-            l16m: ledighed.reach(Span::Months(16)).date,
+            l3m: ledighed.reach(Span::Months(3)).map(|r| r.date),
+            l6m: ledighed.reach(Span::Months(6)).map(|r| r.date),
+            l16m: ledighed.reach(Span::Months(16)).map(|r| r.date),
             handover: handover.map(|h| h.date),
         },
         next,
         samtaler,
+        not_owed,
         comparison: None,
         warnings,
         assumptions: assumptions(req, regime, ledighed, handover, last_latest),

@@ -4,6 +4,7 @@ use super::setup::setup;
 use crate::contract::error::PlanError;
 use crate::contract::lang::Text;
 use crate::contract::request::Request;
+use crate::contract::response::NotOwedReason;
 use crate::rules::ledighed::Ledighed;
 use crate::rules::regimes::{self, Holder, Obligation, Regime};
 use chrono::NaiveDate;
@@ -13,7 +14,10 @@ pub struct Windows {
     pub regime: &'static Regime,
     pub ledighed: Ledighed,
     pub handover: Option<NaiveDate>,
+    /// The samtaler owed in this registration.
     pub samtaler: Vec<Window>,
+    /// The regime's samtaler not owed in this registration (hours from an earlier spell).
+    pub not_owed: Vec<(&'static str, NotOwedReason)>,
 }
 
 /// One samtale's window.
@@ -31,24 +35,26 @@ pub struct Window {
 pub fn windows(req: &Request) -> Result<Windows, PlanError> {
     let regime = regimes::for_start(req.start).ok_or_else(|| PlanError::internal("no regime for start", req.lang))?;
     let setup = setup(req, regime)?;
-    let samtaler = setup
-        .specs
-        .iter()
-        .map(|spec| {
-            Ok(Window {
+    let mut samtaler = Vec::with_capacity(setup.specs.len());
+    let mut not_owed = Vec::new();
+    for spec in setup.specs.iter() {
+        match setup.window(spec)? {
+            Ok((earliest, latest)) => samtaler.push(Window {
                 id: spec.id,
                 title: spec.title,
                 holder: spec.holder,
                 obligation: spec.obligation,
-                earliest: setup.date(spec.earliest)?,
-                latest: setup.date(spec.latest)?,
-            })
-        })
-        .collect::<Result<Vec<_>, PlanError>>()?;
+                earliest,
+                latest,
+            }),
+            Err(reason) => not_owed.push((spec.id, reason)),
+        }
+    }
     Ok(Windows {
         regime,
         handover: setup.handover.map(|h| h.date),
         ledighed: setup.ledighed,
         samtaler,
+        not_owed,
     })
 }

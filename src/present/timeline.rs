@@ -5,10 +5,11 @@
 //! Positions are whole numbers: x = left + days × width ÷ span, in integer arithmetic.
 
 use crate::contract::lang::Lang;
+use crate::contract::request::PauseReason;
 use crate::contract::response::{Response, Status};
 use crate::present::tree::Node;
 use crate::rules::dates::short;
-use crate::rules::ledighed::FROZEN;
+use crate::rules::ledighed::{Effect, FROZEN, sickness_split};
 use crate::rules::regimes::Holder;
 use chrono::{Datelike, NaiveDate};
 
@@ -115,7 +116,7 @@ pub fn span(plan: &Response) -> (NaiveDate, NaiveDate) {
         .samtaler
         .iter()
         .map(|s| s.latest)
-        .chain([plan.milestones.l16m])
+        .chain(plan.milestones.l16m)
         .max()
         .unwrap_or(plan.start);
     (plan.start, to)
@@ -130,7 +131,9 @@ pub fn marks(plan: &Response) -> Vec<(NaiveDate, &'static str, &'static str, &'s
     if let Some(h) = plan.milestones.handover {
         lines.push((h, lang.pick("Overgang", "Hand-over"), "#1a1a1a", "4 3"));
     }
-    lines.push((plan.milestones.l6m, lang.pick("6 mdr.", "6 months"), "#707070", "2 3"));
+    if let Some(l6m) = plan.milestones.l6m {
+        lines.push((l6m, lang.pick("6 mdr.", "6 months"), "#707070", "2 3"));
+    }
     if let Some(today) = plan.today.filter(|t| (from..=to).contains(t)) {
         lines.push((today, lang.pick("I dag", "Today"), "#cc0000", ""));
     }
@@ -138,18 +141,25 @@ pub fn marks(plan: &Response) -> Vec<(NaiveDate, &'static str, &'static str, &'s
 }
 
 /// The shaded periods in view: part-time work first (lightest: only some hours count), then pauses
-/// and the COVID freeze (nothing counts), drawn over them where they overlap.
+/// and the COVID freeze (nothing counts), drawn over them where they overlap. A sickness is a
+/// pause from its 15th day (all of it with part-time work on its first day); a period without an
+/// end runs to the timeline's end.
 pub fn shades(plan: &Response) -> Vec<(NaiveDate, NaiveDate, Shade)> {
     let (from, to) = span(plan);
-    let part_time = plan.pauses.iter().filter(|p| p.hours_per_week.is_some());
+    let periods = plan.periods();
+    let part_time = periods.iter().filter_map(|(p, e)| match e {
+        Effect::PartTime(_) => Some((p.from, p.to, Shade::PartTime)),
+        Effect::Pause | Effect::Sickness => None,
+    });
+    let paused = periods.iter().filter_map(|(p, e)| match e {
+        Effect::Pause => Some((p.from, p.to, Shade::Pause)),
+        Effect::Sickness => sickness_split(*p, &periods)
+            .paused
+            .map(|q| (q.from, q.to, Shade::Pause)),
+        Effect::PartTime(_) => None,
+    });
     part_time
-        .map(|p| (p.from, p.to, Shade::PartTime))
-        .chain(
-            plan.pauses
-                .iter()
-                .filter(|p| p.hours_per_week.is_none())
-                .map(|p| (p.from, p.to, Shade::Pause)),
-        )
+        .chain(paused)
         .chain(FROZEN.iter().map(|f| (f.from, f.to, Shade::Frozen)))
         .filter(|(a, b, _)| *b >= from && *a <= to)
         .collect()
@@ -513,32 +523,34 @@ fn description(plan: &Response, lang: Lang) -> String {
             format!("Hand-over: {}.", short(h, lang)),
         ));
     }
-    for p in &plan.pauses {
-        parts.push(match p.hours_per_week {
-            None => lang.pick(
-                format!(
-                    "Periode uden dagpenge: {} til {}.",
-                    short(p.from, lang),
-                    short(p.to, lang)
-                ),
-                format!(
-                    "Period without dagpenge: {} to {}.",
-                    short(p.from, lang),
-                    short(p.to, lang)
-                ),
+    let periods = plan.periods();
+    for (p, (period, _)) in plan.pauses.iter().zip(&periods) {
+        let from = short(p.from, lang);
+        let to = p.to.map_or_else(
+            || lang.pick("indtil videre", "until further notice").to_string(),
+            |to| short(to, lang),
+        );
+        parts.push(match (p.hours_per_week, p.reason) {
+            (None, PauseReason::Sygdom) if sickness_split(*period, &periods).counted.is_none() => lang.pick(
+                format!("Sygdom: {from} til {to} (ingen af dagene tæller: arbejde på nedsat tid på første sygedag)."),
+                format!("Sickness: {from} to {to} (none of the days count: part-time work on the first day)."),
             ),
-            Some(h) => lang.pick(
+            (None, PauseReason::Sygdom) => lang.pick(
+                format!("Sygdom: {from} til {to} (de første 14 dage tæller med: dagpenge under sygdom)."),
+                format!("Sickness: {from} to {to} (the first 14 days count: dagpenge during sickness)."),
+            ),
+            (None, _) => lang.pick(
+                format!("Periode uden dagpenge: {from} til {to}."),
+                format!("Period without dagpenge: {from} to {to}."),
+            ),
+            (Some(h), _) => lang.pick(
                 format!(
-                    "Arbejde på nedsat tid, {} timer om ugen (lysere felt; kun en del af timerne tæller): {} til {}.",
-                    h.0.format(lang),
-                    short(p.from, lang),
-                    short(p.to, lang)
+                    "Arbejde på nedsat tid, {} timer om ugen (lysere felt; kun en del af timerne tæller): {from} til {to}.",
+                    h.0.format(lang)
                 ),
                 format!(
-                    "Part-time work, {} hours a week (lighter area; only some of the hours count): {} to {}.",
-                    h.0.format(lang),
-                    short(p.from, lang),
-                    short(p.to, lang)
+                    "Part-time work, {} hours a week (lighter area; only some of the hours count): {from} to {to}.",
+                    h.0.format(lang)
                 ),
             ),
         });

@@ -85,13 +85,13 @@ pub fn weekday_name(d: NaiveDate, lang: Lang) -> &'static str {
     lang.pick(WEEKDAYS_DA, WEEKDAYS_EN)[d.weekday().num_days_from_monday() as usize]
 }
 
-/// "18. marts 2024" / "18 March 2024".
 /// The name of month `m` (1–12) in `lang`, or `None` for a number that is no month.
 pub fn month_name(m: u32, lang: Lang) -> Option<&'static str> {
     let i = usize::try_from(m).ok()?.checked_sub(1)?;
     lang.pick(MONTHS_DA, MONTHS_EN).get(i).copied()
 }
 
+/// "18. marts 2024" / "18 March 2024".
 pub fn short(d: NaiveDate, lang: Lang) -> String {
     let month = lang.pick(MONTHS_DA, MONTHS_EN)[d.month0() as usize];
     match lang {
@@ -111,6 +111,27 @@ pub fn period(from: NaiveDate, to: Option<NaiveDate>, lang: Lang) -> String {
         Some(to) => format!("{}–{}", short(from, lang), short(to, lang)),
         None => format!("{} {}", lang.pick("fra", "from"), short(from, lang)),
     }
+}
+
+/// Two dates as a span of days: "1.–14. april 2024", "28. marts – 10. april 2024",
+/// "30. december 2024 – 12. januar 2025" (English: "1–14 April 2024"); one date alone when they
+/// are the same day.
+pub fn span(from: NaiveDate, to: NaiveDate, lang: Lang) -> String {
+    if from == to {
+        return short(from, lang);
+    }
+    let day = |d: NaiveDate| match lang {
+        Lang::Da => format!("{}.", d.day()),
+        Lang::En => d.day().to_string(),
+    };
+    if from.year() != to.year() {
+        return format!("{} – {}", short(from, lang), short(to, lang));
+    }
+    if from.month() != to.month() {
+        let month = month_name(from.month(), lang).unwrap_or_default();
+        return format!("{} {month} – {}", day(from), short(to, lang));
+    }
+    format!("{}–{}", day(from), short(to, lang))
 }
 
 /// A running day number: 1 for Monday 0001-01-01, so `(n - 1) % 7 == 0` on Mondays.
@@ -136,6 +157,24 @@ pub fn weekdays_before(n: i64) -> i64 {
 /// The day number of the weekday with 0-based index `i` counted by [`weekdays_before`].
 pub fn weekday_at(i: i64) -> i64 {
     1 + 7 * i.div_euclid(5) + i.rem_euclid(5)
+}
+
+/// A year that looks like a typing slip: `typed` lies five years or more from `reference`, and
+/// swapping two neighbouring digits of its four ("2206", "2062", "0226") gives a year within one of
+/// `reference` — that year ("mente du 2026?").
+pub fn likely_year(typed: i32, reference: i32) -> Option<i32> {
+    if !(0..10_000).contains(&typed) || (typed - reference).abs() < 5 {
+        return None;
+    }
+    let digits = format!("{typed:04}").into_bytes();
+    (0..3)
+        .filter_map(|i| {
+            let mut d = digits.clone();
+            d.swap(i, i + 1);
+            std::str::from_utf8(&d).ok()?.parse::<i32>().ok()
+        })
+        .filter(|y| (y - reference).abs() <= 1)
+        .min_by_key(|y| (y - reference).abs())
 }
 
 /// Saturday or Sunday.
@@ -183,6 +222,44 @@ mod tests {
         assert_eq!(long(d, Lang::Da), "mandag 18. marts 2024");
         assert_eq!(long(d, Lang::En), "Monday 18 March 2024");
         assert_eq!(long(ymd(2024, 6, 1), Lang::Da), "lørdag 1. juni 2024");
+    }
+
+    #[test]
+    fn spans_name_the_month_and_year_once_where_they_are_shared() {
+        assert_eq!(span(ymd(2024, 4, 1), ymd(2024, 4, 14), Lang::Da), "1.–14. april 2024");
+        assert_eq!(span(ymd(2024, 4, 1), ymd(2024, 4, 14), Lang::En), "1–14 April 2024");
+        assert_eq!(
+            span(ymd(2024, 3, 28), ymd(2024, 4, 10), Lang::Da),
+            "28. marts – 10. april 2024"
+        );
+        assert_eq!(
+            span(ymd(2024, 3, 28), ymd(2024, 4, 10), Lang::En),
+            "28 March – 10 April 2024"
+        );
+        assert_eq!(
+            span(ymd(2024, 12, 30), ymd(2025, 1, 12), Lang::Da),
+            "30. december 2024 – 12. januar 2025"
+        );
+        assert_eq!(span(ymd(2024, 4, 1), ymd(2024, 4, 1), Lang::Da), "1. april 2024");
+    }
+
+    #[test]
+    fn a_year_with_two_digits_swapped_is_recognised() {
+        assert_eq!(likely_year(2206, 2026), Some(2026));
+        assert_eq!(likely_year(2062, 2026), Some(2026));
+        assert_eq!(likely_year(226, 2026), Some(2026), "0226");
+        assert_eq!(likely_year(2602, 2026), None, "two swaps away");
+        assert_eq!(likely_year(2025, 2026), None, "near enough");
+        assert_eq!(
+            likely_year(2031, 2026),
+            None,
+            "five years on, but no swap gives 2025–2027"
+        );
+        assert_eq!(likely_year(2042, 2024), Some(2024));
+        assert_eq!(likely_year(2052, 2025), Some(2025));
+        assert_eq!(likely_year(2021, 2012), Some(2012), "the last two digits swapped");
+        assert_eq!(likely_year(1202, 2012), None);
+        assert_eq!(likely_year(-1, 2026), None);
     }
 
     #[test]

@@ -121,12 +121,12 @@ impl Insurance {
         }
     }
 
-    /// The hand-over happens once *more than* this many hours are counted: 410 hours, or 332.43
-    /// for deltid (RULES.md § 2).
+    /// The hand-over happens once *more than* this many hours are counted: 410 hours, or 332.44
+    /// for deltid (410 × 130/160.33 = 332.4393… in hundredths; RULES.md § 2).
     pub fn handover_threshold(self) -> Hundredths {
         match self {
             Insurance::Fuldtid => Hundredths(41_000),
-            Insurance::Deltid => Hundredths(33_243),
+            Insurance::Deltid => Hundredths(33_244),
         }
     }
 }
@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(f.per_day_working(Hundredths(3700)), Units(0));
         assert_eq!(f.per_day_working(Hundredths(4500)), Units(0));
         assert_eq!(Insurance::Deltid.per_day_working(Hundredths(3000)), Units(0));
-        assert_eq!(Hundredths(33_243).units(), Units(166_215));
+        assert_eq!(Hundredths(33_244).units(), Units(166_220));
     }
 
     #[test]

@@ -8,6 +8,11 @@
 //! stretches in which every weekday adds the same, so that `L(x)` is found run by run rather
 //! than day by day. Everything is whole days and whole units of 1/500 hour ([`Units`]); there is
 //! no floating point.
+//!
+//! Two things from schema 2 (RULES.md § 2): a sickness is entered whole, and only its days from
+//! the 15th on are a pause ([`sickness_split`]); and hours from an earlier spell of unemployment in
+//! the same dagpengeperiode (`prior_hours`) are counted at `start`, so a target they already reach
+//! lies before `start` and [`Ledighed::reach`] has no day for it (`None`).
 
 mod hours;
 
@@ -36,6 +41,67 @@ pub const FROZEN: [Period; 2] = [
     },
 ];
 
+/// The calendar days of a sickness that are days with dagpenge: the first 14 (RULES.md § 2).
+pub const SICK_DAYS_WITH_DAGPENGE: u32 = 14;
+
+/// What a period the person gives means for the count (RULES.md § 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// No dagpenge at all (work, barsel, holiday without feriedagpenge, deregistration…): no
+    /// day in it counts.
+    Pause,
+    /// Part-time work with supplerende dagpenge, so many hours worked a week: each weekday
+    /// counts `(W − h)/5`.
+    PartTime(Hundredths),
+    /// A sickness from its first to its last day: see [`sickness_split`].
+    Sickness,
+}
+
+/// How a sickness counts (RULES.md § 2): its first 14 calendar days are days with dagpenge
+/// (dagpenge under sygdom) and count as if it were not there; from the 15th day on it is a full
+/// pause (sygedagpenge from the kommune count no hours). Where part-time work covers its first
+/// day, sygedagpenge are paid from the first day, and none of it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SickSplit {
+    /// The days that count as days with dagpenge, `from .. min(from + 13, to)`; `None` with
+    /// part-time work on the first day.
+    pub counted: Option<Period>,
+    /// The days that are a full pause: from the 15th day, or all of them.
+    pub paused: Option<Period>,
+    /// Part-time work covered the sickness's first day.
+    pub part_time_on_first_day: bool,
+}
+
+/// How the sickness `sick` counts among all the periods given (only their part-time periods matter).
+pub fn sickness_split(sick: Period, periods: &[(Period, Effect)]) -> SickSplit {
+    let part_time_on_first_day = periods
+        .iter()
+        .any(|(p, e)| matches!(e, Effect::PartTime(_)) && p.from <= sick.from && sick.from <= p.to);
+    if part_time_on_first_day {
+        return SickSplit {
+            counted: None,
+            paused: Some(sick),
+            part_time_on_first_day,
+        };
+    }
+    let fifteenth = sick
+        .from
+        .checked_add_days(Days::new(u64::from(SICK_DAYS_WITH_DAGPENGE)))
+        .unwrap_or(NaiveDate::MAX);
+    let last_counted = fifteenth.pred_opt().unwrap_or(fifteenth).min(sick.to);
+    SickSplit {
+        counted: Some(Period {
+            from: sick.from,
+            to: last_counted,
+        }),
+        paused: (fifteenth <= sick.to).then_some(Period {
+            from: fifteenth,
+            to: sick.to,
+        }),
+        part_time_on_first_day,
+    }
+}
+
 /// The day on which an amount of ledighed is reached, with what it took.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reached {
@@ -45,16 +111,37 @@ pub struct Reached {
     /// The weekdays from `start` to `date` that added nothing (pauses, frozen periods, weeks of
     /// `W` hours' work or more).
     pub skipped: u32,
-    /// The hours counted from `start` to `date`, both included.
+    /// The hours counted up to `date` (included): the hours from before `start`
+    /// ([`Ledighed::prior`]) and those counted from `start` on.
     pub counted: Units,
 }
 
-/// The hand-over date and the day that triggered it.
+/// The hand-over date and how it was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Handover {
     pub date: NaiveDate,
-    /// `None` when the a-kasse gave the date (an override); otherwise the day that passed 410 hours.
-    pub trigger: Option<Reached>,
+    pub basis: HandoverBasis,
+}
+
+/// How the hand-over date was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HandoverBasis {
+    /// By the 410-hour rule: the day that passed the line.
+    Counted(Reached),
+    /// The hours from before `start` alone are over the line: `H` is `start` (RULES.md § 2).
+    Prior,
+    /// The a-kasse gave the date (an override).
+    Given,
+}
+
+impl Handover {
+    /// The day that passed the line, when the 410-hour rule found the date.
+    pub fn trigger(&self) -> Option<Reached> {
+        match self.basis {
+            HandoverBasis::Counted(r) => Some(r),
+            HandoverBasis::Prior | HandoverBasis::Given => None,
+        }
+    }
 }
 
 /// Part of the way to a day, in a run of part-time work: from `from`, `days` weekdays each
@@ -74,6 +161,9 @@ pub struct Breakdown {
     pub full_days: u32,
     /// The runs of part-time work that added something, in calendar order.
     pub part_time: Vec<Slice>,
+    /// Of the weekdays that added something, those in the first 14 days of a sickness
+    /// (dagpenge under sygdom).
+    pub sick_days: u32,
 }
 
 /// From day number `from` on, up to the next run, every weekday adds `adds`.
@@ -83,6 +173,8 @@ struct Run {
     /// The hours worked a week (0 outside part-time work, and in a full pause or a freeze).
     worked: Hundredths,
     adds: Units,
+    /// In the first 14 days of a sickness, and adding something.
+    sick: bool,
     /// Monday–Friday days before `from` (from day 1 on), as [`weekdays_before`] counts them.
     weekdays: i64,
     /// The units counted from `start` to the day before `from`.
@@ -114,6 +206,8 @@ pub struct Ledighed {
     start: NaiveDate,
     start_n: i64,
     insurance: Insurance,
+    /// The hours counted before `start` (`prior_hours`).
+    prior: Units,
     /// From `start` on, in order; the last run lasts for ever and adds a whole day.
     runs: Vec<Run>,
     /// The last few targets reached (a plan asks for the same L(x) several times), each kept in
@@ -143,27 +237,54 @@ impl Ledighed {
         insurance: Insurance,
         periods: impl Iterator<Item = (Period, Option<Hundredths>)>,
     ) -> Ledighed {
+        let periods: Vec<(Period, Effect)> = periods
+            .map(|(p, h)| (p, h.map_or(Effect::Pause, Effect::PartTime)))
+            .collect();
+        Ledighed::counting(start, insurance, Hundredths(0), &periods)
+    }
+
+    /// A counter from `start`, with `prior` hours already counted before it (an earlier spell of
+    /// unemployment in the same dagpengeperiode), over the periods the person gave: pauses,
+    /// part-time work and sicknesses, which may overlap and begin before `start` (RULES.md § 2).
+    pub fn counting(
+        start: NaiveDate,
+        insurance: Insurance,
+        prior: Hundredths,
+        periods: &[(Period, Effect)],
+    ) -> Ledighed {
         let start_n = day_number(start);
         let clip = |p: &Period| {
             let (from, to) = (day_number(p.from).max(start_n), day_number(p.to));
             (from <= to).then_some((from, to + 1))
         };
-        // (day, change in the number of full pauses, change in the hours worked a week)
-        let mut events: Vec<(i64, i64, i64)> = Vec::new();
-        let frozen = FROZEN.iter().map(|f| (*f, None));
-        for (period, hours) in periods.chain(frozen) {
-            if let Some((from, end)) = clip(&period) {
-                match hours {
-                    None => events.extend([(from, 1, 0), (end, -1, 0)]),
-                    Some(h) => {
-                        let h = i64::try_from(h.0).unwrap_or(i64::MAX / 4_096);
-                        events.extend([(from, 0, h), (end, 0, -h)]);
+        // (day, change in the number of full pauses, change in the hours worked a week, change
+        // in the number of sicknesses in their first 14 days)
+        let mut events: Vec<(i64, i64, i64, i64)> = Vec::new();
+        let mut add = |period: &Period, paused: i64, worked: i64, sick: i64| {
+            if let Some((from, end)) = clip(period) {
+                events.extend([(from, paused, worked, sick), (end, -paused, -worked, -sick)]);
+            }
+        };
+        for (period, effect) in periods {
+            match *effect {
+                Effect::Pause => add(period, 1, 0, 0),
+                Effect::PartTime(h) => add(period, 0, i64::try_from(h.0).unwrap_or(i64::MAX / 4_096), 0),
+                Effect::Sickness => {
+                    let split = sickness_split(*period, periods);
+                    if let Some(counted) = split.counted {
+                        add(&counted, 0, 0, 1);
+                    }
+                    if let Some(paused) = split.paused {
+                        add(&paused, 1, 0, 0);
                     }
                 }
             }
         }
+        for frozen in &FROZEN {
+            add(frozen, 1, 0, 0);
+        }
         events.sort_unstable_by_key(|e| e.0);
-        let run = |from: i64, paused: i64, worked: i64| {
+        let run = |from: i64, paused: i64, worked: i64, sick: i64| {
             let (worked, adds) = if paused > 0 {
                 (Hundredths(0), Units(0))
             } else {
@@ -174,27 +295,30 @@ impl Ledighed {
                 from,
                 worked,
                 adds,
+                sick: sick > 0 && adds.0 > 0,
                 weekdays: weekdays_before(from),
                 counted: 0,
                 days: 0,
             }
         };
         let mut runs = Vec::with_capacity(events.len() + 1);
-        runs.push(run(start_n, 0, 0));
-        let (mut paused, mut worked) = (0, 0);
-        for (day, dp, dw) in events {
+        runs.push(run(start_n, 0, 0, 0));
+        let (mut paused, mut worked, mut sick) = (0, 0, 0);
+        for (day, dp, dw, ds) in events {
             paused += dp;
             worked += dw;
-            let next = run(day, paused, worked);
+            sick += ds;
+            let next = run(day, paused, worked, sick);
             match runs.last_mut() {
                 Some(last) if last.from == day => *last = next,
                 _ => runs.push(next),
             }
         }
         // Neighbours that add the same for the same reason are one run.
-        runs.dedup_by(|next, kept| (next.worked, next.adds) == (kept.worked, kept.adds));
-        // What was counted before each run.
-        let (mut counted, mut days) = (0u64, 0u64);
+        runs.dedup_by(|next, kept| (next.worked, next.adds, next.sick) == (kept.worked, kept.adds, kept.sick));
+        // What was counted before each run: the hours from before `start`, then each run's.
+        let prior = prior.units();
+        let (mut counted, mut days) = (prior.0, 0u64);
         for i in 0..runs.len() {
             runs[i].counted = counted;
             runs[i].days = days;
@@ -208,6 +332,7 @@ impl Ledighed {
             start,
             start_n,
             insurance,
+            prior,
             runs,
             recent: Default::default(),
             next: Cell::new(0),
@@ -220,6 +345,11 @@ impl Ledighed {
 
     pub fn insurance(&self) -> Insurance {
         self.insurance
+    }
+
+    /// The hours counted before `start` (`prior_hours`).
+    pub fn prior(&self) -> Units {
+        self.prior
     }
 
     /// Whether some day from `start` on is counted in part (part-time work).
@@ -242,17 +372,21 @@ impl Ledighed {
             .map(|(i, run)| (*run, self.runs.get(i + 1).map(|next| next.from)))
     }
 
-    /// The first day on which the hours counted from `start` reach `target`.
-    pub fn reach_units(&self, target: Units) -> Reached {
+    /// The first day on which the hours counted reach `target`; `None` when the hours from
+    /// before `start` already reach it (the day lies in an earlier spell of unemployment).
+    pub fn reach_units(&self, target: Units) -> Option<Reached> {
         let target = target.0.max(1);
+        if target <= self.prior.0 {
+            return None;
+        }
         for cell in &self.recent {
             let r = cell.get();
             if r.target == target {
-                return r.reached;
+                return Some(r.reached);
             }
         }
         // The run in which the target is reached: the last one that begins below it (the first
-        // begins at 0, and a run that adds nothing never ends one above it).
+        // begins below it, and a run that adds nothing never ends one above it).
         let i = self.runs.partition_point(|r| r.counted < target).saturating_sub(1);
         let reached = match self.runs.get(i).filter(|r| r.adds.0 > 0) {
             Some(run) => {
@@ -273,20 +407,27 @@ impl Ledighed {
         let slot = self.next.get();
         self.recent[slot].set(Remembered { target, reached });
         self.next.set((slot + 1) % self.recent.len());
-        reached
+        Some(reached)
     }
 
-    /// `L(x)`: the first day on which the hours counted reach hours(x).
-    pub fn reach(&self, span: Span) -> Reached {
+    /// `L(x)`: the first day on which the hours counted reach hours(x); `None` when it lies
+    /// before `start` (the hours from before `start` reach it).
+    pub fn reach(&self, span: Span) -> Option<Reached> {
         self.reach_units(span.target(self.insurance))
     }
 
     /// `H`: the first day of the month after the first month at whose end more than 410 hours
-    /// (deltid 332.43) have been counted — the month of the first day on which they have.
+    /// (deltid 332.44) have been counted — the month of the first day on which they have; `start`
+    /// when the hours from before `start` alone are more (RULES.md § 2).
     pub fn handover(&self) -> Handover {
         // More than the threshold, in whole units: at least one unit more.
         let over = Units(self.insurance.handover_threshold().units().0 + 1);
-        let trigger = self.reach_units(over);
+        let Some(trigger) = self.reach_units(over) else {
+            return Handover {
+                date: self.start,
+                basis: HandoverBasis::Prior,
+            };
+        };
         let d = trigger.date;
         let (y, m) = if d.month() == 12 {
             (d.year() + 1, 1)
@@ -296,7 +437,7 @@ impl Ledighed {
         let date = NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MAX);
         Handover {
             date,
-            trigger: Some(trigger),
+            basis: HandoverBasis::Counted(trigger),
         }
     }
 
@@ -312,6 +453,9 @@ impl Ledighed {
             let days = u32::try_from(weekdays_before(stop) - weekdays_before(run.from)).unwrap_or(0);
             if run.adds.0 == 0 || days == 0 {
                 continue;
+            }
+            if run.sick {
+                out.sick_days += days;
             }
             if run.worked.0 == 0 {
                 out.full_days += days;

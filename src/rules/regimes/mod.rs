@@ -188,6 +188,9 @@ pub struct Spec {
     pub basis: Basis,
     /// The text behind the citation, where the calculator has it.
     pub source: Option<&'static Source>,
+    /// Owed only while the a-kasse holds the forløb: not when the hand-over is on `start`, as it
+    /// is for hours from an earlier spell over the line (RULES.md § 2, `prior_hours`).
+    pub while_akasse_holds: bool,
 }
 
 impl Spec {
@@ -213,6 +216,15 @@ impl Spec {
             citation,
             basis,
             source: None,
+            while_akasse_holds: false,
+        }
+    }
+
+    /// Owed only while the a-kasse holds the forløb (R2024's and R2026's a-kasse samtaler).
+    pub const fn while_akasse_holds(self) -> Spec {
+        Spec {
+            while_akasse_holds: true,
+            ..self
         }
     }
 

@@ -73,7 +73,8 @@ static STANDARD: [Spec; 7] = [
         Law,
     )
     .source(&LAB_31_4)
-    .note("Personligt fremmøde.", "In person."),
+    .note("Personligt fremmøde.", "In person.")
+    .while_akasse_holds(),
     Spec::new(
         "A2",
         t("2. jobsamtale i a-kassen", "2nd job interview at the a-kasse"),
@@ -84,7 +85,8 @@ static STANDARD: [Spec; 7] = [
         Law,
     )
     .source(&LAB_31_1)
-    .after("A1"),
+    .after("A1")
+    .while_akasse_holds(),
     Spec::new(
         "A3",
         t("3. jobsamtale i a-kassen", "3rd job interview at the a-kasse"),
@@ -95,7 +97,8 @@ static STANDARD: [Spec; 7] = [
         Law,
     )
     .source(&LAB_31_1)
-    .after("A2"),
+    .after("A2")
+    .while_akasse_holds(),
     Spec::new(
         "J1",
         t("1. jobsamtale i jobcentret", "1st job interview at the jobcentre"),

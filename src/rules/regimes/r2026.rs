@@ -56,7 +56,8 @@ static STANDARD: [Spec; 5] = [
     .note(
         "For alle jobparate. Fristen på 2 uger er videreført fra reglerne fra 2024 (beregnerens valg).",
         "For everyone ready for work. The 2-week limit is carried over from the 2024 rules (the calculator's choice).",
-    ),
+    )
+    .while_akasse_holds(),
     Spec::new(
         "A2",
         t("2. jobsamtale i a-kassen", "2nd job interview at the a-kasse"),
@@ -68,7 +69,8 @@ static STANDARD: [Spec; 5] = [
     )
     .source(&STAR_WEBINAR)
     .after("A1")
-    .obligation(NormallyDue),
+    .obligation(NormallyDue)
+    .while_akasse_holds(),
     Spec::new(
         "K1",
         t("1. jobsamtale i kommunen", "1st job interview at the municipality"),
