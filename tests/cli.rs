@@ -122,7 +122,7 @@ fn table_is_readable_danish() {
 #[test]
 fn table_options_reach_the_request() {
     let text = stdout(&run(
-        &["2024-03-04", "--deltid", "--pause", "2024-04-01:2024-04-12:sygdom"],
+        &["2024-03-04", "--deltid", "--pause", "2024-04-01:2024-04-12:ferie"],
         b"",
     ));
     assert!(text.contains("deltid"), "{text}");

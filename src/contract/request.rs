@@ -7,7 +7,8 @@ use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::hours::max_prior_hours;
 use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
-use crate::rules::dates::{DateError, month_name, parse_iso, short, ymd};
+use crate::rules::dates::{DateError, likely_year, month_name, parse_iso, short, ymd};
+use chrono::Datelike;
 use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
 use chrono::NaiveDate;
 
@@ -183,8 +184,12 @@ pub(crate) const PAUSE_FIELDS: [&str; 4] = ["from", "to", "reason", "hours_per_w
 /// pause the right way round. Messages are in the request's language.
 pub fn validate(json: RequestJson) -> Result<Request, PlanError> {
     let lang = json.lang.unwrap_or_default();
-    let r = Reader { lang };
+    // Today, where it reads, is what a first day's year is compared with in a message; the first
+    // day is what every other date's year is.
+    let today_year = json.today.as_deref().and_then(|t| parse_iso(t).ok()).map(|d| d.year());
+    let mut r = Reader { lang, year: today_year };
     let start = r.start(json.start.as_deref())?;
+    r.year = Some(start.year());
     let handover = r.date(json.handover.as_deref(), "handover")?;
     let today = r.date(json.today.as_deref(), "today")?;
     let items = json.pauses.map(|p| p.0).unwrap_or_default();
@@ -368,6 +373,8 @@ pub(crate) fn label(path: &str, lang: Lang) -> String {
 
 struct Reader {
     lang: Lang,
+    /// The year a date's year is compared with, to suggest one with two digits swapped back.
+    year: Option<i32>,
 }
 
 impl Reader {
@@ -448,7 +455,7 @@ impl Reader {
     fn date(&self, value: Option<&str>, path: &str) -> Result<Option<NaiveDate>, PlanError> {
         let date = self.any_date(value, path)?;
         if let Some(d) = date {
-            check_date(d, path, self.lang)?;
+            check_date(d, path, self.lang).map_err(|e| self.year_hint(e, d))?;
         }
         Ok(date)
     }
@@ -456,8 +463,16 @@ impl Reader {
     /// `start`: required, and from 2015-07-01 to 2099-12-31.
     fn start(&self, value: Option<&str>) -> Result<NaiveDate, PlanError> {
         let start = self.any_date(value, "start")?.ok_or_else(|| self.missing("start"))?;
-        check_start(start, self.lang)?;
+        check_start(start, self.lang).map_err(|e| self.year_hint(e, start))?;
         Ok(start)
+    }
+
+    /// A date refused for its year, with the year it likely meant: "… Mente du 2026?".
+    fn year_hint(&self, mut error: PlanError, date: NaiveDate) -> PlanError {
+        if let Some(year) = self.year.and_then(|reference| likely_year(date.year(), reference)) {
+            error.message.push_str(&self.lang.pick(format!(" Mente du {year}?"), format!(" Did you mean {year}?")));
+        }
+        error
     }
 
     fn pause(&self, i: usize, item: PauseJson) -> Result<Pause, PlanError> {
