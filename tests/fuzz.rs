@@ -62,9 +62,13 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
-const TOKENS: [&str; 34] = [
+const TOKENS: [&str; 38] = [
     "\"start\"",
     "\"pauses\"",
+    "\"prior_hours\"",
+    "\"hours_per_week\"",
+    "\"sygdom\"",
+    "5772.01",
     "\"from\"",
     "\"to\"",
     "\"handover\"",
@@ -107,6 +111,7 @@ fn seeds() -> Vec<String> {
         r#"{"start":"2026-07-06","handover":"2026-09-01","pauses":[{"from":"2026-06-01","to":"2026-07-20"}]}"#.into(),
         r#"{"start":"2024-01-01","group":"jobcenter_from_day_one","today":"2024-06-30"}"#.into(),
         r#"{"start":"2021-03-15","pauses":[{"from":"2021-08-01","to":"2021-08-31"},{"from":"2021-08-15","to":"2021-09-30"}]}"#.into(),
+        r#"{"start":"2026-08-03","prior_hours":481.25,"pauses":[{"from":"2026-09-01","reason":"arbejde","hours_per_week":15}]}"#.into(),
     ];
     // Every request of the case tables.
     for entry in std::fs::read_dir("tests/cases").expect("tests/cases") {
@@ -177,7 +182,7 @@ fn check_answer(input: &str, out: &str) {
         assert!(error["message"].as_str().is_some_and(|m| !m.is_empty()), "{input:?}");
         return;
     }
-    assert_eq!(v["schema"], 1, "{input:?}");
+    assert_eq!(v["schema"], 2, "{input:?}");
     let samtaler = v["samtaler"].as_array().unwrap_or_else(|| panic!("{input:?}: {out}"));
     assert!(!samtaler.is_empty());
     for s in samtaler {
@@ -254,14 +259,32 @@ fn structured_requests_never_panic() {
             } else {
                 a.max(b).max(from)
             };
-            // A third of them part-time work, from a few minutes to more than a week holds.
+            // A third of them part-time work, from a few minutes to more than a week holds;
+            // some of those without an end. Any reason: a sickness counts its first 14 days.
             let hours_per_week = rng.chance(33).then(|| Hundredths(1 + rng.below(16_800) as u64));
+            let open_ended = hours_per_week.is_some() && rng.chance(10);
+            let reason = PauseReason::ALL[rng.below(PauseReason::ALL.len())];
             req.pauses.push(Pause {
-                period: Period { from, to },
-                reason: PauseReason::Andet,
+                period: Period {
+                    from,
+                    to: if open_ended {
+                        samtaleplan::contract::request::LAST_DATE
+                    } else {
+                        to
+                    },
+                },
+                reason,
                 hours_per_week,
-                open_ended: false,
+                open_ended,
             });
+        }
+        // Hours from an earlier spell: none, a few, around the lines, up to a whole period.
+        if rng.chance(30) {
+            let cap = match req.insurance {
+                Insurance::Fuldtid => 577_200,
+                Insurance::Deltid => 468_000,
+            };
+            req.prior_hours = Hundredths(rng.below(cap + 1) as u64);
         }
         if rng.chance(20) {
             req.handover = Some(if rng.chance(50) {
@@ -291,6 +314,7 @@ fn structured_requests_never_panic() {
                         | ErrorCode::HandoverNotApplicable
                         | ErrorCode::GroupUnsupported
                         | ErrorCode::DateRange
+                        | ErrorCode::OpenEndedNoHours
                 ),
                 "{input}: {e}"
             ),

@@ -1,7 +1,9 @@
 //! Properties over a few thousand random valid requests from a fixed seed (every run checks the
 //! same ones): windows are ordered, pauses never pull a date earlier, more hours of part-time work
 //! never pull a date earlier, `hours_per_week` of W or more is a full pause, every samtale is cited
-//! and explained, and the regime matches the start.
+//! and explained, and the regime matches the start. Schema 2: more hours from an earlier spell
+//! never push a date later and only ever leave more samtaler out; a sickness is never later than a
+//! full pause of the same days; part-time work without an end is part-time work to 2199-12-31.
 
 use chrono::{Days, NaiveDate};
 use samtaleplan::Response;
@@ -27,7 +29,9 @@ fn pause(rng: &mut Rng, start: NaiveDate) -> Value {
     if rng.chance(33) {
         return json!({"from": iso(from), "to": iso(to), "reason": "arbejde", "hours_per_week": hours(rng)});
     }
-    json!({"from": iso(from), "to": iso(to), "reason": "sygdom"})
+    // A sickness (its first 14 days count), or a full pause of another reason.
+    let reason = if rng.chance(50) { "sygdom" } else { "ferie" };
+    json!({"from": iso(from), "to": iso(to), "reason": reason})
 }
 
 /// Random hours a week with at most two decimals, from 0.01 to 60 (beyond W either way).
@@ -253,6 +257,16 @@ fn hours_of_w_or_more_are_a_full_pause() {
         let w: u64 = if req["insurance"] == "deltid" { 30 } else { 37 };
         let from = rng.date(start - Days::new(30), 400);
         let to = from + Days::new(rng.below(300) as u64);
+        // A sickness that begins in part-time work counts none of its days (RULES.md § 2), even
+        // with hours of W or more; one that begins in a full pause counts its first 14 days where
+        // nothing else stops them. The two are alike only where no sickness begins in the period.
+        let sick_in = req["pauses"].as_array().expect("pauses").iter().any(|p| {
+            p["reason"] == "sygdom"
+                && (iso(from).as_str()..=iso(to).as_str()).contains(&p["from"].as_str().unwrap_or(""))
+        });
+        if sick_in {
+            continue;
+        }
         req["pauses"]
             .as_array_mut()
             .expect("pauses")
@@ -269,4 +283,126 @@ fn hours_of_w_or_more_are_a_full_pause() {
         let worked = plan(&req);
         assert_eq!(dates(&full), dates(&worked), "{req}");
     }
+}
+
+/// More hours from an earlier spell count from the first day: no milestone comes later, one the
+/// hours reached stays reached (null), every earliest date is at least the first day, and the
+/// samtaler left out only grow; owed and not owed together are the regime's samtaler.
+#[test]
+fn more_prior_hours_never_push_a_date_later() {
+    let mut rng = Rng(0x9e1_0e5_410);
+    for _ in 0..CASES / 3 {
+        let mut req = request(&mut rng);
+        let deltid = req["insurance"] == "deltid";
+        let cap = if deltid { 468_000 } else { 577_200 };
+        let a = rng.below(cap / 2) as u64;
+        let b = a + rng.below(cap / 2) as u64;
+        let with = |req: &mut Value, cents: u64| {
+            req["prior_hours"] = if cents.is_multiple_of(100) {
+                json!(cents / 100)
+            } else {
+                json!(cents as f64 / 100.0)
+            };
+            plan(req)
+        };
+        let (less, more) = (with(&mut req, a), with(&mut req, b));
+        let (ml, mm) = (&less.milestones, &more.milestones);
+        for (x, y) in [(ml.l3m, mm.l3m), (ml.l6m, mm.l6m), (ml.l16m, mm.l16m)] {
+            match (x, y) {
+                (Some(x), Some(y)) => assert!(y <= x, "{req}: {y} after {x}"),
+                (None, y) => assert_eq!(y, None, "{req}: a milestone reached came back"),
+                (Some(_), None) => {}
+            }
+        }
+        if let (Some(x), Some(y)) = (ml.handover, mm.handover) {
+            assert!(y <= x, "{req}: hand-over {y} after {x}");
+        }
+        let ids = |p: &Response| -> Vec<&str> { p.not_owed.iter().map(|n| n.id).collect() };
+        assert!(ids(&less).iter().all(|id| ids(&more).contains(id)), "{req}");
+        for p in [&less, &more] {
+            assert_eq!(
+                p.samtaler.len() + p.not_owed.len(),
+                less.samtaler.len() + less.not_owed.len(),
+                "{req}"
+            );
+            for s in &p.samtaler {
+                assert!(p.start <= s.earliest && s.earliest <= s.latest, "{req}: {}", s.id);
+            }
+            let a_kasse_first = p
+                .samtaler
+                .iter()
+                .any(|s| s.holder.as_str() == "akasse" && s.id.starts_with('A'));
+            if p.milestones.handover == Some(p.start) {
+                assert!(
+                    !a_kasse_first,
+                    "{req}: an a-kasse samtale while the jobcenter holds the forløb"
+                );
+            }
+        }
+    }
+}
+
+/// A sickness counts its first 14 days, so it never makes a date later than a full pause of
+/// the same days would; a sickness of 14 days or fewer, where no part-time work covers its first
+/// day and no other period touches it, changes nothing at all.
+#[test]
+fn a_sickness_is_never_later_than_a_full_pause_of_the_same_days() {
+    let mut rng = Rng(0x51c_14);
+    for _ in 0..CASES / 2 {
+        let mut req = request(&mut rng);
+        let start = req["start"]
+            .as_str()
+            .and_then(|s| s.parse::<NaiveDate>().ok())
+            .expect("start");
+        let from = rng.date(start - Days::new(20), 400);
+        let to = from + Days::new(rng.below(60) as u64);
+        let last = req["pauses"].as_array().map_or(0, Vec::len);
+        req["pauses"]
+            .as_array_mut()
+            .expect("pauses")
+            .push(json!({"from": iso(from), "to": iso(to), "reason": "ferie"}));
+        let paused = plan(&req);
+        req["pauses"][last]["reason"] = json!("sygdom");
+        let sick = plan(&req);
+        for (p, s) in dates(&paused).into_iter().zip(dates(&sick)) {
+            if let (Some(p), Some(s)) = (p, s) {
+                assert!(s <= p, "{req}: {s} after {p}");
+            }
+        }
+        if (to - from).num_days() < 14 && last == 0 {
+            let mut alone = req.clone();
+            alone["pauses"] = json!([]);
+            assert_eq!(dates(&plan(&alone)), dates(&sick), "{req}");
+        }
+    }
+}
+
+/// Part-time work without an end lasts to 2199-12-31: the same dates as with that end given.
+#[test]
+fn part_time_without_an_end_runs_to_2199() {
+    let mut rng = Rng(0x0be_11_00);
+    let mut checked = 0;
+    for _ in 0..CASES / 3 {
+        let mut req = request(&mut rng);
+        let start = req["start"]
+            .as_str()
+            .and_then(|s| s.parse::<NaiveDate>().ok())
+            .expect("start");
+        let from = rng.date(start - Days::new(20), 600);
+        // Up to 20 hours a week: enough left to reach 16 months before 2200.
+        let cents = 1 + rng.below(2000) as u64;
+        let h = json!(cents as f64 / 100.0);
+        let last = req["pauses"].as_array().map_or(0, Vec::len);
+        req["pauses"]
+            .as_array_mut()
+            .expect("pauses")
+            .push(json!({"from": iso(from), "reason": "arbejde", "hours_per_week": h}));
+        let open = plan(&req);
+        assert_eq!(open.pauses[last].to, None, "{req}");
+        req["pauses"][last]["to"] = json!("2199-12-31");
+        let closed = plan(&req);
+        assert_eq!(dates(&open), dates(&closed), "{req}");
+        checked += 1;
+    }
+    assert_eq!(checked, CASES / 3);
 }

@@ -180,6 +180,14 @@ fn every_error_code_has_a_message_in_both_languages() {
             r#"{"start":"2024-03-04","handover":"2024-03-05"}"#.into(),
         ),
         (
+            ErrorCode::PriorHours,
+            r#"{"start":"2024-03-04","prior_hours":6000}"#.into(),
+        ),
+        (
+            ErrorCode::OpenEndedNoHours,
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","reason":"arbejde","hours_per_week":37}]}"#.into(),
+        ),
+        (
             ErrorCode::HandoverNotApplicable,
             r#"{"start":"2024-03-04","group":"jobcenter_from_day_one","handover":"2024-06-01"}"#.into(),
         ),
@@ -292,4 +300,174 @@ fn one_more_period_is_singular() {
     let plan = plan_str(&json).expect("a plan");
     let all: Vec<&str> = plan.samtaler.iter().map(|s| s.explanation.as_str()).collect();
     assert!(all.iter().any(|e| e.contains("; og 1 periode mere)")), "{all:#?}");
+}
+
+/// Schema 2's bad input (issue 20): prior hours below 0, with three decimals, over a whole
+/// dagpengeperiode or not a number; a full pause without its last day; part-time work without an
+/// end that leaves no hours — each with its code, its field and a message in both languages that
+/// says what to do.
+#[test]
+fn schema_2_input_is_refused_in_words() {
+    let err = |req: &str| plan_str(req).expect_err("an error");
+    let both = |req: &str| {
+        let en = req.replacen('{', r#"{"lang":"en","#, 1);
+        (err(req), err(&en))
+    };
+    for (value, code) in [
+        ("-1", ErrorCode::UnknownValue),
+        ("-0.01", ErrorCode::UnknownValue),
+        ("10.555", ErrorCode::UnknownValue),
+        (r#""500""#, ErrorCode::Type),
+        ("true", ErrorCode::Type),
+        ("5772.01", ErrorCode::PriorHours),
+        ("1e9", ErrorCode::PriorHours),
+        ("99999999999999999999", ErrorCode::PriorHours),
+    ] {
+        let (da, en) = both(&format!(r#"{{"start":"2024-03-04","prior_hours":{value}}}"#));
+        assert_eq!((da.code, da.field.as_deref()), (code, Some("prior_hours")), "{value}");
+        assert_eq!(en.code, code, "{value}");
+        assert!(da.message.starts_with("Timer fra tidligere ledighed"), "{}", da.message);
+        assert!(
+            en.message.starts_with("Hours from earlier unemployment"),
+            "{}",
+            en.message
+        );
+    }
+    let (da, en) = both(r#"{"start":"2024-03-04","prior_hours":-5}"#);
+    assert!(
+        da.message
+            .contains("som et tal fra 0 med højst to decimaler, fx 481 eller 481,25"),
+        "{}",
+        da.message
+    );
+    assert!(
+        en.message.contains("as a number from 0 with at most two decimals"),
+        "{}",
+        en.message
+    );
+    // The limit depends on the insurance; both limits are valid values.
+    for (insurance, ok, over, da_limit, en_limit) in [
+        (
+            "fuldtid",
+            "5772",
+            "5772.01",
+            "højst er 5.772 timer for fuldtidsforsikrede",
+            "at most 5,772 hours when insured full-time",
+        ),
+        (
+            "deltid",
+            "4680",
+            "4680.01",
+            "højst er 4.680 timer for deltidsforsikrede",
+            "at most 4,680 hours when insured part-time",
+        ),
+    ] {
+        assert!(
+            plan_str(&format!(
+                r#"{{"start":"2024-03-04","insurance":"{insurance}","prior_hours":{ok}}}"#
+            ))
+            .is_ok()
+        );
+        let (da, en) = both(&format!(
+            r#"{{"start":"2024-03-04","insurance":"{insurance}","prior_hours":{over}}}"#
+        ));
+        assert_eq!(da.code, ErrorCode::PriorHours);
+        assert!(
+            da.message.contains(da_limit) && da.message.contains("4680,01") == (insurance == "deltid"),
+            "{}",
+            da.message
+        );
+        assert!(en.message.contains(en_limit), "{}", en.message);
+        assert!(da.message.contains("a-kassens selvbetjening"), "{}", da.message);
+    }
+    // Only part-time work may go without an end.
+    for reason in ["andet", "sygdom", "arbejde"] {
+        let (da, en) = both(&format!(
+            r#"{{"start":"2024-03-04","pauses":[{{"from":"2024-04-01","reason":"{reason}"}}]}}"#
+        ));
+        assert_eq!(
+            (da.code, da.field.as_deref()),
+            (ErrorCode::MissingField, Some("pauses[0].to"))
+        );
+        assert_eq!(
+            da.message,
+            "Periode 1, til og med mangler. Kun arbejde på nedsat tid kan stå uden slutdato (indtil videre); en periode uden dagpenge skal have sin sidste dag."
+        );
+        assert!(
+            en.message
+                .starts_with("Period 1, to is missing. Only part-time work may be given without an end"),
+            "{}",
+            en.message
+        );
+    }
+    // Without an end, 37 hours (deltid 30) leave no hours; 36.99 leave too few for 2200.
+    let (da, en) = both(
+        r#"{"start":"2024-03-04","pauses":[{"from":"2024-01-01","to":"2024-01-31"},{"from":"2024-06-03","reason":"arbejde","hours_per_week":37}]}"#,
+    );
+    assert_eq!(
+        (da.code, da.field.as_deref()),
+        (ErrorCode::OpenEndedNoHours, Some("pauses[1].to"))
+    );
+    assert_eq!(
+        da.message,
+        "Periode 2: arbejdet har ingen slutdato, og med 37 timers arbejde om ugen fra 3. juni 2024 tæller ingen timer (du arbejder 37 timer om ugen eller mere). Så nås de senere frister aldrig. Skriv den dato, arbejdet slutter, eller den dato, du regner med."
+    );
+    assert!(
+        en.message.starts_with(
+            "Period 2: the work has no end date, and with 37 hours of work a week from 3 June 2024 no hours count"
+        ),
+        "{}",
+        en.message
+    );
+    let deltid =
+        err(r#"{"start":"2024-03-04","insurance":"deltid","pauses":[{"from":"2024-06-03","hours_per_week":30}]}"#);
+    assert_eq!(deltid.code, ErrorCode::OpenEndedNoHours);
+    assert!(
+        deltid.message.contains("du arbejder 30 timer om ugen eller mere"),
+        "{}",
+        deltid.message
+    );
+    let few = err(r#"{"start":"2024-03-04","pauses":[{"from":"2024-03-04","hours_per_week":36.99}]}"#);
+    assert_eq!(few.code, ErrorCode::OpenEndedNoHours);
+    assert!(
+        few.message
+            .contains("tæller så få timer, at 16 måneders ledighed ikke nås før år 2200"),
+        "{}",
+        few.message
+    );
+    // With an end, the same hours are a long but valid period; 29.99 hours deltid without an end are valid.
+    assert!(
+        plan_str(r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-03","to":"2024-12-31","hours_per_week":37}]}"#)
+            .is_ok()
+    );
+    assert!(
+        plan_str(r#"{"start":"2024-03-04","insurance":"deltid","pauses":[{"from":"2024-06-03","hours_per_week":20}]}"#)
+            .is_ok()
+    );
+}
+
+/// A year refused for its range names the year it likely meant: two digits swapped back, near the
+/// first day (or, for the first day, near today).
+#[test]
+fn a_year_out_of_range_suggests_the_year_meant() {
+    let e = plan_str(r#"{"start":"2026-08-03","pauses":[{"from":"2026-11-01","to":"2206-11-16"}]}"#).expect_err("2206");
+    assert_eq!(
+        (e.code, e.field.as_deref()),
+        (ErrorCode::DateRange, Some("pauses[0].to"))
+    );
+    assert!(
+        e.message.ends_with("skal ligge mellem år 1900 og 2199. Mente du 2026?"),
+        "{}",
+        e.message
+    );
+    let e = plan_str(r#"{"lang":"en","start":"2026-08-03","handover":"0226-11-02"}"#).expect_err("0226");
+    assert!(e.message.ends_with("Did you mean 2026?"), "{}", e.message);
+    let e = plan_str(r#"{"start":"2206-08-03","today":"2026-12-06"}"#).expect_err("2206");
+    assert_eq!(e.code, ErrorCode::StartTooLate);
+    assert!(e.message.ends_with("Mente du 2026?"), "{}", e.message);
+    // No suggestion where no swap comes near, or nothing to compare with.
+    let e = plan_str(r#"{"start":"2206-08-03"}"#).expect_err("2206");
+    assert!(!e.message.contains("Mente du"), "{}", e.message);
+    let e = plan_str(r#"{"start":"2026-08-03","today":"2300-01-01"}"#).expect_err("2300");
+    assert!(!e.message.contains("Mente du"), "{}", e.message);
 }

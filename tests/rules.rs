@@ -218,7 +218,7 @@ fn spans_are_written_in_words() {
 
 /// The hours a span needs and the whole days of paid dagpenge that reach them: 7.4 hours a day
 /// (fuldtid) or 6 (deltid), against the hours RULES.md § 2 gives each span, and the hand-over
-/// line (410 hours; deltid 332.43).
+/// line (410 hours; deltid 332.44).
 #[test]
 fn spans_are_worth_their_hours() {
     use samtaleplan::rules::ledighed::{Hundredths, Insurance, Span};
@@ -230,7 +230,7 @@ fn spans_are_worth_their_hours() {
     assert_eq!(Span::Months(16).hours(part), Hundredths(208_000));
     assert_eq!(Span::Months(16).full_days(part), 347);
     assert_eq!(full.handover_threshold(), Hundredths(41_000));
-    assert_eq!(part.handover_threshold(), Hundredths(33_243));
+    assert_eq!(part.handover_threshold(), Hundredths(33_244));
     let p = plan_str(r#"{"start":"2024-03-04","insurance":"deltid","lang":"en"}"#).expect("a plan");
     let s16 = p.samtaler.iter().find(|s| s.id == "S16").expect("S16");
     assert!(
@@ -306,5 +306,292 @@ fn obligations_have_words() {
         (Obligation::Conditional, "kun ved behov", "only if needed"),
     ] {
         assert_eq!((o.label(Lang::Da), o.label(Lang::En)), (da, en));
+    }
+}
+
+/// A plan's warning or assumption of a code, by its text.
+fn message(request: &str, code: &str) -> Option<String> {
+    let p = plan_str(request).unwrap_or_else(|e| panic!("{request}: {e}"));
+    p.warnings
+        .iter()
+        .chain(&p.assumptions)
+        .find(|m| m.code == code)
+        .map(|m| m.text.clone())
+}
+
+/// Schema 2 (issue 20): how much of each sickness counted, in both languages, in its three forms.
+#[test]
+fn each_sickness_says_how_much_of_it_counted() {
+    let sick = |pauses: &str, lang: &str| {
+        message(
+            &format!(r#"{{"start":"2024-03-04","lang":"{lang}","pauses":[{pauses}]}}"#),
+            "A_SICKNESS",
+        )
+        .expect("A_SICKNESS")
+    };
+    let forty = r#"{"from":"2024-04-01","to":"2024-05-10","reason":"sygdom"}"#;
+    assert_eq!(
+        sick(forty, "da"),
+        "Periode 1, sygdom 1. april – 10. maj 2024: de første 14 dage (1.–14. april 2024) tæller med: dagpenge under sygdom. Fra 15. april 2024 tæller dagene ikke (sygedagpenge fra kommunen)."
+    );
+    assert_eq!(
+        sick(forty, "en"),
+        "Period 1, sickness 1 April – 10 May 2024: the first 14 days (1–14 April 2024) count: dagpenge during sickness. From 15 April 2024 the days do not count (sygedagpenge from the municipality)."
+    );
+    let fourteen = r#"{"from":"2024-04-01","to":"2024-04-14","reason":"sygdom"}"#;
+    assert!(
+        sick(fourteen, "da")
+            .ends_with("hele sygdommen ligger inden for de første 14 dage og tæller med: dagpenge under sygdom.")
+    );
+    let fifteen = r#"{"from":"2024-04-01","to":"2024-04-15","reason":"sygdom"}"#;
+    assert!(sick(fifteen, "da").contains("Fra 15. april 2024 tæller dagene ikke"));
+    let working = r#"{"from":"2024-03-25","to":"2024-06-30","reason":"arbejde","hours_per_week":15},{"from":"2024-04-01","to":"2024-04-10","reason":"sygdom"}"#;
+    assert_eq!(
+        sick(working, "da"),
+        "Periode 2, sygdom 1.–10. april 2024: du arbejdede på nedsat tid på første sygedag, så du får sygedagpenge fra kommunen fra 1. sygedag, og ingen af dagene tæller med."
+    );
+    assert!(sick(working, "en").contains("you worked part-time on the first day of sickness"));
+    // Two sicknesses: one message each.
+    let p = plan_str(&format!(r#"{{"start":"2024-03-04","pauses":[{forty},{fourteen}]}}"#)).expect("a plan");
+    assert_eq!(p.assumptions.iter().filter(|a| a.code == "A_SICKNESS").count(), 2);
+    // A full pause of another reason says nothing of sickness.
+    assert!(
+        message(
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-05-10","reason":"ferie"}]}"#,
+            "A_SICKNESS"
+        )
+        .is_none()
+    );
+}
+
+/// Schema 2: the explanation of each date shows the hours from before and the sick days counted.
+#[test]
+fn explanations_show_prior_hours_and_sick_days() {
+    let p = plan_str(
+        r#"{"start":"2024-03-04","prior_hours":200,"pauses":[{"from":"2024-04-01","to":"2024-05-10","reason":"sygdom"}]}"#,
+    )
+    .expect("a plan");
+    let a2 = p.samtaler.iter().find(|s| s.id == "A2").expect("A2");
+    // 200 + 29 × 7.4 = 414.6 > 410 on the 29th day with dagpenge (11 April: 9 of them sick days).
+    assert!(
+        a2.explanation.contains(
+            "første dag i måneden efter 29. dag med dagpenge fra 4. marts 2024, 11. april 2024, hvor over 410 timer er udbetalt: 200 timer fra tidligere ledighed i dagpengeperioden + 29 dage à 7,4 timer = 214,6 timer (heraf 9 dage med dagpenge under sygdom); i alt 414,6 timer"
+        ),
+        "{}",
+        a2.explanation
+    );
+    let en = plan_str(r#"{"start":"2024-03-04","lang":"en","prior_hours":200}"#).expect("a plan");
+    let a2 = en.samtaler.iter().find(|s| s.id == "A2").expect("A2");
+    assert!(
+        a2.explanation.contains(
+            "Latest day 38 with dagpenge from 4 March 2024, 24 April 2024: 3 months = 480.99 hours; 200 hours from earlier unemployment in the dagpengeperiode + 38 days at 7.4 hours = 281.2 hours; 481.2 hours in all"
+        ),
+        "{}",
+        a2.explanation
+    );
+    // Without prior hours the words are as before, with the sick days where they counted.
+    let p = plan_str(r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-05-10","reason":"sygdom"}]}"#)
+        .expect("a plan");
+    let a2 = p.samtaler.iter().find(|s| s.id == "A2").expect("A2");
+    assert!(a2.explanation.contains("65. ledighedsdag"), "{}", a2.explanation);
+    assert!(
+        a2.explanation.contains("(heraf 10 dage med dagpenge under sygdom)"),
+        "{}",
+        a2.explanation
+    );
+    assert!(
+        a2.explanation.contains("(20 hverdage uden dagpenge tæller ikke)"),
+        "{}",
+        a2.explanation
+    );
+    // The hand-over on the first day, by the hours from before.
+    let p = plan_str(r#"{"start":"2024-03-04","prior_hours":410.01}"#).expect("a plan");
+    let j1 = &p.samtaler[0];
+    assert_eq!(j1.id, "J1");
+    assert!(
+        j1.explanation.starts_with(
+            "Tidligst overgangen til jobcentret 4. marts 2024, første ledighedsdag: med 410,01 timer fra tidligere ledighed i dagpengeperioden er over 410 timer allerede udbetalt."
+        ),
+        "{}",
+        j1.explanation
+    );
+    assert!(message(r#"{"start":"2024-03-04","prior_hours":410.01}"#, "A_HANDOVER_PRIOR").is_some());
+    assert!(message(r#"{"start":"2024-03-04","prior_hours":410}"#, "A_HANDOVER_PRIOR").is_none());
+    assert!(
+        message(r#"{"start":"2024-03-04","prior_hours":200}"#, "A_HANDOVER_ESTIMATED")
+            .expect("estimated")
+            .contains("(200 timer fra tidligere ledighed og så 29 dage med fulde dagpenge)")
+    );
+    // An earliest date whose milestone lies before the first day is the first day, and says why.
+    let p = plan_str(r#"{"start":"2024-03-04","prior_hours":1000}"#).expect("a plan");
+    let s16 = p.samtaler.iter().find(|s| s.id == "S16").expect("S16");
+    assert_eq!(s16.earliest, p.start);
+    assert!(
+        s16.explanation.starts_with(
+            "Tidligst første ledighedsdag, 4. marts 2024: 6 måneder ledighed er allerede nået med 1000 timer fra tidligere ledighed i dagpengeperioden."
+        ),
+        "{}",
+        s16.explanation
+    );
+}
+
+/// Schema 2's warnings about what was typed, at their limits.
+#[test]
+fn warnings_about_what_was_typed() {
+    let warned = |request: &str, code: &str| message(request, code).is_some();
+    let part = |hours: &str, insurance: &str| {
+        format!(
+            r#"{{"start":"2024-03-04","insurance":"{insurance}","pauses":[{{"from":"2024-04-01","to":"2024-05-31","reason":"arbejde","hours_per_week":{hours}}}]}}"#
+        )
+    };
+    // More than 33.58 hours a week (deltid 27.23) may count nothing.
+    assert!(!warned(&part("33.58", "fuldtid"), "W_PART_TIME_FEW_HOURS"));
+    assert!(warned(&part("33.59", "fuldtid"), "W_PART_TIME_FEW_HOURS"));
+    assert!(!warned(&part("27.23", "deltid"), "W_PART_TIME_FEW_HOURS"));
+    assert!(warned(&part("27.24", "deltid"), "W_PART_TIME_FEW_HOURS"));
+    assert_eq!(
+        message(&part("34", "fuldtid"), "W_PART_TIME_FEW_HOURS").expect("warned"),
+        "Periode 1: med mere end 33,58 timers arbejde om ugen (af 37) er du ledig færre end 14,8 timer om måneden, og for sådan en måned udbetales normalt ingen supplerende dagpenge. Så tæller måneden måske ingen timer, og datoerne kan komme senere. Spørg din a-kasse."
+    );
+    assert!(
+        message(
+            &part("28", "deltid").replacen('{', r#"{"lang":"en","#, 1),
+            "W_PART_TIME_FEW_HOURS"
+        )
+        .expect("warned")
+        .starts_with(
+            "Period 1: with more than 27.23 hours of work a week (of 30) you are unemployed fewer than 12 hours a month"
+        )
+    );
+    // More than 30 weeks (210 days) from the first day, or without an end.
+    let long = |from: &str, to: &str| {
+        format!(r#"{{"start":"2024-03-04","pauses":[{{"from":"{from}","to":"{to}","hours_per_week":10}}]}}"#)
+    };
+    assert!(
+        !warned(&long("2024-03-04", "2024-09-29"), "W_PART_TIME_LONG"),
+        "210 days"
+    );
+    assert!(
+        warned(&long("2024-03-04", "2024-09-30"), "W_PART_TIME_LONG"),
+        "211 days"
+    );
+    assert!(
+        !warned(&long("2024-01-01", "2024-09-29"), "W_PART_TIME_LONG"),
+        "counted from the first day"
+    );
+    assert!(warned(
+        r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","hours_per_week":10}]}"#,
+        "W_PART_TIME_LONG"
+    ));
+    assert!(
+        message(
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","hours_per_week":10}]}"#,
+            "A_OPEN_ENDED"
+        )
+        .expect("open")
+        .starts_with("Periode 1: arbejdet på nedsat tid har ingen slutdato.")
+    );
+    // A period wholly before the first day counts for nothing, and the plan says so.
+    let before = r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-04-05"},{"from":"2024-02-01","to":"2024-03-03"},{"from":"2024-01-01","to":"2024-01-02"}]}"#;
+    assert!(
+        message(before, "W_PAUSE_BEFORE_START")
+            .expect("warned")
+            .starts_with("Periode 2 og 3 ligger helt før første ledighedsdag, 4. marts 2024, og tæller ikke med.")
+    );
+    assert!(!warned(
+        r#"{"start":"2024-03-04","pauses":[{"from":"2024-02-01","to":"2024-03-04"}]}"#,
+        "W_PAUSE_BEFORE_START"
+    ));
+    // A year with two digits swapped, against the first day or, for the first day, today.
+    assert_eq!(
+        message(
+            r#"{"start":"2026-08-03","pauses":[{"from":"2062-01-05","to":"2062-01-09"}]}"#,
+            "W_YEAR_TYPO"
+        )
+        .expect("warned"),
+        "Periode 1, fra og med: året 2062 ligger langt fra første ledighedsdag (2026) – mente du 2026? Periode 1, til og med: året 2062 ligger langt fra første ledighedsdag (2026) – mente du 2026?"
+    );
+    assert!(
+        message(
+            r#"{"start":"2062-08-03","today":"2026-12-06","lang":"en"}"#,
+            "W_YEAR_TYPO"
+        )
+        .expect("warned")
+        .starts_with("The first day of unemployment: the year 2062 is far from this year (2026) – did you mean 2026?")
+    );
+    assert!(
+        !warned(r#"{"start":"2062-08-03"}"#, "W_YEAR_TYPO"),
+        "no today to compare with"
+    );
+    assert!(!warned(r#"{"start":"2024-03-04","today":"2026-12-06"}"#, "W_YEAR_TYPO"));
+}
+
+/// Schema 2: the samtaler not owed in this registration are named, with why, in both languages.
+#[test]
+fn samtaler_not_owed_are_named() {
+    let p = plan_str(r#"{"start":"2024-03-04","prior_hours":500}"#).expect("a plan");
+    let ids: Vec<(&str, &str)> = p.not_owed.iter().map(|n| (n.id, n.reason.as_str())).collect();
+    assert_eq!(
+        ids,
+        [
+            ("A1", "handover_at_start"),
+            ("A2", "handover_at_start"),
+            ("A3", "handover_at_start")
+        ]
+    );
+    assert_eq!(
+        message(r#"{"start":"2024-03-04","prior_hours":500}"#, "W_NOT_OWED").expect("named"),
+        "A1, A2 og A3 holdes ikke: med 500 timer fra tidligere ledighed i dagpengeperioden har jobcentret dit forløb fra første ledighedsdag."
+    );
+    assert_eq!(
+        message(r#"{"start":"2026-08-03","prior_hours":500,"lang":"en"}"#, "W_NOT_OWED").expect("named"),
+        "A1 and A2 are not held: with 500 hours from earlier unemployment in the dagpengeperiode, the municipality holds your plan from the first day of unemployment."
+    );
+    assert!(
+        message(r#"{"start":"2022-03-07","prior_hours":700}"#, "W_NOT_OWED").expect("named")
+            == "F1 og R1 hørte til din tidligere ledighed i dagpengeperioden: med 700 timer fra før er fristen allerede passeret, så de skal ikke holdes i denne ledighed."
+    );
+    assert!(message(r#"{"start":"2024-03-04","prior_hours":300}"#, "W_NOT_OWED").is_none());
+    // One samtale alone is named in the singular.
+    assert_eq!(
+        message(r#"{"start":"2017-03-06","prior_hours":230,"lang":"en"}"#, "W_NOT_OWED").expect("named"),
+        "J1 belonged to your earlier unemployment in the dagpengeperiode: with 230 hours from before, the deadline has already passed, so it is not owed in this spell."
+    );
+    let en = plan_str(r#"{"start":"2024-03-04","prior_hours":500,"lang":"en"}"#).expect("a plan");
+    assert_eq!(en.not_owed[0].holder_label, "the a-kasse");
+    assert_eq!(en.not_owed[0].title, "1st job interview at the a-kasse");
+}
+
+/// Every warning, assumption and error code the core can give is documented in docs/contract.md.
+#[test]
+fn every_code_is_documented() {
+    let doc = include_str!("../docs/contract.md");
+    let sources = [
+        include_str!("../src/plan/warnings.rs"),
+        include_str!("../src/rules/regimes/r2015.rs"),
+        include_str!("../src/rules/regimes/r2020.rs"),
+        include_str!("../src/rules/regimes/r2024.rs"),
+        include_str!("../src/rules/regimes/r2026.rs"),
+    ];
+    let mut codes: Vec<String> = Vec::new();
+    for source in sources {
+        for piece in source.split('"').skip(1).step_by(2) {
+            let is_code = (piece.starts_with("A_") || piece.starts_with("W_"))
+                && piece[2..]
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if is_code && !codes.iter().any(|c| c == piece) {
+                codes.push(piece.to_string());
+            }
+        }
+    }
+    assert!(codes.len() >= 25, "{codes:?}");
+    for code in &codes {
+        assert!(doc.contains(&format!("`{code}`")), "{code} is not in docs/contract.md");
+    }
+    for code in samtaleplan::ErrorCode::ALL {
+        if !code.as_str().starts_with("E_CSV_") {
+            assert!(doc.contains(&format!("`{code}`")), "{code} is not in docs/contract.md");
+        }
     }
 }

@@ -54,98 +54,107 @@ pub struct HoursPerWeek(pub Hundredths);
 
 impl<'de> Deserialize<'de> for HoursPerWeek {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(HoursVisitor {
+        let visitor = HoursVisitor {
             zero: false,
             max: MAX_HOURS_PER_WEEK,
-            mark: "E_HOURS",
-        })
-        .map(HoursPerWeek)
+        };
+        match d.deserialize_any(visitor)? {
+            Read::Within(h) => Ok(HoursPerWeek(h)),
+            Read::Over(text) => Err(refused(text)),
+        }
     }
 }
 
-/// The hours from an earlier spell of unemployment in the same dagpengeperiode, in exact
-/// hundredths: 0 or more, at most [`MAX_PRIOR_HOURS`] here (deltid's lower limit is checked with
-/// the insurance).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PriorHours(pub Hundredths);
+/// The hours from an earlier spell of unemployment in the same dagpengeperiode: exact
+/// hundredths, 0 or more; or, past [`MAX_PRIOR_HOURS`], the number as written — refused by
+/// [`crate::contract::request::validate`], which knows the insurance and so the limit to name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PriorHours(pub Result<Hundredths, String>);
 
 impl<'de> Deserialize<'de> for PriorHours {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(HoursVisitor {
+        let visitor = HoursVisitor {
             zero: true,
             max: MAX_PRIOR_HOURS,
-            mark: "E_PRIOR_HOURS",
-        })
-        .map(PriorHours)
+        };
+        Ok(PriorHours(match d.deserialize_any(visitor)? {
+            Read::Within(h) => Ok(h),
+            Read::Over(text) => Err(text),
+        }))
     }
 }
 
-/// Reads a number of hours: above 0 (or from 0, with `zero`), at most `max`, two decimals. A
-/// number past `max` is marked with `mark`, any other refused number with `E_HOURS`.
+/// A number of hours as read: within the limit, or past it (as written).
+enum Read {
+    Within(Hundredths),
+    Over(String),
+}
+
+/// Reads a number of hours: above 0 (or from 0, with `zero`) with at most two decimals, refused
+/// otherwise; at most `max`, or else [`Read::Over`].
 struct HoursVisitor {
     zero: bool,
     max: Hundredths,
-    mark: &'static str,
 }
 
 /// A number outside the allowed ones: its text, for the message.
-fn refused<E: de::Error>(mark: &str, value: impl fmt::Display) -> E {
-    E::custom(format_args!("\u{1}{mark}\u{1}{value}"))
+fn refused<E: de::Error>(value: impl fmt::Display) -> E {
+    E::custom(format_args!("\u{1}E_HOURS\u{1}{value}"))
 }
 
 impl HoursVisitor {
     /// Hundredths within the limits, or the error for `text`.
-    fn check<E: de::Error>(&self, h: Hundredths, text: impl fmt::Display) -> Result<Hundredths, E> {
+    fn check<E: de::Error>(&self, h: Hundredths, text: impl fmt::Display) -> Result<Read, E> {
         if h.0 == 0 && !self.zero {
-            Err(refused("E_HOURS", text))
+            Err(refused(text))
         } else if h > self.max {
-            Err(refused(self.mark, text))
+            Ok(Read::Over(text.to_string()))
         } else {
-            Ok(h)
+            Ok(Read::Within(h))
         }
     }
 
-    fn whole<E: de::Error>(&self, n: u64) -> Result<Hundredths, E> {
+    fn whole<E: de::Error>(&self, n: u64) -> Result<Read, E> {
         // Past u64 in hundredths is past any limit.
-        let h = Hundredths(n.checked_mul(100).unwrap_or(u64::MAX));
+        let h = Hundredths(n.saturating_mul(100));
         self.check(h, n)
     }
 }
 
 impl Visitor<'_> for HoursVisitor {
-    type Value = Hundredths;
+    type Value = Read;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(EXPECT_NUMBER)
     }
 
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Hundredths, E> {
+    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Read, E> {
         self.whole(n)
     }
 
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Hundredths, E> {
+    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Read, E> {
         match u64::try_from(n) {
             Ok(n) => self.whole(n),
-            Err(_) => Err(refused("E_HOURS", n)),
+            Err(_) => Err(refused(n)),
         }
     }
 
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Hundredths, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Read, E> {
         if !v.is_finite() {
             return Err(E::invalid_type(Unexpected::Float(v), &self));
         }
         // Compared only: below 0 (or at 0 where 0 is not allowed) is refused as such; `-0` is 0.
         if v < 0.0 || (v == 0.0 && !self.zero) {
-            return Err(refused("E_HOURS", v));
+            return Err(refused(v));
         }
         // Past the limit (whole hours, exact in binary), whatever its decimals.
         if v > (self.max.0 / 100) as f64 {
-            return Err(refused(self.mark, v));
+            return Ok(Read::Over(v.to_string()));
         }
         let text = v.to_string();
         match Hundredths::parse(&text) {
             Ok(h) => self.check(h, text),
-            Err(HoursError::Decimals | HoursError::Malformed) => Err(refused("E_HOURS", text)),
+            Err(HoursError::Decimals | HoursError::Malformed) => Err(refused(text)),
         }
     }
 }

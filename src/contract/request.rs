@@ -8,8 +8,8 @@ use crate::contract::hours::max_prior_hours;
 use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
 use crate::rules::dates::{DateError, likely_year, month_name, parse_iso, short, ymd};
-use chrono::Datelike;
 use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
+use chrono::Datelike;
 use chrono::NaiveDate;
 
 /// A request line or document may be at most 64 KiB.
@@ -198,7 +198,11 @@ pub fn validate(json: RequestJson) -> Result<Request, PlanError> {
         pauses.push(r.pause(i, item)?);
     }
     let insurance = json.insurance.unwrap_or_default();
-    let prior_hours = json.prior_hours.map_or(Hundredths(0), |h| h.0);
+    let prior_hours = match json.prior_hours.map(|h| h.0) {
+        None => Hundredths(0),
+        Some(Ok(h)) => h,
+        Some(Err(written)) => return Err(prior_hours_too_many(&written, insurance, lang)),
+    };
     check_prior_hours(prior_hours, insurance, lang)?;
     Ok(Request {
         start,
@@ -218,24 +222,19 @@ pub fn check_prior_hours(hours: Hundredths, insurance: Insurance, lang: Lang) ->
     if hours <= max_prior_hours(insurance) {
         return Ok(());
     }
-    Err(prior_hours_too_many(&hours.format(Lang::En), Some(insurance), lang))
+    Err(prior_hours_too_many(&hours.format(Lang::En), insurance, lang))
 }
 
-/// `prior_hours` over a whole dagpengeperiode (`value` as written, with a `.` for decimals);
-/// `insurance` where known, else both limits are named.
-pub(crate) fn prior_hours_too_many(value: &str, insurance: Option<Insurance>, lang: Lang) -> PlanError {
+/// `prior_hours` over a whole dagpengeperiode (`value` as written, with a `.` for decimals).
+fn prior_hours_too_many(value: &str, insurance: Insurance, lang: Lang) -> PlanError {
     let (da_max, en_max) = match insurance {
-        Some(Insurance::Fuldtid) => (
-            "5.772 timer for fuldtidsforsikrede".into(),
-            "5,772 hours when insured full-time".into(),
+        Insurance::Fuldtid => (
+            "5.772 timer for fuldtidsforsikrede",
+            "5,772 hours when insured full-time",
         ),
-        Some(Insurance::Deltid) => (
-            "4.680 timer for deltidsforsikrede".into(),
-            "4,680 hours when insured part-time".into(),
-        ),
-        None => (
-            "5.772 timer (deltid 4.680)".to_string(),
-            "5,772 hours (part-time insurance 4,680)".to_string(),
+        Insurance::Deltid => (
+            "4.680 timer for deltidsforsikrede",
+            "4,680 hours when insured part-time",
         ),
     };
     PlanError::new(
@@ -470,7 +469,11 @@ impl Reader {
     /// A date refused for its year, with the year it likely meant: "… Mente du 2026?".
     fn year_hint(&self, mut error: PlanError, date: NaiveDate) -> PlanError {
         if let Some(year) = self.year.and_then(|reference| likely_year(date.year(), reference)) {
-            error.message.push_str(&self.lang.pick(format!(" Mente du {year}?"), format!(" Did you mean {year}?")));
+            error.message.push_str(
+                &self
+                    .lang
+                    .pick(format!(" Mente du {year}?"), format!(" Did you mean {year}?")),
+            );
         }
         error
     }

@@ -13,7 +13,7 @@
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::hours::{EXPECT_NUMBER, HoursPerWeek, MAX_HOURS_PER_WEEK, PriorHours};
 use crate::contract::lang::Lang;
-use crate::contract::request::{FIELDS, Group, MAX_PAUSES, PAUSE_FIELDS, PauseReason, label, prior_hours_too_many};
+use crate::contract::request::{FIELDS, Group, MAX_PAUSES, PAUSE_FIELDS, PauseReason, label};
 use crate::rules::ledighed::Insurance;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -270,7 +270,6 @@ pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
             }
             (Some("E_TOO_MANY_PAUSES"), Some(n), None) => return too_many_pauses(n, lang),
             (Some("E_HOURS"), Some(value), None) => return hours_refused(&path, value, lang),
-            (Some("E_PRIOR_HOURS"), Some(value), None) => return prior_hours_too_many(value, None, lang),
             _ => {}
         }
     }

@@ -85,6 +85,21 @@ impl Setup {
         })
     }
 
+    /// "56. ledighedsdag" / "accrual day 56"; with hours from an earlier spell, where the k-th day
+    /// of this registration is not the k-th of the dagpengeperiode, "56. dag med dagpenge fra 4.
+    /// marts 2024" / "day 56 with dagpenge from 4 March 2024".
+    fn nth_day(&self, k: u32) -> String {
+        let lang = self.lang;
+        if self.ledighed.prior().0 == 0 {
+            return lang.pick(format!("{k}. ledighedsdag"), format!("accrual day {k}"));
+        }
+        let start = short(self.ledighed.start(), lang);
+        lang.pick(
+            format!("{k}. dag med dagpenge fra {start}"),
+            format!("day {k} with dagpenge from {start}"),
+        )
+    }
+
     /// "første ledighedsdag, 4. marts 2024: 3 måneders ledighed er allerede nået med 500 timer fra
     /// tidligere ledighed": a milestone before `start`, as an earliest date is then `start`.
     fn before_start(&self, span: Span) -> String {
@@ -146,35 +161,21 @@ impl Setup {
         let hours = span.hours(self.ledighed.insurance()).format(lang);
         let counted = self.counted(r);
         let (date, label, n) = (short(r.date, lang), span.label(lang), r.skipped);
-        if self.ledighed.prior().0 > 0 {
-            // The k-th day of this registration, not of the dagpengeperiode.
-            let start = short(self.ledighed.start(), lang);
-            let skipped = match (lang, n) {
-                (_, 0) => String::new(),
-                (Lang::Da, 1) => " (1 hverdag uden dagpenge tæller ikke)".into(),
-                (Lang::Da, n) => format!(" ({n} hverdage uden dagpenge tæller ikke)"),
-                (Lang::En, 1) => " (1 weekday without dagpenge does not count)".into(),
-                (Lang::En, n) => format!(" ({n} weekdays without dagpenge do not count)"),
-            };
-            return lang.pick(
-                format!("{k}. dag med dagpenge fra {start}, {date}: {label} = {hours} timer; {counted}{skipped}"),
-                format!("day {k} with dagpenge from {start}, {date}: {label} = {hours} hours; {counted}{skipped}"),
-            );
-        }
+        let day = self.nth_day(k);
         match (lang, n) {
-            (Lang::Da, 0) => format!("{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted}"),
-            (Lang::Da, 1) => format!(
-                "{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted} (1 hverdag uden dagpenge tæller ikke)"
-            ),
-            (Lang::Da, n) => format!(
-                "{k}. ledighedsdag, {date}: {label} = {hours} timer; {counted} ({n} hverdage uden dagpenge tæller ikke)"
-            ),
-            (Lang::En, 0) => format!("accrual day {k}, {date}: {label} = {hours} hours; {counted}"),
-            (Lang::En, 1) => format!(
-                "accrual day {k}, {date}: {label} = {hours} hours; {counted} (1 weekday without dagpenge does not count)"
-            ),
+            (Lang::Da, 0) => format!("{day}, {date}: {label} = {hours} timer; {counted}"),
+            (Lang::Da, 1) => {
+                format!("{day}, {date}: {label} = {hours} timer; {counted} (1 hverdag uden dagpenge tæller ikke)")
+            }
+            (Lang::Da, n) => {
+                format!("{day}, {date}: {label} = {hours} timer; {counted} ({n} hverdage uden dagpenge tæller ikke)")
+            }
+            (Lang::En, 0) => format!("{day}, {date}: {label} = {hours} hours; {counted}"),
+            (Lang::En, 1) => {
+                format!("{day}, {date}: {label} = {hours} hours; {counted} (1 weekday without dagpenge does not count)")
+            }
             (Lang::En, n) => format!(
-                "accrual day {k}, {date}: {label} = {hours} hours; {counted} ({n} weekdays without dagpenge do not count)"
+                "{day}, {date}: {label} = {hours} hours; {counted} ({n} weekdays without dagpenge do not count)"
             ),
         }
     }
@@ -311,17 +312,17 @@ impl Setup {
         match h.basis {
             HandoverBasis::Counted(t) => lang.pick(
                 format!(
-                    "overgangen til {to} {} (første dag i måneden efter {}. ledighedsdag, {}, hvor over {} timer er udbetalt: {})",
+                    "overgangen til {to} {} (første dag i måneden efter {}, {}, hvor over {} timer er udbetalt: {})",
                     short(h.date, lang),
-                    t.days,
+                    self.nth_day(t.days),
                     short(t.date, lang),
                     ins.handover_threshold().format(lang),
                     self.paid(t),
                 ),
                 format!(
-                    "the hand-over to {to} on {} (the first day of the month after accrual day {}, {}, when more than {} hours have been paid: {})",
+                    "the hand-over to {to} on {} (the first day of the month after {}, {}, when more than {} hours have been paid: {})",
                     short(h.date, lang),
-                    t.days,
+                    self.nth_day(t.days),
                     short(t.date, lang),
                     ins.handover_threshold().format(lang),
                     self.paid(t),

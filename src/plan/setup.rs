@@ -66,8 +66,9 @@ pub(super) fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> 
 
 /// No plan shows a date after 2199-12-31 (RULES.md § 2). The last date a plan shows is L(16 md):
 /// every regime's latest dates lie on or before it (L(15 md) + 14 days included: a month of
-/// hours takes at least 22 weekdays), and so do H and the earliest dates. Where a period of
-/// part-time work without an end is why, it needs an end date.
+/// hours takes at least 22 weekdays), and so do H and the earliest dates — except, with hours
+/// from an earlier spell, a `T(14)` after an early L(16 md), which lies before 2100 with `start`.
+/// Where a period of part-time work without an end is why, it needs an end date.
 fn within_range(ledighed: &Ledighed, pauses: &[Pause], lang: Lang) -> Result<(), PlanError> {
     let Some(l16) = ledighed.reach(Span::Months(16)).map(|r| r.date) else {
         return Ok(());

@@ -200,22 +200,26 @@ fn not_owed_warning(req: &Request, handover_to: Holder, not_owed: &[NotOwed]) ->
     }
     let lang = req.lang;
     let prior = req.prior_hours.format(lang);
+    // The ids of a reason, joined, and whether there is more than one.
     let ids = |reason: NotOwedReason| {
         let ids: Vec<&str> = not_owed.iter().filter(|n| n.reason == reason).map(|n| n.id).collect();
-        (!ids.is_empty()).then(|| join_ids(ids.into_iter(), lang))
+        let many = ids.len() > 1;
+        (!ids.is_empty()).then(|| (join_ids(ids.into_iter(), lang), many))
     };
     let mut parts = Vec::new();
-    if let Some(ids) = ids(NotOwedReason::HandoverAtStart) {
+    if let Some((ids, many)) = ids(NotOwedReason::HandoverAtStart) {
         let to = handover_to.label(lang);
+        let are = if many { "are" } else { "is" };
         parts.push(lang.pick(
             format!("{ids} holdes ikke: med {prior} timer fra tidligere ledighed i dagpengeperioden har {to} dit forløb fra første ledighedsdag."),
-            format!("{ids} are not held: with {prior} hours from earlier unemployment in the dagpengeperiode, {to} holds your plan from the first day of unemployment."),
+            format!("{ids} {are} not held: with {prior} hours from earlier unemployment in the dagpengeperiode, {to} holds your plan from the first day of unemployment."),
         ));
     }
-    if let Some(ids) = ids(NotOwedReason::EarlierSpell) {
+    if let Some((ids, many)) = ids(NotOwedReason::EarlierSpell) {
+        let (de, they) = if many { ("de", "they are") } else { ("den", "it is") };
         parts.push(lang.pick(
-            format!("{ids} hørte til din tidligere ledighed i dagpengeperioden: med {prior} timer fra før er fristen allerede passeret, så samtalen skyldes ikke i denne ledighed."),
-            format!("{ids} belonged to your earlier unemployment in the dagpengeperiode: with {prior} hours from before, the deadline has already passed, so it is not owed in this spell."),
+            format!("{ids} hørte til din tidligere ledighed i dagpengeperioden: med {prior} timer fra før er fristen allerede passeret, så {de} skal ikke holdes i denne ledighed."),
+            format!("{ids} belonged to your earlier unemployment in the dagpengeperiode: with {prior} hours from before, the deadline has already passed, so {they} not owed in this spell."),
         ));
     }
     Some(Message {
@@ -411,8 +415,17 @@ pub(super) fn assumptions(
     match handover.map(|h| h.basis) {
         Some(HandoverBasis::Counted(_)) => {
             // Whole days with dagpenge to pass the line: 56 both ways (RULES.md § 2).
-            let days = (ins.handover_threshold().units().0 + 1).div_ceil(ins.per_day().0);
-            let (da_days, en_days) = if ledighed.has_part_time() {
+            let prior = ledighed.prior();
+            let days = (ins.handover_threshold().units().0 + 1)
+                .saturating_sub(prior.0)
+                .div_ceil(ins.per_day().0);
+            let (da_days, en_days) = if prior.0 > 0 {
+                let p = prior.format(lang);
+                (
+                    format!("{p} timer fra tidligere ledighed og så {days} dage med fulde dagpenge"),
+                    format!("{p} hours from earlier unemployment, then {days} days of full dagpenge"),
+                )
+            } else if ledighed.has_part_time() {
                 (
                     format!("{days} dage med fulde dagpenge, flere med arbejde på nedsat tid"),
                     format!("{days} days of full dagpenge, more with part-time work"),
