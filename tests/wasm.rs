@@ -60,7 +60,7 @@ fn every_case_table_holds_through_plan_json() {
 fn plan_returns_a_plain_object_with_the_contract_fields() {
     let v = plan_js(js(r#"{"start":"2024-03-04","today":"2024-05-01"}"#)).expect("a plan");
     assert!(v.is_object());
-    assert_eq!(get(&v, &["schema"]).as_f64(), Some(1.0));
+    assert_eq!(get(&v, &["schema"]).as_f64(), Some(2.0));
     assert_eq!(string(&get(&v, &["regime", "id"])), "R2024");
     assert_eq!(string(&get(&v, &["milestones", "handover"])), "2024-06-01");
     let samtaler: Array = get(&v, &["samtaler"]).dyn_into().expect("an array");
