@@ -333,6 +333,15 @@ fn schema_2_input_is_refused_in_words() {
             en.message
         );
     }
+    let (da, en) = both(r#"{"start":"2024-03-04","prior_hours":"481,25"}"#);
+    assert_eq!(
+        da.message,
+        "Timer fra tidligere ledighed skal være et tal, fx 481 eller 481,25."
+    );
+    assert_eq!(
+        en.message,
+        "Hours from earlier unemployment must be a number, e.g. 481 or 481.25."
+    );
     let (da, en) = both(r#"{"start":"2024-03-04","prior_hours":-5}"#);
     assert!(
         da.message

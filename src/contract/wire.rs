@@ -285,12 +285,12 @@ pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
             return not_object(&path, lang);
         }
         if message.ends_with(EXPECT_NUMBER) {
-            return wrong_type(
-                &path,
-                "være et tal, fx 15 eller 18,5",
-                "be a number, e.g. 15 or 18.5",
-                lang,
-            );
+            let (da, en) = if path == "prior_hours" {
+                ("være et tal, fx 481 eller 481,25", "be a number, e.g. 481 or 481.25")
+            } else {
+                ("være et tal, fx 15 eller 18,5", "be a number, e.g. 15 or 18.5")
+            };
+            return wrong_type(&path, da, en, lang);
         }
         if message.ends_with(EXPECT_BOOL) {
             return wrong_type(&path, "være true eller false", "be true or false", lang);
