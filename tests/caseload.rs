@@ -674,3 +674,417 @@ fn a_count_of_one_is_singular() {
     assert!(warnings.contains("1 kolonne uden navn"), "{warnings}");
     assert!(warnings.contains("fra 1 medlemsreference."), "{warnings}");
 }
+
+/// A caseload read whole, the reader kept (for its members and worklist).
+fn read_whole(text: &[u8], today: chrono::NaiveDate, lang: Lang) -> (Caseload, Summary) {
+    let mut c = Caseload::new(Options::new(today, lang));
+    c.feed(text);
+    let s = c.finish().unwrap_or_else(|e| panic!("{e}"));
+    (c, s)
+}
+
+type Windows = BTreeSet<(String, chrono::NaiveDate, chrono::NaiveDate)>;
+
+/// A member's samtaler on the worklist (every one not held, when `today` is after them all).
+fn on_worklist(c: &Caseload, member: &str) -> Windows {
+    c.query(&Query::default())
+        .items
+        .iter()
+        .filter(|i| &*i.member == member)
+        .map(|i| (i.id.to_string(), i.earliest, i.latest))
+        .collect()
+}
+
+/// The core's own answer for a JSON request: its samtaler but those `held`.
+fn core_windows(json: &str, held: &[&str]) -> Windows {
+    let plan = samtaleplan::plan_str(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+    plan.samtaler
+        .iter()
+        .filter(|s| !held.contains(&s.id))
+        .map(|s| (s.id.to_string(), s.earliest, s.latest))
+        .collect()
+}
+
+/// The row's member is exactly the JSON request, and its worklist the core's windows for it.
+fn member_is_request(c: &Caseload, member: &str, json: &str, held: &[&str]) {
+    let m = c.member(member).unwrap_or_else(|| panic!("member {member}"));
+    let request = samtaleplan::contract::request::from_json(json).unwrap_or_else(|e| panic!("{json}: {e}"));
+    assert_eq!(m.request, request, "{member}: {json}");
+    let want = core_windows(json, held);
+    assert!(!want.is_empty(), "{member}: the test has windows to compare");
+    assert_eq!(on_worklist(c, member), want, "{member}: {json}");
+    // The member's own plan on the page is asked for with a request that gives the same dates.
+    let object = serde_json::to_string(&m.request_object(ymd(2026, 9, 1)).request).expect("json");
+    assert_eq!(core_windows(&object, held), want, "{member}: {object}");
+}
+
+#[test]
+fn prior_hours_are_read_under_every_header_spelling_and_move_the_windows_as_in_the_plan() {
+    // Every window of these members has closed by 2031: each samtale not held is overdue and on
+    // the worklist.
+    let today = ymd(2031, 1, 5);
+    for header in [
+        "forbrugte_timer",
+        "Forbrugte timer",
+        "FORBRUGTE-TIMER",
+        "tidligere_timer",
+        "timer_før",
+        "Timer før",
+        "timer_foer",
+        "prior_hours",
+        "Prior Hours",
+        "hours_used",
+    ] {
+        let text = format!(
+            "medlem;start;forsikring;{header}\n\
+             a;03-08-2026;;481\n\
+             b;03-08-2026;;481,25\n\
+             c;03-08-2026;;\"481.25\"\n\
+             d;03-08-2026;;481t\n\
+             e;03-08-2026;;481 timer\n\
+             f;03-08-2026;;\n\
+             g;04-03-2024;deltid;300,5\n\
+             h;04-03-2024;;0\n"
+        );
+        let (c, s) = read_whole(text.as_bytes(), today, Lang::Da);
+        assert_eq!((s.members, s.error_count), (8, 0), "{header}: {:?}", s.errors);
+        assert!(s.warnings.is_empty(), "{header}: the column is read: {:?}", s.warnings);
+        for (member, json) in [
+            ("a", r#"{"start":"2026-08-03","prior_hours":481}"#),
+            ("b", r#"{"start":"2026-08-03","prior_hours":481.25}"#),
+            ("c", r#"{"start":"2026-08-03","prior_hours":481.25}"#),
+            ("d", r#"{"start":"2026-08-03","prior_hours":481}"#),
+            ("e", r#"{"start":"2026-08-03","prior_hours":481}"#),
+            ("f", r#"{"start":"2026-08-03"}"#),
+            (
+                "g",
+                r#"{"start":"2024-03-04","insurance":"deltid","prior_hours":300.5}"#,
+            ),
+            ("h", r#"{"start":"2024-03-04","prior_hours":0}"#),
+        ] {
+            member_is_request(&c, member, json, &[]);
+        }
+        // Past 410 hours the kommune holds the forløb from the first day: no A1 or A2 to hold.
+        let ids = |m: &str| -> Vec<String> { on_worklist(&c, m).into_iter().map(|w| w.0).collect() };
+        assert!(!ids("a").contains(&"A1".to_string()), "{:?}", ids("a"));
+        assert!(ids("f").contains(&"A1".to_string()), "{:?}", ids("f"));
+    }
+    // Two spellings of the one column are one column twice.
+    let e = caseload::caseload(b"medlem;start;forbrugte_timer;prior_hours\n", opts(today)).expect_err("refused");
+    assert_eq!(e.code, ErrorCode::CsvHeader);
+    assert!(e.message.contains("to gange"), "{}", e.message);
+    // The header's error names the column among those it knows.
+    let e = caseload::caseload(b"navn;timer\n", opts(today)).expect_err("refused");
+    assert!(
+        e.message.contains("forbrugte_timer") && e.message.contains("prior_hours"),
+        "{}",
+        e.message
+    );
+}
+
+#[test]
+fn a_bad_prior_hours_cell_is_its_rows_error_with_a_stable_code() {
+    let text = "medlem;start;forsikring;forbrugte timer\n\
+                ok;03-08-2026;;481,25\n\
+                neg;03-08-2026;;-5\n\
+                three;03-08-2026;;481,255\n\
+                word;03-08-2026;;mange\n\
+                thousands;03-08-2026;;1.234\n\
+                two;03-08-2026;;\"1.234,5\"\n\
+                fuld;03-08-2026;;5772,01\n\
+                deltid;03-08-2026;deltid;4680,01\n\
+                fuldmax;03-08-2026;;5772\n\
+                deltidmax;03-08-2026;deltid;4680\n";
+    for lang in [Lang::Da, Lang::En] {
+        let (c, s) = read_whole(text.as_bytes(), ymd(2026, 9, 1), lang);
+        let errors: Vec<(usize, &str, ErrorCode)> = s
+            .errors
+            .iter()
+            .map(|e| (e.line, e.member.as_deref().unwrap_or(""), e.code))
+            .collect();
+        assert_eq!(
+            errors,
+            [
+                (3, "neg", ErrorCode::CsvValue),
+                (4, "three", ErrorCode::CsvValue),
+                (5, "word", ErrorCode::CsvValue),
+                (6, "thousands", ErrorCode::CsvValue),
+                (7, "two", ErrorCode::CsvValue),
+                (8, "fuld", ErrorCode::PriorHours),
+                (9, "deltid", ErrorCode::PriorHours),
+            ]
+        );
+        assert_eq!(s.members, 3);
+        assert!(c.member("fuldmax").is_some() && c.member("deltidmax").is_some());
+        let message = &s.errors[0].message;
+        match lang {
+            Lang::Da => assert!(
+                message.starts_with("forbrugte_timer: “-5” er ikke et antal timer som 481, 481,25 eller 481t"),
+                "{message}"
+            ),
+            Lang::En => assert!(
+                message.starts_with("prior_hours: “-5” is not a number of hours like 481, 481.25 or 481t"),
+                "{message}"
+            ),
+        }
+        // Over a whole dagpengeperiode: the request's own error for the same value.
+        for (row, json) in [
+            (5, r#"{"start":"2026-08-03","prior_hours":5772.01}"#),
+            (
+                6,
+                r#"{"start":"2026-08-03","insurance":"deltid","prior_hours":4680.01}"#,
+            ),
+        ] {
+            let json = json.replace('}', if lang == Lang::En { r#","lang":"en"}"# } else { "}" });
+            let e = samtaleplan::plan_str(&json).expect_err("refused");
+            assert_eq!(s.errors[row].code, e.code, "{json}");
+            // The row knows the insurance and names its limit ("… for fuldtidsforsikrede").
+            let head = |m: &str| m.split("dagpengeperiode").next().unwrap_or_default().to_string();
+            assert_eq!(head(&s.errors[row].message), head(&e.message));
+        }
+    }
+}
+
+#[test]
+fn an_open_ended_part_time_pause_and_a_whole_sickness_move_the_windows_as_in_the_plan() {
+    let today = ymd(2031, 1, 5);
+    let text = "medlem;start;pauser\n\
+                open;03-08-2026;01-09-2026..:15t\n\
+                open2;03-08-2026;\"2026-09-01..:18,5\"\n\
+                open3;03-08-2026;01-09-2026..:arbejde:15T\n\
+                ended;03-08-2026;01-09-2026..30-11-2026:15t\n\
+                sick;03-08-2026;01-09-2026..15-10-2026:sygdom\n\
+                sick2;03-08-2026;01-09-2026..15-10-2026:Sygdom|01-02-2027..:20t\n\
+                holiday;03-08-2026;01-09-2026..15-10-2026:ferie\n\
+                barsel;03-08-2026;01-09-2026..15-10-2026:barsel\n\
+                afmeldt;03-08-2026;01-09-2026..15-10-2026:afmeldt\n\
+                andet;03-08-2026;01-09-2026..15-10-2026:andet\n\
+                fulltime;03-08-2026;01-09-2026..15-10-2026:arbejde\n\
+                plain;03-08-2026;01-09-2026..15-10-2026\n\
+                noend;03-08-2026;01-09-2026..\n\
+                noend2;03-08-2026;01-09-2026..:sygdom\n\
+                allweek;03-08-2026;01-09-2026..:37t\n\
+                sickhours;03-08-2026;01-09-2026..15-10-2026:sygdom:15t\n\
+                unknown;03-08-2026;01-09-2026..15-10-2026:syg\n\
+                twice;03-08-2026;01-09-2026..15-10-2026:ferie:ferie\n\
+                badhours;03-08-2026;01-09-2026..:15x\n";
+    let (c, s) = read_whole(text.as_bytes(), today, Lang::Da);
+    let pause = |from: &str, to: Option<&str>, reason: &str, hours: Option<f64>| {
+        let mut p = serde_json::json!({"from": from, "reason": reason});
+        if let Some(to) = to {
+            p["to"] = serde_json::json!(to);
+        }
+        if let Some(h) = hours {
+            p["hours_per_week"] = serde_json::json!(h);
+        }
+        p
+    };
+    let request =
+        |pauses: Vec<serde_json::Value>| serde_json::json!({"start": "2026-08-03", "pauses": pauses}).to_string();
+    let sick = request(vec![pause("2026-09-01", Some("2026-10-15"), "sygdom", None)]);
+    let holiday = request(vec![pause("2026-09-01", Some("2026-10-15"), "ferie", None)]);
+    let open = request(vec![pause("2026-09-01", None, "arbejde", Some(15.0))]);
+    for (member, json) in [
+        ("open", open.clone()),
+        ("open2", request(vec![pause("2026-09-01", None, "arbejde", Some(18.5))])),
+        ("open3", open.clone()),
+        (
+            "ended",
+            request(vec![pause("2026-09-01", Some("2026-11-30"), "arbejde", Some(15.0))]),
+        ),
+        ("sick", sick.clone()),
+        (
+            "sick2",
+            request(vec![
+                pause("2026-09-01", Some("2026-10-15"), "sygdom", None),
+                pause("2027-02-01", None, "arbejde", Some(20.0)),
+            ]),
+        ),
+        ("holiday", holiday.clone()),
+        (
+            "barsel",
+            request(vec![pause("2026-09-01", Some("2026-10-15"), "barsel", None)]),
+        ),
+        (
+            "afmeldt",
+            request(vec![pause("2026-09-01", Some("2026-10-15"), "afmeldt", None)]),
+        ),
+        (
+            "andet",
+            request(vec![pause("2026-09-01", Some("2026-10-15"), "andet", None)]),
+        ),
+        (
+            "fulltime",
+            request(vec![pause("2026-09-01", Some("2026-10-15"), "arbejde", None)]),
+        ),
+        (
+            "plain",
+            request(vec![pause("2026-09-01", Some("2026-10-15"), "andet", None)]),
+        ),
+    ] {
+        member_is_request(&c, member, &json, &[]);
+    }
+    // The whole sickness counts its first 14 days: earlier dates than a holiday of the same days;
+    // every other reason is a full pause, as the holiday is.
+    assert_ne!(on_worklist(&c, "sick"), on_worklist(&c, "holiday"));
+    for member in ["barsel", "afmeldt", "andet", "fulltime", "plain"] {
+        assert_eq!(on_worklist(&c, member), on_worklist(&c, "holiday"), "{member}");
+    }
+    // Open-ended work moves the later windows further than work that ends.
+    assert_ne!(on_worklist(&c, "open"), on_worklist(&c, "ended"));
+    let m = c.member("open").expect("open");
+    let object = serde_json::to_value(m.request_object(today).request).expect("json");
+    assert!(object["pauses"][0]["to"].is_null(), "{object}");
+    assert_eq!(object["pauses"][0]["hours_per_week"], 15);
+    let errors: Vec<(&str, ErrorCode)> = s
+        .errors
+        .iter()
+        .map(|e| (e.member.as_deref().unwrap_or(""), e.code))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("noend", ErrorCode::CsvPause),
+            ("noend2", ErrorCode::CsvPause),
+            ("allweek", ErrorCode::OpenEndedNoHours),
+            ("sickhours", ErrorCode::CsvPause),
+            ("unknown", ErrorCode::CsvPause),
+            ("twice", ErrorCode::CsvPause),
+            ("badhours", ErrorCode::CsvPause),
+        ]
+    );
+    let message = |member: &str| {
+        &s.errors
+            .iter()
+            .find(|e| e.member.as_deref() == Some(member))
+            .expect(member)
+            .message
+    };
+    for member in ["noend", "noend2"] {
+        assert!(
+            message(member).contains("har ingen slutdato. Kun arbejde på nedsat tid kan stå uden slutdato"),
+            "{}",
+            message(member)
+        );
+    }
+    assert!(
+        message("unknown").contains("ukendte årsag “syg”; tilladt er: arbejde, sygdom"),
+        "{}",
+        message("unknown")
+    );
+    assert!(
+        message("sickhours").contains("hører kun til arbejde på nedsat tid"),
+        "{}",
+        message("sickhours")
+    );
+    assert!(
+        message("badhours").contains("har ikke timer om ugen"),
+        "{}",
+        message("badhours")
+    );
+    // The core's own error for open-ended work that leaves no hours, word for word.
+    let e =
+        samtaleplan::plan_str(&request(vec![pause("2026-09-01", None, "arbejde", Some(37.0))])).expect_err("refused");
+    assert_eq!(message("allweek"), &e.message);
+    // In English.
+    let (_, s) = read_whole(b"member;start;pauses\nx;03-08-2026;01-09-2026..\n", today, Lang::En);
+    assert!(
+        s.errors[0]
+            .message
+            .contains("has no end. Only part-time work may be given without an end"),
+        "{}",
+        s.errors[0].message
+    );
+}
+
+#[test]
+fn a_held_date_for_a_samtale_not_owed_counts_nowhere_and_is_said_in_the_warnings() {
+    // 500 hours from before (R2026): the kommune has the forløb from the first day, A1 and A2 are
+    // not owed. The file says A1 was held: not an error, not counted, named in a warning.
+    let json = r#"{"start":"2026-08-03","prior_hours":500}"#;
+    let plan = samtaleplan::plan_str(json).expect("a plan");
+    let not_owed: Vec<&str> = plan.not_owed.iter().map(|n| n.id).collect();
+    assert_eq!(not_owed, ["A1", "A2"]);
+    let k1 = plan.samtaler.iter().find(|s| s.id == "K1").expect("K1");
+    assert!(
+        k1.earliest <= ymd(2026, 8, 20) && ymd(2026, 8, 20) <= k1.latest,
+        "K1 {k1:?}"
+    );
+    let text = "medlem;start;forbrugte_timer;holdt_A1;holdt_A2;holdt_K1;akasse_deltog_A1\n\
+                p1;03-08-2026;500;05-08-2026;;20-08-2026;\n\
+                p2;03-08-2026;500;05-08-2026;06-08-2026;;\n\
+                p3;03-08-2026;500;;01-08-2026;;\n\
+                new;03-08-2026;;05-08-2026;;;\n";
+    let today = ymd(2031, 1, 5);
+    let (c, s) = read_whole(text.as_bytes(), today, Lang::Da);
+    assert_eq!((s.members, s.error_count), (4, 0), "{:?}", s.errors);
+    // Counted nowhere: no A1 or A2 of the members with prior hours on time or late; K1 on time.
+    let by_samtale: BTreeMap<String, [u32; 4]> = s
+        .on_time_by_samtale
+        .iter()
+        .map(|r| {
+            (
+                r.key.clone(),
+                [r.counts.on_time, r.counts.early, r.counts.late, r.counts.missing],
+            )
+        })
+        .collect();
+    assert_eq!(
+        by_samtale.get("R2026 A1"),
+        Some(&[1, 0, 0, 0]),
+        "only new's A1: {by_samtale:?}"
+    );
+    assert_eq!(
+        by_samtale.get("R2026 A2"),
+        Some(&[0, 0, 0, 1]),
+        "only new's A2, missing: {by_samtale:?}"
+    );
+    assert_eq!(
+        by_samtale.get("R2026 K1").map(|c| c[0]),
+        Some(1),
+        "p1's K1: {by_samtale:?}"
+    );
+    for member in ["p1", "p2", "p3"] {
+        let held: Vec<&str> = c
+            .member(member)
+            .expect(member)
+            .held
+            .iter()
+            .map(|(id, _)| &**id)
+            .collect();
+        assert!(!held.contains(&"A1") && !held.contains(&"A2"), "{member}: {held:?}");
+    }
+    // The worklist: the core's windows for the request, K1 held by p1.
+    member_is_request(&c, "p1", json, &["K1"]);
+    member_is_request(&c, "p2", json, &[]);
+    assert_eq!(
+        s.warnings,
+        [
+            "4 holdte datoer for samtaler, som medlemmet ikke skal til i denne ledighed (med timer fra tidligere ledighed i dagpengeperioden), er ikke talt med nogen steder: p1 A1, p2 A1, p2 A2, …."
+        ]
+    );
+    // One, in English.
+    let (_, s) = read_whole(
+        b"member;start;prior_hours;held_A1\np1;03-08-2026;500;05-08-2026\n",
+        today,
+        Lang::En,
+    );
+    assert_eq!(s.error_count, 0);
+    assert_eq!(
+        s.warnings,
+        [
+            "1 held date for a samtale the member does not owe in this spell of unemployment (with hours from an earlier spell in the dagpengeperiode) is counted nowhere: p1 A1."
+        ]
+    );
+    // A samtale the regime does not have at all is still the row's error.
+    let (_, s) = read_whole(
+        b"medlem;start;forbrugte_timer;holdt_J1\np1;03-08-2026;500;05-08-2026\n",
+        today,
+        Lang::Da,
+    );
+    assert_eq!(
+        s.errors.iter().map(|e| e.code).collect::<Vec<_>>(),
+        [ErrorCode::CsvHeld]
+    );
+    assert!(s.warnings.is_empty(), "{:?}", s.warnings);
+}

@@ -412,3 +412,105 @@ fn the_xlsx_export_has_real_dates_words_and_percentages() {
     let sheet = book.worksheet_range("Overdue").expect("sheet");
     assert_eq!(sheet.rows().next().expect("head")[5], Data::String("Held by".into()));
 }
+
+/// prior-hours-1252.csv: as Danish Excel saves "CSV (semikolonsepareret)" — Windows-1252 ("Første
+/// ledighedsdag" and the names), CRLF, a column the calculator does not know (Navn) and empty
+/// columns after the last — with the hours from an earlier spell ("Forbrugte timer"), part-time
+/// work until further notice, a whole sickness, a held date for a samtale not owed, and two bad
+/// rows. Every member's dates are the core's own for the same JSON request.
+#[test]
+fn a_windows_1252_file_with_forbrugte_timer_gives_the_cores_dates() {
+    // Every window of these members has closed by then: each samtale not held is on the worklist.
+    let today = ymd(2031, 1, 5);
+    let bytes = file("prior-hours-1252.csv");
+    assert!(bytes.windows(2).any(|w| w == b"F\xf8"), "Windows-1252, not UTF-8");
+    // The same file under another spelling of the column, "Timer før" (an ø in Windows-1252).
+    let mut other = b"Timer f\xf8r".to_vec();
+    let at = bytes
+        .windows(15)
+        .position(|w| w == b"Forbrugte timer")
+        .expect("the header names Forbrugte timer");
+    other = [&bytes[..at], &other[..], &bytes[at + 15..]].concat();
+    for bytes in [bytes, other] {
+        let (c, s) = read_with(&bytes, Options::new(today, Lang::Da)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(s.source.encoding, Some("Windows-1252"));
+        assert_eq!(s.source.ignored_columns, ["Navn"]);
+        let errors: Vec<(usize, &str, ErrorCode)> = s
+            .errors
+            .iter()
+            .map(|e| (e.line, e.member.as_deref().unwrap_or(""), e.code))
+            .collect();
+        assert_eq!(
+            errors,
+            [(6, "3005", ErrorCode::CsvValue), (8, "3007", ErrorCode::CsvPause)]
+        );
+        assert!(s.errors[0].message.contains("“48l”"), "{}", s.errors[0].message);
+        assert_eq!(s.members, 5);
+        for (member, json, held) in [
+            (
+                "3001",
+                r#"{"start":"2026-08-03","insurance":"fuldtid","prior_hours":481.25}"#,
+                &[][..],
+            ),
+            (
+                "3002",
+                r#"{"start":"2026-08-03","insurance":"deltid","prior_hours":300,"pauses":[{"from":"2026-09-01","reason":"arbejde","hours_per_week":15}]}"#,
+                &[],
+            ),
+            (
+                "3003",
+                r#"{"start":"2026-08-03","pauses":[{"from":"2026-09-01","to":"2026-10-15","reason":"sygdom"}]}"#,
+                &[],
+            ),
+            ("3004", r#"{"start":"2026-08-03","prior_hours":500}"#, &["K1"]),
+            (
+                "3006",
+                r#"{"start":"2024-03-04","prior_hours":962,"pauses":[{"from":"2024-06-01","reason":"arbejde","hours_per_week":18.5}]}"#,
+                &[],
+            ),
+        ] {
+            let m = c.member(member).unwrap_or_else(|| panic!("member {member}"));
+            let request = samtaleplan::contract::request::from_json(json).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(m.request, request, "{member}");
+            let plan = samtaleplan::plan_str(json).unwrap_or_else(|e| panic!("{e}"));
+            let want: Vec<(&str, chrono::NaiveDate, chrono::NaiveDate)> = plan
+                .samtaler
+                .iter()
+                .filter(|s| !held.contains(&s.id))
+                .map(|s| (s.id, s.earliest, s.latest))
+                .collect();
+            assert!(!want.is_empty(), "{member}");
+            let mut got: Vec<(&str, chrono::NaiveDate, chrono::NaiveDate)> = c
+                .query(&Query::default())
+                .items
+                .iter()
+                .filter(|i| &*i.member == member)
+                .map(|i| (i.id, i.earliest, i.latest))
+                .collect();
+            let order = |id: &str| plan.samtaler.iter().position(|s| s.id == id);
+            got.sort_by_key(|(id, _, _)| order(id));
+            assert_eq!(got, want, "{member}");
+        }
+        // 3004's A1 is not owed (500 hours: the kommune holds the forløb from the first day): its
+        // held date counts nowhere, and the summary says so; K1 is held on time.
+        assert!(
+            s.warnings.iter().any(
+                |w| w.starts_with("1 holdt dato for en samtale, som medlemmet ikke skal til")
+                    && w.ends_with(": 3004 A1.")
+            ),
+            "{:?}",
+            s.warnings
+        );
+        // A1 is counted for those who owe it (3002, 3003: neither held it, both missing), never
+        // as held.
+        let a1 = s.on_time_by_samtale.iter().find(|r| r.key == "R2026 A1").expect("A1");
+        let c = a1.counts;
+        assert_eq!([c.on_time, c.early, c.late, c.missing], [0, 0, 0, 2], "{a1:?}");
+        let k1 = s
+            .on_time_by_samtale
+            .iter()
+            .find(|r| r.key == "R2026 K1")
+            .expect("K1 counted");
+        assert_eq!(k1.counts.on_time, 1);
+    }
+}

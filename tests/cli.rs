@@ -182,6 +182,287 @@ fn a_part_time_pause_in_the_table_gives_the_dates_of_the_json_request() {
     );
 }
 
+/// The plan the core gives for a JSON request, through `--json` (the same bytes as the library).
+fn json_plan(request: &str) -> serde_json::Value {
+    let out = run(&["--json"], request.as_bytes());
+    assert!(out.status.success(), "{request}: {}", stdout(&out));
+    let plan: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let library = samtaleplan::plan_str(request).expect("a plan");
+    let ours: Vec<(String, String)> = plan["samtaler"]
+        .as_array()
+        .expect("samtaler")
+        .iter()
+        .map(|s| {
+            (
+                s["id"].as_str().expect("id").into(),
+                s["latest"].as_str().expect("latest").into(),
+            )
+        })
+        .collect();
+    let theirs: Vec<(String, String)> = library
+        .samtaler
+        .iter()
+        .map(|s| (s.id.to_string(), s.latest.to_string()))
+        .collect();
+    assert_eq!(ours, theirs, "--json and the library agree");
+    plan
+}
+
+/// Every samtale of `plan` is in the table `text`: its dates as the table writes them and its
+/// explanation word for word.
+fn table_has_the_plan(text: &str, plan: &serde_json::Value, lang: samtaleplan::Lang) {
+    use samtaleplan::rules::dates::{long, parse_iso};
+    for s in plan["samtaler"].as_array().expect("samtaler") {
+        for key in ["earliest", "latest"] {
+            let day = parse_iso(s[key].as_str().expect("date")).expect("ISO date");
+            assert!(text.contains(&long(day, lang)), "{} {key} {day}\n{text}", s["id"]);
+        }
+        assert!(
+            text.contains(s["explanation"].as_str().expect("text")),
+            "{}\n{text}",
+            s["id"]
+        );
+    }
+}
+
+#[test]
+fn prior_hours_in_the_table_give_the_dates_of_the_json_request() {
+    // 481.25 hours from an earlier spell: past 410, so the kommune holds the forløb from the first
+    // day (A1 and A2 are not owed) and the later dates come nearer.
+    let plan = json_plan(r#"{"start":"2026-08-03","today":"2026-09-01","prior_hours":481.25}"#);
+    assert_eq!(plan["prior_hours"], 481.25);
+    assert_eq!(plan["milestones"]["handover"], "2026-08-03");
+    let not_owed: Vec<&str> = plan["not_owed"]
+        .as_array()
+        .expect("not_owed")
+        .iter()
+        .map(|x| x["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(not_owed, ["A1", "A2"]);
+    let plain = json_plan(r#"{"start":"2026-08-03","today":"2026-09-01"}"#);
+    assert!(plan["milestones"]["L6m"].as_str() < plain["milestones"]["L6m"].as_str());
+    let warning = plan["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .find(|w| w["code"] == "W_NOT_OWED")
+        .expect("W_NOT_OWED");
+    for hours in ["481,25", "481.25"] {
+        let out = run(&["2026-08-03", "--today", "2026-09-01", "--prior-hours", hours], b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        table_has_the_plan(&text, &plan, samtaleplan::Lang::Da);
+        assert!(
+            text.contains("Timer fra tidligere ledighed i dagpengeperioden: 481,25\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("Holdes ikke i denne ledighed: A1, A2 (se advarslerne)"),
+            "{text}"
+        );
+        assert!(text.contains(warning["text"].as_str().expect("text")), "{text}");
+        // A1 and A2 are in no row of the table.
+        assert!(!text.contains("A1 1. jobsamtale"), "{text}");
+    }
+    // In English, with the point.
+    let plan = json_plan(r#"{"start":"2026-08-03","today":"2026-09-01","prior_hours":481.25,"lang":"en"}"#);
+    let out = run(
+        &[
+            "2026-08-03",
+            "--today",
+            "2026-09-01",
+            "--prior-hours",
+            "481,25",
+            "--lang",
+            "en",
+        ],
+        b"",
+    );
+    let text = stdout(&out);
+    table_has_the_plan(&text, &plan, samtaleplan::Lang::En);
+    assert!(
+        text.contains("Hours from earlier unemployment in the dagpengeperiode: 481.25\n"),
+        "{text}"
+    );
+    assert!(text.contains("Not held in this spell: A1, A2"), "{text}");
+}
+
+#[test]
+fn prior_hours_past_every_samtale_leave_an_empty_plan_said_in_words() {
+    // 5,000 hours (R2024): every window closed in the earlier spell, every milestone before start.
+    let plan = json_plan(r#"{"start":"2024-08-05","today":"2024-09-01","prior_hours":5000}"#);
+    assert_eq!(plan["samtaler"], serde_json::json!([]));
+    for m in ["L3m", "L6m", "L16m"] {
+        assert!(plan["milestones"][m].is_null(), "{m}: {}", plan["milestones"]);
+    }
+    let out = run(&["2024-08-05", "--today", "2024-09-01", "--prior-hours", "5000"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Ingen samtaler i denne ledighed."), "{text}");
+    assert!(
+        text.contains("Holdes ikke i denne ledighed: A1, A2, A3, J1, J2, J3, S16"),
+        "{text}"
+    );
+    assert!(!text.contains("Hvem holder den"), "no empty table: {text}");
+}
+
+#[test]
+fn bad_prior_hours_get_the_cores_error_and_exit_status_1() {
+    for (args, code, words) in [
+        (&["--prior-hours", "-5"][..], "E_UNKNOWN_VALUE", "“-5” kan ikke bruges"),
+        (&["--prior-hours=-5"], "E_UNKNOWN_VALUE", "“-5” kan ikke bruges"),
+        (&["--prior-hours", "481,255"], "E_UNKNOWN_VALUE", "højst to decimaler"),
+        (&["--prior-hours", "481t"], "E_TYPE", "Timer fra tidligere ledighed"),
+        (&["--prior-hours", "mange"], "E_TYPE", "Timer fra tidligere ledighed"),
+        (&["--prior-hours", ""], "E_TYPE", "Timer fra tidligere ledighed"),
+        (&["--prior-hours", "5772,01"], "E_PRIOR_HOURS", "5.772 timer"),
+        (
+            &["--prior-hours", "4680,01", "--deltid"],
+            "E_PRIOR_HOURS",
+            "4.680 timer",
+        ),
+    ] {
+        let mut all = vec!["2026-08-03"];
+        all.extend_from_slice(args);
+        let out = run(&all, b"");
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).starts_with(&format!("samtaleplan: {code}: ")) && stderr(&out).contains(words),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(stdout(&out).is_empty(), "{args:?}");
+        // The same code as the JSON request with the same value gives.
+        let value = match args[0] {
+            "--prior-hours=-5" => "-5",
+            _ => args[1],
+        };
+        let number = value.replacen(',', ".", 1);
+        let field = if serde_json::from_str::<serde_json::Number>(&number).is_ok() {
+            number
+        } else {
+            format!("\"{value}\"")
+        };
+        let insurance = if args.contains(&"--deltid") {
+            r#","insurance":"deltid""#
+        } else {
+            ""
+        };
+        let request = format!(r#"{{"start":"2026-08-03","prior_hours":{field}{insurance}}}"#);
+        let e = samtaleplan::plan_str(&request).expect_err("refused");
+        assert_eq!(e.code.as_str(), code, "{request}");
+    }
+    // The limits themselves are taken.
+    for args in [
+        &["--prior-hours", "5772"][..],
+        &["--prior-hours", "4680", "--deltid"],
+        &["--prior-hours", "0"],
+    ] {
+        let mut all = vec!["2026-08-03", "--today", "2026-09-01"];
+        all.extend_from_slice(args);
+        let out = run(&all, b"");
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+    }
+    // English when asked.
+    let out = run(&["2026-08-03", "--prior-hours", "-5", "--lang", "en"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).starts_with("samtaleplan: E_UNKNOWN_VALUE: Hours from earlier unemployment"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn an_open_ended_part_time_pause_and_a_whole_sickness_give_the_dates_of_the_json_request() {
+    // Part-time work "indtil videre": the request has no `to`.
+    let plan = json_plan(
+        r#"{"start":"2026-08-03","today":"2026-09-01","pauses":[{"from":"2026-10-01","reason":"arbejde","hours_per_week":15}]}"#,
+    );
+    assert!(plan["pauses"][0]["to"].is_null(), "{}", plan["pauses"]);
+    let out = run(
+        &[
+            "2026-08-03",
+            "--today",
+            "2026-09-01",
+            "--pause",
+            "2026-10-01::arbejde:15",
+        ],
+        b"",
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    table_has_the_plan(&text, &plan, samtaleplan::Lang::Da);
+    assert!(
+        text.contains("  1. oktober 2026 – indtil videre: arbejde, 15 timer om ugen\n"),
+        "{text}"
+    );
+    // The later dates are those of the part-time work going on: later than without it.
+    let plain = json_plan(r#"{"start":"2026-08-03","today":"2026-09-01"}"#);
+    assert!(plan["milestones"]["L16m"].as_str() > plain["milestones"]["L16m"].as_str());
+    // With an end the dates are those of the end.
+    let ended = json_plan(
+        r#"{"start":"2026-08-03","today":"2026-09-01","pauses":[{"from":"2026-10-01","to":"2026-11-30","reason":"arbejde","hours_per_week":15}]}"#,
+    );
+    assert_ne!(ended["milestones"]["L16m"], plan["milestones"]["L16m"]);
+    // Only part-time work may go without an end: the core's E_MISSING_FIELD, exit status 1.
+    for pause in ["2026-10-01:", "2026-10-01::ferie", "2026-10-01::sygdom"] {
+        let out = run(&["2026-08-03", "--pause", pause], b"");
+        assert_eq!(out.status.code(), Some(1), "{pause}: {}", stderr(&out));
+        assert!(
+            stderr(&out).contains("E_MISSING_FIELD: Periode 1, til og med mangler. Kun arbejde på nedsat tid"),
+            "{pause}: {}",
+            stderr(&out)
+        );
+    }
+    // Open-ended work of 37 hours leaves no hours: the core asks for an end date.
+    let out = run(&["2026-08-03", "--pause", "2026-10-01::arbejde:37"], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("E_OPEN_ENDED_NO_HOURS"), "{}", stderr(&out));
+
+    // A sickness entered whole: its first 14 days count, so the dates are earlier than for a
+    // holiday (a full pause) of the same days.
+    let sick = json_plan(
+        r#"{"start":"2026-08-03","today":"2026-09-01","pauses":[{"from":"2026-09-01","to":"2026-10-15","reason":"sygdom"}]}"#,
+    );
+    let holiday = json_plan(
+        r#"{"start":"2026-08-03","today":"2026-09-01","pauses":[{"from":"2026-09-01","to":"2026-10-15","reason":"ferie"}]}"#,
+    );
+    assert!(sick["milestones"]["L6m"].as_str() < holiday["milestones"]["L6m"].as_str());
+    for (pause, plan, line) in [
+        (
+            "2026-09-01:2026-10-15:sygdom",
+            &sick,
+            "  1. september – 15. oktober 2026: sygdom\n",
+        ),
+        (
+            "2026-09-01:2026-10-15:ferie",
+            &holiday,
+            "  1. september – 15. oktober 2026: ferie\n",
+        ),
+    ] {
+        let out = run(&["2026-08-03", "--today", "2026-09-01", "--pause", pause], b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = stdout(&out);
+        table_has_the_plan(&text, plan, samtaleplan::Lang::Da);
+        assert!(text.contains(line), "{text}");
+    }
+    let text = stdout(&run(
+        &[
+            "2026-08-03",
+            "--today",
+            "2026-09-01",
+            "--pause",
+            "2026-09-01:2026-10-15:sygdom",
+        ],
+        b"",
+    ));
+    assert!(
+        text.contains("de første 14 dage (1.–14. september 2026) tæller med"),
+        "the sickness assumption: {text}"
+    );
+}
+
 #[test]
 fn table_errors_and_usage() {
     let out = run(&["2024-02-30"], b"");
@@ -387,6 +668,15 @@ fn help_and_version_work_on_every_command() {
             assert!(!text.contains("--jsonl"), "the caseload help is its own: {text}");
         } else {
             assert!(text.contains("--jsonl") && text.contains("--pause"), "{args:?}: {text}");
+            for want in [
+                "--prior-hours",
+                "forbrugte timer",
+                "FRA::arbejde:15",
+                "FRA:TIL:sygdom",
+                "until further notice",
+            ] {
+                assert!(text.contains(want), "{args:?}: {want}: {text}");
+            }
         }
     }
     for args in [&["--version"][..], &["-V"], &["caseload", "--version"]] {

@@ -16,6 +16,8 @@ enum Column {
     Insurance,
     Group,
     Pauses,
+    /// `forbrugte_timer`: hours from an earlier spell in the same dagpengeperiode.
+    PriorHours,
     /// `holdt_<ID>`: the date samtale ID was held.
     Held(String),
     /// `akasse_deltog_<ID>`: whether the a-kasse took part in joint samtale ID (ja/nej).
@@ -39,6 +41,16 @@ const START: [&str; 6] = [
     "first_day",
     "startdato",
 ];
+/// The prior-hours column's names, as [`column`] sees them (lower case, spaces and hyphens as
+/// `_`): "Forbrugte timer" is `forbrugte_timer`. Danish first.
+const PRIOR_HOURS: [&str; 6] = [
+    "forbrugte_timer",
+    "tidligere_timer",
+    "timer_før",
+    "timer_foer",
+    "prior_hours",
+    "hours_used",
+];
 
 fn column(name: &str) -> Option<Column> {
     let n = name.trim().to_lowercase().replace([' ', '-'], "_");
@@ -56,6 +68,7 @@ fn column(name: &str) -> Option<Column> {
         "forsikring" | "insurance" => Column::Insurance,
         "gruppe" | "group" => Column::Group,
         "pauser" | "pauses" => Column::Pauses,
+        _ if PRIOR_HOURS.contains(&n.as_str()) => Column::PriorHours,
         _ => match held {
             Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) => {
                 Column::Held(id.to_ascii_uppercase())
@@ -75,6 +88,7 @@ pub(super) struct Layout {
     pub(super) insurance: Option<usize>,
     pub(super) group: Option<usize>,
     pub(super) pauses: Option<usize>,
+    pub(super) prior_hours: Option<usize>,
     /// (column, samtale id)
     pub(super) held: Vec<(usize, String)>,
     /// (column, samtale id) of the `akasse_deltog_<ID>` columns.
@@ -86,7 +100,7 @@ impl Layout {
     pub(super) fn reads(&self, i: usize) -> bool {
         i == self.member
             || i == self.start
-            || [self.insurance, self.group, self.pauses].contains(&Some(i))
+            || [self.insurance, self.group, self.pauses, self.prior_hours].contains(&Some(i))
             || self.held.iter().any(|(k, _)| *k == i)
             || self.present.iter().any(|(k, _)| *k == i)
     }
@@ -126,7 +140,7 @@ impl Caseload {
             } else {
                 ("start", "start")
             };
-            let known = "medlem, start, forsikring, gruppe, pauser, holdt_<ID>, akasse_deltog_<ID> (eller member, start, insurance, group, pauses, held_<ID>, akasse_present_<ID>)";
+            let known = "medlem, start, forsikring, gruppe, pauser, forbrugte_timer, holdt_<ID>, akasse_deltog_<ID> (eller member, start, insurance, group, pauses, prior_hours, held_<ID>, akasse_present_<ID>)";
             let shown: Vec<String> = names[..width].iter().take(8).map(|n| quote(n)).collect();
             self.fatal = fail(
                 format!(
@@ -166,6 +180,7 @@ impl Caseload {
             insurance: find(&Column::Insurance),
             group: find(&Column::Group),
             pauses: find(&Column::Pauses),
+            prior_hours: find(&Column::PriorHours),
             held,
             present,
         });

@@ -129,6 +129,10 @@ pub struct Caseload {
     unnamed: usize,
     /// Member references that had invisible characters removed.
     cleaned: usize,
+    /// Held dates for samtaler a member does not owe in this registration (hours from an earlier
+    /// spell): counted nowhere; how many, and the first few as "member samtale".
+    not_owed_held: usize,
+    not_owed_examples: Vec<String>,
 }
 
 impl Caseload {
@@ -154,6 +158,8 @@ impl Caseload {
             ignored: Vec::new(),
             unnamed: 0,
             cleaned: 0,
+            not_owed_held: 0,
+            not_owed_examples: Vec::new(),
         }
     }
 
@@ -359,6 +365,24 @@ impl Caseload {
                 ),
             ));
         }
+        if self.not_owed_held > 0 {
+            let n = self.not_owed_held;
+            let more = if n > self.not_owed_examples.len() { ", …" } else { "" };
+            let examples = format!("{}{more}", self.not_owed_examples.join(", "));
+            w.push(lang.pick(
+                format!(
+                    "{} for {}, som medlemmet ikke skal til i denne ledighed (med timer fra tidligere ledighed i dagpengeperioden), er ikke talt med nogen steder: {examples}.",
+                    count(n, "holdt dato", "holdte datoer"),
+                    if n == 1 { "en samtale" } else { "samtaler" }
+                ),
+                format!(
+                    "{} for {} the member does not owe in this spell of unemployment (with hours from an earlier spell in the dagpengeperiode) {} counted nowhere: {examples}.",
+                    count(n, "held date", "held dates"),
+                    if n == 1 { "a samtale" } else { "samtaler" },
+                    if n == 1 { "is" } else { "are" }
+                ),
+            ));
+        }
         w
     }
 
@@ -417,6 +441,8 @@ pub struct RequestObject {
     pub insurance: &'static str,
     pub group: &'static str,
     pub pauses: Vec<PauseObject>,
+    /// Hours from an earlier spell in the same dagpengeperiode (the `forbrugte_timer` column).
+    pub prior_hours: HoursNumber,
     pub today: NaiveDate,
     pub lang: Lang,
 }
@@ -424,7 +450,8 @@ pub struct RequestObject {
 #[derive(Debug, Clone, Serialize)]
 pub struct PauseObject {
     pub from: NaiveDate,
-    pub to: NaiveDate,
+    /// `None` (null) for part-time work "indtil videre".
+    pub to: Option<NaiveDate>,
     pub reason: &'static str,
     /// The hours worked a week, for a part-time pause (the request's `hours_per_week`).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -445,11 +472,12 @@ impl Member {
                     .iter()
                     .map(|p| PauseObject {
                         from: p.period.from,
-                        to: p.period.to,
+                        to: p.given_to(),
                         reason: p.reason.as_str(),
                         hours_per_week: p.hours_per_week.map(HoursNumber),
                     })
                     .collect(),
+                prior_hours: HoursNumber(r.prior_hours),
                 today,
                 lang: r.lang,
             },

@@ -128,15 +128,33 @@ impl Caseload {
             Ok((m, w))
         });
         match outcome {
-            Ok((m, w)) => match self.acc.add(self.members.len(), &m, &w) {
-                Ok(()) => {
-                    self.references.insert(m.reference.clone());
-                    self.members.push(m);
+            Ok((mut m, w)) => {
+                self.drop_not_owed(&mut m, &w);
+                match self.acc.add(self.members.len(), &m, &w) {
+                    Ok(()) => {
+                        self.references.insert(m.reference.clone());
+                        self.members.push(m);
+                    }
+                    Err((da, en)) => self.row_error(line, Some(m.reference), ErrorCode::CsvHeld, da, en),
                 }
-                Err((da, en)) => self.row_error(line, Some(m.reference), ErrorCode::CsvHeld, da, en),
-            },
+            }
             Err((member, e)) => self.plan_error(line, member, e),
         }
+    }
+
+    /// Takes out the held dates (and the a-kasse's answers) for samtaler the member does not owe
+    /// in this registration (`not_owed`: hours from an earlier spell), so that they count nowhere
+    /// and the row is not an error for them; the summary's warnings count them.
+    fn drop_not_owed(&mut self, m: &mut Member, w: &plan::Windows) {
+        let owed = |id: &str| !w.not_owed.iter().any(|(n, _)| *n == id);
+        for (id, _) in m.held.iter().filter(|(id, _)| !owed(id)) {
+            self.not_owed_held += 1;
+            if self.not_owed_examples.len() < 3 {
+                self.not_owed_examples.push(format!("{} {id}", m.reference));
+            }
+        }
+        m.held.retain(|(id, _)| owed(id));
+        m.present.retain(|(id, _)| owed(id));
     }
 
     /// A member from the fields of a row, checked as a request would be.
@@ -232,37 +250,12 @@ impl Caseload {
             .filter(|s| !s.is_empty())
             .enumerate()
         {
-            // FROM..TO, or FROM..TO:HOURS for part-time work ("01-06-2024..31-08-2024:15t").
-            let (range, hours) = match item.split_once(':') {
-                Some((range, hours)) => (range, Some(hours)),
-                None => (item, None),
-            };
-            let Some((from, to)) = range.split_once("..") else {
-                return Err(err(
-                    ErrorCode::CsvPause,
-                    format!("pauser: {} er ikke en periode som 01-04-2024..12-04-2024.", quote(item)),
-                    format!("pauses: {} is not a period like 01-04-2024..12-04-2024.", quote(item)),
-                ));
-            };
-            let hours_per_week = match hours {
-                None => None,
-                Some(text) => Some(part_time_hours(text).ok_or_else(|| {
-                    err(
-                        ErrorCode::CsvPause,
-                        format!(
-                            "pauser: {} har ikke timer om ugen som 01-06-2024..31-08-2024:15t eller :18,5t (over 0 og højst 168 timer, højst to decimaler).",
-                            quote(item)
-                        ),
-                        format!(
-                            "pauses: {} has no hours a week like 01-06-2024..31-08-2024:15t or :18.5t (above 0 and at most 168 hours, at most two decimals).",
-                            quote(item)
-                        ),
-                    )
-                })?),
-            };
-            let period = Period {
-                from: date("pauser", from)?,
-                to: date("pauser", to)?,
+            let pause = pause(item).map_err(|(da, en)| err(ErrorCode::CsvPause, da, en))?;
+            let from = date("pauser", pause.from)?;
+            // An empty TO: part-time work "indtil videre", to the last day the calculator knows.
+            let (to, open_ended) = match pause.to {
+                "" => (request::LAST_DATE, true),
+                to => (date("pauser", to)?, false),
             };
             if i >= MAX_PAUSES {
                 return Err(err(
@@ -271,18 +264,32 @@ impl Caseload {
                     format!("At most {MAX_PAUSES} pauses per member."),
                 ));
             }
+            let period = Period { from, to };
             request::check_pause(i, period, lang).map_err(|e| (Some(reference.clone()), e))?;
             pauses.push(Pause {
                 period,
-                reason: if hours_per_week.is_some() {
-                    PauseReason::Arbejde
-                } else {
-                    PauseReason::Andet
-                },
-                hours_per_week,
-                open_ended: false,
+                reason: pause.reason,
+                hours_per_week: pause.hours,
+                open_ended,
             });
         }
+        let prior_hours = match value(layout.prior_hours) {
+            "" => Hundredths(0),
+            s => prior_hours(s).ok_or_else(|| {
+                err(
+                    ErrorCode::CsvValue,
+                    format!(
+                        "forbrugte_timer: {} er ikke et antal timer som 481, 481,25 eller 481t (fra 0, højst to decimaler, uden tusindtalsseparator).",
+                        quote(s)
+                    ),
+                    format!(
+                        "prior_hours: {} is not a number of hours like 481, 481.25 or 481t (from 0, at most two decimals, no thousands separator).",
+                        quote(s)
+                    ),
+                )
+            })?,
+        };
+        request::check_prior_hours(prior_hours, insurance, lang).map_err(|e| (Some(reference.clone()), e))?;
         let mut held = Vec::new();
         for (k, (i, id)) in layout.held.iter().enumerate() {
             let s = &*fields[*i];
@@ -315,6 +322,7 @@ impl Caseload {
             insurance,
             group,
             pauses,
+            prior_hours,
             lang,
             ..Request::new(start)
         };
@@ -326,6 +334,130 @@ impl Caseload {
             present,
         })
     }
+}
+
+/// A pause as written in a caseload file, its dates not yet read.
+#[derive(Debug, PartialEq, Eq)]
+struct PauseText<'a> {
+    from: &'a str,
+    /// Empty for part-time work "indtil videre".
+    to: &'a str,
+    reason: PauseReason,
+    hours: Option<Hundredths>,
+}
+
+/// One pause of the `pauser` column: `FROM..TO`, then after colons a reason (`:sygdom`, the whole
+/// sickness; `:ferie`, …: the contract's words, any case) or the hours worked a week (`:15t`,
+/// part-time work, reason `arbejde`), or both (`:arbejde:15t`). TO may be empty for part-time work
+/// only (`01-06-2026..:15t`). Without a reason or hours the pause is a full one (`andet`). The
+/// words of the error (Danish, English).
+fn pause(item: &str) -> Result<PauseText<'_>, (String, String)> {
+    let mut parts = item.split(':');
+    let range = parts.next().unwrap_or_default();
+    let Some((from, to)) = range.split_once("..") else {
+        return Err((
+            format!("pauser: {} er ikke en periode som 01-04-2024..12-04-2024.", quote(item)),
+            format!("pauses: {} is not a period like 01-04-2024..12-04-2024.", quote(item)),
+        ));
+    };
+    let (mut reason, mut hours) = (None, None);
+    for part in parts {
+        let word = <PauseReason as Word>::WORDS
+            .iter()
+            .position(|w| w.eq_ignore_ascii_case(part))
+            .map(|i| PauseReason::ALL[i]);
+        match (word, part_time_hours(part)) {
+            (Some(w), _) if reason.is_none() && hours.is_none() => reason = Some(w),
+            (None, Some(h)) if hours.is_none() => hours = Some(h),
+            (None, None) if part.starts_with(|c: char| c.is_ascii_digit()) || part.is_empty() => {
+                return Err((
+                    format!(
+                        "pauser: {} har ikke timer om ugen som 01-06-2024..31-08-2024:15t eller :18,5t (over 0 og højst 168 timer, højst to decimaler).",
+                        quote(item)
+                    ),
+                    format!(
+                        "pauses: {} has no hours a week like 01-06-2024..31-08-2024:15t or :18.5t (above 0 and at most 168 hours, at most two decimals).",
+                        quote(item)
+                    ),
+                ));
+            }
+            (None, None) => {
+                let words = <PauseReason as Word>::WORDS.join(", ");
+                return Err((
+                    format!(
+                        "pauser: {} har den ukendte årsag {}; tilladt er: {words}.",
+                        quote(item),
+                        quote(part)
+                    ),
+                    format!(
+                        "pauses: {} has the unknown reason {}; allowed: {words}.",
+                        quote(item),
+                        quote(part)
+                    ),
+                ));
+            }
+            _ => {
+                return Err((
+                    format!(
+                        "pauser: {} skal skrives FRA..TIL, FRA..TIL:ÅRSAG, FRA..TIL:TIMERt eller FRA..TIL:arbejde:TIMERt, fx 01-04-2024..10-05-2024:sygdom eller 01-06-2024..31-08-2024:15t.",
+                        quote(item)
+                    ),
+                    format!(
+                        "pauses: write {} as FROM..TO, FROM..TO:REASON, FROM..TO:HOURSt or FROM..TO:arbejde:HOURSt, e.g. 01-04-2024..10-05-2024:sygdom or 01-06-2024..31-08-2024:15t.",
+                        quote(item)
+                    ),
+                ));
+            }
+        }
+    }
+    if hours.is_some() && reason.is_some_and(|r| r != PauseReason::Arbejde) {
+        return Err((
+            format!(
+                "pauser: {} har både en årsag og timer om ugen; timer om ugen hører kun til arbejde på nedsat tid (:arbejde:15t eller blot :15t).",
+                quote(item)
+            ),
+            format!(
+                "pauses: {} has both a reason and hours a week; hours a week belong to part-time work only (:arbejde:15t or just :15t).",
+                quote(item)
+            ),
+        ));
+    }
+    if to.is_empty() && hours.is_none() {
+        return Err((
+            format!(
+                "pauser: {} har ingen slutdato. Kun arbejde på nedsat tid kan stå uden slutdato (indtil videre), fx 01-06-2026..:15t; en periode uden dagpenge skal have sin sidste dag.",
+                quote(item)
+            ),
+            format!(
+                "pauses: {} has no end. Only part-time work may be given without an end (until further notice), e.g. 01-06-2026..:15t; a period without dagpenge needs its last day.",
+                quote(item)
+            ),
+        ));
+    }
+    let reason = reason.unwrap_or(if hours.is_some() {
+        PauseReason::Arbejde
+    } else {
+        PauseReason::Andet
+    });
+    Ok(PauseText {
+        from,
+        to,
+        reason,
+        hours,
+    })
+}
+
+/// The hours from an earlier spell in a caseload file: "481", "481,25", "481.25", "481t",
+/// "481 timer" — from 0, at most two decimals. The limit of a whole dagpengeperiode is checked
+/// with the insurance, as in a request (`E_PRIOR_HOURS`).
+fn prior_hours(text: &str) -> Option<Hundredths> {
+    let lower = text.trim().to_lowercase();
+    let number = lower
+        .strip_suffix("timer")
+        .or_else(|| lower.strip_suffix('t'))
+        .unwrap_or(&lower)
+        .trim_end();
+    Hundredths::parse(number).ok()
 }
 
 /// The hours a week of a part-time pause in a caseload file: "15t", "18,5t", "18.5" — above 0,

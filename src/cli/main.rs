@@ -8,8 +8,12 @@
 //! samtaleplan [caseload] --help        help (Danish and English); --version the version
 //! ```
 //!
-//! Table options: `--deltid`/`--fuldtid`, `--today`, `--handover`, `--group`, `--lang`, `--compare`
-//! and `--pause FROM:TO[:REASON[:HOURS]]` (HOURS a week of part-time work, `15` or `18,5`);
+//! Table options: `--deltid`/`--fuldtid`, `--today`, `--handover`, `--group`, `--lang`, `--compare`,
+//! `--prior-hours 481,25` (hours from an earlier spell in the same dagpengeperiode, "forbrugte
+//! timer"; a comma or a point for the decimals; any value the core refuses is its error, exit
+//! status 1) and `--pause FROM:TO[:REASON[:HOURS]]` (HOURS a week of part-time work, `15` or
+//! `18,5`; an empty TO, `2026-06-01::arbejde:15`, is part-time work "indtil videre"; a `sygdom`
+//! without hours is the whole sickness, from its first to its last sick day);
 //! caseload options: `--today`, `--format json|csv|xlsx`, `--list`, `--holder`, `--capacity`
 //! (the booking proposal's weekly capacities), `--lang`. Every option may be given once, except `--pause`, which adds a pause each
 //! time: a repeated option is refused as a repeated JSON key is. Without `--today` the day is the

@@ -2,7 +2,8 @@
 
 use crate::usage::Bad;
 use clap::Args;
-use samtaleplan::rules::dates::{long, period};
+use samtaleplan::contract::request::PauseReason;
+use samtaleplan::rules::dates::{long, period, short, span};
 use samtaleplan::rules::regimes::Obligation;
 use samtaleplan::{Response, plan_str};
 use serde_json::{Map, Value, json};
@@ -37,8 +38,18 @@ pub struct TableArgs {
     #[arg(long, value_name = "standard|jobcenter_from_day_one")]
     group: Option<String>,
 
-    /// Periode uden dagpenge, eller med arbejde på nedsat tid (timer om ugen, fx 2024-06-01:2024-08-31:arbejde:15);
-    /// kan gentages / a period without dagpenge, or of part-time work (hours a week); may be repeated.
+    /// Timer, du har brugt af dagpengeperioden i en tidligere ledighed («forbrugte timer» i a-kassens
+    /// selvbetjening), fx 481 eller 481,25 / hours used of the dagpengeperiode in an earlier spell of
+    /// unemployment ("forbrugte timer" in the a-kasse's self-service), e.g. 481 or 481.25.
+    #[arg(long, value_name = "TIMER", allow_negative_numbers = true)]
+    prior_hours: Option<String>,
+
+    /// Periode uden dagpenge (FRA:TIL[:ÅRSAG]); sygdom skrives hele sygdomsperioden, fra første til
+    /// sidste sygedag (FRA:TIL:sygdom: de første 14 dage tæller med); arbejde på nedsat tid med timer
+    /// om ugen (FRA:TIL:arbejde:15), uden slutdato indtil videre (FRA::arbejde:15); kan gentages /
+    /// a period without dagpenge; a sickness from its first to its last sick day (FROM:TO:sygdom:
+    /// the first 14 days count); part-time work with hours a week (FROM:TO:arbejde:15), until
+    /// further notice with an empty TO (FROM::arbejde:15); may be repeated.
     #[arg(long, value_name = "FRA:TIL[:ÅRSAG[:TIMER]]", action = clap::ArgAction::Append, value_parser = pause)]
     pause: Vec<Pause>,
 
@@ -51,11 +62,13 @@ pub struct TableArgs {
     compare: bool,
 }
 
-/// One `--pause FROM:TO[:REASON[:HOURS]]`; the core checks the dates, the reason and the hours.
+/// One `--pause FROM:TO[:REASON[:HOURS]]`; the core checks the dates, the reason and the hours. An
+/// empty TO (`2026-06-01::arbejde:15`) leaves `to` out of the request: part-time work "indtil
+/// videre" (any other period without an end is the core's `E_MISSING_FIELD`).
 #[derive(Clone, Debug)]
 pub struct Pause {
     from: String,
-    to: String,
+    to: Option<String>,
     reason: Option<String>,
     /// The hours worked a week, as a JSON number ("15", "18.5"; "18,5" is read as 18.5).
     hours: Option<serde_json::Number>,
@@ -69,8 +82,8 @@ fn pause(v: &str) -> Result<Pause, Bad> {
         [from, to, reason, hours] => (from, to, reason, Some(hours)),
         _ => {
             return Err(Bad::new(
-                "skriv FRA:TIL, FRA:TIL:ÅRSAG eller FRA:TIL:ÅRSAG:TIMER, fx 2024-04-01:2024-04-12:sygdom eller 2024-06-01:2024-08-31:arbejde:15".into(),
-                "write FROM:TO, FROM:TO:REASON or FROM:TO:REASON:HOURS, e.g. 2024-04-01:2024-04-12:sygdom or 2024-06-01:2024-08-31:arbejde:15".into(),
+                "skriv FRA:TIL, FRA:TIL:ÅRSAG eller FRA:TIL:ÅRSAG:TIMER, fx 2024-04-01:2024-05-10:sygdom, 2024-06-01:2024-08-31:arbejde:15 eller 2026-06-01::arbejde:15 (indtil videre)".into(),
+                "write FROM:TO, FROM:TO:REASON or FROM:TO:REASON:HOURS, e.g. 2024-04-01:2024-05-10:sygdom, 2024-06-01:2024-08-31:arbejde:15 or 2026-06-01::arbejde:15 (until further notice)".into(),
             ));
         }
     };
@@ -87,7 +100,7 @@ fn pause(v: &str) -> Result<Pause, Bad> {
     };
     Ok(Pause {
         from: from.to_string(),
-        to: to.to_string(),
+        to: (!to.is_empty()).then(|| to.to_string()),
         reason: (!reason.is_empty()).then(|| reason.to_string()),
         hours,
     })
@@ -126,6 +139,9 @@ fn request(args: TableArgs) -> Value {
             req.insert(key.into(), json!(v));
         }
     }
+    if let Some(h) = args.prior_hours {
+        req.insert("prior_hours".into(), prior_hours(&h));
+    }
     if args.compare {
         req.insert("compare".into(), json!(true));
     }
@@ -133,7 +149,9 @@ fn request(args: TableArgs) -> Value {
         let pauses = args.pause.into_iter().map(|p| {
             let mut o = Map::new();
             o.insert("from".into(), json!(p.from));
-            o.insert("to".into(), json!(p.to));
+            if let Some(to) = p.to {
+                o.insert("to".into(), json!(to));
+            }
             if let Some(r) = p.reason {
                 o.insert("reason".into(), json!(r));
             }
@@ -145,6 +163,22 @@ fn request(args: TableArgs) -> Value {
         req.insert("pauses".into(), Value::Array(pauses.collect()));
     }
     Value::Object(req)
+}
+
+/// `--prior-hours` as the request's `prior_hours`: a JSON number where the text is one with a
+/// decimal comma or point ("481,25", "481.25"), otherwise the text itself, so that every refused
+/// value gets the core's own error and code (a string `E_TYPE`; negative or three decimals
+/// `E_UNKNOWN_VALUE`; over a whole dagpengeperiode `E_PRIOR_HOURS`).
+fn prior_hours(text: &str) -> Value {
+    let number = if text.matches(',').count() == 1 && !text.contains('.') {
+        text.replacen(',', ".", 1)
+    } else {
+        text.to_string()
+    };
+    match serde_json::from_str::<serde_json::Number>(number.trim()) {
+        Ok(n) => Value::Number(n),
+        Err(_) => json!(text),
+    }
 }
 
 /// The readable table: samtaler with holder and window, then how each date was found.
@@ -173,6 +207,7 @@ fn render_table(plan: &Response) -> String {
         period(plan.regime.from, plan.regime.to, lang),
         plan.regime.citation
     );
+    s += &inputs(plan);
     let mut header = vec![
         t("Samtale", "Interview"),
         t("Hvem holder den", "Held by"),
@@ -219,18 +254,34 @@ fn render_table(plan: &Response) -> String {
             .collect();
         format!("{}\n", padded.join("  ").trim_end())
     };
-    s += &line(header.clone());
-    s += &line(
-        widths
-            .iter()
-            .map(|w| "-".repeat(*w))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(String::as_str)
-            .collect(),
-    );
+    if plan.samtaler.is_empty() {
+        s += t(
+            "Ingen samtaler i denne ledighed.\n",
+            "No samtaler in this spell of unemployment.\n",
+        );
+    } else {
+        s += &line(header.clone());
+        s += &line(
+            widths
+                .iter()
+                .map(|w| "-".repeat(*w))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str)
+                .collect(),
+        );
+    }
     for r in &rows {
         s += &line(r.iter().map(String::as_str).collect());
+    }
+    if !plan.not_owed.is_empty() {
+        let ids: Vec<&str> = plan.not_owed.iter().map(|x| x.id).collect();
+        s += &format!(
+            "{}: {} {}\n",
+            t("Holdes ikke i denne ledighed", "Not held in this spell"),
+            ids.join(", "),
+            t("(se advarslerne)", "(see the warnings)")
+        );
     }
     if plan.samtaler.iter().any(|x| x.latest_non_working) {
         s += t(
@@ -238,7 +289,9 @@ fn render_table(plan: &Response) -> String {
             "* the latest date is not a working day (see the warnings)\n",
         );
     }
-    s += &format!("\n{}\n", t("Hjemmel og beregning", "Legal basis and computation"));
+    if !plan.samtaler.is_empty() {
+        s += &format!("\n{}\n", t("Hjemmel og beregning", "Legal basis and computation"));
+    }
     for x in &plan.samtaler {
         s += &format!("{:<4}{} [{}]", x.id, x.citation, x.basis.label(lang));
         if let Some(note) = x.note {
@@ -275,6 +328,54 @@ fn render_table(plan: &Response) -> String {
                 s += &format!("  - {}\n", m.text);
             }
         }
+    }
+    s
+}
+
+/// The hours from an earlier spell and the periods, as the plan counted them, before the table:
+/// "Perioder: 1. juni 2026 – indtil videre: arbejde, 15 timer om ugen".
+fn inputs(plan: &Response) -> String {
+    let lang = plan.lang;
+    let t = |da: &'static str, en: &'static str| lang.pick(da, en);
+    let mut s = String::new();
+    if plan.prior_hours.0.0 > 0 {
+        s += &format!(
+            "{}: {}\n",
+            t(
+                "Timer fra tidligere ledighed i dagpengeperioden",
+                "Hours from earlier unemployment in the dagpengeperiode"
+            ),
+            plan.prior_hours.0.format(lang)
+        );
+    }
+    if !plan.pauses.is_empty() {
+        s += &format!("{}:\n", t("Perioder", "Periods"));
+        for p in &plan.pauses {
+            let when = match p.to {
+                Some(to) => span(p.from, to, lang),
+                None => format!(
+                    "{} – {}",
+                    short(p.from, lang),
+                    t("indtil videre", "until further notice")
+                ),
+            };
+            let reason = match p.reason {
+                PauseReason::Arbejde => t("arbejde", "work"),
+                PauseReason::Sygdom => t("sygdom", "sickness"),
+                PauseReason::Barsel => t("barsel", "parental leave"),
+                PauseReason::Ferie => t("ferie", "holiday"),
+                PauseReason::Afmeldt => t("afmeldt", "deregistered"),
+                PauseReason::Andet => t("andet", "other"),
+            };
+            s += &format!("  {when}: {reason}");
+            if let Some(h) = p.hours_per_week {
+                s += &format!(", {} {}", h.0.format(lang), t("timer om ugen", "hours a week"));
+            }
+            s += "\n";
+        }
+    }
+    if !s.is_empty() {
+        s += "\n";
     }
     s
 }
