@@ -22,6 +22,8 @@ enum Expect {
         non_working: BTreeMap<String, String>,
         status: Option<BTreeMap<String, String>>,
         warnings: Option<Vec<String>>,
+        /// The ids of the samtaler not owed in this registration, in plan order (empty when absent).
+        not_owed: Vec<String>,
     },
 }
 
@@ -34,7 +36,7 @@ struct Row {
     nominal: Option<String>,
 }
 
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "name",
     "request",
     "error",
@@ -44,6 +46,7 @@ const KEYS: [&str; 9] = [
     "status",
     "warnings",
     "obligation",
+    "not_owed",
 ];
 
 /// Reads a table; a malformed table fails the test with the case named.
@@ -125,6 +128,13 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
                 .map(|c| c.as_str().unwrap_or_else(|| panic!("{here}: warnings")).to_string())
                 .collect()
         });
+        let not_owed = t.get("not_owed").map_or_else(Vec::new, |n| {
+            n.as_str()
+                .unwrap_or_else(|| panic!("{here}: not_owed is not a string of ids"))
+                .split_whitespace()
+                .map(str::to_string)
+                .collect()
+        });
         Expect::Plan {
             milestones,
             samtaler,
@@ -132,6 +142,7 @@ fn read_case(file: &str, i: usize, c: &toml::Value) -> Case {
             non_working: str_map("non_working").unwrap_or_default(),
             status: str_map("status"),
             warnings,
+            not_owed,
         }
     };
     Case { name, request, expect }
@@ -164,6 +175,7 @@ impl Case {
                 non_working,
                 status,
                 warnings,
+                not_owed,
             } => {
                 if v.get("error").is_some() {
                     return Err(format!("unexpected error {}", v["error"]));
@@ -201,6 +213,19 @@ impl Case {
                     if s["citation"].as_str().is_none_or(str::is_empty) {
                         eq(format!("{id}.citation"), "empty".into(), "a citation");
                     }
+                }
+                // The samtaler left out, in plan order: an array of objects with `id` (always present).
+                match v["not_owed"].as_array() {
+                    Some(left_out) => {
+                        let ids: Vec<String> = left_out.iter().map(|n| text(&n["id"])).collect();
+                        eq("not_owed".into(), ids.join(" "), &not_owed.join(" "));
+                        for id in &ids {
+                            if got_ids.contains(id) {
+                                eq(format!("not_owed.{id}"), "also in samtaler".into(), "only one of them");
+                            }
+                        }
+                    }
+                    None => eq("not_owed".into(), "no array".into(), "an array"),
                 }
                 for id in non_working.keys().chain(obligation.keys()) {
                     if !want_ids.contains(id) {
@@ -244,12 +269,15 @@ impl Case {
 }
 
 /// Every table, by file name, built into the test binary so the WebAssembly tests read the same.
-pub const TABLES: [(&str, &str); 6] = [
+pub const TABLES: [(&str, &str); 9] = [
     ("r2024.toml", include_str!("../cases/r2024.toml")),
     ("r2015.toml", include_str!("../cases/r2015.toml")),
     ("r2020.toml", include_str!("../cases/r2020.toml")),
     ("r2026.toml", include_str!("../cases/r2026.toml")),
     ("parttime.toml", include_str!("../cases/parttime.toml")),
+    ("sickness.toml", include_str!("../cases/sickness.toml")),
+    ("prior.toml", include_str!("../cases/prior.toml")),
+    ("openended.toml", include_str!("../cases/openended.toml")),
     ("errors.toml", include_str!("../cases/errors.toml")),
 ];
 
