@@ -375,7 +375,7 @@ fn explanations_show_prior_hours_and_sick_days() {
     // 200 + 29 × 7.4 = 414.6 > 410 on the 29th day with dagpenge (11 April: 9 of them sick days).
     assert!(
         a2.explanation.contains(
-            "første dag i måneden efter 29. dag med dagpenge fra 4. marts 2024, 11. april 2024, hvor over 410 timer er udbetalt: 200 timer fra tidligere ledighed i dagpengeperioden + 29 dage à 7,4 timer = 214,6 timer (heraf 9 dage med dagpenge under sygdom); i alt 414,6 timer"
+            "første dag i måneden efter 29. dag med dagpenge fra 4. marts 2024, 11. april 2024, hvor over 410 timer er udbetalt: 200 timer fra tidligere ledighed i dagpengeperioden + 29 dage à 7,4 timer = 214,6 timer (heraf 9 dage med dagpenge under sygdom); med de tidligere timer i alt 414,6 timer"
         ),
         "{}",
         a2.explanation
@@ -384,7 +384,7 @@ fn explanations_show_prior_hours_and_sick_days() {
     let a2 = en.samtaler.iter().find(|s| s.id == "A2").expect("A2");
     assert!(
         a2.explanation.contains(
-            "Latest day 38 with dagpenge from 4 March 2024, 24 April 2024: 3 months = 480.99 hours; 200 hours from earlier unemployment in the dagpengeperiode + 38 days at 7.4 hours = 281.2 hours; 481.2 hours in all"
+            "Latest day 38 with dagpenge from 4 March 2024, 24 April 2024: 3 months = 480.99 hours; 200 hours from earlier unemployment in the dagpengeperiode + 38 days at 7.4 hours = 281.2 hours; with the earlier hours, 481.2 hours in all"
         ),
         "{}",
         a2.explanation

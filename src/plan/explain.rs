@@ -202,8 +202,8 @@ impl Setup {
         }
         let (p, total) = (prior.format(lang), r.counted.format(lang));
         lang.pick(
-            format!("{p} timer fra tidligere ledighed i dagpengeperioden + {text}; i alt {total} timer"),
-            format!("{p} hours from earlier unemployment in the dagpengeperiode + {text}; {total} hours in all"),
+            format!("{p} timer fra tidligere ledighed i dagpengeperioden + {text}; med de tidligere timer i alt {total} timer"),
+            format!("{p} hours from earlier unemployment in the dagpengeperiode + {text}; with the earlier hours, {total} hours in all"),
         )
     }
 
