@@ -316,6 +316,8 @@ fn schema_2_input_is_refused_in_words() {
     for (value, code) in [
         ("-1", ErrorCode::UnknownValue),
         ("-0.01", ErrorCode::UnknownValue),
+        ("-0.0", ErrorCode::UnknownValue),
+        ("-0", ErrorCode::UnknownValue),
         ("10.555", ErrorCode::UnknownValue),
         (r#""500""#, ErrorCode::Type),
         ("true", ErrorCode::Type),
@@ -354,6 +356,17 @@ fn schema_2_input_is_refused_in_words() {
         "{}",
         en.message
     );
+    // 0 is a number of hours from before, however it is written; 5772.00 is the limit itself.
+    for zero in ["0", "0.0", "0.00"] {
+        let p = plan_str(&format!(r#"{{"start":"2024-03-04","prior_hours":{zero}}}"#)).expect(zero);
+        assert_eq!(p.prior_hours.0.0, 0, "{zero}");
+    }
+    assert!(plan_str(r#"{"start":"2024-03-04","prior_hours":5772.00}"#).is_ok());
+    assert!(plan_str(r#"{"start":"2024-03-04","prior_hours":5771.99}"#).is_ok());
+    for big in ["9999999.5", "123456789.25", "1e15"] {
+        let e = plan_str(&format!(r#"{{"start":"2024-03-04","prior_hours":{big}}}"#)).expect_err(big);
+        assert_eq!(e.code, ErrorCode::PriorHours, "{big}");
+    }
     // The limit depends on the insurance; both limits are valid values.
     for (insurance, ok, over, da_limit, en_limit) in [
         (

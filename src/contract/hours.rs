@@ -143,18 +143,17 @@ impl Visitor<'_> for HoursVisitor {
         if !v.is_finite() {
             return Err(E::invalid_type(Unexpected::Float(v), &self));
         }
-        // Compared only: below 0 (or at 0 where 0 is not allowed) is refused as such; `-0` is 0.
-        if v < 0.0 || (v == 0.0 && !self.zero) {
+        // Below 0, and `-0`, are refused as such.
+        if v.is_sign_negative() {
             return Err(refused(v));
         }
-        // Past the limit (whole hours, exact in binary), whatever its decimals.
-        if v > (self.max.0 / 100) as f64 {
-            return Ok(Read::Over(v.to_string()));
-        }
+        // The shortest digits of a finite number of at least 0 are digits and at most one point:
+        // only one of more than nine whole digits cannot be read back, and it is past any limit.
         let text = v.to_string();
         match Hundredths::parse(&text) {
             Ok(h) => self.check(h, text),
-            Err(HoursError::Decimals | HoursError::Malformed) => Err(refused(text)),
+            Err(HoursError::Decimals) => Err(refused(text)),
+            Err(HoursError::Malformed) => Ok(Read::Over(text)),
         }
     }
 }
