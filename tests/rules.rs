@@ -509,7 +509,7 @@ fn warnings_about_what_was_typed() {
             "W_YEAR_TYPO"
         )
         .expect("warned"),
-        "Periode 1, fra og med: året 2062 ligger langt fra første ledighedsdag (2026) – mente du 2026? Periode 1, til og med: året 2062 ligger langt fra første ledighedsdag (2026) – mente du 2026?"
+        "Periode 1: året 2062 ligger langt fra første ledighedsdag (2026) – mente du 2026?"
     );
     assert!(
         message(
@@ -541,21 +541,21 @@ fn samtaler_not_owed_are_named() {
     );
     assert_eq!(
         message(r#"{"start":"2024-03-04","prior_hours":500}"#, "W_NOT_OWED").expect("named"),
-        "A1, A2 og A3 holdes ikke: med 500 timer fra tidligere ledighed i dagpengeperioden har jobcentret dit forløb fra første ledighedsdag."
+        "A1 “1. jobsamtale i a-kassen”, A2 “2. jobsamtale i a-kassen” og A3 “3. jobsamtale i a-kassen” holdes ikke: med 500 timer fra tidligere ledighed i dagpengeperioden har jobcentret dit forløb fra første ledighedsdag."
     );
     assert_eq!(
         message(r#"{"start":"2026-08-03","prior_hours":500,"lang":"en"}"#, "W_NOT_OWED").expect("named"),
-        "A1 and A2 are not held: with 500 hours from earlier unemployment in the dagpengeperiode, the municipality holds your plan from the first day of unemployment."
+        "A1 “1st job interview at the a-kasse” and A2 “2nd job interview at the a-kasse” are not held: with 500 hours from earlier unemployment in the dagpengeperiode, the municipality holds your plan from the first day of unemployment."
     );
     assert!(
         message(r#"{"start":"2022-03-07","prior_hours":700}"#, "W_NOT_OWED").expect("named")
-            == "F1 og R1 hørte til din tidligere ledighed i dagpengeperioden: med 700 timer fra før er fristen allerede passeret, så de skal ikke holdes i denne ledighed."
+            == "F1 “1. fælles jobsamtale” og R1 “1. rådighedssamtale i a-kassen” hørte til din tidligere ledighed i dagpengeperioden: med 700 timer fra før er fristen allerede passeret, så de skal ikke holdes i denne ledighed."
     );
     assert!(message(r#"{"start":"2024-03-04","prior_hours":300}"#, "W_NOT_OWED").is_none());
     // One samtale alone is named in the singular.
     assert_eq!(
         message(r#"{"start":"2017-03-06","prior_hours":230,"lang":"en"}"#, "W_NOT_OWED").expect("named"),
-        "J1 belonged to your earlier unemployment in the dagpengeperiode: with 230 hours from before, the deadline has already passed, so it is not owed in this spell."
+        "J1 “1st job interview (1st joint interview)” belonged to your earlier unemployment in the dagpengeperiode: with 230 hours from before, the deadline has already passed, so it is not owed in this spell."
     );
     let en = plan_str(r#"{"start":"2024-03-04","prior_hours":500,"lang":"en"}"#).expect("a plan");
     assert_eq!(en.not_owed[0].holder_label, "the a-kasse");

@@ -224,7 +224,7 @@ mod tests {
         )
         .expect_err("refused");
         assert!(
-            e.message.starts_with("Periode 1, timer om ugen: “18.555”"),
+            e.message.starts_with("Periode 1, timer om ugen: “18,555”"),
             "{}",
             e.message
         );

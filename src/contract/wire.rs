@@ -345,7 +345,7 @@ fn hours_refused(path: &str, value: &str, lang: Lang) -> PlanError {
             format!(
                 "{}: {} kan ikke bruges. Skriv de timer, du har brugt af dagpengeperioden, som et tal fra 0 med højst to decimaler, fx 481 eller 481,25.",
                 label(path, Lang::Da),
-                quote(value)
+                quote(&value.replace('.', ","))
             ),
             format!(
                 "{}: {} cannot be used. Write the hours you have used of the dagpengeperiode as a number from 0 with at most two decimals, e.g. 481 or 481.25.",
@@ -362,7 +362,7 @@ fn hours_refused(path: &str, value: &str, lang: Lang) -> PlanError {
         format!(
             "{}: {} kan ikke bruges. Skriv de timer, du arbejder om ugen, som et tal over 0 og højst {} med højst to decimaler, fx 15 eller 18,5.",
             label(path, Lang::Da),
-            quote(value),
+            quote(&value.replace('.', ",")),
             max.format(Lang::Da)
         ),
         format!(

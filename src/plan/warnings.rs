@@ -92,9 +92,17 @@ fn input_warnings(req: &Request) -> Vec<Message> {
     }
     let first_day = ("første ledighedsdag", "the first day of unemployment");
     for (i, p) in req.pauses.iter().enumerate() {
-        slip(&format!("pauses[{i}].from"), p.period.from, req.start.year(), first_day);
-        if let Some(to) = p.given_to() {
-            slip(&format!("pauses[{i}].to"), to, req.start.year(), first_day);
+        match p.given_to() {
+            // The same slip at both ends of a period is said once, of the period.
+            Some(to) if to.year() == p.period.from.year() => {
+                slip(&format!("pauses[{i}]"), p.period.from, req.start.year(), first_day);
+            }
+            to => {
+                slip(&format!("pauses[{i}].from"), p.period.from, req.start.year(), first_day);
+                if let Some(to) = to {
+                    slip(&format!("pauses[{i}].to"), to, req.start.year(), first_day);
+                }
+            }
         }
     }
     if let Some(h) = req.handover {
@@ -125,7 +133,7 @@ fn input_warnings(req: &Request) -> Vec<Message> {
                     short(req.start, lang)
                 ),
                 format!(
-                    "{} lies wholly before the first day of unemployment, {}, and does not count. If you were unemployed before in the same dagpengeperiode, give the hours you have used instead (\"forbrugte timer\" in the a-kasse's self-service).",
+                    "{} lies wholly before the first day of unemployment, {}, and does not count. If you were unemployed before in the same dagpengeperiode, give the hours you have used instead (“forbrugte timer” in the a-kasse's self-service).",
                     periods(&before, Lang::En),
                     short(req.start, lang)
                 ),
@@ -200,11 +208,16 @@ fn not_owed_warning(req: &Request, handover_to: Holder, not_owed: &[NotOwed]) ->
     }
     let lang = req.lang;
     let prior = req.prior_hours.format(lang);
-    // The ids of a reason, joined, and whether there is more than one.
+    // The samtaler of a reason, joined, and whether there is more than one.
     let ids = |reason: NotOwedReason| {
-        let ids: Vec<&str> = not_owed.iter().filter(|n| n.reason == reason).map(|n| n.id).collect();
-        let many = ids.len() > 1;
-        (!ids.is_empty()).then(|| (join_ids(ids.into_iter(), lang), many))
+        // Named with their titles: the table does not show them.
+        let named: Vec<String> = not_owed
+            .iter()
+            .filter(|n| n.reason == reason)
+            .map(|n| format!("{} “{}”", n.id, n.title))
+            .collect();
+        let many = named.len() > 1;
+        (!named.is_empty()).then(|| (join_ids(named.iter().map(String::as_str), lang), many))
     };
     let mut parts = Vec::new();
     if let Some((ids, many)) = ids(NotOwedReason::HandoverAtStart) {

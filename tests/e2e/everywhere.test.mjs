@@ -87,7 +87,7 @@ test('the page from a link and the element from its attributes give the same pla
   await page.goto(`${ctx.server.url}?${link}`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
   assert.deepEqual(await rows(page), ROWS);
-  assert.match(await page.textContent('[data-code="W_NOT_OWED"]'), /A1 og A2 holdes ikke: med 500 timer fra tidligere ledighed/);
+  assert.match(await page.textContent('[data-code="W_NOT_OWED"]'), /A1 “1\. jobsamtale i a-kassen” og A2 “2\. jobsamtale i a-kassen” holdes ikke: med 500 timer fra tidligere ledighed/);
   assert.match(await page.textContent('[data-code="A_SICKNESS"]'), /de første 14 dage \(7\.–20\. september 2026\) tæller med/);
   assert.match(await page.textContent('[data-code="A_OPEN_ENDED"]'), /ingen slutdato/);
   // The element, with the same request as attributes.
