@@ -99,7 +99,7 @@ function addPause(pause = {}) {
   const to = dateGroup(id('to'));
   from.classList.add('pause-from');
   to.classList.add('pause-to');
-  const reason = el('select', { class: 'form-select', id: id('reason'), 'aria-describedby': id('error') }, REASONS.map((r) => el('option', { value: r })));
+  const reason = el('select', { class: 'form-select', id: id('reason'), 'aria-describedby': `${id('reason-hint')} ${id('error')}` }, REASONS.map((r) => el('option', { value: r })));
   const hours = el('input', {
     class: 'form-input form-input-hours', id: id('hours'), inputmode: 'decimal', autocomplete: 'off',
     'aria-describedby': `${id('hours-hint')} ${id('error')}`,
@@ -110,22 +110,35 @@ function addPause(pause = {}) {
   reason.value = partTime ? PART_TIME : REASONS.includes(pause.reason) ? pause.reason : 'andet';
   hours.value = partTime ? hoursText(pause.hours_per_week) : '';
   const hoursField = field('hours', hours, [el('span', { class: 'form-hint', id: id('hours-hint') })]);
-  hoursField.hidden = reason.value !== PART_TIME;
-  reason.addEventListener('change', () => {
-    hoursField.hidden = reason.value !== PART_TIME;
-  });
+  // Part-time work may go on "indtil videre": no end date, the "til og med" group hidden.
+  const open = el('input', { class: 'form-checkbox', type: 'checkbox', id: id('open'), 'aria-controls': to.id });
+  open.checked = partTime && !pause.to;
+  const openRow = el('div', { class: 'checkbox-row pause-open' }, [open, el('label', { for: id('open') })]);
+  // The reason comes first: what it reveals (under it, a sickness's hint; part-time work's hours
+  // and "indtil videre") stands before the dates it is about.
+  const reasonField = field('reason', reason);
+  reasonField.append(el('span', { class: 'form-hint', id: id('reason-hint') }));
+  const shape = () => {
+    const nedsat = reason.value === PART_TIME;
+    hoursField.hidden = openRow.hidden = !nedsat;
+    to.hidden = nedsat && open.checked;
+    sickHint(row);
+  };
+  reason.addEventListener('change', shape);
+  open.addEventListener('change', shape);
   const remove = el('button', { type: 'button', class: 'button button-tertiary pause-remove' });
   remove.addEventListener('click', () => removePause(row));
   const row = el('li', { class: 'pause-row' }, [
     el('fieldset', {}, [
       el('legend', { class: 'pause-legend' }),
       el('span', { class: 'form-error-message pause-error', id: id('error') }),
-      el('div', { class: 'pause-fields' }, [from, to, field('reason', reason), hoursField, remove]),
+      el('div', { class: 'pause-fields' }, [reasonField, hoursField, openRow, from, to, remove]),
     ]),
   ]);
   pauseList.append(row);
   labelPause(row, pauseList.children.length);
-  return from.querySelector('input');
+  shape();
+  return reason;
 }
 
 function labelPause(row, n) {
@@ -136,8 +149,15 @@ function labelPause(row, n) {
     row.querySelector(`.pause-${part} label`).textContent = text(lang, `pause.${part}`);
   }
   row.querySelector('.pause-hours .form-hint').textContent = text(lang, 'pause.hours.hint');
+  row.querySelector('.pause-open label').textContent = text(lang, 'pause.open');
+  sickHint(row);
   for (const option of row.querySelectorAll('option')) option.textContent = text(lang, `reason.${option.value}`);
   row.querySelector('.pause-remove').textContent = text(lang, 'pause.remove', n);
+}
+
+/** Under "Sygdom (hele perioden)": enter the whole sickness; the first 14 days count. */
+function sickHint(row) {
+  row.querySelector('.pause-reason .form-hint').textContent = row.querySelector('select').value === 'sygdom' ? text(lang, 'hint.sygdom') : '';
 }
 
 function removePause(row) {
@@ -160,37 +180,58 @@ function fromForm() {
   };
   const start = date($('start-group'), text(lang, 'start.legend'), true);
   const pauses = [...pauseList.children].map((row, i) => {
-    const from = date(row.querySelector('.pause-from'), text(lang, 'pause.from.name', i + 1), true);
-    const to = date(row.querySelector('.pause-to'), text(lang, 'pause.to.name', i + 1), true);
     const reason = row.querySelector('select').value;
+    const from = date(row.querySelector('.pause-from'), text(lang, 'pause.from.name', i + 1), true);
+    // Part-time work "indtil videre" has no `to` (its group is hidden).
+    const to = row.querySelector('.pause-to').hidden ? undefined : date(row.querySelector('.pause-to'), text(lang, 'pause.to.name', i + 1), true);
     if (reason !== PART_TIME) return { from, to, reason };
     const hours = hoursValue(row.querySelector('.pause-hours input').value);
     return { from, to, reason: 'arbejde', hours_per_week: hours };
   });
   const handover = date($('handover-group'), text(lang, 'handover.name'));
   if (errors.length) return { errors };
-  return {
-    request: {
-      start,
-      insurance: form.elements.insurance.value,
-      group: $('group').checked ? 'jobcenter_from_day_one' : 'standard',
-      pauses,
-      handover: handover || null,
-    },
+  const request = {
+    start,
+    insurance: form.elements.insurance.value,
+    group: $('group').checked ? 'jobcenter_from_day_one' : 'standard',
+    pauses,
+    handover: handover || null,
   };
+  if ($('prior-yes').checked) request.prior_hours = priorValue($('prior-hours').value);
+  return { request };
 }
+
+/** Hours used of the dagpengeperiode as typed ("481", "481,25", "481.25", "1.481,25") become a
+ * number; anything else goes to the core as it is, which refuses it beside the field (E_TYPE,
+ * E_UNKNOWN_VALUE for "-5" or "10,555", E_PRIOR_HOURS for more than a dagpengeperiode). */
+function priorValue(typed) {
+  let t = typed.trim().replace(/\s/g, '');
+  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t)) t = t.replaceAll('.', '');
+  return /^-?\d+([.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : typed.trim();
+}
+
+/** Shows or hides the hours used, as "Ja" or "Nej" is chosen. */
+function showPrior() {
+  $('prior-hours-group').hidden = !$('prior-yes').checked;
+}
+for (const radio of form.elements.prior) radio.addEventListener('change', showPrior);
 
 function toForm(req) {
   setDate($('start-group'), req.start);
   form.elements.insurance.value = req.insurance === 'deltid' ? 'deltid' : 'fuldtid';
   $('group').checked = req.group === 'jobcenter_from_day_one';
   setDate($('handover-group'), req.handover);
+  const prior = req.prior_hours !== undefined;
+  $(prior ? 'prior-yes' : 'prior-no').checked = true;
+  $('prior-hours').value = prior ? hoursText(req.prior_hours) : '';
+  showPrior();
   pauseList.replaceChildren();
   for (const p of req.pauses) addPause(p);
   labelHandover();
 }
 
-/** The URL of a request: ?start=…&insurance=deltid&pause=FROM..TO..REASON[..HOURS]&… */
+/** The URL of a request: ?start=…&insurance=deltid&prior_hours=481.25&pause=FROM..TO..REASON[..HOURS]&…
+ * (TO empty for part-time work "indtil videre"). */
 function toUrl(req) {
   const url = new URL(location.href);
   url.search = '';
@@ -198,9 +239,10 @@ function toUrl(req) {
   q.set('start', req.start);
   if (req.insurance === 'deltid') q.set('insurance', 'deltid');
   if (req.group === 'jobcenter_from_day_one') q.set('group', req.group);
+  if (req.prior_hours !== undefined) q.set('prior_hours', req.prior_hours);
   for (const p of req.pauses) {
     const hours = p.hours_per_week === undefined || p.hours_per_week === null ? '' : `..${p.hours_per_week}`;
-    q.append('pause', `${p.from}..${p.to}..${p.reason}${hours}`);
+    q.append('pause', `${p.from}..${p.to ?? ''}..${p.reason}${hours}`);
   }
   if (req.handover) q.set('handover', req.handover);
   if (lang !== 'da') q.set('lang', lang);
@@ -215,16 +257,21 @@ function fromUrl() {
   // A language the page does not have is named, and the page is shown in Danish.
   badLang = q.has('lang') && !['da', 'en'].includes(q.get('lang')) ? q.get('lang') : null;
   if (!q.has('start')) return null;
-  return {
+  const req = {
     start: q.get('start'),
     insurance: q.get('insurance') ?? 'fuldtid',
     group: q.get('group') ?? 'standard',
     pauses: q.getAll('pause').map((p) => {
       const [from = '', to = '', reason = 'andet', hours] = p.split('..');
-      return hours === undefined ? { from, to, reason } : { from, to, reason, hours_per_week: hoursValue(hours) };
+      // An empty TO is no end: part-time work "indtil videre" (the core refuses it for a full pause).
+      const pause = { from, to: to || undefined, reason };
+      if (hours !== undefined) pause.hours_per_week = hoursValue(hours);
+      return pause;
     }),
     handover: q.get('handover'),
   };
+  if (q.has('prior_hours')) req.prior_hours = priorValue(q.get('prior_hours'));
+  return req;
 }
 
 // The core never reads a clock: the page passes today's date (or ?today= for a fixed view).
@@ -264,20 +311,22 @@ function locate(error) {
   if (error.group) return { box: error.group.querySelector('.form-error-message'), input: markDate(error.group, error.parts) };
   const path = error.field ?? '';
   if (path === 'start' || path === 'handover') return { box: $(`${path}-error`), input: markDate($(`${path}-group`)) };
-  if (path === 'group') {
-    $('group-group').classList.add('form-error');
-    $('group').setAttribute('aria-invalid', 'true');
-    return { box: $('group-error'), input: $('group') };
+  if (path === 'group' || path === 'prior_hours') {
+    const input = $(path === 'group' ? 'group' : 'prior-hours');
+    input.closest('.form-group').classList.add('form-error');
+    input.setAttribute('aria-invalid', 'true');
+    return { box: $(`${input.id}-error`), input };
   }
   const pause = /^pauses\[(\d+)\](?:\.(\w+))?/.exec(path);
   const row = pause && pauseList.children[Number(pause[1])];
   if (!row) return null;
-  if (pause[2] === 'from' || pause[2] === 'to') {
-    const group = row.querySelector(`.pause-${pause[2]}`);
+  const group = /^(from|to)$/.test(pause[2]) && row.querySelector(`.pause-${pause[2]}`);
+  // (An error about the end of a period "indtil videre" stands beside the period, at its checkbox.)
+  if (group && !group.hidden) {
     return { box: group.querySelector('.form-error-message'), input: markDate(group) };
   }
   row.classList.add('form-error');
-  const input = row.querySelector(pause[2] === 'hours_per_week' ? '.pause-hours input' : pause[2] === 'reason' ? 'select' : 'input');
+  const input = row.querySelector(pause[2] === 'hours_per_week' ? '.pause-hours input' : pause[2] === 'to' ? '.pause-open input' : 'select');
   input.setAttribute('aria-invalid', 'true');
   return { box: row.querySelector('.pause-error'), input };
 }
@@ -305,7 +354,7 @@ function showErrors(errors, { focus = false, link = false } = {}) {
     }
     place.box.dataset.code = error.code;
     writeError(place.box, lang, message);
-    const a = el('a', { href: `#${place.input.id}` }, [message]);
+    const a = el('a', { href: `#${place.input.id}`, 'data-code': error.code }, [message]);
     a.addEventListener('click', (event) => {
       event.preventDefault();
       // The field's legend or label in view, then the input focused (DKFDS, GOV.UK).
@@ -335,6 +384,8 @@ function summaryText(req) {
     text(lang, `summary.${req.insurance === 'deltid' ? 'deltid' : 'fuldtid'}`),
     n < 2 ? text(lang, `summary.pauses.${n}`) : text(lang, 'summary.pauses', n),
   ];
+  if (req.pauses.some((p) => !p.to)) parts.push(text(lang, 'summary.open'));
+  if (req.prior_hours) parts.push(text(lang, 'summary.prior', hoursText(req.prior_hours)));
   if (req.handover) parts.push(text(lang, 'summary.handover', dateText(req.handover)));
   if (req.group === 'jobcenter_from_day_one') parts.push(text(lang, 'summary.group'));
   return parts.join(' · ');
@@ -377,7 +428,7 @@ function drawPrint() {
     const partTime = p.hours_per_week !== undefined && p.hours_per_week !== null;
     const reason = t(`reason.${partTime ? 'nedsat' : p.reason ?? 'andet'}`);
     const hours = partTime ? `, ${t('print.hours', hoursText(p.hours_per_week))}` : '';
-    return el('li', {}, [`${dateText(p.from)} – ${dateText(p.to)}: ${reason}${hours}`]);
+    return el('li', {}, [`${dateText(p.from)} – ${p.to ? dateText(p.to) : t('print.open')}: ${reason}${hours}`]);
   };
   const now = new Date();
   const pad = (n) => String(n).padStart(2, '0');
@@ -390,6 +441,7 @@ function drawPrint() {
       row(t('start.legend'), dateText(req.start)),
       row(t('print.insurance'), t(`insurance.${req.insurance === 'deltid' ? 'deltid' : 'fuldtid'}`)),
       row(t('pauses.legend'), req.pauses.length ? el('ul', {}, req.pauses.map(pause)) : t('print.none')),
+      row(t('prior.label'), req.prior_hours ? t('print.prior', hoursText(req.prior_hours)) : t('print.none')),
       row(t(handover), req.handover ? dateText(req.handover) : t('print.computed')),
       row(t('print.group'), t(req.group === 'jobcenter_from_day_one' ? 'print.day_one' : 'print.standard')),
     ]),

@@ -19,7 +19,7 @@ export const DATE_WORDS = {
     lacks: '{label} mangler {parts}.',
     badDay: '{label}: Dagen skal være et tal fra 1 til 31.',
     badMonth: '{label}: Måneden skal være et tal fra 1 til 12.',
-    badYear: '{label}: Året skal skrives med fire cifre, fx 2024.',
+    badYear: '{label}: Skriv året med fire cifre, fx 2026.',
     noDay: '{label}: {day}. {month} findes ikke.',
     noLeapDay: '{label}: 29. februar findes ikke i {year}.',
     months: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
@@ -36,7 +36,7 @@ export const DATE_WORDS = {
     lacks: '{label} is missing {parts}.',
     badDay: '{label}: The day must be a number from 1 to 31.',
     badMonth: '{label}: The month must be a number from 1 to 12.',
-    badYear: '{label}: The year must be written with four digits, e.g. 2024.',
+    badYear: '{label}: Write the year with four digits, e.g. 2026.',
     noDay: '{label}: {day} {month} does not exist.',
     noLeapDay: '{label}: 29 February does not exist in {year}.',
     months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
@@ -93,24 +93,30 @@ export function labelDateGroup(group, lang, legend, hint = '') {
 /**
  * A whole date typed or pasted into the day box is split into the three boxes, in the Danish
  * order: "1 4 2024", "1.4.2024", "1/4/2024", "01042024" (DDMMÅÅÅÅ) are 1 April 2024, as is the
- * ISO "2024-04-01". Anything else stays as typed, and reading it names what is wrong.
+ * ISO "2024-04-01". With `short`, a two-digit year is split too, as typed ("16.11.26", "161126":
+ * 16, 11, 26), so that reading it asks for four digits; no century is guessed. Anything else stays
+ * as typed, and reading it names what is wrong.
  */
-export function splitWhole(text) {
+export function splitWhole(text, short = false) {
   const t = text.trim();
-  let m = /^(\d{1,2})[\s./-]+(\d{1,2})[\s./-]+(\d{4})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4})$/.exec(t);
-  if (m) return [m[1], m[2], m[3]];
+  let m = /^(\d{1,2})[\s./-]+(\d{1,2})[\s./-]+(\d{4}|\d{2})$/.exec(t) ?? /^(\d{2})(\d{2})(\d{4}|\d{2})$/.exec(t);
+  if (m) return short || m[3].length === 4 ? [m[1], m[2], m[3]] : null;
   m = /^(\d{4})-(\d{1,2})-(\d{2})$/.exec(t);
   return m ? [m[3], m[2], m[1]] : null;
 }
 
+// While typing, "16.11.20" may become "16.11.2026": a two-digit year is split only once the box
+// is left (change) or the date is read.
 function splitOnInput(day, inputs) {
-  day.addEventListener('input', () => {
-    const parts = splitWhole(day.value);
+  const split = (short) => {
+    const parts = splitWhole(day.value, short);
     if (!parts) return;
     inputs[0].value = String(Number(parts[0]));
     inputs[1].value = String(Number(parts[1]));
     inputs[2].value = parts[2];
-  });
+  };
+  day.addEventListener('input', () => split(false));
+  day.addEventListener('change', () => split(true));
 }
 
 /** The three inputs of a group, by part. */
@@ -139,7 +145,7 @@ export function readDate(group, lang, label, { required = false } = {}) {
   const words = dateWords(lang);
   const inputs = dateInputs(group);
   // A whole date left in the day box (pasted without an input event) is split first.
-  const whole = inputs.month.value.trim() === '' && inputs.year.value.trim() === '' ? splitWhole(inputs.day.value) : null;
+  const whole = inputs.month.value.trim() === '' && inputs.year.value.trim() === '' ? splitWhole(inputs.day.value, true) : null;
   const [d, m, y] = whole ?? PARTS.map((p) => inputs[p].value.trim());
   const fail = (code, template, parts, values = {}) => ({ error: { code, message: fill(template, { label, ...values }), parts } });
   if (!d && !m && !y) return required ? fail('E_MISSING_FIELD', words.missing, ['day', 'month', 'year']) : { iso: null };

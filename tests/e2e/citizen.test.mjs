@@ -74,20 +74,21 @@ test('adding and removing a pause moves the dates as RULES.md says', async () =>
   await planFor(page, '2024-03-04');
   assert.equal(await latest(page, 'A2'), '2024-05-31');
   assert.equal(await latest(page, 'S16'), '2025-07-01');
-  // Sick 1–12 April 2024: ten weekdays without dagpenge push L(3 md) to Friday 14 June, and the
-  // 56th accrual day to 3 June, so the hand-over is 1 July and A2 ends on 14 June.
+  // On holiday without feriedagpenge 1–12 April 2024: ten weekdays without dagpenge push L(3 md)
+  // to Friday 14 June, and the 56th accrual day to 3 June, so the hand-over is 1 July and A2 ends
+  // on 14 June. (A sickness of those days would move nothing: its first 14 days count.)
   await editForm(page);
   await page.getByRole('button', { name: 'Tilføj periode' }).click();
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'pause-1-from-day', 'focus goes to the new period');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'pause-1-reason', 'focus goes to the new period, its reason first');
+  await page.getByLabel('Årsag').selectOption('ferie');
   await fillDate(page, 'pause-1-from', '2024-04-01');
   await fillDate(page, 'pause-1-to', '2024-04-12');
-  await page.getByLabel('Årsag').selectOption('sygdom');
   await submit(page);
   await page.waitForFunction(() => document.querySelector('tr[data-id="A2"] .samtaleplan-latest time')?.getAttribute('datetime') === '2024-06-14');
   assert.equal(await latest(page, 'J1'), '2024-09-13');
   assert.equal(await page.getAttribute('tr[data-id="J1"] .samtaleplan-earliest time', 'datetime'), '2024-07-01');
   assert.equal(await page.locator('.samtaleplan-timeline-wide .samtaleplan-timeline-pause').count(), 1, 'the pause is shaded on the timeline');
-  assert.match(new URL(page.url()).search, /pause=2024-04-01\.\.2024-04-12\.\.sygdom/);
+  assert.match(new URL(page.url()).search, /pause=2024-04-01\.\.2024-04-12\.\.ferie/);
   await page.screenshot({ path: path.join(artifacts, 'citizen-with-pause.png'), fullPage: true });
   // A second, overlapping period changes nothing more than its extra days.
   await editForm(page);
@@ -302,7 +303,7 @@ test('a link reproduces the whole plan: form, rules and dates', async () => {
 test('printed, the plan fits one A4 page without the form', async () => {
   const { page } = await openPage(ctx.browser);
   // The longest plan: R2015 with thirteen samtaler, a pause and warnings.
-  await page.goto(`${ctx.server.url}?start=2019-06-20&today=2019-09-01&pause=2019-07-01..2019-07-12..sygdom`);
+  await page.goto(`${ctx.server.url}?start=2019-06-20&today=2019-09-01&pause=2019-07-01..2019-07-12..ferie`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.isVisible('#plan-form'), false);
@@ -341,7 +342,8 @@ test('the whole flow works with the keyboard alone', async () => {
   assert.equal(await page.evaluate(() => document.activeElement.id), 'insurance-deltid');
   await focusOn('add-pause');
   await page.keyboard.press('Enter');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'pause-1-from-day');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'pause-1-reason');
+  await focusOn('pause-1-from-day');
   // Eight digits typed into the day box are a whole date, day first: 1 April 2024.
   await page.keyboard.type('01042024');
   assert.equal(await dateOf(page, 'pause-1-from'), '2024-04-01');

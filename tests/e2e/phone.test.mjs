@@ -118,7 +118,8 @@ test('on a phone the samtaler are cards, Senest first, and nothing scrolls sidew
 });
 
 test('on a desktop: the table with its head, the wide timeline readable, the legend', async () => {
-  const { page, problems } = await open(DESKTOP, '?start=2024-03-04&today=2024-06-03&pause=2024-04-01..2024-04-12..sygdom');
+  // A full pause (a holiday without feriedagpenge): shaded, and named in the legend.
+  const { page, problems } = await open(DESKTOP, '?start=2024-03-04&today=2024-06-03&pause=2024-04-01..2024-04-12..ferie');
   assert.equal(await page.isVisible('.samtaleplan-table thead'), true);
   assert.equal(await page.$eval('.samtaleplan-table tbody tr', (tr) => getComputedStyle(tr).display), 'table-row');
   const [timeline] = await timelineLabels(page);
