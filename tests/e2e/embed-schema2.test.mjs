@@ -347,6 +347,51 @@ for (const [width, height, name] of [
   });
 }
 
+/** The fenced blocks of one section of EMBEDDING.md, by language. */
+async function docBlocks(heading) {
+  const doc = await readFile(path.join(repo, 'EMBEDDING.md'), 'utf8');
+  const at = doc.indexOf(`\n## ${heading}\n`);
+  assert.ok(at >= 0, `EMBEDDING.md has the section "${heading}"`);
+  const section = doc.slice(at + 1).split(/\n## /)[0];
+  const blocks = {};
+  for (const [, lang, body] of section.matchAll(/```(\w+)\n([\s\S]*?)```/g)) blocks[lang] = body;
+  return blocks;
+}
+
+test('EMBEDDING.md\'s examples for prior hours, open-ended work and a sickness work as written, under the strict CSP', { timeout: 60_000 }, async () => {
+  const { html, js } = await docBlocks('Earlier unemployment, part-time work without an end, a sickness');
+  assert.ok(html && js, 'the section has an html and a js example');
+  const head = '<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Portal</title><link rel="icon" href="data:,">\n<script type="module" src="/vendor/samtaleplan/samtale-plan.js"></script>';
+  await writeFile(path.join(tmp, 'doc.html'), `${head}</head><body><main>${html}</main></body></html>`);
+  await writeFile(path.join(tmp, 'doc-script.js'), js);
+  await writeFile(path.join(tmp, 'doc-script.html'), `${head}<script type="module" src="doc-script.js"></script></head><body><main>${html}</main></body></html>`);
+  const { page, problems } = await openPage(browser);
+  await page.goto(`${server.url}doc.html`);
+  await page.waitForFunction(() => [...document.querySelectorAll('samtale-plan')].every((el) => ['ready', 'error'].includes(el.dataset.state)));
+  const plans = await page.$$eval('samtale-plan', (els) => els.map((el) => [el.dataset.state, el.plan]));
+  assert.deepEqual(plans.map(([state]) => state), ['ready', 'ready', 'ready']);
+  const [prior, open, sick] = plans.map(([, plan]) => plan);
+  assert.equal(prior.prior_hours, 481.25);
+  assert.deepEqual(prior.not_owed.map((n) => n.id), ['A1', 'A2']);
+  assert.deepEqual(open.pauses, [{ from: '2026-09-07', to: null, reason: 'arbejde', hours_per_week: 15 }]);
+  assert.deepEqual(sick.pauses, [{ from: '2026-09-07', to: '2026-10-16', reason: 'sygdom' }]);
+  assert.ok(sick.assumptions.some((a) => a.code === 'A_SICKNESS'));
+  // The dates are those of the same requests on the command line (START is the examples' start).
+  assert.deepEqual(rowsOf(prior), rowsOf(cli.comma));
+  assert.deepEqual(rowsOf(open), rowsOf(cli.open));
+  assert.deepEqual(rowsOf(sick), rowsOf(cli.sick));
+  // The script example sets the first element's properties.
+  await page.goto(`${server.url}doc-script.html`);
+  await page.waitForFunction(() => document.querySelector('samtale-plan').plan?.pauses.length === 2);
+  const first = await page.$eval('samtale-plan', (el) => [el.getAttribute('prior-hours'), el.plan.prior_hours, el.plan.pauses]);
+  assert.deepEqual(first, ['481.25', 481.25, [
+    { from: '2026-09-07', to: '2026-10-16', reason: 'sygdom' },
+    { from: '2026-11-02', to: null, reason: 'arbejde', hours_per_week: 15 },
+  ]]);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 // Found while checking the 800 px column: between 720 px (below it the table becomes cards) and
 // about 930 px of the element's width, the table (min-width 40em, the explanation 15em) is wider
 // than the element and sticks out of the portal's column, since issue 12 took `overflow-x: auto`

@@ -109,3 +109,11 @@ export async function use(): Promise<string> {
     return `${error.code} ${error.field ?? ''} ${latest} ${handover} ${to} ${nominal} ${status} ${schema} ${shown.code} ${code} ${nope} ${String(halvtid)}${String(unknown)}${String(reason)}${String(hoursText)} ${hours} ${String(priorText)} ${l3m} ${l6m} ${l16m} ${prior} ${why} ${whyNot} ${end} ${endText} ${codes}`;
   }
 }
+
+// EMBEDDING.md's schema 2 example, as written there (tests/e2e/types.test.mjs checks it is).
+export function schema2Example(): [string, string[]] {
+  const plan = document.querySelector('samtale-plan')?.plan;
+  const sixMonths: string = plan?.milestones.L6m ?? 'nået før første ledighedsdag';
+  const notOwed: string[] = plan?.not_owed.map((n) => n.id) ?? [];   // e.g. ['A1', 'A2']
+  return [sixMonths, notOwed];
+}
