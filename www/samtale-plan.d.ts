@@ -17,6 +17,8 @@ export type {
   Message,
   Milestones,
   Next,
+  NotOwed,
+  NotOwedReason,
   Obligation,
   Pause,
   PauseEcho,
@@ -58,8 +60,14 @@ export class SamtalePlanElement extends HTMLElement {
   handover: IsoDate | null;
   today: IsoDate | null;
   lang: Lang;
-  /** The `pauses` attribute holds these as JSON. */
+  /** The `pauses` attribute holds these as JSON. A period of part-time work (`hours_per_week`)
+   * may leave out `to` ("indtil videre"); `reason: "sygdom"` is the whole sickness. */
   pauses: Pause[];
+  /** The `prior-hours` attribute: hours from an earlier spell of unemployment in the same
+   * dagpengeperiode (the a-kasse's "forbrugte timer"), as a number ("481,25" reads 481.25), or
+   * null when absent or not a number. Set a number, or a text with a decimal comma or point. */
+  get priorHours(): number | null;
+  set priorHours(value: number | string | null);
   /** "full" shows a form; "plan" only the plan for the start the host gives. */
   mode: 'full' | 'plan';
   /** The `heading-level` attribute: the level of the plan's heading (its sections' one below),

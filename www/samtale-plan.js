@@ -6,6 +6,7 @@
 //
 //   <script type="module" src="/vendor/samtaleplan/samtale-plan.js"></script>
 //   <samtale-plan start="2024-03-04" insurance="fuldtid" lang="da"></samtale-plan>
+//   <samtale-plan start="2026-08-03" prior-hours="481,25"></samtale-plan>
 //
 // See EMBEDDING.md for attributes, properties, events, theming and the CSP a host needs.
 import init, { plan as corePlan, render, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
@@ -39,7 +40,20 @@ export async function plan(request) {
   }
 }
 
-const ATTRIBUTES = ['start', 'insurance', 'group', 'handover', 'today', 'lang', 'pauses', 'mode', 'heading-level'];
+const ATTRIBUTES = ['start', 'insurance', 'group', 'handover', 'today', 'lang', 'pauses', 'prior-hours', 'mode', 'heading-level'];
+
+/** A number as a person or a portal writes it: digits, with a decimal comma or point ("481",
+ * "481,25", "481.25"; a minus sign too, so that the core can say why a negative is refused). */
+const HOURS = /^-?\d+(?:[.,]\d+)?$/;
+
+/** The `prior-hours` attribute as the request's `prior_hours`: absent or empty is null (none); a
+ * number written with a comma or a point is that number; anything else goes to the core as it is,
+ * which refuses it with its own code and message (E_TYPE, E_UNKNOWN_VALUE, E_PRIOR_HOURS). */
+function priorHours(attribute) {
+  const text = attribute?.trim() ?? '';
+  if (text === '') return null;
+  return HOURS.test(text) ? Number(text.replace(',', '.')) : attribute;
+}
 
 const WORDS = {
   da: {
@@ -179,6 +193,14 @@ export class SamtalePlanElement extends HTMLElement {
     }
   }
   set pauses(v) { this.#reflect('pauses', v == null ? null : JSON.stringify(v)); }
+  /** Hours from an earlier spell of unemployment in the same dagpengeperiode: the `prior-hours`
+   * attribute as a number ("481,25" is 481.25), or null when it is absent or not a number. The
+   * setter takes a number or a text ("481,25"). */
+  get priorHours() {
+    const value = priorHours(this.getAttribute('prior-hours'));
+    return typeof value === 'number' ? value : null;
+  }
+  set priorHours(v) { this.#reflect('prior-hours', v); }
   /** The plan on show (the JSON contract), or null before the first plan or after an error. */
   get plan() { return this.#plan; }
 
@@ -251,6 +273,7 @@ export class SamtalePlanElement extends HTMLElement {
       insurance: this.getAttribute('insurance'),
       group: this.getAttribute('group'),
       pauses,
+      prior_hours: priorHours(this.getAttribute('prior-hours')),
       handover: this.handover,
       today: this.today ?? today(),
       lang: this.getAttribute('lang'),

@@ -67,9 +67,10 @@ test('attributes give the rendered dates, and changing one re-renders', async ()
     ['A1', '2024-03-04', '2024-03-18'],
     ['A2', '2024-03-04', '2024-05-31'],
   ]);
-  // A pause through the attribute moves A2, and the element draws again by itself.
+  // A full pause (a holiday without dagpenge) through the attribute moves A2, and the element
+  // draws again by itself.
   await page.$eval('#member-plan', (el) =>
-    el.setAttribute('pauses', JSON.stringify([{ from: '2024-04-01', to: '2024-04-12', reason: 'sygdom' }])),
+    el.setAttribute('pauses', JSON.stringify([{ from: '2024-04-01', to: '2024-04-12', reason: 'ferie' }])),
   );
   await page.waitForFunction(() =>
     document.querySelector('#member-plan').shadowRoot.querySelector('tr[data-id="A2"] .samtaleplan-latest time')?.getAttribute('datetime') === '2024-06-14');

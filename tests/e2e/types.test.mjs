@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { repo } from './browser.mjs';
 
@@ -15,4 +15,13 @@ test('the package types check a portal that uses them, and catch its mistakes', 
   const tsc = path.join(repo, 'node_modules/.bin/tsc');
   const run = spawnSync(tsc, ['-p', path.join(repo, 'tests/types/tsconfig.json')], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stdout + run.stderr);
+});
+
+test('the TypeScript in EMBEDDING.md is in usage.ts, so tsc --strict checks it', () => {
+  const doc = readFileSync(path.join(repo, 'EMBEDDING.md'), 'utf8');
+  const usage = readFileSync(path.join(repo, 'tests/types/usage.ts'), 'utf8');
+  const lines = (text) => text.split('\n').map((line) => line.trim()).join('\n');
+  const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, body]) => body);
+  assert.ok(blocks.length > 0, 'EMBEDDING.md has a TypeScript example');
+  for (const block of blocks) assert.ok(lines(usage).includes(lines(block).trim()), `usage.ts must hold, line for line:\n${block}`);
 });
