@@ -7,7 +7,7 @@
 //   from the portal: { type: 'samtaleplan:set', attributes: { start: '2024-03-04', … } }
 import './samtale-plan.js';
 
-const ATTRIBUTES = ['start', 'insurance', 'group', 'handover', 'today', 'lang', 'pauses'];
+const ATTRIBUTES = ['start', 'insurance', 'group', 'handover', 'today', 'lang', 'pauses', 'prior-hours'];
 const params = new URLSearchParams(location.search);
 const element = document.getElementById('plan');
 // Without a declared origin nothing is posted anywhere: a plan is personal.

@@ -319,6 +319,15 @@ test('the iframe alternative talks only to the origin it was given', async () =>
   }, frameOrigin);
   await page.waitForFunction(() => window.messages.some((m) => m.type === 'samtaleplan:error'));
   assert.equal(await page.evaluate(() => window.messages.find((m) => m.type === 'samtaleplan:error').error.code), 'E_DATE_INVALID');
+  // Hours from an earlier spell reach the frame's element too (schema 2): A1–A3 are left out.
+  await page.evaluate((o) => {
+    window.messages = [];
+    document.getElementById('f').contentWindow.postMessage({ type: 'samtaleplan:set', attributes: { start: '2024-03-04', 'prior-hours': '500' } }, o);
+  }, frameOrigin);
+  await page.waitForFunction(() => window.messages.some((m) => m.type === 'samtaleplan:change'));
+  const withHours = await page.evaluate(() => window.messages.find((m) => m.type === 'samtaleplan:change').plan);
+  assert.equal(withHours.prior_hours, 500);
+  assert.deepEqual(withHours.not_owed.map((n) => n.id), ['A1', 'A2', 'A3']);
   // The frame without an origin computed its plan but posted nothing.
   const silent = page.frame({ url: /frame\.html\?start=/ });
   await silent.waitForFunction(() => document.querySelector('samtale-plan')?.plan !== null);

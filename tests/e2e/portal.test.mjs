@@ -160,7 +160,7 @@ for (const [width, height] of SIZES) {
     assert.equal(colours.legend, 'rgb(128, 0, 64)');
     assert.equal(colours.latest, 'rgb(0, 90, 0)', '::part(latest)');
     assert.equal(colours.heading, 'rgb(90, 0, 0)', '::part(heading)');
-    if (width < 720) assert.equal(colours.card, 'rgb(0, 64, 128)', 'the card of a jobcenter samtale');
+    if (width < 960) assert.equal(colours.card, 'rgb(0, 64, 128)', 'the card of a jobcenter samtale');
     // Without a theme, the defaults (DKFDS): the unthemed element's A2 bar.
     const plainFill = await page.$eval('#level3', (el) => {
       const rect = [...el.shadowRoot.querySelectorAll('.samtaleplan-timeline-bar[data-id="A2"] rect')].find((r) => r.getBoundingClientRect().width > 0);
