@@ -166,12 +166,13 @@ pub fn likely_year(typed: i32, reference: i32) -> Option<i32> {
     if !(0..10_000).contains(&typed) || (typed - reference).abs() < 5 {
         return None;
     }
-    let digits = format!("{typed:04}").into_bytes();
+    // The four digits, thousands first; a swap of digits i and i + 1 gives the year again.
+    let digit = |i: u32| typed / 10_i32.pow(3 - i) % 10;
     (0..3)
-        .filter_map(|i| {
-            let mut d = digits.clone();
-            d.swap(i, i + 1);
-            std::str::from_utf8(&d).ok()?.parse::<i32>().ok()
+        .map(|i| {
+            let (a, b) = (digit(i), digit(i + 1));
+            let (pa, pb) = (10_i32.pow(3 - i), 10_i32.pow(2 - i));
+            typed - a * pa - b * pb + b * pa + a * pb
         })
         .filter(|y| (y - reference).abs() <= 1)
         .min_by_key(|y| (y - reference).abs())
