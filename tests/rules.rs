@@ -595,3 +595,33 @@ fn every_code_is_documented() {
         }
     }
 }
+
+/// The hours from before are stated with every plan that has them, with who to ask about
+/// samtaler already held: the a-kasse while it holds the forløb, else the jobcenter or kommune.
+#[test]
+fn the_hours_from_before_are_stated_with_who_to_ask() {
+    let said = |request: &str| message(request, "A_PRIOR_HOURS");
+    assert_eq!(said(r#"{"start":"2024-03-04"}"#), None);
+    assert_eq!(said(r#"{"start":"2024-03-04","prior_hours":0}"#), None);
+    let small = said(r#"{"start":"2024-03-04","prior_hours":0.01}"#).expect("stated");
+    assert!(small.starts_with("Beregningen regner med 0,01 timer fra tidligere ledighed i samme dagpengeperiode (de forbrugte timer, som a-kassens selvbetjening viser)."), "{small}");
+    assert!(small.ends_with("spørg a-kassen."), "{small}");
+    assert!(
+        said(r#"{"start":"2024-03-04","prior_hours":410}"#)
+            .expect("stated")
+            .ends_with("spørg a-kassen.")
+    );
+    assert!(
+        said(r#"{"start":"2024-03-04","prior_hours":410.01}"#)
+            .expect("stated")
+            .ends_with("spørg jobcentret eller kommunen.")
+    );
+    // A hand-over the a-kasse gives, after the first day: it holds the forløb until then.
+    let given =
+        said(r#"{"start":"2024-03-04","prior_hours":500,"handover":"2024-04-01","lang":"en"}"#).expect("stated");
+    assert!(given.ends_with("ask the a-kasse."), "{given}");
+    assert!(
+        given.contains("(BEK om en aktiv beskæftigelsesindsats § 7(4))"),
+        "{given}"
+    );
+}

@@ -132,7 +132,7 @@ function addPause(pause = {}) {
     el('fieldset', {}, [
       el('legend', { class: 'pause-legend' }),
       el('span', { class: 'form-error-message pause-error', id: id('error') }),
-      el('div', { class: 'pause-fields' }, [reasonField, hoursField, openRow, from, to, remove]),
+      el('div', { class: 'pause-fields' }, [reasonField, hoursField, from, openRow, to, remove]),
     ]),
   ]);
   pauseList.append(row);
