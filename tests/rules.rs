@@ -416,6 +416,23 @@ fn explanations_show_prior_hours_and_sick_days() {
         j1.explanation
     );
     assert!(message(r#"{"start":"2024-03-04","prior_hours":410.01}"#, "A_HANDOVER_PRIOR").is_some());
+    // The whole days of full dagpenge still needed to pass the line: 202.8 + 28 × 7.4 = 410.0 is
+    // not more than 410, so 29; without hours from before, 56.
+    assert!(
+        message(r#"{"start":"2024-03-04","prior_hours":202.8}"#, "A_HANDOVER_ESTIMATED")
+            .expect("estimated")
+            .contains("(202,8 timer fra tidligere ledighed og så 29 dage med fulde dagpenge)")
+    );
+    assert!(
+        message(r#"{"start":"2024-03-04","prior_hours":202.81}"#, "A_HANDOVER_ESTIMATED")
+            .expect("estimated")
+            .contains("og så 28 dage med fulde dagpenge)")
+    );
+    assert!(
+        message(r#"{"start":"2024-03-04"}"#, "A_HANDOVER_ESTIMATED")
+            .expect("estimated")
+            .contains("over 410 dagpengetimer er udbetalt (56 dage).")
+    );
     assert!(message(r#"{"start":"2024-03-04","prior_hours":410}"#, "A_HANDOVER_PRIOR").is_none());
     assert!(
         message(r#"{"start":"2024-03-04","prior_hours":200}"#, "A_HANDOVER_ESTIMATED")

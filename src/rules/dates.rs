@@ -159,11 +159,12 @@ pub fn weekday_at(i: i64) -> i64 {
     1 + 7 * i.div_euclid(5) + i.rem_euclid(5)
 }
 
-/// A year that looks like a typing slip: `typed` lies five years or more from `reference`, and
-/// swapping two neighbouring digits of its four ("2206", "2062", "0226") gives a year within one of
-/// `reference` — that year ("mente du 2026?").
+/// A year that looks like a typing slip: swapping two neighbouring digits of its four ("2206",
+/// "2062", "0226") gives another year within one of `reference` — that year ("mente du 2026?").
+/// A swap moves a year by a multiple of 9 (of 90, of 900), so a year near `reference` never has
+/// one: only a year nine or more from it can.
 pub fn likely_year(typed: i32, reference: i32) -> Option<i32> {
-    if !(0..10_000).contains(&typed) || (typed - reference).abs() < 5 {
+    if !(0..10_000).contains(&typed) {
         return None;
     }
     // The four digits, thousands first; a swap of digits i and i + 1 gives the year again.
@@ -174,7 +175,7 @@ pub fn likely_year(typed: i32, reference: i32) -> Option<i32> {
             let (pa, pb) = (10_i32.pow(3 - i), 10_i32.pow(2 - i));
             typed - a * pa - b * pb + b * pa + a * pb
         })
-        .filter(|y| (y - reference).abs() <= 1)
+        .filter(|&y| y != typed && (y - reference).abs() <= 1)
         .min_by_key(|y| (y - reference).abs())
 }
 
@@ -251,6 +252,18 @@ mod tests {
         assert_eq!(likely_year(226, 2026), Some(2026), "0226");
         assert_eq!(likely_year(2602, 2026), None, "two swaps away");
         assert_eq!(likely_year(2025, 2026), None, "near enough");
+        assert_eq!(
+            likely_year(2000, 2000),
+            None,
+            "a swap of two equal digits is the same year"
+        );
+        assert_eq!(likely_year(2002, 2001), None);
+        assert_eq!(
+            likely_year(2017, 2026),
+            None,
+            "9 from it, but 2071, 2107 and 0217 are not near"
+        );
+        assert_eq!(likely_year(2035, 2026), None);
         assert_eq!(
             likely_year(2031, 2026),
             None,
