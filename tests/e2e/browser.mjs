@@ -2,7 +2,9 @@
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import assert from 'node:assert/strict';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -81,4 +83,38 @@ export async function fillStart(page, iso) {
 export async function dateOf(page, id) {
   const [d, m, y] = await Promise.all(['day', 'month', 'year'].map((p) => page.inputValue(`#${id}-${p}`)));
   return d || m || y ? `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}` : '';
+}
+
+/** The plan's rows on the page, or inside the shadow root of the element `host` (a selector):
+ * [id, earliest, latest] each. */
+export function rows(page, host) {
+  return page.evaluate((host) => {
+    const root = host ? document.querySelector(host).shadowRoot : document;
+    return [...root.querySelectorAll('.samtaleplan-table tbody tr')].map((tr) => [
+      tr.dataset.id,
+      tr.querySelector('.samtaleplan-earliest time').getAttribute('datetime'),
+      tr.querySelector('.samtaleplan-latest time').getAttribute('datetime'),
+    ]);
+  }, host);
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js', { paths: [repo] }), 'utf8');
+
+/** axe-core's WCAG 2.1 A/AA violations on the page; what axe itself makes the console say (its
+ * style probes, refused by the strict CSP inside a shadow root) is dropped from `problems`. */
+export async function axe(page, problems = []) {
+  const seen = problems.length;
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  problems.splice(seen, problems.length - seen, ...problems.slice(seen).filter((p) => !/Applying inline style/.test(p)));
+  return violations;
+}
+
+/** Fails when the page scrolls sideways (`where` names the view in the message). */
+export async function noSidewaysScroll(page, where) {
+  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  assert.ok(scroll <= inner, `${where}: the page is ${scroll} px wide in ${inner} px`);
 }

@@ -1,7 +1,7 @@
 // Issue 20 in <samtale-plan>, in real Chromium: the prior-hours attribute (hours from an earlier
 // spell in the same dagpengeperiode), part-time work without an end and the whole sickness
 // through the pauses attribute. Every plan the element shows is the command line's plan for the
-// same request (`cargo run -q -- --jsonl`), field for field; every refusal is the core's, with its
+// same request (`samtaleplan --jsonl`, the release build), field for field; every refusal is the core's, with its
 // code, message and field, in the error event, the element's state and its error box. And the
 // element at 375 px and in an 800 px column, with screenshots.
 import { test, before, after } from 'node:test';
@@ -26,7 +26,7 @@ const SICKNESS = [{ from: '2026-09-07', to: '2026-10-16', reason: 'sygdom' }];
 const SICKNESS_DAY_15_ON = [{ from: '2026-09-21', to: '2026-10-16', reason: 'ferie' }];
 
 /** Each element of the host page: its id, its attributes, and the request the core is given for
- * them (what `cargo run -- --jsonl` answers, to compare with). */
+ * them (what `samtaleplan --jsonl` answers, to compare with). */
 const CASES = [
   ['none', {}, {}],
   ['prior500', { 'prior-hours': '500' }, { prior_hours: 500 }],
@@ -91,7 +91,7 @@ before(async () => {
   const requests = [...CASES.map(([, , r]) => r), { prior_hours: 200, pauses: JSON.parse(SHOWN.pauses) }].map((r) =>
     JSON.stringify({ start: START, today: TODAY, ...r }),
   );
-  const run = spawnSync('cargo', ['run', '-q', '--', '--jsonl'], { cwd: repo, input: `${requests.join('\n')}\n`, encoding: 'utf8' });
+  const run = spawnSync(path.join(repo, 'target', 'release', 'samtaleplan'), ['--jsonl'], { input: `${requests.join('\n')}\n`, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line));
   assert.equal(lines.length, requests.length);

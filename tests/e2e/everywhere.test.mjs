@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, fillDate, repo } from './browser.mjs';
+import { useBrowser, openPage, fillDate, repo, rows } from './browser.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
@@ -41,18 +41,6 @@ before(async () => {
 after(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-/** The plan's rows on the page, or inside an element's shadow root: [id, earliest, latest]. */
-function rows(page, host) {
-  return page.evaluate((host) => {
-    const root = host ? document.querySelector(host).shadowRoot : document;
-    return [...root.querySelectorAll('.samtaleplan-table tbody tr')].map((tr) => [
-      tr.dataset.id,
-      tr.querySelector('.samtaleplan-earliest time').getAttribute('datetime'),
-      tr.querySelector('.samtaleplan-latest time').getAttribute('datetime'),
-    ]);
-  }, host);
-}
 
 test('the command line: the JSON contract (schema 2) and the readable table', () => {
   const json = spawnSync(cli, ['--json'], { input: JSON.stringify(REQUEST), encoding: 'utf8' });

@@ -5,37 +5,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, fillStart, fillDate, dateOf, repo, editForm } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart, fillDate, dateOf, repo, editForm, axe, noSidewaysScroll } from './browser.mjs';
 
 const ctx = useBrowser();
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve('axe-core/axe.min.js', { paths: [repo] }), 'utf8');
 const SIZES = [
   { name: '375', width: 375, height: 812 },
   { name: '1280', width: 1280, height: 900 },
 ];
 const HINT = 'Skriv datoen som dag, måned og år, fx 4 3 2024.';
-
-/** axe-core's violations; what axe itself makes the console say (its style probes, refused by
- * the strict CSP inside a shadow root) is dropped from `problems`. */
-async function axe(page, problems = []) {
-  const seen = problems.length;
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-  problems.splice(seen, problems.length - seen, ...problems.slice(seen).filter((p) => !/Applying inline style/.test(p)));
-  return violations;
-}
-
-async function noSidewaysScroll(page, where) {
-  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scroll <= inner, `${where}: the page is ${scroll} px wide in ${inner} px`);
-}
 
 const focused = (page) => page.evaluate(() => document.activeElement.id);
 

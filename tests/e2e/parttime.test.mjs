@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm, rows } from './browser.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
@@ -34,18 +34,6 @@ before(async () => {
 after(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
-
-/** The plan's rows on the page, or inside an element's shadow root: [id, earliest, latest]. */
-function rows(page, host) {
-  return page.evaluate((host) => {
-    const root = host ? document.querySelector(host).shadowRoot : document;
-    return [...root.querySelectorAll('.samtaleplan-table tbody tr')].map((tr) => [
-      tr.dataset.id,
-      tr.querySelector('.samtaleplan-earliest time').getAttribute('datetime'),
-      tr.querySelector('.samtaleplan-latest time').getAttribute('datetime'),
-    ]);
-  }, host);
-}
 
 test('the page: "Arbejde på nedsat tid" with hours a week moves the dates, in the URL and on the timeline', async () => {
   const { page, problems } = await openPage(ctx.browser);

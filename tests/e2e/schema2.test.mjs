@@ -2,19 +2,17 @@
 // sickness entered whole, the hours used before this registration ("Har du været ledig før i samme
 // dagpengeperiode?"), part-time work "indtil videre" without an end date, bad hours beside their
 // field with their code in the error summary, and a two-digit year in a date group. The dates are
-// the command line's for the same request (`cargo run -q -- --json`); axe stays clean and nothing
+// the command line's for the same request (`samtaleplan --json`); axe stays clean and nothing
 // scrolls sideways; screenshots of the new fields are kept in tests/e2e/artifacts/schema2-*.png.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm, axe, noSidewaysScroll } from './browser.mjs';
 
 const ctx = useBrowser();
-const require = createRequire(import.meta.url);
-const AXE = await readFile(require.resolve('axe-core/axe.min.js', { paths: [repo] }), 'utf8');
+// The command line `./build.sh test` builds before the browser tests (release).
+const cli = path.join(repo, 'target', 'release', 'samtaleplan');
 const SIZES = [
   { name: '375', width: 375, height: 812 },
   { name: '1280', width: 1280, height: 900 },
@@ -39,7 +37,7 @@ const WORDS = {
 
 /** The plan the command line computes for a request: [id, earliest, latest] and the codes. */
 function core(request) {
-  const run = spawnSync('cargo', ['run', '-q', '--', '--json'], { cwd: repo, input: JSON.stringify(request), encoding: 'utf8' });
+  const run = spawnSync(cli, ['--json'], { input: JSON.stringify(request), encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
   const plan = JSON.parse(run.stdout);
   return {
@@ -48,10 +46,6 @@ function core(request) {
     plan,
   };
 }
-before(() => {
-  // Built once here, not inside the first test's time.
-  spawnSync('cargo', ['build', '-q', '--bin', 'samtaleplan'], { cwd: repo, stdio: 'inherit' });
-});
 
 /** The plan's rows on the page: [id, earliest, latest]. */
 const rows = (page) =>
@@ -61,22 +55,6 @@ const rows = (page) =>
     tr.querySelector('.samtaleplan-latest time').getAttribute('datetime'),
   ]));
 const codes = (page) => page.$$eval('.samtaleplan [data-code]', (els) => els.map((e) => e.dataset.code));
-
-async function axe(page, problems) {
-  const seen = problems.length;
-  await page.evaluate(AXE);
-  const violations = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return r.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  });
-  problems.splice(seen, problems.length - seen, ...problems.slice(seen).filter((p) => !/Applying inline style/.test(p)));
-  return violations;
-}
-
-async function noSideways(page, where) {
-  const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
-  assert.ok(scroll <= inner, `${where}: the page is ${scroll} px wide in ${inner} px`);
-}
 
 /** Submits and waits for a plan other than `before` (the text of #result before the submit). */
 async function submitAndWait(page, words) {
@@ -121,7 +99,7 @@ for (const size of SIZES) {
       assert.ok((await codes(page)).includes('A_SICKNESS'));
       assert.equal(await page.textContent('[data-code="A_SICKNESS"]'), sick.plan.assumptions.find((a) => a.code === 'A_SICKNESS').text);
       assert.deepEqual(new URL(page.url()).searchParams.getAll('pause'), ['2024-04-01..2024-05-10..sygdom']);
-      await noSideways(page, where);
+      await noSidewaysScroll(page, where);
       assert.deepEqual(problems, []);
       await page.close();
     });
@@ -153,7 +131,7 @@ for (const size of SIZES) {
       assert.equal(new URL(page.url()).searchParams.get('prior_hours'), '481.25');
       assert.ok((await page.textContent('#summary-text')).includes(words.prior), await page.textContent('#summary-text'));
       await page.locator('.samtaleplan-warnings').screenshot({ path: path.join(artifacts, `schema2-not-owed-${lang}-${size.name}.png`) });
-      await noSideways(page, where);
+      await noSidewaysScroll(page, where);
       assert.deepEqual(await axe(page, problems), [], `axe with the plan, ${where}`);
       // The link brings the answer and the hours back.
       const again = await openPage(ctx.browser);
@@ -230,7 +208,7 @@ for (const size of SIZES) {
       await page.click('#error-summary a');
       assert.equal(await page.evaluate(() => document.activeElement.id), 'pause-1-open', 'the link goes to the box to untick');
       assert.deepEqual(await axe(page, problems), [], `axe with the error, ${where}`);
-      await noSideways(page, where);
+      await noSidewaysScroll(page, where);
       await page.locator('.pause-row').screenshot({ path: path.join(artifacts, `schema2-open-ended-error-${lang}-${size.name}.png`) });
       assert.deepEqual(problems, []);
       await page.close();
@@ -259,7 +237,7 @@ for (const size of SIZES) {
         assert.equal(await page.locator('.samtaleplan-table').count(), 0, 'no plan from hours that cannot be used');
         if (typed === '6000') {
           assert.deepEqual(await axe(page, problems), [], `axe with the error, ${where}`);
-          await noSideways(page, where);
+          await noSidewaysScroll(page, where);
           await page.locator('#plan-form').screenshot({ path: path.join(artifacts, `schema2-prior-error-${lang}-${size.name}.png`) });
         }
         await links.click();
