@@ -173,7 +173,8 @@ struct Run {
     /// The hours worked a week (0 outside part-time work, and in a full pause or a freeze).
     worked: Hundredths,
     adds: Units,
-    /// In the first 14 days of a sickness, and adding something.
+    /// In the first 14 days of a sickness (counted as sick days only where the run adds
+    /// something: a full pause or a freeze wins).
     sick: bool,
     /// Monday–Friday days before `from` (from day 1 on), as [`weekdays_before`] counts them.
     weekdays: i64,
@@ -295,7 +296,7 @@ impl Ledighed {
                 from,
                 worked,
                 adds,
-                sick: sick > 0 && adds.0 > 0,
+                sick: sick > 0,
                 weekdays: weekdays_before(from),
                 counted: 0,
                 days: 0,
