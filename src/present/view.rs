@@ -59,6 +59,11 @@ pub fn plan(plan: &Response, id: &str) -> Node {
                 next.set("data-id", n.id);
                 n.text.as_str()
             }
+            // Every samtale of the rules belonged to an earlier spell (hours from before).
+            None if plan.samtaler.is_empty() => t(
+                "Du skal ikke til nogen samtaler i denne ledighed: de hørte til din tidligere ledighed i dagpengeperioden (se nedenfor).",
+                "You have no interviews to attend in this spell of unemployment: they belonged to your earlier unemployment in the dagpengeperiode (see below).",
+            ),
             None => t(
                 "Alle frister i planen er udløbet.",
                 "Every deadline in the plan has passed.",
@@ -119,7 +124,18 @@ pub fn plan(plan: &Response, id: &str) -> Node {
 
     // The table; in a narrow box the stylesheet lays each row out as a card (the DKFDS
     // responsive-table pattern), every value with its column's name (`data-label`).
-    root.push(el("div", "samtaleplan-scroll").child(table(plan)));
+    if plan.samtaler.is_empty() {
+        root.push(text_el(
+            "p",
+            "samtaleplan-none",
+            t(
+                "Ingen samtaler i denne ledighed: de hørte til din tidligere ledighed i dagpengeperioden.",
+                "No interviews in this spell of unemployment: they belonged to your earlier unemployment in the dagpengeperiode.",
+            ),
+        ));
+    } else {
+        root.push(el("div", "samtaleplan-scroll").child(table(plan)));
+    }
 
     if let Some(c) = &plan.comparison {
         let details = root.push(el("details", "samtaleplan-comparison").attr("data-regime", c.regime.id));
@@ -314,6 +330,35 @@ mod tests {
             .into_iter()
             .filter(|n| n.get("class") == Some(class))
             .collect()
+    }
+
+    #[test]
+    fn a_plan_that_owes_nothing_says_so_instead_of_an_empty_table() {
+        // 2565.28 hours are 16 months: every samtale of R2015 but the CV-samtale lies before the
+        // start; 5772 hours leave nothing at all under R2024.
+        let root = view(r#"{"start":"2024-03-04","today":"2024-03-05","prior_hours":5772}"#);
+        assert!(with_class(&root, "samtaleplan-table").is_empty());
+        let none = with_class(&root, "samtaleplan-none");
+        assert_eq!(none.len(), 1);
+        assert!(none[0].text_content().starts_with("Ingen samtaler i denne ledighed"));
+        let next = with_class(&root, "samtaleplan-next");
+        assert!(
+            next[0]
+                .text_content()
+                .starts_with("Du skal ikke til nogen samtaler i denne ledighed"),
+            "{}",
+            next[0].text_content()
+        );
+        let en = view(r#"{"start":"2024-03-04","today":"2024-03-05","prior_hours":5772,"lang":"en"}"#);
+        assert!(
+            with_class(&en, "samtaleplan-none")[0]
+                .text_content()
+                .starts_with("No interviews in this spell")
+        );
+        // One owed: the table as ever.
+        let cv = view(r#"{"start":"2017-03-06","prior_hours":2565.28}"#);
+        assert_eq!(with_class(&cv, "samtaleplan-table").len(), 1);
+        assert!(with_class(&cv, "samtaleplan-none").is_empty());
     }
 
     #[test]
