@@ -520,15 +520,9 @@ fn a_share_rounds_half_up_at_the_exact_boundary() {
 /// STAR: both have 1½ and 3 months by today and held their first samtale by then: 2 of 2 each.
 /// Three to six months (L3m <= today < L6m): b (L3m is today) but not a (L6m is today); b held
 /// two samtaler after 2024-05-30 (today less three months): 1 of 1.
-#[test]
-fn counts_at_the_edges_of_windows_and_spans() {
-    let text = "medlem;start;holdt_A1;holdt_A2;holdt_J1\n\
-                a;04-03-2024;04-03-2024;31-05-2024;01-06-2024\n\
-                b;03-06-2024;10-06-2024;01-08-2024;\n";
-    let s = run(text.as_bytes(), ymd(2024, 8, 30));
-    assert_eq!((s.members, s.error_count), (2, 0), "{:?}", s.errors);
-    let rows: BTreeMap<String, [u32; 4]> = s
-        .on_time_by_samtale
+/// Per samtale: on time, early, late and missing.
+fn on_time_counts(s: &Summary) -> BTreeMap<String, [u32; 4]> {
+    s.on_time_by_samtale
         .iter()
         .map(|r| {
             (
@@ -536,7 +530,17 @@ fn counts_at_the_edges_of_windows_and_spans() {
                 [r.counts.on_time, r.counts.early, r.counts.late, r.counts.missing],
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn counts_at_the_edges_of_windows_and_spans() {
+    let text = "medlem;start;holdt_A1;holdt_A2;holdt_J1\n\
+                a;04-03-2024;04-03-2024;31-05-2024;01-06-2024\n\
+                b;03-06-2024;10-06-2024;01-08-2024;\n";
+    let s = run(text.as_bytes(), ymd(2024, 8, 30));
+    assert_eq!((s.members, s.error_count), (2, 0), "{:?}", s.errors);
+    let rows = on_time_counts(&s);
     let want: BTreeMap<String, [u32; 4]> = [
         ("R2024 A1", [2, 0, 0, 0]),
         ("R2024 A2", [2, 0, 0, 0]),
@@ -1019,16 +1023,7 @@ fn a_held_date_for_a_samtale_not_owed_counts_nowhere_and_is_said_in_the_warnings
     let (c, s) = read_whole(text.as_bytes(), today, Lang::Da);
     assert_eq!((s.members, s.error_count), (4, 0), "{:?}", s.errors);
     // Counted nowhere: no A1 or A2 of the members with prior hours on time or late; K1 on time.
-    let by_samtale: BTreeMap<String, [u32; 4]> = s
-        .on_time_by_samtale
-        .iter()
-        .map(|r| {
-            (
-                r.key.clone(),
-                [r.counts.on_time, r.counts.early, r.counts.late, r.counts.missing],
-            )
-        })
-        .collect();
+    let by_samtale = on_time_counts(&s);
     assert_eq!(
         by_samtale.get("R2026 A1"),
         Some(&[1, 0, 0, 0]),

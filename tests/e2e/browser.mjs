@@ -118,3 +118,15 @@ export async function noSidewaysScroll(page, where) {
   const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   assert.ok(scroll <= inner, `${where}: the page is ${scroll} px wide in ${inner} px`);
 }
+
+/** The rows of a caseload list exported as CSV (the command line's or the page's): [Samtale,
+ * Tidligst, Senest] each, the dates (written 4.3.2024) as ISO dates; a BOM before it is dropped. */
+export function exportedRows(csv) {
+  const iso = (d) => {
+    const [day, month, year] = d.split('.');
+    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
+  };
+  const [header, ...lines] = csv.replace(/^\ufeff/, '').trim().split('\n').map((line) => line.split(';'));
+  const at = (name) => header.indexOf(name);
+  return lines.map((f) => [f[at('Samtale')], iso(f[at('Tidligst')]), iso(f[at('Senest')])]);
+}

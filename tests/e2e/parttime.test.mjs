@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm, rows } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm, rows, exportedRows } from './browser.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
@@ -162,18 +162,9 @@ test('the page, the element, the command line and the caseload give the same dat
   const file = path.join(tmp, 'parttime.csv');
   await writeFile(file, 'medlem;start;pauser\npt;04-03-2024;01-06-2024..31-08-2024:18,5t\n');
   // The export shows what the screen shows: Samtale, Tidligst and Senest, dates as 4.3.2024.
-  const iso = (d) => {
-    const [day, month, year] = d.split('.');
-    return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
-  };
-  const listed = (csv) => {
-    const [header, ...lines] = csv.trim().split('\n').map((line) => line.split(';'));
-    const at = (name) => header.indexOf(name);
-    return lines.map((f) => [f[at('Samtale')], iso(f[at('Tidligst')]), iso(f[at('Senest')])]);
-  };
   const caseload = spawnSync(cli, ['caseload', file, '--today', '2025-12-31', '--format', 'csv', '--list', 'overdue'], { encoding: 'utf8' });
   assert.equal(caseload.status, 0, caseload.stderr);
-  assert.deepEqual(listed(caseload.stdout.replace(/^\ufeff/, '')), ROWS);
+  assert.deepEqual(exportedRows(caseload.stdout), ROWS);
   const { page, problems } = await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
@@ -186,7 +177,7 @@ test('the page, the element, the command line and the caseload give the same dat
   const saved = path.join(tmp, download.suggestedFilename());
   await download.saveAs(saved);
   const byId = (rows) => [...rows].sort((a, b) => a[0].localeCompare(b[0]));
-  assert.deepEqual(byId(listed((await readFile(saved, 'utf8')).replace(/^\ufeff/, ''))), byId(ROWS));
+  assert.deepEqual(byId(exportedRows(await readFile(saved, 'utf8'))), byId(ROWS));
   // The page and the element, from the same request.
   await page.goto(`${ctx.server.url}?start=2024-03-04&today=2024-05-01&pause=2024-06-01..2024-08-31..arbejde..18.5`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
