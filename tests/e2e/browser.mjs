@@ -3,6 +3,7 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -129,4 +130,19 @@ export function exportedRows(csv) {
   const [header, ...lines] = csv.replace(/^\ufeff/, '').trim().split('\n').map((line) => line.split(';'));
   const at = (name) => header.indexOf(name);
   return lines.map((f) => [f[at('Samtale')], iso(f[at('Tidligst')]), iso(f[at('Senest')])]);
+}
+
+/** The caseload page at `url` reads `file` for the day `today` (ISO); the rows of its whole
+ * worklist, downloaded as CSV into `dir` ([Samtale, Tidligst, Senest] each, by exportedRows). */
+export async function pageWorklist(page, url, file, today, dir) {
+  await page.goto(`${url}caseload.html`);
+  await page.waitForSelector('#caseload-form[data-ready="true"]');
+  await fillDate(page, 'today', today);
+  await page.setInputFiles('#file', file);
+  await page.click('#run');
+  await page.waitForSelector('#results[data-state="done"]', { timeout: 60000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="worklist"]')]);
+  const saved = path.join(dir, download.suggestedFilename());
+  await download.saveAs(saved);
+  return exportedRows(await readFile(saved, 'utf8'));
 }

@@ -6,10 +6,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, fillDate, repo, rows, exportedRows } from './browser.mjs';
+import { useBrowser, openPage, repo, rows, exportedRows, pageWorklist } from './browser.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
@@ -106,16 +106,8 @@ test('the caseload, on the command line and on its page, counts the same samtale
   assert.equal(caseload.status, 0, caseload.stderr);
   assert.deepEqual(byId(exportedRows(caseload.stdout)), byId(ROWS));
   const { page, problems } = await openPage(ctx.browser);
-  await page.goto(`${ctx.server.url}caseload.html`);
-  await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await fillDate(page, 'today', '2028-12-31');
-  await page.setInputFiles('#file', file);
-  await page.click('#run');
-  await page.waitForSelector('#results[data-state="done"]', { timeout: 60000 });
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="worklist"]')]);
-  const saved = path.join(tmp, download.suggestedFilename());
-  await download.saveAs(saved);
-  assert.deepEqual(byId(exportedRows(await readFile(saved, 'utf8'))), byId(ROWS));
+  const worklist = await pageWorklist(page, ctx.server.url, file, '2028-12-31', tmp);
+  assert.deepEqual(byId(worklist), byId(ROWS));
   assert.deepEqual(problems, []);
   await page.close();
 });

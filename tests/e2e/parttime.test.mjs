@@ -5,10 +5,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm, rows, exportedRows } from './browser.mjs';
+import { useBrowser, openPage, artifacts, fillStart, fillDate, repo, editForm, rows, exportedRows, pageWorklist } from './browser.mjs';
 
 const ctx = useBrowser();
 const cli = path.join(repo, 'target', 'release', 'samtaleplan');
@@ -166,18 +166,10 @@ test('the page, the element, the command line and the caseload give the same dat
   assert.equal(caseload.status, 0, caseload.stderr);
   assert.deepEqual(exportedRows(caseload.stdout), ROWS);
   const { page, problems } = await openPage(ctx.browser);
-  await page.goto(`${ctx.server.url}caseload.html`);
-  await page.waitForSelector('#caseload-form[data-ready="true"]');
-  await fillDate(page, 'today', '2025-12-31');
-  await page.setInputFiles('#file', file);
-  await page.click('#run');
-  await page.waitForSelector('#results[data-state="done"]', { timeout: 60000 });
   // The page's worklist holds every samtale not yet held: here all of them, overdue.
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="worklist"]')]);
-  const saved = path.join(tmp, download.suggestedFilename());
-  await download.saveAs(saved);
+  const worklist = await pageWorklist(page, ctx.server.url, file, '2025-12-31', tmp);
   const byId = (rows) => [...rows].sort((a, b) => a[0].localeCompare(b[0]));
-  assert.deepEqual(byId(exportedRows(await readFile(saved, 'utf8'))), byId(ROWS));
+  assert.deepEqual(byId(worklist), byId(ROWS));
   // The page and the element, from the same request.
   await page.goto(`${ctx.server.url}?start=2024-03-04&today=2024-05-01&pause=2024-06-01..2024-08-31..arbejde..18.5`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
