@@ -129,7 +129,7 @@ async function display() {
   for (let n = 90 + (process.pid % 50); ; n++) {
     if (existsSync(`/tmp/.X11-unix/X${n}`) || existsSync(`/tmp/.X${n}-lock`)) continue;
     // A tall screen: a window may be as high as a long page.
-    const x = child('Xvfb', [`:${n}`, '-screen', '0', '1400x2400x24', '-nolisten', 'tcp'], process.env);
+    const x = child('Xvfb', [`:${n}`, '-screen', '0', '1400x3000x24', '-nolisten', 'tcp'], process.env);
     try {
       await waitFor('Xvfb', () => existsSync(`/tmp/.X11-unix/X${n}`), 10000);
     } catch (e) {

@@ -104,17 +104,16 @@ main { max-width: ${width}px; margin: 0 auto; padding: 0 16px; box-sizing: borde
     async function open(url, width, height = 900) {
       const driver = engine.driver;
       await driver.switchTo().defaultContent();
-      await driver.manage().window().setRect({ width, height });
-      const inner = await driver.executeScript('return window.innerWidth;');
-      const chrome = (await driver.manage().window().getRect()).width - inner;
+      await resize(width, height);
+      const chrome = (await driver.manage().window().getRect()).width - (await driver.executeScript('return window.innerWidth;'));
       if (chrome >= 0 && chrome < 40) {
-        await driver.manage().window().setRect({ width: width + chrome, height });
+        await resize(width + chrome, height);
         if ((await driver.executeScript('return window.innerWidth;')) === width) {
           await driver.get(url);
           return driver;
         }
       }
-      await driver.manage().window().setRect({ width: Math.max(width + 100, 600), height: height + 100 });
+      await resize(Math.max(width + 100, 600), height + 200);
       const frame = `<!doctype html><meta charset="utf-8"><title>${width} px</title>
 <style>body{margin:0}iframe{display:block;border:0;width:${width}px;height:${height}px}</style>
 <iframe id="phone" src="${url}"></iframe>`;
@@ -124,6 +123,34 @@ main { max-width: ${width}px; margin: 0 auto; padding: 0 16px; box-sizing: borde
       await driver.wait(async () => (await driver.executeScript("return location.href + ' ' + document.readyState;")) === `${url} complete`, 10000);
       assert.equal(await driver.executeScript('return window.innerWidth;'), width, 'the frame is the phone');
       return driver;
+    }
+
+    /** Sets the window's size and waits until the page's viewport has settled (WebKit resizes a
+     * moment later; headless Chromium's outer size is not the window's). */
+    async function resize(width, height) {
+      const driver = engine.driver;
+      await driver.manage().window().setRect({ x: 0, y: 0, width, height });
+      let last = '';
+      for (let i = 0; i < 50; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const now = JSON.stringify(await driver.executeScript('return [window.innerWidth, window.innerHeight];'));
+        if (now === last) return;
+        last = now;
+      }
+      throw new Error(`${name}: the window's size did not settle (${width} × ${height})`);
+    }
+
+    /** Waits until `condition` (a script expression) holds, then for two frames to be painted:
+     * WebKit's screenshot otherwise shows a resized window's old size. */
+    async function painted(condition) {
+      const driver = engine.driver;
+      try {
+        await driver.wait(async () => Boolean(await driver.executeScript(`return ${condition};`)), 10000);
+      } catch (e) {
+        const seen = await driver.executeScript("return [window.innerWidth, window.innerHeight, document.documentElement.scrollHeight, document.getElementById('phone')?.getBoundingClientRect().bottom];");
+        throw new Error(`${name}: not resized (${condition}): ${seen}: ${e.message}`);
+      }
+      await driver.executeAsyncScript('const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));');
     }
 
     /** A screenshot of what is open, as tall as the page (up to 2400 px): the window or the frame. */
@@ -136,7 +163,8 @@ main { max-width: ${width}px; margin: 0 auto; padding: 0 16px; box-sizing: borde
         await driver.switchTo().defaultContent();
         await driver.executeScript(`document.getElementById('phone').style.height = '${height}px';`);
         const rect = await driver.manage().window().getRect();
-        await driver.manage().window().setRect({ width: rect.width, height: height + 100 });
+        await driver.manage().window().setRect({ x: 0, y: 0, width: rect.width, height: height + 200 });
+        await painted(`document.getElementById('phone').getBoundingClientRect().bottom <= window.innerHeight`);
         png = await driver.findElement(By.id('phone')).takeScreenshot();
         await driver.manage().window().setRect(rect);
         await driver.executeScript(`document.getElementById('phone').style.height = '';`);
@@ -144,7 +172,8 @@ main { max-width: ${width}px; margin: 0 auto; padding: 0 16px; box-sizing: borde
       } else {
         const rect = await driver.manage().window().getRect();
         const inner = await driver.executeScript('return window.innerHeight;');
-        await driver.manage().window().setRect({ width: rect.width, height: height + (rect.height - inner) });
+        await driver.manage().window().setRect({ x: 0, y: 0, width: rect.width, height: height + (rect.height - inner) });
+        await painted(`window.innerHeight >= ${height}`);
         png = await driver.takeScreenshot();
         await driver.manage().window().setRect(rect);
       }
