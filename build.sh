@@ -5,7 +5,8 @@
 #                       element's npm package into dist/samtaleplan
 #   ./build.sh serve    build, then serve www/ on http://127.0.0.1:8080
 #   ./build.sh test     everything CI runs: fmt, clippy (native and wasm32), native tests,
-#                       wasm-bindgen-test in headless Chromium, and the page's end-to-end tests
+#                       wasm-bindgen-test in headless Chromium and Firefox, and the page's
+#                       end-to-end tests (Chromium; the main paths also in Firefox and WebKit)
 #   ./build.sh bench    print speed and size figures (native and in headless Chromium)
 #   ./build.sh mutants [rules|caseload]
 #                       mutation testing (cargo-mutants) of the rules (src/rules/) and the caseload's
@@ -15,9 +16,10 @@
 #                       only what the last run did not catch
 #
 # Each command installs what is missing on a fresh Debian machine (the wasm32 target,
-# wasm-bindgen-cli at the Cargo.lock version, Chromium and ChromeDriver through apt when run as
-# root, playwright-core and binaryen's wasm-opt through npm ci) and says what to install when it
-# cannot.
+# wasm-bindgen-cli at the Cargo.lock version, Chromium and ChromeDriver, Firefox ESR, WebKitGTK's
+# WebKitWebDriver and Xvfb through apt when run as root, geckodriver through cargo install,
+# playwright-core, selenium-webdriver and binaryen's wasm-opt through npm ci) and says what to
+# install when it cannot.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -27,6 +29,8 @@ die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 WASM_TARGET=wasm32-unknown-unknown
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+FIREFOX=${FIREFOX:-/usr/bin/firefox-esr}
+WEBKITWEBDRIVER=${WEBKITWEBDRIVER:-/usr/bin/WebKitWebDriver}
 
 # --- what the build needs --------------------------------------------------------------------
 
@@ -89,6 +93,28 @@ need_chromium() {
   apt_install chromium chromium-driver
   [ -x "$CHROMIUM" ] || die "Chromium not found at $CHROMIUM (set CHROMIUM=...)"
   [ -x "$CHROMEDRIVER" ] || die "ChromeDriver not found at $CHROMEDRIVER (set CHROMEDRIVER=...)"
+}
+
+# Firefox ESR and geckodriver (from crates.io: nothing is downloaded from elsewhere).
+need_firefox() {
+  [ -x "$FIREFOX" ] || apt_install firefox-esr
+  [ -x "$FIREFOX" ] || die "Firefox not found at $FIREFOX (set FIREFOX=...)"
+  if [ -z "${GECKODRIVER:-}" ]; then
+    if ! command -v geckodriver >/dev/null; then
+      say "installing geckodriver (cargo install); this takes a few minutes"
+      cargo install geckodriver
+    fi
+    GECKODRIVER=$(command -v geckodriver)
+  fi
+  export GECKODRIVER FIREFOX
+}
+
+# WebKitGTK's WebDriver (WebKitWebDriver and MiniBrowser) and Xvfb for its window.
+need_webkit() {
+  export WEBKITWEBDRIVER
+  [ -x "$WEBKITWEBDRIVER" ] && command -v Xvfb >/dev/null && return 0
+  apt_install webkit2gtk-driver xvfb
+  [ -x "$WEBKITWEBDRIVER" ] || die "WebKitWebDriver not found at $WEBKITWEBDRIVER (set WEBKITWEBDRIVER=...)"
 }
 
 need_node() {
@@ -190,11 +216,16 @@ run_tests() {
   cargo build --release
   build_wasm
   need_chromium
+  need_firefox
+  need_webkit
   say "wasm-bindgen-test in headless Chromium: the caseload build, then the plan build"
+  env -u GECKODRIVER cargo test --target "$WASM_TARGET" --test wasm
+  env -u GECKODRIVER cargo test --target "$WASM_TARGET" --test wasm --no-default-features
+  say "wasm-bindgen-test in headless Firefox: the caseload build, then the plan build"
   cargo test --target "$WASM_TARGET" --test wasm
   cargo test --target "$WASM_TARGET" --test wasm --no-default-features
   need_node_packages
-  say "end-to-end tests (playwright-core, node --test)"
+  say "end-to-end tests (playwright-core in Chromium; WebDriver in Chromium, Firefox and WebKit; node --test)"
   CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 --test-timeout=180000 tests/e2e/
   say "all tests passed"
 }
