@@ -40,12 +40,31 @@ function trapped(error) {
   return true;
 }
 
+/** A word of one letter, a hyphen and letters: "a-kassen", "A-kassens", "e-Boks". */
+const ONE_LETTER_WORD = /(?<![\p{Alphabetic}\p{N}])\p{Alphabetic}-\p{Alphabetic}+/gu;
+
+/**
+ * Sets an element's text, each word like "a-kassen" in a span kept on one line, so a phone's line
+ * never ends in "a-": the rule the core applies to the plan (keep_together, src/present/tree.rs).
+ * The text is unchanged, for copying, searching and screen readers (docs/page.md).
+ */
+function keepTogether(node, words) {
+  const parts = [];
+  let at = 0;
+  for (const m of words.matchAll(ONE_LETTER_WORD)) {
+    parts.push(words.slice(at, m.index), el('span', { class: 'samtaleplan-nowrap' }, [m[0]]));
+    at = m.index + m[0].length;
+  }
+  parts.push(words.slice(at));
+  node.replaceChildren(...parts.filter((p) => p !== ''));
+}
+
 // ---- language -------------------------------------------------------------------------------
 
 function applyLanguage() {
   document.documentElement.lang = lang;
   document.title = text(lang, 'doc.title');
-  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = text(lang, el.dataset.i18n);
+  for (const el of document.querySelectorAll('[data-i18n]')) keepTogether(el, text(lang, el.dataset.i18n));
   const sw = $('lang-switch');
   sw.textContent = text(lang, 'lang.switch');
   sw.lang = text(lang, 'lang.switch.lang');
@@ -61,6 +80,7 @@ function labelHandover() {
   const start = readDate($('start-group'), lang, '').iso ?? '';
   const to = start >= '2026-07-01' ? 'handover.legend.kommune' : 'handover.legend';
   labelDateGroup($('handover-group'), lang, text(lang, to), text(lang, 'handover.hint'));
+  for (const words of $('handover-group').querySelectorAll('legend, .form-hint')) keepTogether(words, words.textContent);
 }
 $('start-group').addEventListener('input', labelHandover);
 

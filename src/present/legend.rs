@@ -31,8 +31,12 @@ fn bar(fill: &str, stroke: &str) -> Node {
         .attr("stroke-width", 2)
 }
 
+/// An entry: the swatch and its words, the words in one span (the entry is a flex row, in which
+/// each run of text would be an item of its own: a word kept together, "a-kassen", among them).
 fn item(swatch_node: Node, text: &str) -> Node {
-    Node::new("li").child(swatch(swatch_node)).text(text.to_string())
+    Node::new("li")
+        .child(swatch(swatch_node))
+        .child(Node::new("span").text(text.to_string()))
 }
 
 /// The legend of the timeline of `plan`; `id` makes the hatching's id unique on the page.

@@ -297,38 +297,63 @@ pub fn draw(plan: &Response, id: &str, layout: &Layout) -> Node {
         svg = svg.child(group);
     }
 
-    // Month ticks along the top, with the year above where a year begins (and at the start).
-    let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
+    // Month ticks along the top, and above them the year: at every January, so each change of
+    // year is labelled, and the first year at the start. The years at the Januaries come first;
+    // the first year stands at the plot's left edge, or, where it would run into the next year's
+    // label, ends before it, out in the left margin (nothing else is on that row).
+    let months: Vec<NaiveDate> = std::iter::successors(
+        Some(NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from)),
+        |m| Some(next_month(*m)).filter(|n| n > m),
+    )
+    .take_while(|m| *m <= to)
+    .filter(|m| *m > from)
+    .collect();
     let year = |x: i64, y: i32| {
         Node::new("text")
             .attr("x", x)
             .attr("y", TOP - 42)
             .attr("font-weight", 600)
+            .attr("class", "samtaleplan-timeline-year")
             .text(y.to_string())
+    };
+    let first_year = from.year().to_string();
+    let first_width = layout.text_width(&first_year) + layout.char_width;
+    let first_x = match months.iter().find(|m| m.month() == 1) {
+        Some(&january) if layout.left + first_width > scale.x(january) + 2 => {
+            Some(scale.x(january) + 2 - first_width).filter(|x| *x >= 0)
+        }
+        _ => Some(layout.left),
     };
     let mut axis = Node::new("g")
         .attr("class", "samtaleplan-timeline-axis")
-        .attr("fill", "#1a1a1a")
-        .child(year(layout.left, from.year()));
-    let (mut year_end, mut month_end) = (layout.left + layout.text_width("2026") + layout.char_width, 0);
-    while month <= to {
-        if month > from {
-            let x = scale.x(month);
-            let tick = Node::new("line")
-                .attr("x1", x)
-                .attr("x2", x)
-                .attr("y1", TOP - 38)
-                .attr("y2", bottom);
-            axis = axis.child(tick.attr("stroke", "#bfbfbf").attr("stroke-width", 1));
-            if month.month() == 1 && fits(x + 2, &mut year_end, "2026") {
-                axis = axis.child(year(x + 2, month.year()));
-            }
-            let name = lang.pick(MONTHS_DA, MONTHS_EN)[month.month0() as usize];
-            if fits(x + 2, &mut month_end, name) {
-                axis = axis.child(Node::new("text").attr("x", x + 2).attr("y", TOP - 26).text(name));
+        .attr("fill", "#1a1a1a");
+    if let Some(x) = first_x {
+        axis = axis.child(year(x, from.year()));
+    }
+    let (mut year_end, mut month_end) = (first_x.map_or(0, |x| x + first_width), 0);
+    let mut year_shown = first_x.is_some();
+    for month in months {
+        let x = scale.x(month);
+        let tick = Node::new("line")
+            .attr("x1", x)
+            .attr("x2", x)
+            .attr("y1", TOP - 38)
+            .attr("y2", bottom);
+        axis = axis.child(tick.attr("stroke", "#bfbfbf").attr("stroke-width", 1));
+        if month.month() == 1 {
+            // Right of its tick, or, near the picture's right edge, moved left as far as the tick.
+            let label = month.year().to_string();
+            let at = (x + 2).min(width - layout.text_width(&label));
+            year_shown = at >= x && fits(at, &mut year_end, &label);
+            if year_shown {
+                axis = axis.child(year(at, month.year()));
             }
         }
-        month = next_month(month);
+        // A month is named only under its own year: never a month read as the year before's.
+        let name = lang.pick(MONTHS_DA, MONTHS_EN)[month.month0() as usize];
+        if year_shown && fits(x + 2, &mut month_end, name) {
+            axis = axis.child(Node::new("text").attr("x", x + 2).attr("y", TOP - 26).text(name));
+        }
     }
     svg = svg.child(axis);
 

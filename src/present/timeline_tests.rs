@@ -155,6 +155,8 @@ fn the_narrow_picture_is_drawn_for_a_phone_and_no_two_labels_touch() {
         r#"{"start":"2024-03-04","today":"2024-06-03","handover":"2024-06-01"}"#,
         r#"{"start":"2019-10-07","today":"2020-04-01","pauses":[{"from":"2020-01-01","to":"2020-02-20"}]}"#,
         r#"{"start":"2026-07-01","lang":"en","today":"2026-12-01"}"#,
+        r#"{"start":"2026-11-30","today":"2027-01-04"}"#,
+        r#"{"start":"2026-12-31"}"#,
     ] {
         let p = plan(json);
         for layout in [Layout::NARROW, Layout::WIDE] {
@@ -213,4 +215,74 @@ fn legend_names_the_handover_to_kommunen_under_r2026() {
     let r2024 = words(r#"{"start":"2024-03-04"}"#);
     assert!(r2024.contains("overgang til jobcentret"), "{r2024}");
     assert!(!r2024.contains("kommunen"), "{r2024}");
+}
+
+/// A row of labels as (x, text), left to right.
+type Row = Vec<(i64, String)>;
+
+/// The row of years and the row of months above the lanes.
+fn axis_rows(svg: &Node, layout: &Layout) -> (Row, Row) {
+    let row = |y: i64| {
+        let mut row: Row = labels(svg, layout)
+            .into_iter()
+            .filter(|l| l.1 == y)
+            .map(|l| (l.0, l.3))
+            .collect();
+        row.sort();
+        row
+    };
+    (row(TOP - 42), row(TOP - 26))
+}
+
+/// Issue 21: on a phone a plan from November 2026 read "2026 dec feb maj … 2028", its 2027 left
+/// out because the first year's label took its room, so February to December 2027 stood under
+/// 2026. Every year in view is named, and every month named stands under its own year.
+#[test]
+fn every_year_is_named_and_every_month_stands_under_its_own_year() {
+    for start in [
+        "2026-08-10",
+        "2026-09-14",
+        "2026-10-05",
+        "2026-11-02",
+        "2026-11-30",
+        "2026-12-07",
+        "2026-12-31",
+        "2027-01-01",
+        "2024-03-04",
+    ] {
+        for lang in ["da", "en"] {
+            let p = plan(&format!(r#"{{"start":"{start}","lang":"{lang}"}}"#));
+            let (from, to) = span(&p);
+            let months = if lang == "da" { MONTHS_DA } else { MONTHS_EN };
+            for layout in [Layout::NARROW, Layout::WIDE] {
+                let (years, names) = axis_rows(&draw(&p, "t", &layout), &layout);
+                let what = format!("{start} {lang} {}: {years:?} {names:?}", layout.width);
+                // The years in order, one label each, the first the start's.
+                let numbers: Vec<i32> = years.iter().map(|(_, y)| y.parse().expect("a year")).collect();
+                assert_eq!(numbers.first(), Some(&from.year()), "{what}");
+                assert!(numbers.windows(2).all(|w| w[1] == w[0] + 1), "{what}");
+                // A plan that runs into a year more than a few weeks names it.
+                if (to - NaiveDate::from_ymd_opt(to.year(), 1, 1).unwrap()).num_days() > 40 {
+                    assert_eq!(numbers.last(), Some(&to.year()), "{what}");
+                }
+                // Each month named is read under the nearest year at or before it: its own.
+                let mut year = from.year();
+                let mut previous = from.month0();
+                for (x, name) in &names {
+                    let m = months.iter().position(|n| n == name).expect("a month") as u32;
+                    if m <= previous {
+                        year += 1;
+                    }
+                    previous = m;
+                    let above = years.iter().rev().find(|(yx, _)| yx <= x).map(|(_, y)| y.as_str());
+                    assert_eq!(above, Some(year.to_string().as_str()), "{what}: {name} at {x}");
+                }
+            }
+        }
+    }
+    // The plan of the issue, on a phone: 2026, 2027 and 2028.
+    let p = plan(r#"{"start":"2026-11-30"}"#);
+    let (years, _) = axis_rows(&draw(&p, "t", &Layout::NARROW), &Layout::NARROW);
+    let years: Vec<&str> = years.iter().map(|(_, y)| y.as_str()).collect();
+    assert_eq!(years, ["2026", "2027", "2028"]);
 }

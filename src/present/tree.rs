@@ -120,6 +120,45 @@ impl Node {
     }
 }
 
+/// The class of a word kept on one line: `white-space: nowrap` in `samtaleplan.css`.
+pub const NOWRAP: &str = "samtaleplan-nowrap";
+
+/// A text cut where it is shown into (part, keep together): a word of one letter, a hyphen and
+/// letters ("a-kassen", "A-kassens", "e-Boks") is kept whole, so a narrow line never ends in "a-"
+/// with "kassen" on the next. The text itself is not changed (no U+2011, which the page's Latin-1
+/// font lacks): copying, searching and screen readers meet the same "a-kassen" as the JSON, the
+/// calendar file and the command line. The page's own texts follow the same rule (www/app.js,
+/// `keepTogether`).
+pub fn keep_together(text: &str) -> Vec<(&str, bool)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut parts = Vec::new();
+    let (mut plain, mut i) = (0, 0);
+    while i < chars.len() {
+        let starts_word = i == 0 || !chars[i - 1].1.is_alphanumeric();
+        let shape = chars
+            .get(i..i + 3)
+            .is_some_and(|w| w[0].1.is_alphabetic() && w[1].1 == '-' && w[2].1.is_alphabetic());
+        if starts_word && shape {
+            let end = (i + 2..chars.len())
+                .find(|&j| !chars[j].1.is_alphabetic())
+                .unwrap_or(chars.len());
+            let (from, to) = (chars[i].0, chars.get(end).map_or(text.len(), |c| c.0));
+            if plain < from {
+                parts.push((&text[plain..from], false));
+            }
+            parts.push((&text[from..to], true));
+            plain = to;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if plain < text.len() {
+        parts.push((&text[plain..], false));
+    }
+    parts
+}
+
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -156,5 +195,39 @@ mod tests {
         div.push(Node::new("span"));
         div.set("lang", "da");
         assert_eq!(div.to_markup(), r#"<div lang="da"><p>x</p><span></span></div>"#);
+    }
+
+    #[test]
+    fn a_word_of_one_letter_and_a_hyphen_is_kept_together_and_the_text_is_unchanged() {
+        let kept = |text: &str| -> Vec<String> {
+            keep_together(text)
+                .into_iter()
+                .filter(|(_, keep)| *keep)
+                .map(|(part, _)| part.to_string())
+                .collect()
+        };
+        assert_eq!(
+            kept("Samtale i a-kassen, A-kassens frist og din a-kasse. a-kasser!"),
+            ["a-kassen", "A-kassens", "a-kasse", "a-kasser"]
+        );
+        // Not a one-letter prefix, not a word, or no letters after the hyphen: left as it is.
+        assert!(kept("COVID-19-frysning, 6-måneders, ja-nej, 2-3, a- og b-, x-1").is_empty());
+        assert_eq!(kept("(a-kassen)"), ["a-kassen"]);
+        assert_eq!(kept("e-Boks og Ø-ø"), ["e-Boks", "Ø-ø"]);
+        for text in [
+            "",
+            "a-kassen",
+            "Jobcentret og a-kassen sammen",
+            "ingen",
+            "«a-kasses» æ-ø-å",
+        ] {
+            let joined: String = keep_together(text).into_iter().map(|(p, _)| p).collect();
+            assert_eq!(joined, text);
+        }
+        assert_eq!(keep_together("a-kassen"), [("a-kassen", true)]);
+        assert_eq!(
+            keep_together("i a-kassen."),
+            [("i ", false), ("a-kassen", true), (".", false)]
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! ([`crate::present::view`]); this file only turns it into DOM.
 
 use crate::contract::response::Response;
-use crate::present::tree::{Child, Node};
+use crate::present::tree::{Child, NOWRAP, Node, keep_together};
 use std::sync::atomic::{AtomicU32, Ordering};
 use wasm_bindgen::JsValue;
 use web_sys::{Document, Element};
@@ -33,11 +33,33 @@ impl Dom {
         }
         for child in &node.children {
             match child {
-                Child::Node(n) => el.append_child(&self.mount(n, in_svg)?.into())?,
-                Child::Text(text) => el.append_child(&self.doc.create_text_node(text))?,
-            };
+                Child::Node(n) => {
+                    el.append_child(&self.mount(n, in_svg)?.into())?;
+                }
+                // SVG text never wraps.
+                Child::Text(text) if in_svg => {
+                    el.append_child(&self.doc.create_text_node(text))?;
+                }
+                Child::Text(text) => {
+                    for (part, keep) in keep_together(text) {
+                        el.append_child(&self.text(part, keep)?)?;
+                    }
+                }
+            }
         }
         Ok(el)
+    }
+
+    /// A text node, or, for a word like "a-kassen" that must not break at its hyphen, the word in
+    /// a span kept on one line ([`keep_together`]).
+    fn text(&self, part: &str, keep: bool) -> Result<web_sys::Node, JsValue> {
+        if !keep {
+            return Ok(self.doc.create_text_node(part).into());
+        }
+        let span = self.doc.create_element("span")?;
+        span.set_attribute("class", NOWRAP)?;
+        span.set_text_content(Some(part));
+        Ok(span.into())
     }
 }
 

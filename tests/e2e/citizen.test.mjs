@@ -300,9 +300,11 @@ test('a link reproduces the whole plan: form, rules and dates', async () => {
   await page.close();
 });
 
-test('printed, the plan fits one A4 page without the form', async () => {
+test('printed, the longest plan fits two A4 pages without the form', async () => {
   const { page } = await openPage(ctx.browser);
-  // The longest plan: R2015 with thirteen samtaler, a pause and warnings.
+  // The longest plan: R2015 with thirteen samtaler, a pause and warnings. Its timeline, printed
+  // across the page with 8 pt labels and its legend (issue 21), and its table take two pages; a
+  // plan under today's rules takes one (print.test.mjs, schema2.test.mjs).
   await page.goto(`${ctx.server.url}?start=2019-06-20&today=2019-09-01&pause=2019-07-01..2019-07-12..ferie`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
   await page.emulateMedia({ media: 'print' });
@@ -313,7 +315,7 @@ test('printed, the plan fits one A4 page without the form', async () => {
   await page.screenshot({ path: path.join(artifacts, 'citizen-print.png'), fullPage: true });
   const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-  assert.equal(pages, 1, `the print is ${pages} pages`);
+  assert.ok(pages <= 2, `the print is ${pages} pages`);
   await page.close();
 });
 

@@ -143,3 +143,68 @@ test('the COVID freeze is hatched, a pause is plain grey: told apart by more tha
   assert.doesNotMatch(pause[1], /^url/);
   await page.close();
 });
+
+// Issue 21: a plan from November 2026 read "2026 dec feb maj … 2028" on a phone, its 2027 left out.
+test('on a phone the timeline names every year it shows: 2026, 2027 and 2028', async () => {
+  const { page, problems } = await open(PHONE, '?start=2026-11-30&today=2026-12-15');
+  const years = await page.$$eval('svg.samtaleplan-timeline-narrow .samtaleplan-timeline-year', (texts) => {
+    const svg = texts[0].ownerSVGElement.getBoundingClientRect();
+    return texts
+      .map((t) => ({ text: t.textContent, box: t.getBoundingClientRect() }))
+      .sort((a, b) => a.box.left - b.box.left)
+      .map(({ text, box }) => ({ text, inside: box.left >= svg.left && box.right <= svg.right + 0.5 }));
+  });
+  assert.deepEqual(years.map((y) => y.text), ['2026', '2027', '2028']);
+  assert.ok(years.every((y) => y.inside), JSON.stringify(years));
+  const [timeline] = await timelineLabels(page);
+  assert.equal(timeline.narrow, true);
+  assertReadable(timeline.labels, 'the years at 375 px');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/**
+ * Every word of one letter, a hyphen and letters ("a-kassen") in the page's visible text, with the
+ * tops of the lines it is drawn on: one top when it is not broken.
+ */
+function oneLetterWords(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('svg, [hidden], script, style')) continue;
+      for (const m of node.data.matchAll(/(?<![\p{Alphabetic}\p{N}])\p{Alphabetic}-\p{Alphabetic}+/gu)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+        if (rects.length) found.push({ word: m[0], tops: [...new Set(rects.map((r) => Math.round(r.top)))] });
+      }
+    }
+    return found;
+  });
+}
+
+// Issue 21: "a-kassen" broke at its hyphen on a phone. It is kept on one line at every phone width,
+// the page's own text and the plan's alike, and its text is still "a-kassen", a plain hyphen.
+test('on a phone a word like a-kassen is never broken at its hyphen, and still reads a-kassen', async () => {
+  for (const query of [PLAN, '?start=2024-03-04&today=2024-06-03&lang=en']) {
+    const { page, problems } = await open(PHONE, query);
+    await page.getByRole('button', { name: /Ret oplysninger|Change your details/ }).click();
+    let seen = 0;
+    for (let width = 320; width <= 430; width += 2) {
+      await page.setViewportSize({ width, height: 812 });
+      const words = await oneLetterWords(page);
+      seen = Math.max(seen, words.length);
+      for (const w of words) assert.equal(w.tops.length, 1, `${query} at ${width} px: "${w.word}" is broken over lines ${w.tops}`);
+    }
+    assert.ok(seen >= 8, `${query}: ${seen} words like a-kassen seen`);
+    // The words are the plain text: a hyphen-minus, no U+2011, found and copied as typed.
+    const body = await page.evaluate(() => document.body.textContent);
+    assert.ok(!body.includes('\u2011'));
+    assert.match(body, /a-kasse/);
+    assert.ok(await page.locator('.samtaleplan-nowrap').count() >= 8);
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});

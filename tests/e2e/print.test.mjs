@@ -104,6 +104,82 @@ test('printed under the rules from 1 July 2026: the hand-over is to kommunen, as
   await page.close();
 });
 
+/** The A4 page's width inside its 12 mm margins (186 mm), in CSS pixels: the width print lays out. */
+const A4_INSIDE = Math.floor((186 / 25.4) * 96);
+
+/** What is printed of the next samtale, the timeline and its legend, in print media (sizes in pt: 0.75 a CSS pixel). */
+function printedFigure(page) {
+  return page.evaluate(() => {
+    const box = (el) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width };
+    };
+    const shown = (el) => el.getBoundingClientRect().width > 0 && getComputedStyle(el).visibility !== 'hidden';
+    const svg = [...document.querySelectorAll('svg.samtaleplan-timeline')].find(shown);
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    const legend = document.querySelector('.samtaleplan-legend');
+    return {
+      icons: [...document.querySelectorAll('.samtaleplan-next, .samtaleplan-warnings')].filter(shown).map((b) => ({
+        box: box(b),
+        icon: box(b.querySelector(':scope > .alert-icon')),
+      })),
+      wide: svg.classList.contains('samtaleplan-timeline-wide'),
+      svg: box(svg),
+      labels: [...svg.querySelectorAll('text')].filter(shown).map((t) => ({
+        text: t.textContent,
+        pt: parseFloat(getComputedStyle(t).fontSize) * scale * 0.75,
+        box: box(t),
+      })),
+      legend: legend && shown(legend) ? { text: legend.textContent, pt: parseFloat(getComputedStyle(legend).fontSize) * 0.75, box: box(legend) } : null,
+    };
+  });
+}
+
+const inside = (inner, outer) =>
+  inner.left >= outer.left - 0.5 && inner.right <= outer.right + 0.5 && inner.top >= outer.top - 0.5 && inner.bottom <= outer.bottom + 0.5;
+
+// Issue 21: on paper the next samtale's icon hung below its box, and the timeline was squeezed to
+// 40 mm high, its labels about 5 pt, with no legend.
+for (const [query, holders] of [
+  [TYPICAL, ['A-kassen', 'Jobcentret']],
+  ['?start=2026-11-30&today=2026-12-15', ['A-kassen', 'Kommunen']],
+  ['?start=2024-03-04&today=2024-05-01&lang=en', ['The a-kasse', 'The jobcentre']],
+]) {
+  test(`on paper (${query}): the icons inside their boxes, the timeline's text 8 pt or more, its legend`, async () => {
+    const { page, problems } = await openPage(ctx.browser);
+    await page.setViewportSize({ width: A4_INSIDE, height: 1000 });
+    await page.goto(`${ctx.server.url}${query}`);
+    await page.waitForSelector('.samtaleplan-table tbody tr');
+    await page.emulateMedia({ media: 'print' });
+    const printed = await printedFigure(page);
+    assert.ok(printed.icons.length >= 1, 'the next samtale is printed with its icon');
+    for (const { box, icon } of printed.icons) assert.ok(inside(icon, box), `icon ${JSON.stringify(icon)} outside its box ${JSON.stringify(box)}`);
+    assert.equal(printed.wide, true, 'the wide picture is printed');
+    assert.ok(printed.svg.width >= A4_INSIDE - 1, `the timeline is ${printed.svg.width} px of ${A4_INSIDE} wide`);
+    assert.ok(printed.labels.length > 10);
+    for (const l of printed.labels) {
+      assert.ok(l.pt >= 8, `"${l.text}" is ${l.pt.toFixed(1)} pt on paper`);
+      assert.ok(inside(l.box, printed.svg), `"${l.text}" is outside the picture`);
+    }
+    for (let i = 0; i < printed.labels.length; i++) {
+      for (const b of printed.labels.slice(i + 1)) {
+        const [p, q] = [printed.labels[i].box, b.box];
+        const overlap = Math.min(p.right, q.right) - Math.max(p.left, q.left) > 0.5 && Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top) > 0.5;
+        assert.ok(!overlap, `"${printed.labels[i].text}" and "${b.text}" overlap on paper`);
+      }
+    }
+    assert.ok(printed.legend, 'the legend is printed');
+    assert.ok(printed.legend.pt >= 8, `the legend is ${printed.legend.pt.toFixed(1)} pt`);
+    assert.ok(printed.legend.box.top >= printed.svg.bottom, 'under the timeline');
+    for (const holder of holders) assert.ok(printed.legend.text.includes(holder), `${holder} in ${printed.legend.text}`);
+    await page.screenshot({ path: path.join(artifacts, `print-figure-${query.includes('2026') ? 'r2026' : query.includes('en') ? 'en' : 'typical'}.png`), fullPage: true });
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    assert.equal(pdfPages(pdf), 1, `the print is ${pdfPages(pdf)} pages`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+}
+
 async function download(page) {
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('#download-ics')]);
   return readFile(await file.path(), 'utf8');
