@@ -118,6 +118,16 @@ test('a ?start= link renders the plan on load', async () => {
   for (const file of ['/pkg/samtaleplan_bg.wasm', '/pkg/samtaleplan.js', '/i18n.js']) {
     assert.equal(fetched.filter((f) => f === file).length, 1, `${file} once: ${fetched.join(' ')}`);
   }
+  // The fonts come after the first plan (a slow phone's line is the module's first), and come.
+  await page.waitForFunction(() => document.fonts.check('600 16px "IBM Plex Sans"') && document.fonts.status === 'loaded');
+  await page.evaluate(() => document.fonts.ready);
+  const order = await page.evaluate(() => ({
+    plan: performance.getEntriesByName('samtaleplan:first-plan')[0].startTime,
+    fonts: performance.getEntriesByType('resource').filter((r) => /fonts(\.css|\/)/.test(r.name)).map((r) => [new URL(r.name).pathname, r.startTime]),
+  }));
+  assert.deepEqual(order.fonts.map(([file]) => file).sort(), ['/fonts.css', '/fonts/IBMPlexSans-Regular-Latin1.woff2', '/fonts/IBMPlexSans-SemiBold-Latin1.woff2']);
+  for (const [file, start] of order.fonts) assert.ok(start > order.plan, `${file} at ${start} ms, the plan at ${order.plan} ms`);
+  assert.match(await page.$eval('h1', (h) => getComputedStyle(h).fontFamily), /^"IBM Plex Sans"/);
   const got = await rows(page);
   assert.deepEqual(
     got.map((r) => [r.id, r.holder, r.earliest, r.latest]),
