@@ -357,15 +357,21 @@ pub fn draw(plan: &Response, id: &str, layout: &Layout) -> Node {
     }
     svg = svg.child(axis);
 
-    // Lanes and bars.
+    // Lanes and bars. The lanes' names are drawn last, over the vertical lines, each on a white
+    // halo: a line through "A-kassen" must not hide its hyphen or read as part of a letter.
+    let mut names = Vec::new();
     let mut y = TOP;
     for (holder, rows) in &lanes {
-        svg = svg.child(
+        names.push(
             Node::new("text")
                 .attr("x", if layout.names_above { layout.left } else { 4 })
                 .attr("y", y + 14)
                 .attr("font-weight", 600)
                 .attr("fill", "#1a1a1a")
+                .attr("stroke", "#ffffff")
+                .attr("stroke-width", 4)
+                .attr("stroke-linejoin", "round")
+                .attr("paint-order", "stroke")
                 .attr("class", "samtaleplan-timeline-lane")
                 .text(lane_label(*holder, lang)),
         );
@@ -440,6 +446,9 @@ pub fn draw(plan: &Response, id: &str, layout: &Layout) -> Node {
                         .text(label),
                 ),
         );
+    }
+    for name in names {
+        svg = svg.child(name);
     }
     svg
 }

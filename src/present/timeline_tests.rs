@@ -286,3 +286,31 @@ fn every_year_is_named_and_every_month_stands_under_its_own_year() {
     let years: Vec<&str> = years.iter().map(|(_, y)| y.as_str()).collect();
     assert_eq!(years, ["2026", "2027", "2028"]);
 }
+
+#[test]
+fn the_lanes_names_lie_over_the_vertical_lines_on_a_white_halo() {
+    // Today, the hand-over and six months cross the lanes' names ("A-kassen"): the names are
+    // drawn after the lines, with a white outline under their letters.
+    let p = plan(
+        r#"{"start":"2024-03-04","today":"2024-05-01","pauses":[{"from":"2024-06-03","to":"2024-06-28","reason":"arbejde"}]}"#,
+    );
+    let svg = timeline(&p, "t");
+    let all = svg.descendants();
+    let lanes: Vec<usize> = (0..all.len())
+        .filter(|&i| all[i].get("class") == Some("samtaleplan-timeline-lane"))
+        .collect();
+    assert_eq!(lanes.len(), 3, "a-kassen, jobcentret, both together");
+    let marks = all
+        .iter()
+        .rposition(|n| n.get("class") == Some("samtaleplan-timeline-mark"))
+        .expect("the marks");
+    for &i in &lanes {
+        assert!(
+            i > marks,
+            "the lane's name {} is drawn after the lines",
+            all[i].text_content()
+        );
+        assert_eq!(all[i].get("stroke"), Some("#ffffff"));
+        assert_eq!(all[i].get("paint-order"), Some("stroke"));
+    }
+}
