@@ -160,7 +160,7 @@ build_package() {
   local out=dist/samtaleplan
   rm -rf "$out"
   mkdir -p "$out/pkg"
-  cp www/samtale-plan.js www/datefield.js www/samtale-plan.d.ts www/samtaleplan.css EMBEDDING.md LICENSE-MIT LICENSE-APACHE "$out/"
+  cp www/samtale-plan.js www/datefield.js www/samtale-plan.d.ts www/samtale-plan-react.d.ts www/samtale-plan-vue.d.ts www/samtaleplan.css EMBEDDING.md LICENSE-MIT LICENSE-APACHE "$out/"
   # package.json with the crate's version: one version for the core and the package.
   local version
   version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
