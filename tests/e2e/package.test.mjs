@@ -110,6 +110,24 @@ test('installed from the tarball, it imports during server-side rendering withou
     }));`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: app, encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
+  // examples/ssr/render.mjs, as written, renders a member's page on the server; the page works in
+  // the browser, served with the package as EMBEDDING.md says, under its policy.
+  await cp(path.join(repo, 'examples', 'ssr', 'render.mjs'), path.join(app, 'render.mjs'));
+  const rendered = spawnSync(process.execPath, ['render.mjs', '2024-03-04'], { cwd: app, encoding: 'utf8' });
+  assert.equal(rendered.status, 0, rendered.stderr);
+  assert.match(rendered.stderr, /server: function SamtalePlanElement, plan\(\) function, customElements undefined/);
+  const root = await portal('ssr', { 'index.html': rendered.stdout });
+  const server = await startServer({ root, csp: POLICY });
+  const { page: tab, problems } = await openPage(browser);
+  try {
+    await tab.goto(server.url);
+    await tab.waitForSelector('samtale-plan[data-state="ready"]');
+    assert.equal(await tab.$eval('samtale-plan', (el) => el.plan.start), '2024-03-04');
+    assert.deepEqual(problems, []);
+  } finally {
+    await tab.close();
+    await server.close();
+  }
   assert.deepEqual(JSON.parse(run.stdout), {
     plan: 'function',
     element: 'function',
@@ -311,6 +329,9 @@ test('"Testing your portal": the helper and the node --test recipe run as writte
   const text = section('Testing your portal with the element');
   const helper = block(text, 'js', 0);
   const recipe = block(text, 'js', 1);
+  // One recipe: docs/testing.md gives the portal's developers the same one.
+  const testing = await readFile(path.join(repo, 'docs', 'testing.md'), 'utf8');
+  assert.ok(testing.includes(`\`\`\`js\n${recipe}\`\`\``), 'docs/testing.md holds the recipe of EMBEDDING.md as it is');
   assert.ok(helper.includes('export async function latestDate') && recipe.includes("from './samtaleplan-helper.mjs'"));
   assert.equal(helper, await readFile(path.join(repo, 'tests', 'e2e', 'embedding-example.mjs'), 'utf8'), 'the helper is the tested file');
   // The recipe's folder inside the repository, so that it finds playwright-core as a portal's would.
