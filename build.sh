@@ -182,10 +182,16 @@ build_wasm() {
 # dist/samtaleplan: the element and the module as a folder a portal can install (npm) or copy
 # to /vendor/samtaleplan/ as it is.
 build_package() {
+  need_node
   local out=dist/samtaleplan
   rm -rf "$out"
   mkdir -p "$out/pkg"
-  cp www/npm/package.json www/samtale-plan.js www/datefield.js www/samtale-plan.d.ts www/samtaleplan.css EMBEDDING.md "$out/"
+  cp www/samtale-plan.js www/datefield.js www/samtale-plan.d.ts www/samtale-plan-react.d.ts www/samtale-plan-vue.d.ts www/samtaleplan.css EMBEDDING.md LICENSE-MIT LICENSE-APACHE "$out/"
+  # package.json with the crate's version: one version for the core and the package.
+  local version
+  version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+  node -e 'const [src, dst, v] = process.argv.slice(1); const p = JSON.parse(require("fs").readFileSync(src, "utf8")); p.version = v; require("fs").writeFileSync(dst, JSON.stringify(p, null, 2) + "\n");' \
+    www/npm/package.json "$out/package.json" "$version"
   cp www/pkg/samtaleplan.js www/pkg/samtaleplan.d.ts www/pkg/samtaleplan_bg.wasm www/pkg/samtaleplan_bg.wasm.d.ts "$out/pkg/"
   printf 'dist/samtaleplan: the npm package (%s files)\n' "$(find "$out" -type f | wc -l)" >&2
 }

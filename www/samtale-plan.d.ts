@@ -73,16 +73,42 @@ export class SamtalePlanElement extends HTMLElement {
   /** The `heading-level` attribute: the level of the plan's heading (its sections' one below),
    * or 'none' for no heading of its own; 2 by default. */
   headingLevel: HeadingLevel;
-  /** The plan on show, or null. */
+  /** The plan on show, or null (before the first plan, and after an error). */
   readonly plan: Plan | null;
+  /** The error on show, as `samtaleplan:error` carried it, or null: a listener that came late
+   * reads it here while `data-state` is "error". */
+  readonly error: PlanErrorDetail | null;
+}
+
+/** The element's attributes as a template writes them (every value a text, as in HTML): for
+ * JSX (`samtaleplan/react`, `samtaleplan/vue`) and for anyone who builds the tag by hand. */
+export interface SamtalePlanAttributes {
+  start?: IsoDate;
+  insurance?: Insurance;
+  group?: Group;
+  handover?: IsoDate;
+  today?: IsoDate;
+  lang?: Lang;
+  /** JSON: `[{"from":"2024-04-01","to":"2024-04-12","reason":"ferie"}]`. */
+  pauses?: string;
+  /** "481", "481,25" or "481.25". */
+  'prior-hours'?: string | number;
+  mode?: 'full' | 'plan';
+  'heading-level'?: `${HeadingLevel}`;
+}
+
+/** The element's events, by name. */
+export interface SamtalePlanEventMap {
+  'samtaleplan:change': CustomEvent<Plan>;
+  'samtaleplan:error': CustomEvent<PlanErrorDetail>;
 }
 
 declare global {
   interface HTMLElementTagNameMap {
     'samtale-plan': SamtalePlanElement;
   }
-  interface HTMLElementEventMap {
-    'samtaleplan:change': CustomEvent<Plan>;
-    'samtaleplan:error': CustomEvent<PlanErrorDetail>;
-  }
+  // Both events bubble and are composed: heard on the element, on document and on window.
+  interface HTMLElementEventMap extends SamtalePlanEventMap {}
+  interface DocumentEventMap extends SamtalePlanEventMap {}
+  interface WindowEventMap extends SamtalePlanEventMap {}
 }

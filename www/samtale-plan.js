@@ -55,6 +55,31 @@ function priorHours(attribute) {
   return HOURS.test(text) ? Number(text.replace(',', '.')) : attribute;
 }
 
+/** The pauses as a portal writes them, in the vocabulary of the page and its links too: the page's
+ * period kind `nedsat` ("Arbejde på nedsat tid") is part-time work, the contract's `arbejde` with
+ * `hours_per_week`; hours may be a text as attributes are ("15", "18,5"). Anything else goes to the
+ * core as it is, which refuses it with its own code. Returns { pauses } or { error: { field } }. */
+function normalisePauses(pauses) {
+  if (!Array.isArray(pauses)) return { pauses };
+  const out = [];
+  for (const [i, pause] of pauses.entries()) {
+    if (pause === null || typeof pause !== 'object' || Array.isArray(pause)) {
+      out.push(pause);
+      continue;
+    }
+    const p = { ...pause };
+    if (typeof p.hours_per_week === 'string' && HOURS.test(p.hours_per_week.trim())) {
+      p.hours_per_week = Number(p.hours_per_week.trim().replace(',', '.'));
+    }
+    if (p.reason === 'nedsat') {
+      if (p.hours_per_week === undefined || p.hours_per_week === null) return { error: { field: `pauses[${i}].hours_per_week` } };
+      p.reason = 'arbejde';
+    }
+    out.push(p);
+  }
+  return { pauses: out };
+}
+
 const WORDS = {
   da: {
     start: 'Første ledighedsdag',
@@ -65,6 +90,7 @@ const WORDS = {
     submit: 'Vis samtaler',
     pauses: 'Attributten pauses skal være en JSON-liste, fx [{"from":"2024-04-01","to":"2024-04-12"}].',
     headingLevel: 'Attributten heading-level skal være et tal fra 1 til 6 eller none.',
+    partTime: 'Arbejde på nedsat tid (nedsat) skal have timer om ugen: hours_per_week, fx 15.',
     loading: 'Beregner …',
     failed: 'Beregneren kunne ikke indlæses.',
     trap: 'Der skete en intern fejl i beregneren (E_TRAP). Den er startet igen – prøv en gang til.',
@@ -78,6 +104,7 @@ const WORDS = {
     submit: 'Show interviews',
     pauses: 'The pauses attribute must be a JSON array, e.g. [{"from":"2024-04-01","to":"2024-04-12"}].',
     headingLevel: 'The heading-level attribute must be a number from 1 to 6, or none.',
+    partTime: 'Part-time work (nedsat) needs the hours worked a week: hours_per_week, e.g. 15.',
     loading: 'Computing …',
     failed: 'The calculator could not be loaded.',
     trap: 'The calculator hit an internal error (E_TRAP). It has been restarted – please try again.',
@@ -100,7 +127,12 @@ function today() {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-export class SamtalePlanElement extends HTMLElement {
+// Imported during server-side rendering (Node.js: Next.js, Nuxt), there is no DOM: the module
+// loads, defines nothing and touches neither `window` nor `customElements`; the element is
+// defined when the same module runs in the browser.
+const Base = globalThis.HTMLElement ?? class {};
+
+export class SamtalePlanElement extends Base {
   static observedAttributes = ATTRIBUTES;
 
   #root;
@@ -109,6 +141,7 @@ export class SamtalePlanElement extends HTMLElement {
   #error;
   #result;
   #plan = null;
+  #failure = null;
   #queued = false;
   #id = ++serial;
 
@@ -203,6 +236,9 @@ export class SamtalePlanElement extends HTMLElement {
   set priorHours(v) { this.#reflect('prior-hours', v); }
   /** The plan on show (the JSON contract), or null before the first plan or after an error. */
   get plan() { return this.#plan; }
+  /** The error on show, `{ code, message, field? }` as `samtaleplan:error` carried it, or null:
+   * a listener added after the event can still read it (and `data-state` stays "error"). */
+  get error() { return this.#failure; }
 
   #reflect(name, value) {
     if (value == null) this.removeAttribute(name);
@@ -253,6 +289,7 @@ export class SamtalePlanElement extends HTMLElement {
       this.#result.replaceChildren();
       this.#clearError();
       this.#plan = null;
+      this.#failure = null;
       this.#state('idle');
       return;
     }
@@ -268,6 +305,12 @@ export class SamtalePlanElement extends HTMLElement {
       this.#fail({ code: 'E_JSON', field: 'pauses', message: words.pauses });
       return;
     }
+    const read = normalisePauses(pauses);
+    if (read.error) {
+      this.#fail({ code: 'E_MISSING_FIELD', field: read.error.field, message: words.partTime });
+      return;
+    }
+    pauses = read.pauses;
     const request = {
       start: this.start ?? '',
       insurance: this.getAttribute('insurance'),
@@ -290,6 +333,7 @@ export class SamtalePlanElement extends HTMLElement {
     }
     this.#headings();
     this.#clearError();
+    this.#failure = null;
     // The design system's alerts carry their icon: the next samtale (info) and the warnings.
     for (const box of this.#result.querySelectorAll('.samtaleplan-next')) box.prepend(alertIcon('info'));
     for (const box of this.#result.querySelectorAll('.samtaleplan-warnings')) box.prepend(alertIcon('warning'));
@@ -334,6 +378,8 @@ export class SamtalePlanElement extends HTMLElement {
   #fail(detail, parts) {
     this.#state('error');
     this.#plan = null;
+    // Only the three keys, as documented: a copy that the host may keep.
+    this.#failure = Object.freeze({ code: detail.code, message: detail.message, ...(detail.field ? { field: detail.field } : {}) });
     this.#result.replaceChildren();
     this.#clearError();
     if (detail.field === 'start' && this.mode === 'full') {
@@ -345,8 +391,8 @@ export class SamtalePlanElement extends HTMLElement {
       this.#error.textContent = detail.message;
       this.#error.dataset.code = detail.code;
     }
-    this.dispatchEvent(new CustomEvent('samtaleplan:error', { detail, bubbles: true, composed: true }));
+    this.dispatchEvent(new CustomEvent('samtaleplan:error', { detail: this.#failure, bubbles: true, composed: true }));
   }
 }
 
-if (!customElements.get('samtale-plan')) customElements.define('samtale-plan', SamtalePlanElement);
+if (globalThis.customElements && !customElements.get('samtale-plan')) customElements.define('samtale-plan', SamtalePlanElement);

@@ -79,7 +79,8 @@ for (const [width, height] of SIZES) {
       await page.goto(`${demo.url}embed-demo.html`);
       assert.equal(await latestDate(page, 'A1', '#member-plan'), '2024-03-18');
       assert.equal(await latestDate(page, 'S16', '#member-plan'), '2025-07-01');
-      // The calculator has no start yet: idle, not ready.
+      // The calculator has no start yet: idle, not ready; the example says so with null.
+      assert.equal(await latestDate(page, 'A1', '#calculator'), null);
       assert.equal(await page.getAttribute('#calculator', 'data-state'), 'idle');
       // A new start: the element is loading at once, so the example never reads the old plan.
       const state = await page.evaluate(() => {

@@ -117,3 +117,23 @@ export function schema2Example(): [string, string[]] {
   const notOwed: string[] = plan?.not_owed.map((n) => n.id) ?? [];   // e.g. ['A1', 'A2']
   return [sixMonths, notOwed];
 }
+
+// EMBEDDING.md's listeners on document and window, and the late reader's `error` and `plan`
+// (issue 22): the events are in DocumentEventMap and WindowEventMap, so `e.detail` is typed.
+export function lateListener(): string {
+  let said = '';
+  document.addEventListener('samtaleplan:change', (e) => {
+    said = e.detail.next?.text ?? '';
+  });
+  window.addEventListener('samtaleplan:error', (e) => {
+    const code: PlanErrorDetail['code'] = e.detail.code;
+    said = `${code} ${e.detail.field ?? ''}`;
+  });
+  const element = document.querySelector('samtale-plan');
+  if (element?.dataset.state === 'error' && element.error) said = `${element.error.code}: ${element.error.message}`;
+  // @ts-expect-error `error` is read-only: the element sets it
+  if (element) element.error = null;
+  // @ts-expect-error the detail of an error is not a plan
+  document.addEventListener('samtaleplan:error', (e) => e.detail.samtaler);
+  return said;
+}
