@@ -1,8 +1,10 @@
 // The caseload page: hands the chosen file to a Web Worker (caseload-worker.js), shows its
 // progress, and draws the summary and the worklist a page at a time. The numbers, lists and
 // exports are the WebAssembly core's; this file only places them. A member opens their own plan
-// (the citizen's view, drawn by the same module's render()). Nothing is uploaded, stored or sent.
-import init, { drawWorkload, render, ics } from './pkg/caseload.js';
+// (the citizen's view, drawn by the plan module's render(), as on the citizen page: the caseload
+// modules live in the worker only). Nothing is uploaded, stored or sent.
+// The plan module is imported when a member's plan is first shown, so a CSV visit that opens no
+// member fetches no WebAssembly but the worker's light module (docs/performance.md).
 import { LANES, capacityText, drawBookingCharts, loadWords } from './caseload-booking.js';
 import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate } from './datefield.js';
 
@@ -11,7 +13,13 @@ const $ = (id) => document.getElementById(id);
 const LIMIT = 200;
 /** Rows of the worklist on a page. */
 const PAGE = 50;
-const module = init(); // the chart and a member's plan are drawn on this page
+let planModule = null;
+/** The plan module (render, ics), imported and initialised once, on first use. */
+const plans = () =>
+  (planModule ??= import('./pkg/samtaleplan.js').then(async (m) => {
+    await m.default();
+    return m;
+  }));
 
 // The worker resets its module itself should it ever trap (E_TRAP); the user then runs the file again.
 const worker = new Worker(new URL('./caseload-worker.js', import.meta.url), { type: 'module' });
@@ -49,6 +57,16 @@ function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
+  return node;
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** The workload chart's element tree from the worker ({name, attrs, children}: workloadChart) as
+ * SVG elements and text nodes: nothing in it is parsed as markup. */
+function mount({ name, attrs, children }) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of attrs) node.setAttribute(k, v);
+  node.append(...children.map((c) => (typeof c === 'string' ? c : mount(c))));
   return node;
 }
 
@@ -153,8 +171,8 @@ async function drawNumbers(s) {
     count('this_week', s.closing_this_week.total, `Frist denne uge (${danishDate(s.this_week.from)}–${danishDate(s.this_week.to)})`),
     count('next_week', s.closing_next_week.total, `Frist næste uge (${danishDate(s.next_week.from)}–${danishDate(s.next_week.to)})`),
   );
-  await module;
-  drawWorkload($('workload-chart'), s.workload, s.lang);
+  const { chart } = await ask({ type: 'chart', weeks: s.workload, lang: s.lang });
+  $('workload-chart').replaceChildren(mount(chart));
   const office = (w) => w.jobcenter + w.kommune;
   $('workload-table').replaceChildren(
     table(
@@ -422,7 +440,7 @@ $('call-in-week').addEventListener('change', () => guarded(drawCallIn));
 let member = null;
 async function openMember(reference, opener) {
   const { member: m } = await ask({ type: 'member', member: reference });
-  await module;
+  const { render } = await plans();
   member = m;
   $('member-heading').textContent = `Medlem ${m.member} (linje ${m.line})`;
   $('member-held').textContent = m.held.length
@@ -447,6 +465,7 @@ $('member-ics').addEventListener('click', () =>
   guarded(async () => {
     if (!member) return;
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const { ics } = await plans();
     download(`samtaleplan-${member.member}.ics`, ics(member.request, stamp), 'text/calendar;charset=utf-8');
   }),
 );

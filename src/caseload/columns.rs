@@ -97,6 +97,7 @@ pub(super) struct Layout {
 
 impl Layout {
     /// Whether the column is read (not ignored).
+    #[cfg(feature = "xlsx")]
     pub(super) fn reads(&self, i: usize) -> bool {
         i == self.member
             || i == self.start

@@ -22,11 +22,18 @@ mod export;
 mod presence;
 pub mod proposal;
 mod rows;
+// Spreadsheets are read with the feature "xlsx" (calamine); without it (the light module of a CSV
+// visit) a spreadsheet is refused, and the page reads it with the full module instead.
+#[cfg(feature = "xlsx")]
+mod sheet;
+#[cfg(not(feature = "xlsx"))]
+#[path = "sheet_none.rs"]
 mod sheet;
 mod star;
 mod summary;
 pub mod text;
 mod worklist;
+#[cfg(feature = "xlsx")]
 pub mod xlsx;
 
 pub use export::{Cell, EXPORTS, Table, csv as table_csv, export, holder};

@@ -146,6 +146,36 @@ test('the page and the command line give the same numbers and the same bytes', a
   await page.close();
 });
 
+test('a CSV visit loads the light caseload module only; a spreadsheet or an .xlsx export the full one, a member the plan module', async () => {
+  // The modules the server was asked for since `from` (each page is a fresh context: no cache).
+  const modules = (from) => [...new Set(ctx.server.requests.slice(from).filter((r) => /^\/pkg\/.*\.wasm$/.test(r)))].sort();
+  let from = ctx.server.requests.length;
+  const { page, problems } = await runFile(small, '2024-06-05');
+  const csv = await downloadText(page, '[data-export="worklist"]');
+  assert.equal(csv, cliOut([small, '--today', '2024-06-05', '--format', 'csv', '--list', 'worklist']));
+  assert.deepEqual(modules(from), ['/pkg/caseload_bg.wasm'], 'a CSV visit: the light module (in the worker) only');
+  // The .xlsx writer comes with the first .xlsx export, and writes the command line's bytes.
+  const xlsx = await download(page, '[data-xlsx="worklist"]');
+  assert.deepEqual(xlsx.bytes, cliOut([small, '--today', '2024-06-05', '--format', 'xlsx', '--list', 'worklist'], 'buffer'));
+  assert.deepEqual(modules(from), ['/pkg/caseload-xlsx_bg.wasm', '/pkg/caseload_bg.wasm']);
+  // The page goes on from the full module's job: the same worklist.
+  assert.equal(await downloadText(page, '[data-export="worklist"]'), csv);
+  // A member's own plan is drawn on the page by the plan module, not by a caseload module.
+  await page.fill('#search', '1004');
+  await worklistTotal(page, 4);
+  await page.click('[data-member="1004"] >> nth=0');
+  await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+  assert.deepEqual(modules(from), ['/pkg/caseload-xlsx_bg.wasm', '/pkg/caseload_bg.wasm', '/pkg/samtaleplan_bg.wasm']);
+  assert.deepEqual(problems, []);
+  await page.close();
+  // A spreadsheet is read by the full module from the start.
+  from = ctx.server.requests.length;
+  const { page: sheet } = await runFile(fixture('small.xlsx'), '2024-06-05');
+  assert.match(await sheet.textContent('#source-line'), /Regneark/);
+  assert.deepEqual(modules(from), ['/pkg/caseload-xlsx_bg.wasm', '/pkg/caseload_bg.wasm']);
+  await sheet.close();
+});
+
 test('the hand-worked file: worklist search, filters, sort, a member\'s plan, errors, STAR', async () => {
   const { page, problems } = await runFile(small, '2024-06-05');
   await page.selectOption('#status', 'this_week');
