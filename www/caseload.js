@@ -118,6 +118,11 @@ function filter() {
   const holder = $('holder').value;
   if (holder) q.holder = holder;
   for (const key of ['status', 'samtale', 'week']) if ($(key).value) q[key] = $(key).value;
+  // "open": every samtale whose latest date has not passed (the core's `open`, not a status).
+  if (q.status === 'open') {
+    delete q.status;
+    q.open = true;
+  }
   const search = $('search').value.trim();
   if (search) q.search = search;
   if ($('sort').value === 'desc') q.descending = true;
@@ -127,6 +132,13 @@ function filter() {
 
 function dayDiff(a, b) {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86400000);
+}
+
+/** A samtale's status in words; without held dates in the file, a passed latest date is not "overskredet". */
+function statusWords(i) {
+  if (i.status !== 'overdue') return i.status_label;
+  const days = count(dayDiff(i.latest, summary.today), 'dag', 'dage');
+  return summary.held_dates ? `overskredet ${days}` : `frist passeret for ${days} siden, holdt ukendt`;
 }
 
 /** Draws a page of the worklist for the filter. */
@@ -142,7 +154,7 @@ async function drawWorklist() {
     i.holder_label,
     danishDate(i.earliest),
     danishDate(i.latest),
-    el('span', { class: `caseload-status caseload-status-${i.status}` }, [i.status === 'overdue' ? `overskredet ${count(dayDiff(i.latest, summary.today), 'dag', 'dage')}` : i.status_label]),
+    el('span', { class: `caseload-status caseload-status-${i.status}` }, [statusWords(i)]),
   ]);
   const first = page.total ? offset + 1 : 0;
   const last = offset + page.items.length;
@@ -167,8 +179,9 @@ async function drawNumbers(s) {
   const count = (status, n, words) =>
     el('button', { type: 'button', class: 'button button-secondary caseload-count-button', 'data-status': status }, [`${words}: ${number(n)}`]);
   $('status-counts').replaceChildren(
-    count('overdue', s.overdue.total, 'Overskredne'),
-    count('this_week', s.closing_this_week.total, `Frist denne uge (${danishDate(s.this_week.from)}–${danishDate(s.this_week.to)})`),
+    count('overdue', s.overdue.total, s.held_dates ? 'Overskredne' : 'Frist passeret (holdt ukendt)'),
+    // This week's list counts from the day to Sunday (a samtale due earlier in the week is overdue).
+    count('this_week', s.closing_this_week.total, `Frist fra i dag til søndag (${danishDate(s.this_week.from)}–${danishDate(s.this_week.to)})`),
     count('next_week', s.closing_next_week.total, `Frist næste uge (${danishDate(s.next_week.from)}–${danishDate(s.next_week.to)})`),
   );
   const { chart } = await ask({ type: 'chart', weeks: s.workload, lang: s.lang });
@@ -183,8 +196,10 @@ async function drawNumbers(s) {
     ),
   );
   const shareRow = (r) => [r.key + (r.title ? ` ${r.title}` : ''), ...[r.on_time, r.early, r.late, r.missing].map(number), r.share.text];
-  const head = ['', 'Rettidigt', 'For tidligt', 'For sent', 'Ikke holdt', 'Andel rettidigt'];
+  // Without held dates, "not held" is only "latest date passed", and the share is unknown.
+  const head = ['', 'Rettidigt', 'For tidligt', 'For sent', s.held_dates ? 'Ikke holdt' : 'Frist passeret', 'Andel rettidigt'];
   $('on-time').replaceChildren(
+    ...(s.held_dates ? [] : [el('p', { class: 'caseload-unknown', 'data-code': 'W_NO_HELD_DATES' }, ['Ukendt: filen har ingen holdte datoer (kolonner holdt_<ID>), så det kan ikke afgøres, hvilke samtaler der blev holdt til tiden.'])]),
     table('Pr. samtale', ['Samtale', ...head.slice(1)], [...s.on_time_by_samtale.map(shareRow), shareRow(s.on_time)], 'caseload-on-time'),
     table('Pr. måned for første ledighedsdag', ['Startmåned', ...head.slice(1)], s.on_time_by_start_month.map(shareRow), 'caseload-on-time-month'),
   );
@@ -198,7 +213,7 @@ async function draw(s) {
     (s.error_count ? `; ${count(s.error_count, 'række', 'rækker')} med fejl (se nederst).` : '; ingen rækker med fejl.');
   $('source-line').textContent = `Læst som ${s.source.text}.`;
   $('warnings').hidden = s.warnings.length === 0;
-  $('warnings-list').replaceChildren(...s.warnings.map((w) => el('li', {}, [w])));
+  $('warnings-list').replaceChildren(...s.warnings.map((w) => el('li', { 'data-code': w.code }, [w.text])));
   const sheets = s.source.sheets ?? [];
   $('sheet-group').hidden = sheets.length < 2;
   $('sheet').replaceChildren(...sheets.map((name) => Object.assign(el('option', { value: name }, [name]), { selected: name === s.source.sheet })));
@@ -210,7 +225,12 @@ async function draw(s) {
   options($('samtale'), 'alle samtaler', s.samtaler.map((k) => [k.key, `${k.key} ${k.title}`]));
   options($('week'), 'alle uger', s.workload.map((w) => [w.week, `uge ${Number(w.week.slice(6))}, ${danishDate(w.from)}–${danishDate(w.to)}`]));
   await drawNumbers(s);
-  const star = (name, share, text) => [name, `${number(share.count)} af ${number(share.of)}`, share.text, text];
+  const star = (name, share, text) => [
+    name,
+    share.per_mille == null && share.of > 0 ? `ukendt (af ${count(share.of, 'medlem', 'medlemmer')})` : `${number(share.count)} af ${number(share.of)}`,
+    share.text,
+    text,
+  ];
   $('star').replaceChildren(
     table('Implementeringsindikatorer (STAR, 2016)', ['Indikator', 'Antal', 'Andel', 'Hvem tælles med'], [
       star('Første samtale inden for 1½ måneds ledighed', s.star.first_within_1_5_months, 'Medlemmer med mindst 1½ måneds sammenlagt ledighed'),
@@ -303,6 +323,8 @@ async function run(sheet) {
     progress.value = 100;
     $('progress-text').textContent = `Færdig: ${count(done.summary.rows, 'række', 'rækker')} på ${number(Math.round(done.ms))} ms.`;
     $('holder').value = '';
+    // Without held dates the worklist starts with what is still open for certain.
+    $('status').value = done.summary.held_dates ? '' : 'open';
     booking = null;
     $('booking').hidden = true;
     await draw(done.summary);
@@ -392,9 +414,9 @@ async function drawCallIn() {
 function drawBooking(b) {
   booking = b;
   $('booking').hidden = false;
-  const later = b.booked_later ? `, heraf ${number(b.booked_later)} efter de 26 uger` : '';
-  const overdue = b.overdue ? ` (heraf ${number(b.overdue)} allerede over fristen)` : '';
-  $('booking-summary').textContent = `${number(b.booked)} ${b.booked === 1 ? 'samtale' : 'samtaler'} booket${later}; ${number(b.at_risk)} i fare${overdue}.`;
+  const later = b.booked_later ? ` ${number(b.booked_later)} af dem er booket i en uge efter de 26 uger, der vises her.` : '';
+  const overdue = b.overdue ? ` ${number(b.overdue)} af dem er allerede over fristen og kan ikke bookes.` : '';
+  $('booking-summary').textContent = `${number(b.booked)} ${b.booked === 1 ? 'samtale' : 'samtaler'} booket.${later} ${number(b.at_risk)} i fare.${overdue}`;
   $('booking-summary').dataset.atRisk = String(b.at_risk);
   drawBookingCharts($('booking-charts'), b);
   $('booking-table').replaceChildren(
@@ -414,7 +436,7 @@ function drawBooking(b) {
       ? table(
           `Samtaler i fare (${number(b.at_risk)}${more})`,
           ['Medlem', 'Samtale', 'Holdes af', 'Senest', 'Ville kræve plads i'],
-          b.at_risk_items.map((i) => [i.member, `${i.id} ${i.title}`, i.holder_label, danishDate(i.latest), `ugen fra ${danishDate(i.week)}`]),
+          b.at_risk_items.map((i) => [i.member, `${i.id} ${i.title}`, i.holder_label, danishDate(i.latest), i.overdue ? 'overskredet – fristen er passeret' : `ugen fra ${danishDate(i.week)}`]),
           'caseload-at-risk',
         )
       : el('p', {}, ['Ingen samtaler i fare.']),
@@ -451,9 +473,12 @@ async function openMember(reference, opener) {
   proposal.hidden = !booking || items.length === 0;
   $('member-proposal-ics').hidden = !booking || !items.some((i) => !i.at_risk);
   proposal.textContent = items.length
-    ? `Bookingforslag: ${items.map((i) => (i.at_risk ? `${i.id} i fare (senest ${danishDate(i.latest)})` : `${i.id} ugen fra ${danishDate(i.week)}`)).join(', ')}.`
+    ? `Bookingforslag: ${items.map((i) => (i.overdue ? `${i.id} overskredet (senest ${danishDate(i.latest)})` : i.at_risk ? `${i.id} i fare (senest ${danishDate(i.latest)})` : `${i.id} ugen fra ${danishDate(i.week)}`)).join(', ')}.`
     : '';
   render($('member-plan'), m.request);
+  // The plan is the member's, read by the caseworker: not "Din samtaleplan".
+  const heading = $('member-plan').querySelector('.samtaleplan-heading');
+  if (heading) heading.textContent = 'Medlemmets samtaleplan';
   const dialog = $('member-dialog');
   dialog.returnFocus = opener;
   dialog.showModal();

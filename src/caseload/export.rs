@@ -48,6 +48,9 @@ pub struct Table {
     pub sheet: &'static str,
     pub head: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
+    /// What the reader must know before the numbers (the file has no held dates): the first
+    /// row of a CSV file, a sheet of its own before the others in a workbook.
+    pub note: Option<&'static str>,
 }
 
 /// A holder in words, jobcenter and kommune as one ("jobcentret/kommunen") where a table has
@@ -164,7 +167,7 @@ impl Caseload {
                         Cell::Number(c.late.into()),
                         Cell::Number(c.missing.into()),
                         Cell::Number(c.evaluated().into()),
-                        Cell::Share(r.share.per_mille),
+                        share_cell(&r.share, lang),
                     ]);
                     rows.push(row);
                 }
@@ -221,9 +224,13 @@ impl Caseload {
                 ] {
                     rows.push(vec![
                         Cell::Text(name.into()),
-                        Cell::Number(share.count.into()),
+                        if share.is_unknown() {
+                            Cell::Text(super::summary::unknown(lang).into())
+                        } else {
+                            Cell::Number(share.count.into())
+                        },
                         Cell::Number(share.of.into()),
-                        Cell::Share(share.per_mille),
+                        share_cell(share, lang),
                     ]);
                 }
                 let head = vec![
@@ -298,18 +305,43 @@ impl Caseload {
                 let at_risk = list == "at_risk";
                 let p = self.propose(&q.capacity);
                 for x in self.proposal_list(&p, q.holder, at_risk) {
-                    rows.push(vec![
+                    let mut row = vec![
                         Cell::Text(x.member.to_string()),
                         Cell::Text(format!("{} {}", x.regime, x.id)),
-                        Cell::Text(x.holder.as_str().into()),
+                        Cell::Text(x.holder_label.into()),
                         Cell::Iso(x.earliest),
                         Cell::Iso(x.latest),
-                        Cell::Iso(x.week),
-                    ]);
+                        x.week.map_or(Cell::Text(String::new()), Cell::Iso),
+                    ];
+                    if at_risk {
+                        row.push(Cell::Text(
+                            if x.overdue {
+                                t("overskredet", "overdue")
+                            } else {
+                                t("i fare", "at risk")
+                            }
+                            .into(),
+                        ));
+                    }
+                    rows.push(row);
                 }
-                // The issue's own column names, in every language: the lists are for booking
-                // systems as much as for people.
-                let head = vec!["member", "samtale", "holder", "earliest", "latest", "week"];
+                // In the page's language, as every list (issue 23); the dates YYYY-MM-DD, for
+                // booking systems as much as for people.
+                let mut head = vec![
+                    t("Medlem", "Member"),
+                    t("Samtale", "Samtale"),
+                    t("Holdes af", "Held by"),
+                    t("Tidligst", "Earliest"),
+                    t("Senest", "Latest"),
+                    if at_risk {
+                        t("Ville kræve plads i ugen fra", "Would need room in the week of")
+                    } else {
+                        t("Uge fra", "Week of")
+                    },
+                ];
+                if at_risk {
+                    head.push(t("Status", "Status"));
+                }
                 if at_risk {
                     ("at_risk", t("I fare", "At risk"), head)
                 } else {
@@ -323,8 +355,27 @@ impl Caseload {
             sheet,
             head,
             rows,
+            note: (!self.held_dates()).then(|| super::no_held_dates(lang)),
         })
     }
+}
+
+/// A share as a cell: "ukendt" when it cannot be known (the file has no held dates).
+fn share_cell(share: &super::Share, lang: Lang) -> Cell {
+    if share.is_unknown() {
+        Cell::Text(super::summary::unknown(lang).into())
+    } else {
+        Cell::Share(share.per_mille)
+    }
+}
+
+/// The lists of the overview workbook ("all"): every list, the booking lists only when a
+/// proposal was made (capacities entered, or the page's "Lav forslag"), as the page shows them.
+pub fn overview(booked: bool) -> Vec<&'static str> {
+    EXPORTS
+        .into_iter()
+        .filter(|l| booked || !matches!(*l, "schedule" | "at_risk"))
+        .collect()
 }
 
 /// A text cell that a spreadsheet would run as a formula (or read as one: `=`, `+`, `-`, `@`, a
@@ -372,6 +423,9 @@ pub fn csv(table: &Table, lang: Lang) -> String {
         }
         out.push_str("\r\n");
     };
+    if let Some(note) = table.note {
+        line(&mut std::iter::once(neutralise(note).into_owned()));
+    }
     line(&mut table.head.iter().map(|h| h.to_string()));
     for row in &table.rows {
         line(&mut row.iter().map(|c| match c {

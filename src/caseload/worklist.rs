@@ -15,6 +15,9 @@ use serde::{Deserialize, Serialize};
 pub struct Query {
     /// Only samtaler in this state.
     pub status: Option<Status>,
+    /// Only samtaler whose latest date has not passed (not overdue): what is still open for
+    /// certain. The page's worklist starts so when the file has no held dates.
+    pub open: bool,
     /// Only samtaler this holder holds (jobcenter and kommune are one: each regime has one).
     pub holder: Option<Holder>,
     /// Only this samtale: "R2024 A1".
@@ -40,6 +43,7 @@ impl Query {
         Query {
             holder: <Holder as Word>::parse(holder),
             status: <Status as Word>::parse(status),
+            open: status.trim() == "open",
             samtale: some(samtale),
             week: some(week),
             search: some(search),
@@ -83,6 +87,7 @@ impl Caseload {
             let k = &acc.kinds[usize::from(o.kind)];
             matches(q.holder, k.holder)
                 && q.status.is_none_or(|s| acc.status(o.latest) == s)
+                && (!q.open || o.latest >= self.opts.today)
                 && q.samtale.as_deref().is_none_or(|s| {
                     s.split_once(' ')
                         .is_some_and(|(regime, id)| regime == k.regime && id == k.id)

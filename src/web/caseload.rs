@@ -116,14 +116,16 @@ impl CaseloadJob {
         Ok(caseload::export(&self.caseload, list, &q))
     }
 
-    /// One list ("all": every list, a sheet each) as an .xlsx workbook. Only in the full module
-    /// (feature "xlsx"): the light one of a CSV visit carries no .xlsx writer.
+    /// One list ("all": every list the page shows, a sheet each; the booking lists only after
+    /// `book`) as an .xlsx workbook. Only in the full module (feature "xlsx"): the light one of a
+    /// CSV visit carries no .xlsx writer.
     #[cfg(feature = "xlsx")]
     #[wasm_bindgen(js_name = exportXlsx)]
     pub fn export_xlsx(&self, list: &str, query: JsValue) -> Result<Vec<u8>, Error> {
         let q = self.read_query(query)?;
+        // The overview as the page shows it: the booking lists once a proposal is made.
         let lists: Vec<&str> = if list == "all" {
-            caseload::EXPORTS.to_vec()
+            caseload::overview(self.proposal.is_some())
         } else {
             vec![list]
         };

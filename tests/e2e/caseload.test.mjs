@@ -335,3 +335,49 @@ test('the page at 375 and 1280 px with a file loaded', async () => {
     await page.close();
   }
 });
+
+test('a file without held dates: said at the top, shares unknown, the open samtaler first, the same as the command line', async () => {
+  // small.csv's first five columns: the members without a single holdt_<ID> column.
+  const text = (await readFile(small, 'utf8')).split(/\r?\n/).filter(Boolean).map((l) => l.split(';').slice(0, 5).join(';')).join('\n');
+  const file = path.join(tmp, 'uden-holdt.csv');
+  await writeFile(file, `${text}\n`);
+  const day = ['--today', '2024-06-05'];
+  const json = JSON.parse(cliOut([file, ...day]));
+  const { page, problems } = await runFile(file, '2024-06-05');
+  // Said first among the warnings, with its code, in the command line's words.
+  assert.equal(await page.isVisible('#warnings'), true);
+  const [code, said] = await page.$eval('#warnings-list li', (li) => [li.dataset.code, li.textContent]);
+  assert.equal(code, 'W_NO_HELD_DATES');
+  assert.equal(said, json.warnings[0].text);
+  assert.match(said, /^Filen har ingen holdte datoer/);
+  // The shares on time and STAR's indicators: unknown, not 0 %.
+  const onTime = await page.$$eval('.caseload-on-time tbody tr', (r) => r.map((x) => x.lastElementChild.textContent));
+  assert.ok(onTime.length > 1 && onTime.every((t) => t === 'ukendt'), onTime.join(' | '));
+  assert.match(await page.textContent('#on-time'), /Ukendt: filen har ingen holdte datoer/);
+  const star = await page.$$eval('.caseload-star tbody tr', (r) => r.map((x) => [x.children[1].textContent, x.children[2].textContent]));
+  assert.ok(star.every(([n, share]) => /^ukendt \(af \d+ medlem(mer)?\)$/.test(n) && share === 'ukendt'), JSON.stringify(star));
+  // The counts: a passed latest date is not called overdue; this week from the day to Sunday.
+  const buttons = await page.$$eval('#status-counts button', (b) => b.map((x) => x.textContent.replace(/: [\d.]+$/, '')));
+  assert.deepEqual(buttons, ['Frist passeret (holdt ukendt)', 'Frist fra i dag til søndag (5.6.2024–9.6.2024)', 'Frist næste uge (10.6.2024–16.6.2024)']);
+  // The worklist starts with what is still open: the command line's --status open.
+  assert.equal(await page.inputValue('#status'), 'open');
+  const open = cliOut([file, ...day, '--format', 'csv', '--list', 'worklist', '--status', 'open']);
+  assert.equal(await page.getAttribute('#worklist', 'data-total'), String(open.trim().split('\r\n').length - 2));
+  assert.equal(await downloadText(page, '[data-export="worklist"]'), open, 'the note first, then the open samtaler');
+  assert.match(open, /^Filen har ingen holdte datoer/);
+  await page.selectOption('#status', 'overdue');
+  await worklistTotal(page, json.overdue.total);
+  const status = await page.$$eval('.caseload-list tbody tr', (r) => r.map((x) => x.lastElementChild.textContent));
+  assert.ok(status.every((t) => /^frist passeret for \d+ dage? siden, holdt ukendt$/.test(t)), status.join(' | '));
+  // The exports: the note first, "ukendt" for the shares; the command line's bytes.
+  const starCsv = await downloadText(page, '[data-export="star"]');
+  assert.equal(starCsv, cliOut([file, ...day, '--format', 'csv', '--list', 'star']));
+  assert.match(starCsv, /ukendt\r\n$/);
+  // The words a caseworker reads.
+  assert.equal(await page.textContent('label[for="holder"]'), 'Vis tal for samtaler, der holdes af');
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })).violations.map((v) => v.id));
+  assert.deepEqual(violations, []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
