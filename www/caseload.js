@@ -64,7 +64,8 @@ function table(caption, head, rows, className = '') {
     el('table', { class: `samtaleplan-table ${className}` }, [
       el('caption', {}, [caption]),
       el('thead', {}, [el('tr', {}, head.map((h) => el('th', { scope: 'col' }, [h])))]),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, [c]) : el('td', {}, [c])))))),
+      // Each cell names its column (data-label), for a list shown as cards on a narrow screen.
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, [c]) : el('td', { 'data-label': head[i] }, [c])))))),
     ]),
   ]);
 }
@@ -94,6 +95,13 @@ let offset = 0;
 /** The last booking proposal (its capacity goes with the exports). */
 let booking = null;
 
+/** The button that opens a member's plan: the reference, and the name (when the file has names)
+ * in its accessible name. Names stay on this page: nothing is sent anywhere. */
+function memberButton(i) {
+  const who = i.name ? `${i.name} (${i.member})` : i.member;
+  return el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${who}` }, [i.member]);
+}
+
 /** The worklist's filter as the form says it (only what is chosen). */
 function filter() {
   const q = {};
@@ -118,8 +126,10 @@ async function drawWorklist() {
     offset = Math.floor((page.total - 1) / PAGE) * PAGE;
     return drawWorklist();
   }
+  const names = Boolean(summary.source.name_column);
   const rows = page.items.map((i) => [
-    el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${i.member}` }, [i.member]),
+    memberButton(i),
+    ...(names ? [i.name ?? ''] : []),
     `${i.id} ${i.title}`,
     i.holder_label,
     danishDate(i.earliest),
@@ -133,7 +143,7 @@ async function drawWorklist() {
     : 'Ingen samtaler passer til filtret.';
   $('worklist').replaceChildren(
     page.total
-      ? table('Arbejdsliste', ['Medlem', 'Samtale', 'Holdes af', 'Tidligst', 'Senest', 'Status'], rows, 'caseload-list')
+      ? table('Arbejdsliste', ['Medlem', ...(names ? ['Navn'] : []), 'Samtale', 'Holdes af', 'Tidligst', 'Senest', 'Status'], rows, 'caseload-list')
       : el('p', {}, ['Ingen samtaler.']),
   );
   $('worklist').dataset.total = String(page.total);
@@ -216,8 +226,8 @@ async function draw(s) {
     s.error_count
       ? table(
           `Rækker med fejl (${number(s.error_count)}${shown})`,
-          ['Linje', 'Medlem', 'Kode', 'Fejl'],
-          s.errors.map((e) => [String(e.line), e.member ?? '', e.code, e.message]),
+          ['Linje', 'Medlem', ...(s.source.name_column ? ['Navn'] : []), 'Kode', 'Fejl'],
+          s.errors.map((e) => [String(e.line), e.member ?? '', ...(s.source.name_column ? [e.name ?? ''] : []), e.code, e.message]),
           'caseload-errors',
         )
       : el('p', {}, ['Ingen rækker med fejl.']),
@@ -424,7 +434,7 @@ async function openMember(reference, opener) {
   const { member: m } = await ask({ type: 'member', member: reference });
   await module;
   member = m;
-  $('member-heading').textContent = `Medlem ${m.member} (linje ${m.line})`;
+  $('member-heading').textContent = m.name ? `${m.name}, medlem ${m.member} (linje ${m.line})` : `Medlem ${m.member} (linje ${m.line})`;
   $('member-held').textContent = m.held.length
     ? `Holdt ifølge filen: ${m.held.map(([id, date]) => `${id} ${danishDate(date)}`).join(', ')}.`
     : 'Filen har ingen afholdte samtaler for medlemmet.';
