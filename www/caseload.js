@@ -82,7 +82,8 @@ function table(caption, head, rows, className = '') {
     el('table', { class: `samtaleplan-table ${className}` }, [
       el('caption', {}, [caption]),
       el('thead', {}, [el('tr', {}, head.map((h) => el('th', { scope: 'col' }, [h])))]),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, [c]) : el('td', {}, [c])))))),
+      // Each cell names its column (data-label), for a list shown as cards on a narrow screen.
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, [c]) : el('td', { 'data-label': head[i] }, [c])))))),
     ]),
   ]);
 }
@@ -111,6 +112,13 @@ let summary = null;
 let offset = 0;
 /** The last booking proposal (its capacity goes with the exports). */
 let booking = null;
+
+/** The button that opens a member's plan: the reference, and the name (when the file has names)
+ * in its accessible name. Names stay on this page: nothing is sent anywhere. */
+function memberButton(i) {
+  const who = i.name ? `${i.name} (${i.member})` : i.member;
+  return el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${who}` }, [i.member]);
+}
 
 /** The worklist's filter as the form says it (only what is chosen). */
 function filter() {
@@ -148,8 +156,10 @@ async function drawWorklist() {
     offset = Math.floor((page.total - 1) / PAGE) * PAGE;
     return drawWorklist();
   }
+  const names = Boolean(summary.source.name_column);
   const rows = page.items.map((i) => [
-    el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${i.member}` }, [i.member]),
+    memberButton(i),
+    ...(names ? [i.name ?? ''] : []),
     `${i.id} ${i.title}`,
     i.holder_label,
     danishDate(i.earliest),
@@ -163,7 +173,7 @@ async function drawWorklist() {
     : 'Ingen samtaler passer til filtret.';
   $('worklist').replaceChildren(
     page.total
-      ? table('Arbejdsliste', ['Medlem', 'Samtale', 'Holdes af', 'Tidligst', 'Senest', 'Status'], rows, 'caseload-list')
+      ? table('Arbejdsliste', ['Medlem', ...(names ? ['Navn'] : []), 'Samtale', 'Holdes af', 'Tidligst', 'Senest', 'Status'], rows, 'caseload-list')
       : el('p', {}, ['Ingen samtaler.']),
   );
   $('worklist').dataset.total = String(page.total);
@@ -254,8 +264,8 @@ async function draw(s) {
     s.error_count
       ? table(
           `Rækker med fejl (${number(s.error_count)}${shown})`,
-          ['Linje', 'Medlem', 'Kode', 'Fejl'],
-          s.errors.map((e) => [String(e.line), e.member ?? '', e.code, e.message]),
+          ['Linje', 'Medlem', ...(s.source.name_column ? ['Navn'] : []), 'Kode', 'Fejl'],
+          s.errors.map((e) => [String(e.line), e.member ?? '', ...(s.source.name_column ? [e.name ?? ''] : []), e.code, e.message]),
           'caseload-errors',
         )
       : el('p', {}, ['Ingen rækker med fejl.']),
@@ -464,7 +474,7 @@ async function openMember(reference, opener) {
   const { member: m } = await ask({ type: 'member', member: reference });
   const { render } = await plans();
   member = m;
-  $('member-heading').textContent = `Medlem ${m.member} (linje ${m.line})`;
+  $('member-heading').textContent = m.name ? `${m.name}, medlem ${m.member} (linje ${m.line})` : `Medlem ${m.member} (linje ${m.line})`;
   $('member-held').textContent = m.held.length
     ? `Holdt ifølge filen: ${m.held.map(([id, date]) => `${id} ${danishDate(date)}`).join(', ')}.`
     : 'Filen har ingen afholdte samtaler for medlemmet.';

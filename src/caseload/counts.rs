@@ -215,6 +215,7 @@ impl Accumulator {
         let status = self.status(o.latest);
         Item {
             member: m.reference.clone(),
+            name: m.name.clone(),
             line: m.line,
             regime: k.regime,
             id: k.id,

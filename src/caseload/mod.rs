@@ -93,6 +93,8 @@ impl Options {
 pub struct Member {
     pub line: usize,
     pub reference: Arc<str>,
+    /// The member's name, from a `navn`/`name` column (shown and searched, never computed with).
+    pub name: Option<Arc<str>>,
     pub request: Request,
     /// (samtale id, the date it was held)
     pub held: Vec<(Arc<str>, NaiveDate)>,
@@ -106,6 +108,9 @@ pub struct RowError {
     pub line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member: Option<Arc<str>>,
+    /// The row's name (`navn` column), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Arc<str>>,
     pub code: ErrorCode,
     pub message: String,
 }
@@ -140,6 +145,10 @@ pub struct Caseload {
     /// spell): counted nowhere; how many, and the first few as "member samtale".
     not_owed_held: usize,
     not_owed_examples: Vec<String>,
+    /// The name on the row being read, for its errors.
+    row_name: Option<Arc<str>>,
+    /// The header of the name column, when there is one.
+    name_column: Option<String>,
 }
 
 impl Caseload {
@@ -167,6 +176,8 @@ impl Caseload {
             cleaned: 0,
             not_owed_held: 0,
             not_owed_examples: Vec::new(),
+            row_name: None,
+            name_column: None,
         }
     }
 
@@ -296,6 +307,7 @@ impl Caseload {
         let lang = self.opts.lang;
         let mut s = Source {
             ignored_columns: self.ignored.clone(),
+            name_column: self.name_column.clone(),
             ..Source::default()
         };
         if let Some(sheet) = &self.sheet {
@@ -418,6 +430,11 @@ impl Caseload {
         w
     }
 
+    /// Whether the file has a name column: the lists and exports then show each member's name.
+    pub fn has_names(&self) -> bool {
+        self.layout.as_ref().is_some_and(|l| l.name.is_some())
+    }
+
     /// A member read from the file (for a calendar file on request).
     pub fn member(&self, reference: &str) -> Option<&Member> {
         self.members.iter().find(|m| &*m.reference == reference)
@@ -434,6 +451,7 @@ impl Caseload {
         self.errors.push(RowError {
             line,
             member,
+            name: self.row_name.clone(),
             code: e.code,
             message: e.message,
         });
@@ -461,6 +479,9 @@ pub fn member_plan(m: &Member) -> Result<Response, PlanError> {
 pub struct MemberRequest {
     pub request: RequestObject,
     pub member: Arc<str>,
+    /// The member's name, when the file has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Arc<str>>,
     pub line: usize,
     /// (samtale id, the date it was held)
     pub held: Vec<(Arc<str>, NaiveDate)>,
@@ -514,6 +535,7 @@ impl Member {
                 lang: r.lang,
             },
             member: self.reference.clone(),
+            name: self.name.clone(),
             line: self.line,
             held: self.held.clone(),
         }

@@ -116,6 +116,9 @@ impl Status {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub member: Arc<str>,
+    /// The member's name, when the file has a name column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Arc<str>>,
     pub line: usize,
     pub regime: &'static str,
     pub id: &'static str,
@@ -185,6 +188,10 @@ pub struct Source {
     pub sheets: Vec<String>,
     /// Columns of the header that were not read.
     pub ignored_columns: Vec<String>,
+    /// The column the members' names were read from, as the header writes it ("Navn"), when
+    /// the file has one: the lists then show each member's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_column: Option<String>,
     /// The same in words: "CSV, Windows-1252, semikolon".
     pub text: String,
 }

@@ -1,5 +1,5 @@
 //! The worklist: every samtale not yet held that is overdue or due within the 26 weeks, searched
-//! by member, filtered by holder, samtale, week and status, sorted by latest date either way,
+//! by member (reference or name), filtered by holder, samtale, week and status, sorted by latest date either way,
 //! and read a page at a time — the same for the page, its exports and the command line.
 
 use super::Caseload;
@@ -24,7 +24,8 @@ pub struct Query {
     pub samtale: Option<String>,
     /// Only samtaler whose latest date is in this week: "2024-W23".
     pub week: Option<String>,
-    /// Only members whose reference contains this text (case not minded).
+    /// Only members whose reference or name contains this text (case not minded: "åse" finds
+    /// "Åse").
     pub search: Option<String>,
     /// Latest date last first.
     pub descending: bool,
@@ -94,9 +95,10 @@ impl Caseload {
                 })
                 && q.week.is_none() == week.is_none()
                 && week.is_none_or(|w| o.latest >= self.opts.today && acc.week(o.latest) == Some(w))
-                && needle
-                    .as_deref()
-                    .is_none_or(|n| contains(&self.members[o.member as usize].reference, n))
+                && needle.as_deref().is_none_or(|n| {
+                    let m = &self.members[o.member as usize];
+                    contains(&m.reference, n) || m.name.as_deref().is_some_and(|name| contains(name, n))
+                })
         };
         let limit = q.limit.unwrap_or(usize::MAX);
         let mut total = 0;

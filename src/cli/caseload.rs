@@ -53,7 +53,7 @@ pub struct CaseloadArgs {
     #[arg(long, value_name = "ÅÅÅÅ-Wnn")]
     week: Option<String>,
 
-    /// Arbejdslisten: kun medlemmer, hvis reference indeholder teksten / the worklist: only members whose reference contains the text.
+    /// Arbejdslisten: kun medlemmer, hvis reference eller navn indeholder teksten (store og små bogstaver ens) / the worklist: only members whose reference or name contains the text (any case).
     #[arg(long, value_name = "TEKST")]
     search: Option<String>,
 
