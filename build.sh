@@ -166,8 +166,10 @@ build_module() {
     "$(wc -c < "www/pkg/${name}_bg.wasm")" "$(gzip -9c "www/pkg/${name}_bg.wasm" | wc -c)" >&2
 }
 
-# Two modules from the one crate: samtaleplan (the plan: the citizen page, the element, the
-# package) and caseload (the plan and the caseload: the caseload page and its worker).
+# Three modules from the one crate: samtaleplan (the plan: the citizen page, the element, the
+# package, and the caseload page's main thread); caseload (the plan and the caseload of a CSV file:
+# the caseload page's worker on a CSV visit); and caseload-xlsx (the same with spreadsheets read and
+# .xlsx written: the worker loads it only for a spreadsheet or an .xlsx export).
 build_wasm() {
   need_cargo
   need_wasm_target
@@ -175,7 +177,8 @@ build_wasm() {
   say "building the WebAssembly modules"
   rm -rf www/pkg
   build_module samtaleplan --no-default-features
-  build_module caseload
+  build_module caseload --no-default-features --features caseload
+  build_module caseload-xlsx
   build_package
 }
 
@@ -214,6 +217,7 @@ run_tests() {
   say "cargo clippy (wasm32)"
   cargo clippy --target "$WASM_TARGET" --lib --test wasm -- -D warnings
   cargo clippy --target "$WASM_TARGET" --lib --no-default-features -- -D warnings
+  cargo clippy --target "$WASM_TARGET" --lib --no-default-features --features caseload -- -D warnings
   say "native tests"
   cargo test
   say "fuzzing: over a million inputs, release build"

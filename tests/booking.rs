@@ -49,8 +49,8 @@ fn instance(rng: &mut Rng, jobs: usize, weeks: u32, follow: bool) -> (Vec<Job>, 
     (out, capacity)
 }
 
-/// What every booking must be: inside the window, under capacity, a chain's booked samtaler in
-/// weeks that never go down.
+/// What every booking must be: inside the window, under capacity, a chain's booked samtaler each
+/// in a week after the one before (issue 23: never two of a member's in one week).
 fn check(jobs: &[Job], capacity: &[Option<u32>; LANES], weeks: &[Option<u32>]) -> Result<(), String> {
     let mut load = std::collections::BTreeMap::new();
     for (i, (j, w)) in jobs.iter().zip(weeks).enumerate() {
@@ -63,8 +63,10 @@ fn check(jobs: &[Job], capacity: &[Option<u32>; LANES], weeks: &[Option<u32>]) -
         let mut p = j.prev;
         while let Some(k) = p {
             if let Some(pw) = weeks[k as usize] {
-                if pw > w {
-                    return Err(format!("job {i} in week {w} before its predecessor {k} in week {pw}"));
+                if pw >= w {
+                    return Err(format!(
+                        "job {i} in week {w}, not after its predecessor {k} in week {pw}"
+                    ));
                 }
                 break;
             }

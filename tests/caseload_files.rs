@@ -48,6 +48,26 @@ fn numbers(s: &Summary) -> serde_json::Value {
     v
 }
 
+/// A summary's numbers without the members' names (for a file with a name column compared with
+/// one without).
+fn without_names(mut v: serde_json::Value) -> serde_json::Value {
+    match &mut v {
+        serde_json::Value::Object(o) => {
+            o.remove("name");
+            for x in o.values_mut() {
+                *x = without_names(x.take());
+            }
+        }
+        serde_json::Value::Array(a) => {
+            for x in a.iter_mut() {
+                *x = without_names(x.take());
+            }
+        }
+        _ => {}
+    }
+    v
+}
+
 /// Two summaries' numbers the same, or where they first differ.
 fn same(got: &serde_json::Value, want: &serde_json::Value, what: &str) {
     let (a, b) = (got.to_string(), want.to_string());
@@ -116,10 +136,30 @@ fn the_xlsx_fixture_is_made_by_rust_xlsxwriter() {
     if std::env::var_os("UPDATE_FIXTURES").is_some() {
         std::fs::write(&path, &made).expect("write");
     }
+    // By content first (each sheet's cells, as a reader sees them), so a difference says where;
+    // then the bytes, which a new rust_xlsxwriter may change without changing what is read.
+    assert_eq!(
+        contents(&file("small.xlsx")),
+        contents(&made),
+        "{path} does not hold what small_workbook() makes (UPDATE_FIXTURES=1)"
+    );
     assert!(
         file("small.xlsx") == made,
         "{path} is not what small_workbook() makes (UPDATE_FIXTURES=1)"
     );
+}
+
+/// A workbook's content as a reader sees it: each sheet's name and cells (formula cells by
+/// their saved value), in order.
+fn contents(bytes: &[u8]) -> Vec<(String, Vec<Vec<Data>>)> {
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("xlsx");
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).expect("sheet");
+            (name, range.rows().map(<[Data]>::to_vec).collect())
+        })
+        .collect()
 }
 
 #[test]
@@ -143,20 +183,23 @@ fn small_in_every_shape_excel_writes_gives_the_hand_worked_numbers() {
     ];
     for (what, bytes, encoding) in shapes {
         let (_, s) = read(&bytes);
-        let mut got = numbers(&s);
+        // excel-1252.csv and small.xlsx have a name column; small.csv has none.
+        let mut got = without_names(numbers(&s));
         if what == "excel-1252.csv" {
             // The one reference that differs (expected.toml): put back to compare the rest.
             assert_eq!(s.errors[1].line, 7);
             assert_eq!(s.errors[1].member.as_deref(), Some("Ærø-2002"));
             got = serde_json::from_str(&got.to_string().replace("Ærø-2002", "2002")).expect("json");
-            assert_eq!(s.source.ignored_columns, ["navn", "sagsbehandler"]);
+            assert_eq!(s.source.ignored_columns, ["sagsbehandler"]);
+            assert_eq!(s.source.name_column.as_deref(), Some("navn"));
             assert_eq!(s.source.delimiter.as_deref(), Some(";"));
         }
         if what == "small.xlsx" {
             assert_eq!(s.source.format, "xlsx");
             assert_eq!(s.source.sheet.as_deref(), Some("Medlemmer"));
             assert_eq!(s.source.sheets, ["Medlemmer", "Noter"]);
-            assert_eq!(s.source.ignored_columns, ["navn"]);
+            assert!(s.source.ignored_columns.is_empty());
+            assert_eq!(s.source.name_column.as_deref(), Some("navn"));
         } else {
             assert_eq!(s.source.encoding, Some(encoding), "{what}");
         }
@@ -220,9 +263,10 @@ fn the_messy_file_gives_its_hand_worked_members_and_errors() {
     assert_eq!(errors, want_errors);
     assert_eq!(s.source.ignored_columns, strings("ignored_columns"));
     assert_eq!(s.warnings.len(), 2, "{:?}", s.warnings);
+    assert_eq!(s.warnings[1].code, "W_REFERENCES_CLEANED");
     let cleaned = want["cleaned_references"].as_integer().expect("n").to_string();
     assert!(
-        s.warnings[1].contains(&format!("fra {cleaned} medlemsreference")),
+        s.warnings[1].text.contains(&format!("fra {cleaned} medlemsreference")),
         "{:?}",
         s.warnings
     );
@@ -434,7 +478,8 @@ fn a_windows_1252_file_with_forbrugte_timer_gives_the_cores_dates() {
     for bytes in [bytes, other] {
         let (c, s) = read_with(&bytes, Options::new(today, Lang::Da)).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(s.source.encoding, Some("Windows-1252"));
-        assert_eq!(s.source.ignored_columns, ["Navn"]);
+        assert!(s.source.ignored_columns.is_empty());
+        assert_eq!(s.source.name_column.as_deref(), Some("Navn"));
         let errors: Vec<(usize, &str, ErrorCode)> = s
             .errors
             .iter()
@@ -494,10 +539,10 @@ fn a_windows_1252_file_with_forbrugte_timer_gives_the_cores_dates() {
         // 3004's A1 is not owed (500 hours: the kommune holds the forløb from the first day): its
         // held date counts nowhere, and the summary says so; K1 is held on time.
         assert!(
-            s.warnings.iter().any(
-                |w| w.starts_with("1 holdt dato for en samtale, som medlemmet ikke skal til")
-                    && w.ends_with(": 3004 A1.")
-            ),
+            s.warnings.iter().any(|w| w.code == "W_HELD_NOT_OWED"
+                && w.text
+                    .starts_with("1 holdt dato for en samtale, som medlemmet ikke skal til")
+                && w.text.ends_with(": 3004 A1.")),
             "{:?}",
             s.warnings
         );
@@ -512,5 +557,219 @@ fn a_windows_1252_file_with_forbrugte_timer_gives_the_cores_dates() {
             .find(|r| r.key == "R2026 K1")
             .expect("K1 counted");
         assert_eq!(k1.counts.on_time, 1);
+    }
+}
+
+/// Workbooks another program wrote: LibreOffice Calc converting small.csv and excel-1252.csv
+/// (tests/caseload/small-libreoffice.xlsx.md) — numbers as numbers, some dates as date cells
+/// and some as text. Each gives its CSV's summary, number for number (and names).
+#[test]
+fn spreadsheets_libreoffice_wrote_give_the_csv_numbers() {
+    for (xlsx, csv, sheet) in [
+        ("small-libreoffice.xlsx", "small.csv", "small"),
+        ("excel-1252-libreoffice.xlsx", "excel-1252.csv", "excel-1252"),
+    ] {
+        let bytes = file(xlsx);
+        assert!(
+            String::from_utf8_lossy(&bytes).contains("docProps/app.xml"),
+            "{xlsx} is a workbook"
+        );
+        let book = contents(&bytes);
+        assert_eq!(book.len(), 1, "{xlsx}: one sheet");
+        // LibreOffice's own cells, not rust_xlsxwriter's: a member number as a number, a start as
+        // a date cell, a dotted date as text.
+        let rows = &book[0].1;
+        assert_eq!(rows[1][0], Data::Float(1001.0), "{xlsx}");
+        assert!(
+            matches!(
+                rows[1][rows[0]
+                    .iter()
+                    .position(|h| h.to_string().contains("ledighedsdag") || *h == Data::String("start".into()))
+                    .expect("start")],
+                Data::DateTime(_)
+            ),
+            "{xlsx}: {:?}",
+            rows[1]
+        );
+        let (c, s) = read(&bytes);
+        let (want_c, want) = read(&file(csv));
+        assert_eq!(s.source.format, "xlsx");
+        assert_eq!(s.source.sheet.as_deref(), Some(sheet));
+        assert_eq!(s.source.name_column, want.source.name_column, "{xlsx}");
+        assert_eq!(s.source.ignored_columns, want.source.ignored_columns, "{xlsx}");
+        same(&numbers(&s), &numbers(&want), xlsx);
+        // The worklist's export, byte for byte.
+        let q = Query::default();
+        assert_eq!(
+            caseload::export(&c, "worklist", &q),
+            caseload::export(&want_c, "worklist", &q),
+            "{xlsx}"
+        );
+    }
+    // And small.csv's hand-worked numbers (small.expected.toml) through it.
+    let (_, reference) = read(&file("small.csv"));
+    let (_, s) = read(&file("small-libreoffice.xlsx"));
+    assert_eq!(s.members, reference.members);
+    assert!(s.members > 0 && s.error_count > 0);
+}
+
+/// A name column (`navn`, `Medlemsnavn`, `Name` …) is read, searched whatever the case of its
+/// Danish letters, and carried into the member's request and every list of members, on screen
+/// and exported; a file without one keeps its lists as they were.
+#[test]
+fn names_are_read_searched_and_exported() {
+    let (c, s) = read(&file("excel-1252.csv"));
+    assert_eq!(s.source.name_column.as_deref(), Some("navn"));
+    let m = c.member("1002").expect("1002");
+    assert_eq!(m.name.as_deref(), Some("Åse Æbelø"));
+    let request = serde_json::to_value(m.request_object(today())).expect("json");
+    assert_eq!(request["name"], "Åse Æbelø");
+    // Searched by name, any case, Danish letters and all.
+    for search in ["Åse", "åse", "ÅSE", "æbelø", "Se Æ"] {
+        let page = c.query(&Query::parse("", "", "", "", search));
+        assert!(page.total > 0, "{search}");
+        assert!(
+            page.items
+                .iter()
+                .all(|i| &*i.member == "1002" && i.name.as_deref() == Some("Åse Æbelø")),
+            "{search}"
+        );
+    }
+    // Still by reference, and a name that is nobody's finds nothing.
+    assert!(c.query(&Query::parse("", "", "", "", "1002")).total > 0);
+    assert_eq!(c.query(&Query::parse("", "", "", "", "Åsa")).total, 0);
+    // Every list of the summary carries the name.
+    let item = &s.overdue.items[0];
+    assert_eq!(item.name, c.member(&item.member).and_then(|m| m.name.clone()));
+    assert!(item.name.is_some());
+    // Every export of members: the name after the reference.
+    let q = Query::parse("", "", "", "", "åse");
+    let csv = caseload::export(&c, "worklist", &q).expect("csv");
+    let mut lines = csv.lines();
+    assert!(lines.next().expect("head").starts_with("Medlem;Navn;Linje;"), "{csv}");
+    assert!(lines.next().expect("row").starts_with("1002;Åse Æbelø;3;"), "{csv}");
+    for list in ["worklist", "closing", "overdue", "errors", "schedule", "at_risk"] {
+        let t = c.table(list, &Query::default()).expect(list);
+        let at = t.head.iter().position(|h| *h == "Navn" || *h == "name").expect(list);
+        let member = t
+            .head
+            .iter()
+            .position(|h| *h == "Medlem" || *h == "member")
+            .expect(list);
+        assert_eq!(at, member + 1, "{list}: the name after the member");
+        for row in &t.rows {
+            let (caseload::Cell::Text(r), caseload::Cell::Text(n)) = (&row[member], &row[at]) else {
+                panic!("{list}: {row:?}");
+            };
+            let want = c.member(r).and_then(|m| m.name.as_deref()).unwrap_or_else(|| {
+                // A row with an error: its name as the file writes it.
+                s.errors
+                    .iter()
+                    .find(|e| e.member.as_deref() == Some(r))
+                    .and_then(|e| e.name.as_deref())
+                    .unwrap_or("")
+            });
+            assert_eq!(n, want, "{list}: {r}");
+        }
+    }
+    assert_eq!(
+        s.errors[1].name.as_deref(),
+        Some("Bjørn Ås"),
+        "a row's error keeps its name"
+    );
+    // In the workbook too.
+    let tables: Vec<_> = c.table("worklist", &q).into_iter().collect();
+    let bytes = caseload::xlsx::workbook(&tables, today(), Lang::Da).expect("xlsx");
+    let sheet = &contents(&bytes)[0].1;
+    assert_eq!(sheet[0][1], Data::String("Navn".into()));
+    assert_eq!(sheet[1][1], Data::String("Åse Æbelø".into()));
+    // A file without a name column: no name anywhere.
+    let (c, s) = read(&file("small.csv"));
+    assert_eq!(s.source.name_column, None);
+    let json = serde_json::to_string(&s).expect("json");
+    assert!(!json.contains("\"name\""), "{json}");
+    for list in ["worklist", "errors", "schedule"] {
+        let t = c.table(list, &Query::default()).expect(list);
+        assert!(!t.head.iter().any(|h| *h == "Navn" || *h == "name"), "{list}");
+    }
+    // The other spellings of the header.
+    for header in ["Navn", "Medlemsnavn", "Fulde navn", "Name", "member-name"] {
+        let text = format!("medlem;{header};start\n1;Åse Ørn;04-03-2024\n");
+        let (c, s) = read(text.as_bytes());
+        assert_eq!(s.source.name_column.as_deref(), Some(header));
+        assert_eq!(
+            c.member("1").and_then(|m| m.name.as_deref()),
+            Some("Åse Ørn"),
+            "{header}"
+        );
+    }
+    // A name that is not a name is the row's error, with a stable code.
+    let long = "x".repeat(201);
+    let text = format!("medlem;navn;start\n1;{long};04-03-2024\n2;\"a\tb\";04-03-2024\n3;;04-03-2024\n");
+    let (c, s) = read(text.as_bytes());
+    let codes: Vec<_> = s.errors.iter().map(|e| (e.line, e.code)).collect();
+    assert_eq!(codes, [(2, ErrorCode::CsvValue), (3, ErrorCode::CsvValue)]);
+    assert!(s.errors[0].message.contains("Navnet"), "{}", s.errors[0].message);
+    assert_eq!(
+        c.member("3").map(|m| m.name.clone()),
+        Some(None),
+        "an empty name is none"
+    );
+}
+
+/// The wordings member systems use: `Medlemsnr`, `Medlemsnummer`, `Ledig siden`, `Ledig fra`,
+/// `Forsikring` as headers; `Fuldtidsforsikret`/`Deltidsforsikret` in any case as insurance. The
+/// same members as in the calculator's own words.
+#[test]
+fn common_wordings_read_as_the_calculators_own() {
+    let own = "medlem;start;forsikring\n1;04-03-2024;fuldtid\n2;04-03-2024;deltid\n3;04-03-2024;deltid\n";
+    let (_, want) = read(own.as_bytes());
+    assert!(want.errors.is_empty());
+    for (member, start, insurance) in [
+        ("Medlemsnr", "Ledig siden", "Forsikring"),
+        ("Medlemsnummer", "Ledig fra", "forsikringstype"),
+        ("MEDLEMSNR.", "ledig-siden", "Insurance"),
+    ] {
+        for (full, part) in [
+            ("Fuldtidsforsikret", "Deltidsforsikret"),
+            ("FULDTIDSFORSIKRET", "deltidsforsikret"),
+            ("Fuldtid", "DELTID"),
+        ] {
+            let text = format!(
+                "{member};{start};{insurance}\n1;04-03-2024;{full}\n2;04-03-2024;{part}\n3;04-03-2024;Deltidsforsikring\n"
+            );
+            let (c, s) = read(text.as_bytes());
+            assert!(s.errors.is_empty(), "{text}: {:?}", s.errors);
+            assert!(s.source.ignored_columns.is_empty(), "{text}");
+            same(&numbers(&s), &numbers(&want), &text);
+            assert_eq!(
+                c.member("2").map(|m| m.request.insurance),
+                Some(samtaleplan::rules::ledighed::Insurance::Deltid)
+            );
+        }
+    }
+    // Not every word: "halvtid" is still the row's error, naming the words it knows.
+    let (_, s) = read(b"medlem;start;forsikring\n1;04-03-2024;halvtidsforsikret\n");
+    assert_eq!(s.errors[0].code, ErrorCode::CsvValue);
+    assert!(
+        s.errors[0].message.contains("fuldtidsforsikret"),
+        "{}",
+        s.errors[0].message
+    );
+    // A header without a member or start column names every header known.
+    for text in ["navn;ledighed\n", "medlemsnr;ledig\n"] {
+        let e = caseload::caseload(text.as_bytes(), Options::new(today(), Lang::Da)).expect_err("refused");
+        assert_eq!(e.code, ErrorCode::CsvHeader);
+        for known in [
+            "medlemsnr",
+            "medlemsnummer",
+            "ledig_siden",
+            "ledig_fra",
+            "navn",
+            "forsikring",
+            "holdt_<ID>",
+        ] {
+            assert!(e.message.contains(known), "{known}: {}", e.message);
+        }
     }
 }

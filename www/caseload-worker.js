@@ -2,12 +2,84 @@
 // spreadsheet is then read a slice of rows at a time), reports progress with the rows counted,
 // and keeps the result for the summaries, worklist pages, exports and member plans asked for
 // later. The file never leaves the browser.
-import init, { CaseloadJob, __wbg_reset_state as resetCore } from './pkg/caseload.js';
+//
+// Two builds of the core (docs/architecture.md): the light module (pkg/caseload.js: the plan and
+// the caseload of a CSV file) is loaded at once; the full one (pkg/caseload-xlsx.js: spreadsheets
+// read, .xlsx written) only when a file starts like a spreadsheet or an .xlsx export is asked for.
+// A CSV visit thus never fetches the .xlsx code.
 
-const ready = init();
+const LIGHT = './pkg/caseload.js';
+const FULL = './pkg/caseload-xlsx.js';
+/** Each module, imported and initialised once: url -> Promise of its exports. */
+const modules = new Map();
+const load = (url) => {
+  if (!modules.has(url)) modules.set(url, import(url).then(async (m) => (await m.default(), m)));
+  return modules.get(url);
+};
+const ready = load(LIGHT);
+/** The module the job lives in, the job, and what made it (to make it again in the full module). */
+let core = null;
 let job = null;
+let made = null;
 // Tell the page when the module is ready, so it can say so (and a benchmark can wait for it).
 ready.then(() => self.postMessage({ type: 'ready' }));
+
+/** Whether the file starts like a spreadsheet: a zip (.xlsx, .xlsb, .ods) or an OLE file (.xls),
+ * told by the same first bytes as the core's own test (src/caseload/text.rs). */
+async function isSpreadsheet(file) {
+  const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
+  const starts = (magic) => magic.every((b, i) => head[i] === b);
+  return starts([0x50, 0x4b, 0x03, 0x04]) || starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+}
+
+/** A job of module `m` with the whole file read into it and summed up; `report` gets progress,
+ * `keep` the job as soon as it is made. */
+async function read(m, { file, today, lang, limit, sheet }, report, keep) {
+  const next = new m.CaseloadJob(today, lang, limit, sheet || undefined);
+  keep(next);
+  try {
+    const started = performance.now();
+    let bytes = 0;
+    let last = 0;
+    const reader = file.stream().getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      next.feed(value);
+      bytes += value.length;
+      // A progress report now and then, not for every chunk.
+      if (performance.now() - last > 50 || bytes === file.size) {
+        last = performance.now();
+        report({ type: 'progress', bytes, total: file.size, rows: next.rows() });
+      }
+    }
+    // A spreadsheet is read once all of it is in: a slice of rows at a time, counted.
+    while (next.pump(SLICE) > 0) {
+      if (performance.now() - last > 50) {
+        last = performance.now();
+        report({ type: 'progress', phase: 'sheet', bytes, total: file.size, rows: next.rows() });
+      }
+    }
+    const summary = next.finish();
+    return { next, summary, ms: performance.now() - started };
+  } catch (error) {
+    // A trap has taken the instance (and the job) with it; a job kept elsewhere is let go there.
+    if (!(error instanceof WebAssembly.RuntimeError) && next !== job) next.free();
+    throw error;
+  }
+}
+
+/** The job in the full module: the same file read again there (once; the job then stays in it),
+ * with the booking made since, for an .xlsx export of a CSV file. */
+async function full() {
+  const m = await load(FULL);
+  if (core === m) return;
+  const { next } = await read(m, made, () => {}, () => {});
+  if (made.booked) next.book(...made.booked);
+  job.free();
+  job = next;
+  core = m;
+}
 
 /** The error of a failed call, as plain data; a trap (never bad input) is E_TRAP. */
 const fault = (error) =>
@@ -22,40 +94,23 @@ self.onmessage = async ({ data }) => {
   const { id, type } = data;
   const reply = (message, transfer = []) => self.postMessage({ id, ...message }, transfer);
   try {
-    await ready;
+    const light = await ready;
     if (type === 'run') {
-      const { file, today, lang, limit, sheet } = data;
-      // The old job is let go before the new one is made: should the constructor throw (a day
-      // outside 1900–2199), no freed job is left behind for the next run to free again.
+      // The old job is let go before the new one is made: should reading fail, no freed job is
+      // left behind for the next run to free again.
       const old = job;
       job = null;
+      made = null;
       old?.free();
-      const next = new CaseloadJob(today, lang, limit, sheet || undefined);
-      job = next;
-      const started = performance.now();
-      let bytes = 0;
-      let last = 0;
-      const reader = file.stream().getReader();
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        next.feed(value);
-        bytes += value.length;
-        // A progress report now and then, not for every chunk.
-        if (performance.now() - last > 50 || bytes === file.size) {
-          last = performance.now();
-          reply({ type: 'progress', bytes, total: file.size, rows: next.rows() });
-        }
-      }
-      // A spreadsheet is read once all of it is in: a slice of rows at a time, counted.
-      while (next.pump(SLICE) > 0) {
-        if (performance.now() - last > 50) {
-          last = performance.now();
-          reply({ type: 'progress', phase: 'sheet', bytes, total: file.size, rows: next.rows() });
-        }
-      }
-      const summary = next.finish();
-      reply({ type: 'done', summary, ms: performance.now() - started, memory: CaseloadJob.memoryBytes() });
+      const m = (await isSpreadsheet(data.file)) ? await load(FULL) : light;
+      made = { ...data, booked: null };
+      const { summary, ms } = await read(m, data, reply, (next) => {
+        job = next;
+        core = m;
+      });
+      reply({ type: 'done', summary, ms, memory: m.CaseloadJob.memoryBytes() });
+    } else if (type === 'chart') {
+      reply({ type: 'chart', chart: (core ?? light).workloadChart(data.weeks, data.lang) });
     } else if (!job) {
       // Only after a trap or a failed run: the result lived in the job that is gone.
       throw Object.assign(new Error('Der er ingen beregnet fil (efter en intern fejl eller en fejl i filen). Kør filen igen.'), { code: 'E_TRAP' });
@@ -66,10 +121,13 @@ self.onmessage = async ({ data }) => {
     } else if (type === 'export') {
       reply({ type: 'export', text: job.export(data.list, data.query) });
     } else if (type === 'xlsx') {
+      await full();
       const bytes = job.exportXlsx(data.list, data.query);
       reply({ type: 'xlsx', bytes }, [bytes.buffer]);
     } else if (type === 'book') {
-      reply({ type: 'book', booking: job.book(data.capacity, data.limit) });
+      const booking = job.book(data.capacity, data.limit);
+      made.booked = [data.capacity, data.limit];
+      reply({ type: 'book', booking });
     } else if (type === 'callIn') {
       reply({ type: 'callIn', page: job.callIn(data.week, data.holder ?? '', data.offset ?? 0, data.limit ?? 200) });
     } else if (type === 'memberProposal') {
@@ -84,8 +142,10 @@ self.onmessage = async ({ data }) => {
   } catch (error) {
     // After a trap the instance is replaced, and the job that lived in it is gone.
     if (error instanceof WebAssembly.RuntimeError) {
-      resetCore();
+      for (const m of modules.values()) (await m).__wbg_reset_state();
       job = null;
+      core = null;
+      made = null;
     }
     reply({ type: 'error', error: fault(error) });
   }

@@ -1,8 +1,10 @@
 // The caseload page: hands the chosen file to a Web Worker (caseload-worker.js), shows its
 // progress, and draws the summary and the worklist a page at a time. The numbers, lists and
 // exports are the WebAssembly core's; this file only places them. A member opens their own plan
-// (the citizen's view, drawn by the same module's render()). Nothing is uploaded, stored or sent.
-import init, { drawWorkload, render, ics } from './pkg/caseload.js';
+// (the citizen's view, drawn by the plan module's render(), as on the citizen page: the caseload
+// modules live in the worker only). Nothing is uploaded, stored or sent.
+// The plan module is imported when a member's plan is first shown, so a CSV visit that opens no
+// member fetches no WebAssembly but the worker's light module (docs/performance.md).
 import { LANES, capacityText, drawBookingCharts, loadWords } from './caseload-booking.js';
 import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate } from './datefield.js';
 
@@ -11,7 +13,13 @@ const $ = (id) => document.getElementById(id);
 const LIMIT = 200;
 /** Rows of the worklist on a page. */
 const PAGE = 50;
-const module = init(); // the chart and a member's plan are drawn on this page
+let planModule = null;
+/** The plan module (render, ics), imported and initialised once, on first use. */
+const plans = () =>
+  (planModule ??= import('./pkg/samtaleplan.js').then(async (m) => {
+    await m.default();
+    return m;
+  }));
 
 // The worker resets its module itself should it ever trap (E_TRAP); the user then runs the file again.
 const worker = new Worker(new URL('./caseload-worker.js', import.meta.url), { type: 'module' });
@@ -52,6 +60,16 @@ function el(tag, attrs = {}, children = []) {
   return node;
 }
 
+const SVG = 'http://www.w3.org/2000/svg';
+/** The workload chart's element tree from the worker ({name, attrs, children}: workloadChart) as
+ * SVG elements and text nodes: nothing in it is parsed as markup. */
+function mount({ name, attrs, children }) {
+  const node = document.createElementNS(SVG, name);
+  for (const [k, v] of attrs) node.setAttribute(k, v);
+  node.append(...children.map((c) => (typeof c === 'string' ? c : mount(c))));
+  return node;
+}
+
 const danishDate = (iso) => {
   const [y, m, d] = iso.split('-');
   return `${Number(d)}.${Number(m)}.${y}`;
@@ -64,7 +82,8 @@ function table(caption, head, rows, className = '') {
     el('table', { class: `samtaleplan-table ${className}` }, [
       el('caption', {}, [caption]),
       el('thead', {}, [el('tr', {}, head.map((h) => el('th', { scope: 'col' }, [h])))]),
-      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, [c]) : el('td', {}, [c])))))),
+      // Each cell names its column (data-label), for a list shown as cards on a narrow screen.
+      el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, [c]) : el('td', { 'data-label': head[i] }, [c])))))),
     ]),
   ]);
 }
@@ -94,12 +113,24 @@ let offset = 0;
 /** The last booking proposal (its capacity goes with the exports). */
 let booking = null;
 
+/** The button that opens a member's plan: the reference, and the name (when the file has names)
+ * in its accessible name. Names stay on this page: nothing is sent anywhere. */
+function memberButton(i) {
+  const who = i.name ? `${i.name} (${i.member})` : i.member;
+  return el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${who}` }, [i.member]);
+}
+
 /** The worklist's filter as the form says it (only what is chosen). */
 function filter() {
   const q = {};
   const holder = $('holder').value;
   if (holder) q.holder = holder;
   for (const key of ['status', 'samtale', 'week']) if ($(key).value) q[key] = $(key).value;
+  // "open": every samtale whose latest date has not passed (the core's `open`, not a status).
+  if (q.status === 'open') {
+    delete q.status;
+    q.open = true;
+  }
   const search = $('search').value.trim();
   if (search) q.search = search;
   if ($('sort').value === 'desc') q.descending = true;
@@ -111,6 +142,13 @@ function dayDiff(a, b) {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86400000);
 }
 
+/** A samtale's status in words; without held dates in the file, a passed latest date is not "overskredet". */
+function statusWords(i) {
+  if (i.status !== 'overdue') return i.status_label;
+  const days = count(dayDiff(i.latest, summary.today), 'dag', 'dage');
+  return summary.held_dates ? `overskredet ${days}` : `frist passeret for ${days} siden, holdt ukendt`;
+}
+
 /** Draws a page of the worklist for the filter. */
 async function drawWorklist() {
   const { page } = await ask({ type: 'query', query: { ...filter(), offset, limit: PAGE } });
@@ -118,13 +156,15 @@ async function drawWorklist() {
     offset = Math.floor((page.total - 1) / PAGE) * PAGE;
     return drawWorklist();
   }
+  const names = Boolean(summary.source.name_column);
   const rows = page.items.map((i) => [
-    el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${i.member}` }, [i.member]),
+    memberButton(i),
+    ...(names ? [i.name ?? ''] : []),
     `${i.id} ${i.title}`,
     i.holder_label,
     danishDate(i.earliest),
     danishDate(i.latest),
-    el('span', { class: `caseload-status caseload-status-${i.status}` }, [i.status === 'overdue' ? `overskredet ${count(dayDiff(i.latest, summary.today), 'dag', 'dage')}` : i.status_label]),
+    el('span', { class: `caseload-status caseload-status-${i.status}` }, [statusWords(i)]),
   ]);
   const first = page.total ? offset + 1 : 0;
   const last = offset + page.items.length;
@@ -133,7 +173,7 @@ async function drawWorklist() {
     : 'Ingen samtaler passer til filtret.';
   $('worklist').replaceChildren(
     page.total
-      ? table('Arbejdsliste', ['Medlem', 'Samtale', 'Holdes af', 'Tidligst', 'Senest', 'Status'], rows, 'caseload-list')
+      ? table('Arbejdsliste', ['Medlem', ...(names ? ['Navn'] : []), 'Samtale', 'Holdes af', 'Tidligst', 'Senest', 'Status'], rows, 'caseload-list')
       : el('p', {}, ['Ingen samtaler.']),
   );
   $('worklist').dataset.total = String(page.total);
@@ -149,12 +189,13 @@ async function drawNumbers(s) {
   const count = (status, n, words) =>
     el('button', { type: 'button', class: 'button button-secondary caseload-count-button', 'data-status': status }, [`${words}: ${number(n)}`]);
   $('status-counts').replaceChildren(
-    count('overdue', s.overdue.total, 'Overskredne'),
-    count('this_week', s.closing_this_week.total, `Frist denne uge (${danishDate(s.this_week.from)}–${danishDate(s.this_week.to)})`),
+    count('overdue', s.overdue.total, s.held_dates ? 'Overskredne' : 'Frist passeret (holdt ukendt)'),
+    // This week's list counts from the day to Sunday (a samtale due earlier in the week is overdue).
+    count('this_week', s.closing_this_week.total, `Frist fra i dag til søndag (${danishDate(s.this_week.from)}–${danishDate(s.this_week.to)})`),
     count('next_week', s.closing_next_week.total, `Frist næste uge (${danishDate(s.next_week.from)}–${danishDate(s.next_week.to)})`),
   );
-  await module;
-  drawWorkload($('workload-chart'), s.workload, s.lang);
+  const { chart } = await ask({ type: 'chart', weeks: s.workload, lang: s.lang });
+  $('workload-chart').replaceChildren(mount(chart));
   const office = (w) => w.jobcenter + w.kommune;
   $('workload-table').replaceChildren(
     table(
@@ -165,8 +206,10 @@ async function drawNumbers(s) {
     ),
   );
   const shareRow = (r) => [r.key + (r.title ? ` ${r.title}` : ''), ...[r.on_time, r.early, r.late, r.missing].map(number), r.share.text];
-  const head = ['', 'Rettidigt', 'For tidligt', 'For sent', 'Ikke holdt', 'Andel rettidigt'];
+  // Without held dates, "not held" is only "latest date passed", and the share is unknown.
+  const head = ['', 'Rettidigt', 'For tidligt', 'For sent', s.held_dates ? 'Ikke holdt' : 'Frist passeret', 'Andel rettidigt'];
   $('on-time').replaceChildren(
+    ...(s.held_dates ? [] : [el('p', { class: 'caseload-unknown', 'data-code': 'W_NO_HELD_DATES' }, ['Ukendt: filen har ingen holdte datoer (kolonner holdt_<ID>), så det kan ikke afgøres, hvilke samtaler der blev holdt til tiden.'])]),
     table('Pr. samtale', ['Samtale', ...head.slice(1)], [...s.on_time_by_samtale.map(shareRow), shareRow(s.on_time)], 'caseload-on-time'),
     table('Pr. måned for første ledighedsdag', ['Startmåned', ...head.slice(1)], s.on_time_by_start_month.map(shareRow), 'caseload-on-time-month'),
   );
@@ -180,7 +223,7 @@ async function draw(s) {
     (s.error_count ? `; ${count(s.error_count, 'række', 'rækker')} med fejl (se nederst).` : '; ingen rækker med fejl.');
   $('source-line').textContent = `Læst som ${s.source.text}.`;
   $('warnings').hidden = s.warnings.length === 0;
-  $('warnings-list').replaceChildren(...s.warnings.map((w) => el('li', {}, [w])));
+  $('warnings-list').replaceChildren(...s.warnings.map((w) => el('li', { 'data-code': w.code }, [w.text])));
   const sheets = s.source.sheets ?? [];
   $('sheet-group').hidden = sheets.length < 2;
   $('sheet').replaceChildren(...sheets.map((name) => Object.assign(el('option', { value: name }, [name]), { selected: name === s.source.sheet })));
@@ -192,7 +235,12 @@ async function draw(s) {
   options($('samtale'), 'alle samtaler', s.samtaler.map((k) => [k.key, `${k.key} ${k.title}`]));
   options($('week'), 'alle uger', s.workload.map((w) => [w.week, `uge ${Number(w.week.slice(6))}, ${danishDate(w.from)}–${danishDate(w.to)}`]));
   await drawNumbers(s);
-  const star = (name, share, text) => [name, `${number(share.count)} af ${number(share.of)}`, share.text, text];
+  const star = (name, share, text) => [
+    name,
+    share.per_mille == null && share.of > 0 ? `ukendt (af ${count(share.of, 'medlem', 'medlemmer')})` : `${number(share.count)} af ${number(share.of)}`,
+    share.text,
+    text,
+  ];
   $('star').replaceChildren(
     table('Implementeringsindikatorer (STAR, 2016)', ['Indikator', 'Antal', 'Andel', 'Hvem tælles med'], [
       star('Første samtale inden for 1½ måneds ledighed', s.star.first_within_1_5_months, 'Medlemmer med mindst 1½ måneds sammenlagt ledighed'),
@@ -216,8 +264,8 @@ async function draw(s) {
     s.error_count
       ? table(
           `Rækker med fejl (${number(s.error_count)}${shown})`,
-          ['Linje', 'Medlem', 'Kode', 'Fejl'],
-          s.errors.map((e) => [String(e.line), e.member ?? '', e.code, e.message]),
+          ['Linje', 'Medlem', ...(s.source.name_column ? ['Navn'] : []), 'Kode', 'Fejl'],
+          s.errors.map((e) => [String(e.line), e.member ?? '', ...(s.source.name_column ? [e.name ?? ''] : []), e.code, e.message]),
           'caseload-errors',
         )
       : el('p', {}, ['Ingen rækker med fejl.']),
@@ -285,6 +333,8 @@ async function run(sheet) {
     progress.value = 100;
     $('progress-text').textContent = `Færdig: ${count(done.summary.rows, 'række', 'rækker')} på ${number(Math.round(done.ms))} ms.`;
     $('holder').value = '';
+    // Without held dates the worklist starts with what is still open for certain.
+    $('status').value = done.summary.held_dates ? '' : 'open';
     booking = null;
     $('booking').hidden = true;
     await draw(done.summary);
@@ -374,9 +424,9 @@ async function drawCallIn() {
 function drawBooking(b) {
   booking = b;
   $('booking').hidden = false;
-  const later = b.booked_later ? `, heraf ${number(b.booked_later)} efter de 26 uger` : '';
-  const overdue = b.overdue ? ` (heraf ${number(b.overdue)} allerede over fristen)` : '';
-  $('booking-summary').textContent = `${number(b.booked)} ${b.booked === 1 ? 'samtale' : 'samtaler'} booket${later}; ${number(b.at_risk)} i fare${overdue}.`;
+  const later = b.booked_later ? ` ${number(b.booked_later)} af dem er booket i en uge efter de 26 uger, der vises her.` : '';
+  const overdue = b.overdue ? ` ${number(b.overdue)} af dem er allerede over fristen og kan ikke bookes.` : '';
+  $('booking-summary').textContent = `${number(b.booked)} ${b.booked === 1 ? 'samtale' : 'samtaler'} booket.${later} ${number(b.at_risk)} i fare.${overdue}`;
   $('booking-summary').dataset.atRisk = String(b.at_risk);
   drawBookingCharts($('booking-charts'), b);
   $('booking-table').replaceChildren(
@@ -396,7 +446,7 @@ function drawBooking(b) {
       ? table(
           `Samtaler i fare (${number(b.at_risk)}${more})`,
           ['Medlem', 'Samtale', 'Holdes af', 'Senest', 'Ville kræve plads i'],
-          b.at_risk_items.map((i) => [i.member, `${i.id} ${i.title}`, i.holder_label, danishDate(i.latest), `ugen fra ${danishDate(i.week)}`]),
+          b.at_risk_items.map((i) => [i.member, `${i.id} ${i.title}`, i.holder_label, danishDate(i.latest), i.overdue ? 'overskredet – fristen er passeret' : `ugen fra ${danishDate(i.week)}`]),
           'caseload-at-risk',
         )
       : el('p', {}, ['Ingen samtaler i fare.']),
@@ -422,9 +472,9 @@ $('call-in-week').addEventListener('change', () => guarded(drawCallIn));
 let member = null;
 async function openMember(reference, opener) {
   const { member: m } = await ask({ type: 'member', member: reference });
-  await module;
+  const { render } = await plans();
   member = m;
-  $('member-heading').textContent = `Medlem ${m.member} (linje ${m.line})`;
+  $('member-heading').textContent = m.name ? `${m.name}, medlem ${m.member} (linje ${m.line})` : `Medlem ${m.member} (linje ${m.line})`;
   $('member-held').textContent = m.held.length
     ? `Holdt ifølge filen: ${m.held.map(([id, date]) => `${id} ${danishDate(date)}`).join(', ')}.`
     : 'Filen har ingen afholdte samtaler for medlemmet.';
@@ -433,9 +483,12 @@ async function openMember(reference, opener) {
   proposal.hidden = !booking || items.length === 0;
   $('member-proposal-ics').hidden = !booking || !items.some((i) => !i.at_risk);
   proposal.textContent = items.length
-    ? `Bookingforslag: ${items.map((i) => (i.at_risk ? `${i.id} i fare (senest ${danishDate(i.latest)})` : `${i.id} ugen fra ${danishDate(i.week)}`)).join(', ')}.`
+    ? `Bookingforslag: ${items.map((i) => (i.overdue ? `${i.id} overskredet (senest ${danishDate(i.latest)})` : i.at_risk ? `${i.id} i fare (senest ${danishDate(i.latest)})` : `${i.id} ugen fra ${danishDate(i.week)}`)).join(', ')}.`
     : '';
   render($('member-plan'), m.request);
+  // The plan is the member's, read by the caseworker: not "Din samtaleplan".
+  const heading = $('member-plan').querySelector('.samtaleplan-heading');
+  if (heading) heading.textContent = 'Medlemmets samtaleplan';
   const dialog = $('member-dialog');
   dialog.returnFocus = opener;
   dialog.showModal();
@@ -447,6 +500,7 @@ $('member-ics').addEventListener('click', () =>
   guarded(async () => {
     if (!member) return;
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const { ics } = await plans();
     download(`samtaleplan-${member.member}.ics`, ics(member.request, stamp), 'text/calendar;charset=utf-8');
   }),
 );

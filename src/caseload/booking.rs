@@ -11,10 +11,10 @@
 //! matching of a convex bipartite graph: the weeks are the slots).
 //!
 //! Order inside a member's plan: a samtale with a predecessor (`prev`, the same member's earlier
-//! samtale of the same holder) becomes bookable only once the predecessor is booked — in the
-//! same week or later, never before — or has passed unbooked. A plan's windows follow each
-//! other (a later samtale's window neither opens nor closes before an earlier one's), and then
-//! this costs nothing: the predecessor comes first in the order anyway.
+//! samtale of the same holder) becomes bookable only once the predecessor is booked — and then
+//! from the week after the predecessor's, never in the same week or before (a member does not
+//! have J1 and J2 in one week) — or has passed unbooked. It is still booked only inside its own
+//! window: when the week after the predecessor's is past its due week, it is at risk.
 
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -64,23 +64,27 @@ pub fn book(jobs: &[Job], capacity: &[Option<u32>; LANES]) -> Vec<Option<u32>> {
         }
     }
     let mut heaps: [BinaryHeap<Reverse<(u32, u32)>>; LANES] = Default::default();
-    // A settled job's successor: open from `week` on, if its window is still open then.
-    let settle = |i: u32, week: u32, released: &mut Vec<Vec<u32>>, heap: &mut BinaryHeap<Reverse<(u32, u32)>>| {
-        let s = next[i as usize];
-        if s == u32::MAX {
-            return;
-        }
-        let j = &jobs[s as usize];
-        let from = j.release.max(week);
-        if from > j.due {
-            return;
-        }
-        if from == week {
-            heap.push(Reverse((j.due, s)));
-        } else {
-            released[from as usize].push(s);
-        }
-    };
+    // A settled job's successor: open from `from` on (the week after a booked predecessor's,
+    // the week a passed one was let go), if its window is still open then.
+    let settle =
+        |i: u32, from: u32, week: u32, released: &mut Vec<Vec<u32>>, heap: &mut BinaryHeap<Reverse<(u32, u32)>>| {
+            // A successor whose window closes before `from` is at risk, and the same holds for the
+            // next one down the chain (its nearest booked predecessor is still `i`).
+            let mut s = next[i as usize];
+            while s != u32::MAX {
+                let j = &jobs[s as usize];
+                let open = j.release.max(from);
+                if open <= j.due {
+                    if open == week {
+                        heap.push(Reverse((j.due, s)));
+                    } else {
+                        released[open as usize].push(s);
+                    }
+                    return;
+                }
+                s = next[s as usize];
+            }
+        };
     for week in 0..=last {
         for i in std::mem::take(&mut released[week as usize]) {
             let j = &jobs[i as usize];
@@ -92,7 +96,7 @@ pub fn book(jobs: &[Job], capacity: &[Option<u32>; LANES]) -> Vec<Option<u32>> {
                 if due < week {
                     // Passed unbooked: at risk; its successor may go on.
                     heap.pop();
-                    settle(i, week, &mut released, heap);
+                    settle(i, week, week, &mut released, heap);
                     continue;
                 }
                 if left == 0 {
@@ -101,7 +105,7 @@ pub fn book(jobs: &[Job], capacity: &[Option<u32>; LANES]) -> Vec<Option<u32>> {
                 heap.pop();
                 left -= 1;
                 week_of[i as usize] = Some(week);
-                settle(i, week, &mut released, heap);
+                settle(i, week + 1, week, &mut released, heap);
             }
         }
     }
@@ -137,8 +141,15 @@ mod tests {
     #[test]
     fn a_successor_waits_for_its_predecessor() {
         // The successor's window is open first, but it may not come before the predecessor.
+        // It comes in the week after the predecessor's, never the same week.
         let jobs = [job(0, 3, 4, None), job(0, 0, 6, Some(0))];
-        assert_eq!(book(&jobs, &[None, None, None]), [Some(3), Some(3)]);
+        assert_eq!(book(&jobs, &[None, None, None]), [Some(3), Some(4)]);
+        // A chain of three with windows open together: one a week, in order.
+        let jobs = [job(0, 0, 5, None), job(0, 0, 5, Some(0)), job(0, 0, 5, Some(1))];
+        assert_eq!(book(&jobs, &[None, None, None]), [Some(0), Some(1), Some(2)]);
+        // The week after the predecessor's is past the successor's window: at risk.
+        let jobs = [job(0, 2, 2, None), job(0, 0, 2, Some(0))];
+        assert_eq!(book(&jobs, &[None, None, None]), [Some(2), None]);
         // A predecessor at risk frees its successor from the week it passed.
         let jobs = [job(0, 0, 0, None), job(0, 0, 0, None), job(0, 0, 3, Some(1))];
         assert_eq!(book(&jobs, &[Some(1), None, None]), [Some(0), None, Some(1)]);

@@ -1,5 +1,5 @@
 //! The header of a caseload file: which columns it has (their Danish and English names, the
-//! `holdt_<ID>` columns) and where each one is, found once. Columns it does not know (a name, a
+//! `holdt_<ID>` columns) and where each one is, found once. Columns it does not know (a
 //! caseworker) are ignored and named in a warning; empty ones, as Excel leaves, are ignored.
 
 use super::Caseload;
@@ -12,6 +12,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Column {
     Member,
+    /// The member's name, shown beside the reference and searched (never used to compute).
+    Name,
     Start,
     Insurance,
     Group,
@@ -24,23 +26,43 @@ enum Column {
     Present(String),
 }
 
-const MEMBER: [&str; 7] = [
+/// The names of each column, as [`column`] sees them (lower case, spaces and hyphens as `_`):
+/// "Ledig siden" is `ledig_siden`. Danish first; docs/caseload.md lists them all.
+const MEMBER: [&str; 9] = [
     "medlem",
     "medlemsnummer",
     "medlemsnr",
+    "medlemsnr.",
     "member",
+    "member_id",
     "reference",
     "ref",
     "id",
 ];
-const START: [&str; 6] = [
+const NAME: [&str; 8] = [
+    "navn",
+    "medlemsnavn",
+    "fulde_navn",
+    "fuldt_navn",
+    "medlemmets_navn",
+    "name",
+    "full_name",
+    "member_name",
+];
+const START: [&str; 9] = [
     "start",
     "ledig_fra",
+    "ledig_siden",
+    "ledighedsdato",
     "første_ledighedsdag",
     "forste_ledighedsdag",
-    "first_day",
     "startdato",
+    "first_day",
+    "unemployed_since",
 ];
+const INSURANCE: [&str; 4] = ["forsikring", "forsikringstype", "forsikringsstatus", "insurance"];
+const GROUP: [&str; 2] = ["gruppe", "group"];
+const PAUSES: [&str; 2] = ["pauser", "pauses"];
 /// The prior-hours column's names, as [`column`] sees them (lower case, spaces and hyphens as
 /// `_`): "Forbrugte timer" is `forbrugte_timer`. Danish first.
 const PRIOR_HOURS: [&str; 6] = [
@@ -64,10 +86,11 @@ fn column(name: &str) -> Option<Column> {
     }
     Some(match n.as_str() {
         _ if MEMBER.contains(&n.as_str()) => Column::Member,
+        _ if NAME.contains(&n.as_str()) => Column::Name,
         _ if START.contains(&n.as_str()) => Column::Start,
-        "forsikring" | "insurance" => Column::Insurance,
-        "gruppe" | "group" => Column::Group,
-        "pauser" | "pauses" => Column::Pauses,
+        _ if INSURANCE.contains(&n.as_str()) => Column::Insurance,
+        _ if GROUP.contains(&n.as_str()) => Column::Group,
+        _ if PAUSES.contains(&n.as_str()) => Column::Pauses,
         _ if PRIOR_HOURS.contains(&n.as_str()) => Column::PriorHours,
         _ => match held {
             Some(id) if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) => {
@@ -84,6 +107,7 @@ pub(super) struct Layout {
     /// The number of fields a row has (the header's, without trailing empty ones).
     pub(super) width: usize,
     pub(super) member: usize,
+    pub(super) name: Option<usize>,
     pub(super) start: usize,
     pub(super) insurance: Option<usize>,
     pub(super) group: Option<usize>,
@@ -97,10 +121,11 @@ pub(super) struct Layout {
 
 impl Layout {
     /// Whether the column is read (not ignored).
+    #[cfg(feature = "xlsx")]
     pub(super) fn reads(&self, i: usize) -> bool {
         i == self.member
             || i == self.start
-            || [self.insurance, self.group, self.pauses, self.prior_hours].contains(&Some(i))
+            || [self.name, self.insurance, self.group, self.pauses, self.prior_hours].contains(&Some(i))
             || self.held.iter().any(|(k, _)| *k == i)
             || self.present.iter().any(|(k, _)| *k == i)
     }
@@ -140,15 +165,15 @@ impl Caseload {
             } else {
                 ("start", "start")
             };
-            let known = "medlem, start, forsikring, gruppe, pauser, forbrugte_timer, holdt_<ID>, akasse_deltog_<ID> (eller member, start, insurance, group, pauses, prior_hours, held_<ID>, akasse_present_<ID>)";
+            let known = known_columns();
             let shown: Vec<String> = names[..width].iter().take(8).map(|n| quote(n)).collect();
             self.fatal = fail(
                 format!(
-                    "Overskriften på linje {line} mangler kolonnen {da}; den har {}. Kendte kolonner er: {known}.",
+                    "Overskriften på linje {line} mangler kolonnen {da}; den har {}. Kendte kolonner er (store og små bogstaver ens, _ for mellemrum): {known}.",
                     shown.join(", ")
                 ),
                 format!(
-                    "The header on line {line} has no {en} column; it has {}. Known columns are: {known}.",
+                    "The header on line {line} has no {en} column; it has {}. Known columns are (any case, _ for a space): {known}.",
                     shown.join(", ")
                 ),
             );
@@ -173,9 +198,11 @@ impl Caseload {
         self.held_ids = held.iter().map(|(_, id)| Arc::from(id.as_str())).collect();
         self.present_ids = present.iter().map(|(_, id)| Arc::from(id.as_str())).collect();
         self.unnamed = unnamed;
+        self.name_column = find(&Column::Name).map(|i| names[i].trim().to_string());
         self.layout = Some(Layout {
             width,
             member,
+            name: find(&Column::Name),
             start,
             insurance: find(&Column::Insurance),
             group: find(&Column::Group),
@@ -185,4 +212,22 @@ impl Caseload {
             present,
         });
     }
+}
+
+/// Every header the calculator knows, for the message of a header without a member or start
+/// column: each column's names, Danish first, `_` standing for a space or a hyphen.
+fn known_columns() -> String {
+    let names = |list: &[&str]| list.join("/");
+    [
+        names(&MEMBER),
+        names(&START),
+        names(&NAME),
+        names(&INSURANCE),
+        names(&GROUP),
+        names(&PAUSES),
+        names(&PRIOR_HOURS),
+        "holdt_<ID>/held_<ID>".into(),
+        "akasse_deltog_<ID>/akasse_present_<ID>".into(),
+    ]
+    .join("; ")
 }

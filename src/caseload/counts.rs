@@ -215,6 +215,7 @@ impl Accumulator {
         let status = self.status(o.latest);
         Item {
             member: m.reference.clone(),
+            name: m.name.clone(),
             line: m.line,
             regime: k.regime,
             id: k.id,
@@ -224,7 +225,7 @@ impl Accumulator {
             earliest: o.earliest,
             latest: o.latest,
             status,
-            status_label: status.label(lang),
+            status_label: status.label(lang, c.held_dates()),
         }
     }
 
@@ -250,11 +251,16 @@ impl Accumulator {
                 .checked_add_days(Days::new(weeks * 7 + days))
                 .unwrap_or(self.monday)
         };
+        let known = c.held_dates();
         let row = |key: String, title: Option<&'static str>, counts: OnTime| OnTimeRow {
             key,
             title,
             counts,
-            share: Share::new(counts.on_time, counts.evaluated(), lang),
+            share: if known {
+                Share::new(counts.on_time, counts.evaluated(), lang)
+            } else {
+                Share::unknown(counts.evaluated(), lang)
+            },
         };
         let workload = (0..WEEKS)
             .map(|i| {
@@ -330,13 +336,14 @@ impl Accumulator {
             today: self.today,
             source: c.source(),
             warnings: c.warnings(),
+            held_dates: known,
             holder,
             rows: c.rows,
             members: c.members.len(),
             error_count: c.error_count,
             errors: c.errors.iter().take(limit).cloned().collect(),
             this_week: Days7 {
-                from: day(0, 0),
+                from: self.today,
                 to: day(0, 6),
             },
             next_week: Days7 {
@@ -360,7 +367,7 @@ impl Accumulator {
                 .filter(|(_, counts)| counts.evaluated() > 0)
                 .map(|((y, m), counts)| row(format!("{y}-{m:02}"), None, counts))
                 .collect(),
-            star: self.star.shares(lang),
+            star: self.star.shares(lang, known),
             akasse_present: self.presence.rows(c.present_ids.len(), lang),
             samtaler,
         }

@@ -48,6 +48,9 @@ pub struct Table {
     pub sheet: &'static str,
     pub head: Vec<&'static str>,
     pub rows: Vec<Vec<Cell>>,
+    /// What the reader must know before the numbers (the file has no held dates): the first
+    /// row of a CSV file, a sheet of its own before the others in a workbook.
+    pub note: Option<&'static str>,
 }
 
 /// A holder in words, jobcenter and kommune as one ("jobcentret/kommunen") where a table has
@@ -56,12 +59,18 @@ fn office(lang: Lang) -> &'static str {
     lang.pick("Jobcentret/kommunen", "Jobcentre/municipality")
 }
 
-/// The samtaler of a list as rows.
-fn items(rows: &mut Vec<Vec<Cell>>, items: &[Item], today: NaiveDate) {
+/// A name cell after the member's, when the file has names (`names`).
+fn name_cell(names: bool, name: Option<&str>) -> Option<Cell> {
+    names.then(|| Cell::Text(name.unwrap_or_default().to_string()))
+}
+
+/// The samtaler of a list as rows (with each member's name after the reference when `names`).
+fn items(rows: &mut Vec<Vec<Cell>>, items: &[Item], today: NaiveDate, names: bool) {
     for i in items {
         let overdue = (today - i.latest).num_days();
-        rows.push(vec![
-            Cell::Text(i.member.to_string()),
+        let mut row = vec![Cell::Text(i.member.to_string())];
+        row.extend(name_cell(names, i.name.as_deref()));
+        row.extend([
             Cell::Number(i.line as i64),
             Cell::Text(i.regime.into()),
             Cell::Text(i.id.into()),
@@ -76,21 +85,25 @@ fn items(rows: &mut Vec<Vec<Cell>>, items: &[Item], today: NaiveDate) {
                 Cell::Text(String::new())
             },
         ]);
+        rows.push(row);
     }
 }
 
 impl Caseload {
     /// One list as a table, for the samtaler the query asks for (the worklist takes all of it;
-    /// the other lists its holder); `None` for an unknown list name.
+    /// the other lists its holder); `None` for an unknown list name. A file with a name column
+    /// gets a name column after the member's in every list of members.
     pub fn table(&self, list: &str, q: &Query) -> Option<Table> {
         let lang = self.opts.lang;
         let today = self.opts.today;
+        let names = self.has_names();
         let t = |da: &'static str, en: &'static str| lang.pick(da, en);
         let s = self.whole_summary(q.holder);
         let mut rows = Vec::new();
         let item_head = || {
-            vec![
-                t("Medlem", "Member"),
+            let mut head = vec![t("Medlem", "Member")];
+            head.extend(names.then(|| t("Navn", "Name")));
+            head.extend([
                 t("Linje", "Line"),
                 t("Regler", "Rules"),
                 t("Samtale", "Samtale"),
@@ -100,7 +113,8 @@ impl Caseload {
                 t("Senest", "Latest"),
                 t("Status", "Status"),
                 t("Dage over fristen", "Days overdue"),
-            ]
+            ]);
+            head
         };
         let (list, sheet, head): (&'static str, &'static str, Vec<&'static str>) = match list {
             "worklist" => {
@@ -109,16 +123,16 @@ impl Caseload {
                     limit: None,
                     ..q.clone()
                 };
-                items(&mut rows, &self.query(&all).items, today);
+                items(&mut rows, &self.query(&all).items, today, names);
                 ("worklist", t("Arbejdsliste", "Worklist"), item_head())
             }
             "closing" => {
-                items(&mut rows, &s.closing_this_week.items, today);
-                items(&mut rows, &s.closing_next_week.items, today);
+                items(&mut rows, &s.closing_this_week.items, today, names);
+                items(&mut rows, &s.closing_next_week.items, today, names);
                 ("closing", t("Frister", "Due"), item_head())
             }
             "overdue" => {
-                items(&mut rows, &s.overdue.items, today);
+                items(&mut rows, &s.overdue.items, today, names);
                 ("overdue", t("Overskredne", "Overdue"), item_head())
             }
             "workload" => {
@@ -164,7 +178,7 @@ impl Caseload {
                         Cell::Number(c.late.into()),
                         Cell::Number(c.missing.into()),
                         Cell::Number(c.evaluated().into()),
-                        Cell::Share(r.share.per_mille),
+                        share_cell(&r.share, lang),
                     ]);
                     rows.push(row);
                 }
@@ -221,9 +235,13 @@ impl Caseload {
                 ] {
                     rows.push(vec![
                         Cell::Text(name.into()),
-                        Cell::Number(share.count.into()),
+                        if share.is_unknown() {
+                            Cell::Text(super::summary::unknown(lang).into())
+                        } else {
+                            Cell::Number(share.count.into())
+                        },
                         Cell::Number(share.of.into()),
-                        Cell::Share(share.per_mille),
+                        share_cell(share, lang),
                     ]);
                 }
                 let head = vec![
@@ -236,19 +254,17 @@ impl Caseload {
             }
             "errors" => {
                 for e in &self.errors {
-                    rows.push(vec![
+                    let mut row = vec![
                         Cell::Number(e.line as i64),
                         Cell::Text(e.member.as_deref().unwrap_or_default().into()),
-                        Cell::Text(e.code.as_str().into()),
-                        Cell::Text(e.message.clone()),
-                    ]);
+                    ];
+                    row.extend(name_cell(names, e.name.as_deref()));
+                    row.extend([Cell::Text(e.code.as_str().into()), Cell::Text(e.message.clone())]);
+                    rows.push(row);
                 }
-                let head = vec![
-                    t("Linje", "Line"),
-                    t("Medlem", "Member"),
-                    t("Kode", "Code"),
-                    t("Fejl", "Error"),
-                ];
+                let mut head = vec![t("Linje", "Line"), t("Medlem", "Member")];
+                head.extend(names.then(|| t("Navn", "Name")));
+                head.extend([t("Kode", "Code"), t("Fejl", "Error")]);
                 ("errors", t("Fejl", "Errors"), head)
             }
             "akasse_present_by_samtale" | "akasse_present_by_month" => {
@@ -297,19 +313,54 @@ impl Caseload {
             "schedule" | "at_risk" => {
                 let at_risk = list == "at_risk";
                 let p = self.propose(&q.capacity);
+                let name_of: std::collections::HashMap<&str, &str> = if names {
+                    self.members
+                        .iter()
+                        .filter_map(|m| Some((&*m.reference, m.name.as_deref()?)))
+                        .collect()
+                } else {
+                    Default::default()
+                };
                 for x in self.proposal_list(&p, q.holder, at_risk) {
-                    rows.push(vec![
-                        Cell::Text(x.member.to_string()),
+                    let mut row = vec![Cell::Text(x.member.to_string())];
+                    row.extend(name_cell(names, name_of.get(&*x.member).copied()));
+                    row.extend([
                         Cell::Text(format!("{} {}", x.regime, x.id)),
-                        Cell::Text(x.holder.as_str().into()),
+                        Cell::Text(x.holder_label.into()),
                         Cell::Iso(x.earliest),
                         Cell::Iso(x.latest),
-                        Cell::Iso(x.week),
+                        x.week.map_or(Cell::Text(String::new()), Cell::Iso),
                     ]);
+                    if at_risk {
+                        row.push(Cell::Text(
+                            if x.overdue {
+                                t("overskredet", "overdue")
+                            } else {
+                                t("i fare", "at risk")
+                            }
+                            .into(),
+                        ));
+                    }
+                    rows.push(row);
                 }
-                // The issue's own column names, in every language: the lists are for booking
-                // systems as much as for people.
-                let head = vec!["member", "samtale", "holder", "earliest", "latest", "week"];
+                // In the page's language, as every list (issue 23); the dates YYYY-MM-DD, for
+                // booking systems as much as for people.
+                let mut head = vec![t("Medlem", "Member")];
+                head.extend(names.then(|| t("Navn", "Name")));
+                head.extend([
+                    t("Samtale", "Samtale"),
+                    t("Holdes af", "Held by"),
+                    t("Tidligst", "Earliest"),
+                    t("Senest", "Latest"),
+                    if at_risk {
+                        t("Ville kræve plads i ugen fra", "Would need room in the week of")
+                    } else {
+                        t("Uge fra", "Week of")
+                    },
+                ]);
+                if at_risk {
+                    head.push(t("Status", "Status"));
+                }
                 if at_risk {
                     ("at_risk", t("I fare", "At risk"), head)
                 } else {
@@ -323,8 +374,27 @@ impl Caseload {
             sheet,
             head,
             rows,
+            note: (!self.held_dates()).then(|| super::no_held_dates(lang)),
         })
     }
+}
+
+/// A share as a cell: "ukendt" when it cannot be known (the file has no held dates).
+fn share_cell(share: &super::Share, lang: Lang) -> Cell {
+    if share.is_unknown() {
+        Cell::Text(super::summary::unknown(lang).into())
+    } else {
+        Cell::Share(share.per_mille)
+    }
+}
+
+/// The lists of the overview workbook ("all"): every list, the booking lists only when a
+/// proposal was made (capacities entered, or the page's "Lav forslag"), as the page shows them.
+pub fn overview(booked: bool) -> Vec<&'static str> {
+    EXPORTS
+        .into_iter()
+        .filter(|l| booked || !matches!(*l, "schedule" | "at_risk"))
+        .collect()
 }
 
 /// A text cell that a spreadsheet would run as a formula (or read as one: `=`, `+`, `-`, `@`, a
@@ -372,6 +442,9 @@ pub fn csv(table: &Table, lang: Lang) -> String {
         }
         out.push_str("\r\n");
     };
+    if let Some(note) = table.note {
+        line(&mut std::iter::once(neutralise(note).into_owned()));
+    }
     line(&mut table.head.iter().map(|h| h.to_string()));
     for row in &table.rows {
         line(&mut row.iter().map(|c| match c {

@@ -22,14 +22,21 @@ mod export;
 mod presence;
 pub mod proposal;
 mod rows;
+// Spreadsheets are read with the feature "xlsx" (calamine); without it (the light module of a CSV
+// visit) a spreadsheet is refused, and the page reads it with the full module instead.
+#[cfg(feature = "xlsx")]
+mod sheet;
+#[cfg(not(feature = "xlsx"))]
+#[path = "sheet_none.rs"]
 mod sheet;
 mod star;
 mod summary;
 pub mod text;
 mod worklist;
+#[cfg(feature = "xlsx")]
 pub mod xlsx;
 
-pub use export::{Cell, EXPORTS, Table, csv as table_csv, export, holder};
+pub use export::{Cell, EXPORTS, Table, csv as table_csv, export, holder, overview};
 pub use presence::{AkassePresent, Presence, PresenceRow};
 pub use proposal::{Booking, Capacity, Proposal, Proposed};
 pub use star::Star;
@@ -39,7 +46,7 @@ pub use worklist::{Page, Query};
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::lang::Lang;
 use crate::contract::request::Request;
-use crate::contract::response::{HoursNumber, Response};
+use crate::contract::response::{HoursNumber, Message, Response};
 use crate::rules::regimes::Holder;
 use chrono::NaiveDate;
 use columns::Layout;
@@ -86,6 +93,8 @@ impl Options {
 pub struct Member {
     pub line: usize,
     pub reference: Arc<str>,
+    /// The member's name, from a `navn`/`name` column (shown and searched, never computed with).
+    pub name: Option<Arc<str>>,
     pub request: Request,
     /// (samtale id, the date it was held)
     pub held: Vec<(Arc<str>, NaiveDate)>,
@@ -99,6 +108,9 @@ pub struct RowError {
     pub line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub member: Option<Arc<str>>,
+    /// The row's name (`navn` column), when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Arc<str>>,
     pub code: ErrorCode,
     pub message: String,
 }
@@ -133,6 +145,10 @@ pub struct Caseload {
     /// spell): counted nowhere; how many, and the first few as "member samtale".
     not_owed_held: usize,
     not_owed_examples: Vec<String>,
+    /// The name on the row being read, for its errors.
+    row_name: Option<Arc<str>>,
+    /// The header of the name column, when there is one.
+    name_column: Option<String>,
 }
 
 impl Caseload {
@@ -160,6 +176,8 @@ impl Caseload {
             cleaned: 0,
             not_owed_held: 0,
             not_owed_examples: Vec::new(),
+            row_name: None,
+            name_column: None,
         }
     }
 
@@ -289,6 +307,7 @@ impl Caseload {
         let lang = self.opts.lang;
         let mut s = Source {
             ignored_columns: self.ignored.clone(),
+            name_column: self.name_column.clone(),
             ..Source::default()
         };
         if let Some(sheet) = &self.sheet {
@@ -321,55 +340,80 @@ impl Caseload {
         s
     }
 
-    /// What the reader did that the user should know.
-    fn warnings(&self) -> Vec<String> {
+    /// Whether the file has any held-date column (`holdt_<ID>`): without one, nothing tells
+    /// whether a samtale whose latest date has passed was held, and the shares held on time and
+    /// STAR's indicators cannot be counted (they are "ukendt", unknown).
+    pub fn held_dates(&self) -> bool {
+        !self.held_ids.is_empty()
+    }
+
+    /// What the reader did that the user should know, each with a stable code: first
+    /// `W_NO_HELD_DATES` (the file has no held-date column), then `W_COLUMNS_IGNORED`,
+    /// `W_COLUMNS_UNNAMED`, `W_REFERENCES_CLEANED` and `W_HELD_NOT_OWED`.
+    fn warnings(&self) -> Vec<Message> {
         let lang = self.opts.lang;
         let mut w = Vec::new();
+        if self.layout.is_some() && !self.held_dates() {
+            w.push(Message {
+                code: "W_NO_HELD_DATES",
+                text: no_held_dates(lang).to_string(),
+            });
+        }
+        let mut push = |code: &'static str, text: String| w.push(Message { code, text });
         if !self.ignored.is_empty() {
             let names: Vec<String> = self.ignored.iter().map(|n| quote(n)).collect();
-            w.push(lang.pick(
-                format!(
-                    "Kolonner, som beregneren ikke kender, er sprunget over: {}.",
-                    names.join(", ")
+            push(
+                "W_COLUMNS_IGNORED",
+                lang.pick(
+                    format!(
+                        "Kolonner, som beregneren ikke kender, er sprunget over: {}.",
+                        names.join(", ")
+                    ),
+                    format!(
+                        "Columns the calculator does not know were skipped: {}.",
+                        names.join(", ")
+                    ),
                 ),
-                format!(
-                    "Columns the calculator does not know were skipped: {}.",
-                    names.join(", ")
-                ),
-            ));
+            );
         }
         if self.unnamed > 0 {
             let n = self.unnamed;
-            w.push(lang.pick(
-                format!(
-                    "{} uden navn i overskriften er sprunget over.",
-                    count(n, "kolonne", "kolonner")
+            push(
+                "W_COLUMNS_UNNAMED",
+                lang.pick(
+                    format!(
+                        "{} uden navn i overskriften er sprunget over.",
+                        count(n, "kolonne", "kolonner")
+                    ),
+                    format!(
+                        "{} without a name in the header {} skipped.",
+                        count(n, "column", "columns"),
+                        if n == 1 { "was" } else { "were" }
+                    ),
                 ),
-                format!(
-                    "{} without a name in the header {} skipped.",
-                    count(n, "column", "columns"),
-                    if n == 1 { "was" } else { "were" }
-                ),
-            ));
+            );
         }
         if self.cleaned > 0 {
             let n = self.cleaned;
-            w.push(lang.pick(
-                format!(
-                    "Usynlige tegn (fx nulbredde-mellemrum eller retningsmarkører) er fjernet fra {}.",
-                    count(n, "medlemsreference", "medlemsreferencer")
+            push(
+                "W_REFERENCES_CLEANED",
+                lang.pick(
+                    format!(
+                        "Usynlige tegn (fx nulbredde-mellemrum eller retningsmarkører) er fjernet fra {}.",
+                        count(n, "medlemsreference", "medlemsreferencer")
+                    ),
+                    format!(
+                        "Invisible characters (such as zero-width spaces or direction marks) were removed from {}.",
+                        count(n, "member reference", "member references")
+                    ),
                 ),
-                format!(
-                    "Invisible characters (such as zero-width spaces or direction marks) were removed from {}.",
-                    count(n, "member reference", "member references")
-                ),
-            ));
+            );
         }
         if self.not_owed_held > 0 {
             let n = self.not_owed_held;
             let more = if n > self.not_owed_examples.len() { ", …" } else { "" };
             let examples = format!("{}{more}", self.not_owed_examples.join(", "));
-            w.push(lang.pick(
+            push("W_HELD_NOT_OWED", lang.pick(
                 format!(
                     "{} for {}, som medlemmet ikke skal til i denne ledighed (med timer fra tidligere ledighed i dagpengeperioden), er ikke talt med nogen steder: {examples}.",
                     count(n, "holdt dato", "holdte datoer"),
@@ -384,6 +428,11 @@ impl Caseload {
             ));
         }
         w
+    }
+
+    /// Whether the file has a name column: the lists and exports then show each member's name.
+    pub fn has_names(&self) -> bool {
+        self.layout.as_ref().is_some_and(|l| l.name.is_some())
     }
 
     /// A member read from the file (for a calendar file on request).
@@ -402,6 +451,7 @@ impl Caseload {
         self.errors.push(RowError {
             line,
             member,
+            name: self.row_name.clone(),
             code: e.code,
             message: e.message,
         });
@@ -429,6 +479,9 @@ pub fn member_plan(m: &Member) -> Result<Response, PlanError> {
 pub struct MemberRequest {
     pub request: RequestObject,
     pub member: Arc<str>,
+    /// The member's name, when the file has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Arc<str>>,
     pub line: usize,
     /// (samtale id, the date it was held)
     pub held: Vec<(Arc<str>, NaiveDate)>,
@@ -482,10 +535,19 @@ impl Member {
                 lang: r.lang,
             },
             member: self.reference.clone(),
+            name: self.name.clone(),
             line: self.line,
             held: self.held.clone(),
         }
     }
+}
+
+/// The warning `W_NO_HELD_DATES`, also the first row of every export from such a file.
+pub fn no_held_dates(lang: Lang) -> &'static str {
+    lang.pick(
+        "Filen har ingen holdte datoer (ingen kolonner holdt_<ID>), så det kan ikke afgøres, om samtaler med en seneste dato, der er passeret, blev holdt: rettidigheden og STAR's indikatorer er ukendte, og samtaler, hvis frist er passeret, er ikke nødvendigvis overskredne. Tilføj kolonner holdt_<ID> (fx holdt_A1) med datoerne for at få dem opgjort.",
+        "The file has no held dates (no held_<ID> columns), so whether samtaler whose latest date has passed were held cannot be told: the shares on time and STAR's indicators are unknown, and samtaler whose latest date has passed are not necessarily overdue. Add held_<ID> columns (e.g. held_A1) with the dates to have them counted.",
+    )
 }
 
 /// A count with its noun in the singular or the plural: "1 kolonne", "2 kolonner".

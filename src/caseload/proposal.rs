@@ -3,10 +3,11 @@
 //! show of it — the booked load per week against capacity, the samtaler at risk, the samtaler to
 //! call in a week, and a member's proposed weeks.
 //!
-//! The samtaler of a member are booked in their plan's order within each holder (A2 not before
-//! A1, J2 not before J1; the same week is allowed). The jobcenter and the kommune are one lane,
+//! The samtaler of a member are booked in their plan's order within each holder, each in a week
+//! after the one before (A2 in a week after A1's, J2 after J1's), inside its own window. The jobcenter and the kommune are one lane,
 //! as everywhere in the caseload; joint samtaler use the joint capacity only. A samtale whose
-//! latest date has passed (overdue) cannot be booked and is at risk from the start.
+//! latest date has passed (overdue) cannot be booked: it is at risk from the start and listed
+//! as overdue, with no week.
 
 use super::booking::{self, Job, LANES};
 use super::counts::{Open, lane, matches};
@@ -107,9 +108,11 @@ pub struct Proposed {
     pub earliest: NaiveDate,
     pub latest: NaiveDate,
     /// The Monday of the proposed week; for a samtale at risk, of the week of its latest date
-    /// (the week it would need a place in).
-    pub week: NaiveDate,
+    /// (the week it would need a place in); `null` for one already overdue (no week can help).
+    pub week: Option<NaiveDate>,
     pub at_risk: bool,
+    /// At risk because its latest date has passed: listed as overdue.
+    pub overdue: bool,
 }
 
 /// One lane of one week: booked against capacity.
@@ -210,10 +213,12 @@ impl Caseload {
         let o: &Open = &self.acc.pending[i];
         let k = &self.acc.kinds[usize::from(o.kind)];
         let m = &self.members[o.member as usize];
+        let overdue = o.latest < self.opts.today;
         let (week, at_risk) = match p.weeks[i] {
-            Some(w) => (self.monday_of(w), false),
+            Some(w) => (Some(self.monday_of(w)), false),
+            None if overdue => (None, true),
             None => (
-                o.latest.week(Weekday::Mon).checked_first_day().unwrap_or(o.latest),
+                Some(o.latest.week(Weekday::Mon).checked_first_day().unwrap_or(o.latest)),
                 true,
             ),
         };
@@ -229,6 +234,7 @@ impl Caseload {
             latest: o.latest,
             week,
             at_risk,
+            overdue,
         }
     }
 
@@ -364,9 +370,10 @@ impl Caseload {
             .member_proposal(p, reference)
             .into_iter()
             .filter(|x| !x.at_risk)
-            .map(|x| {
-                let sunday = x.week.checked_add_days(Days::new(6)).unwrap_or(x.week);
-                let (from, to) = (x.week.max(x.earliest), sunday.min(x.latest));
+            .filter_map(|x| Some((x.week?, x)))
+            .map(|(week, x)| {
+                let sunday = week.checked_add_days(Days::new(6)).unwrap_or(week);
+                let (from, to) = (week.max(x.earliest), sunday.min(x.latest));
                 AllDay {
                     uid: format!("{}-{}-{}-forslag@samtaleplan", x.member, x.regime, x.id),
                     from,
@@ -379,7 +386,7 @@ impl Caseload {
                         format!(
                             "Bookingforslag for medlem {}: {}, {}–{}. Samtalens vindue: {}–{}. Vejledende.",
                             x.member,
-                            week_words(x.week, lang),
+                            week_words(week, lang),
                             d(from),
                             d(to),
                             d(x.earliest),
@@ -388,7 +395,7 @@ impl Caseload {
                         format!(
                             "Booking proposal for member {}: {}, {} to {}. The samtale's window: {} to {}. Indicative.",
                             x.member,
-                            week_words(x.week, lang),
+                            week_words(week, lang),
                             d(from),
                             d(to),
                             d(x.earliest),

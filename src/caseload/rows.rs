@@ -95,6 +95,8 @@ impl Caseload {
             return;
         };
         let width = layout.width;
+        let name_at = layout.name;
+        self.row_name = None;
         if fields.iter().all(|f| f.is_empty()) {
             return; // a blank row, as spreadsheets leave at the end
         }
@@ -123,6 +125,7 @@ impl Caseload {
             );
             return;
         }
+        self.row_name = name_at.and_then(|i| name(&fields[i]).ok().flatten());
         let outcome = self.member_of(line, fields).and_then(|m| {
             let w = plan::windows(&m.request).map_err(|e| (Some(m.reference.clone()), e))?;
             Ok((m, w))
@@ -140,6 +143,7 @@ impl Caseload {
             }
             Err((member, e)) => self.plan_error(line, member, e),
         }
+        self.row_name = None;
     }
 
     /// Takes out the held dates (and the a-kasse's answers) for samtaler the member does not owe
@@ -203,6 +207,7 @@ impl Caseload {
                 format!("The member {} is already on an earlier row.", quote(text)),
             ));
         }
+        let name = name(value(layout.name)).map_err(|(da, en)| err(ErrorCode::CsvValue, da, en))?;
         let date = |name: &str, s: &str| -> RowResult<NaiveDate> {
             csv::parse_date(s).map_err(|e| {
                 let (da, en) = match e {
@@ -230,11 +235,19 @@ impl Caseload {
         };
         let insurance = match value(layout.insurance) {
             "" => Insurance::default(),
-            s => <Insurance as Word>::WORDS
-                .iter()
-                .position(|w| w.eq_ignore_ascii_case(s))
-                .map(|i| Insurance::ALL[i])
-                .ok_or_else(|| word("forsikring", s, Insurance::WORDS))?,
+            s => insurance(s).ok_or_else(|| {
+                err(
+                    ErrorCode::CsvValue,
+                    format!(
+                        "forsikring: ukendt værdi {}; tilladt er: fuldtid, deltid (også fuldtidsforsikret, deltidsforsikret).",
+                        quote(s)
+                    ),
+                    format!(
+                        "insurance: unknown value {}; allowed: fuldtid, deltid (also fuldtidsforsikret, deltidsforsikret).",
+                        quote(s)
+                    ),
+                )
+            })?,
         };
         let group = match value(layout.group) {
             "" => Group::default(),
@@ -329,11 +342,50 @@ impl Caseload {
         Ok(Member {
             line,
             reference,
+            name,
             request,
             held,
             present,
         })
     }
+}
+
+/// The insurance as member systems write it: the contract's words (`fuldtid`, `deltid`) or
+/// `fuldtidsforsikret`, `deltidsforsikret` (also `…forsikring`), in any case.
+fn insurance(text: &str) -> Option<Insurance> {
+    let lower = text.to_lowercase();
+    let word = lower
+        .strip_suffix("sforsikret")
+        .or_else(|| lower.strip_suffix("sforsikring"))
+        .unwrap_or(&lower);
+    <Insurance as Word>::WORDS
+        .iter()
+        .position(|w| *w == word)
+        .map(|i| Insurance::ALL[i])
+}
+
+/// The longest name a `navn` column may hold, in characters.
+pub(super) const MAX_NAME_CHARS: usize = 200;
+
+/// A member's name from the `navn` column: `None` when empty; an error (Danish, English) when
+/// longer than [`MAX_NAME_CHARS`] or with control characters.
+fn name(text: &str) -> Result<Option<Arc<str>>, (String, String)> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if text.chars().count() > MAX_NAME_CHARS || text.chars().any(char::is_control) {
+        return Err((
+            format!(
+                "Navnet {} er længere end {MAX_NAME_CHARS} tegn eller har styretegn.",
+                quote(text)
+            ),
+            format!(
+                "The name {} is longer than {MAX_NAME_CHARS} characters or has control characters.",
+                quote(text)
+            ),
+        ));
+    }
+    Ok(Some(Arc::from(text)))
 }
 
 /// A pause as written in a caseload file, its dates not yet read.

@@ -55,12 +55,20 @@ impl StarCounts {
         }
     }
 
-    /// The indicators as shares.
-    pub(super) fn shares(&self, lang: Lang) -> Star {
+    /// The indicators as shares; unknown (of the members they apply to) when the file has no
+    /// held dates (`known` false).
+    pub(super) fn shares(&self, lang: Lang, known: bool) -> Star {
+        let share = |(count, of): (u32, u32)| {
+            if known {
+                Share::new(count, of, lang)
+            } else {
+                Share::unknown(of, lang)
+            }
+        };
         Star {
-            first_within_1_5_months: Share::new(self.within_1_5.0, self.within_1_5.1, lang),
-            first_within_3_months: Share::new(self.within_3.0, self.within_3.1, lang),
-            two_in_last_3_months: Share::new(self.two_in_3.0, self.two_in_3.1, lang),
+            first_within_1_5_months: share(self.within_1_5),
+            first_within_3_months: share(self.within_3),
+            two_in_last_3_months: share(self.two_in_3),
         }
     }
 }

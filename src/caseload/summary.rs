@@ -40,7 +40,8 @@ impl OnTime {
 pub struct Share {
     pub count: u32,
     pub of: u32,
-    /// `null` when `of` is 0.
+    /// `null` when `of` is 0, or when the share cannot be known (a file without held dates:
+    /// the text is then "ukendt", "unknown").
     pub per_mille: Option<u32>,
     pub text: String,
 }
@@ -59,6 +60,26 @@ impl Share {
             text,
         }
     }
+
+    /// A share that cannot be known: of `of`, but no count (the file has no held dates).
+    pub fn unknown(of: u32, lang: Lang) -> Share {
+        Share {
+            count: 0,
+            of,
+            per_mille: None,
+            text: unknown(lang).to_string(),
+        }
+    }
+
+    /// Whether the share is unknown (rather than counted, or of nothing).
+    pub fn is_unknown(&self) -> bool {
+        self.per_mille.is_none() && self.of > 0
+    }
+}
+
+/// "ukendt", "unknown".
+pub fn unknown(lang: Lang) -> &'static str {
+    lang.pick("ukendt", "unknown")
 }
 
 words! {
@@ -76,8 +97,13 @@ words! {
 }
 
 impl Status {
-    pub fn label(self, lang: Lang) -> &'static str {
+    /// The words for the status; `held_dates`: whether the file has held dates (without them a
+    /// samtale whose latest date has passed may have been held: it is not called overdue).
+    pub fn label(self, lang: Lang, held_dates: bool) -> &'static str {
         match self {
+            Status::Overdue if !held_dates => {
+                lang.pick("frist passeret, holdt ukendt", "latest date passed, held unknown")
+            }
             Status::Overdue => lang.pick("overskredet", "overdue"),
             Status::ThisWeek => lang.pick("frist denne uge", "due this week"),
             Status::NextWeek => lang.pick("frist næste uge", "due next week"),
@@ -90,6 +116,9 @@ impl Status {
 #[derive(Debug, Clone, Serialize)]
 pub struct Item {
     pub member: Arc<str>,
+    /// The member's name, when the file has a name column.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Arc<str>>,
     pub line: usize,
     pub regime: &'static str,
     pub id: &'static str,
@@ -133,7 +162,8 @@ pub struct OnTimeRow {
     pub share: Share,
 }
 
-/// A week, Monday to Sunday.
+/// The days a list counts: Monday to Sunday, but this week's list from the summary's day (a
+/// samtale whose latest date is earlier is overdue, not due this week).
 #[derive(Debug, Clone, Copy, Serialize)]
 pub struct Days7 {
     pub from: NaiveDate,
@@ -158,6 +188,10 @@ pub struct Source {
     pub sheets: Vec<String>,
     /// Columns of the header that were not read.
     pub ignored_columns: Vec<String>,
+    /// The column the members' names were read from, as the header writes it ("Navn"), when
+    /// the file has one: the lists then show each member's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_column: Option<String>,
     /// The same in words: "CSV, Windows-1252, semikolon".
     pub text: String,
 }
@@ -177,8 +211,13 @@ pub struct Summary {
     pub lang: Lang,
     pub today: NaiveDate,
     pub source: Source,
-    /// What the reader did that the user should know: columns ignored, characters removed.
-    pub warnings: Vec<String>,
+    /// What the reader did that the user should know, each {code, text}: no held dates,
+    /// columns ignored, characters removed (docs/caseload.md).
+    pub warnings: Vec<crate::contract::response::Message>,
+    /// Whether the file has held dates (`holdt_<ID>` columns). Without them the shares on time
+    /// and STAR's indicators are unknown (`per_mille: null`, "ukendt") and a samtale whose
+    /// latest date has passed is "frist passeret, holdt ukendt", not "overskredet".
+    pub held_dates: bool,
     /// The holder the numbers are for (`null`: all); STAR's indicators and the member counts
     /// are always for everyone.
     pub holder: Option<Holder>,

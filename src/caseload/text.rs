@@ -6,8 +6,12 @@
 //! Without a byte-order mark the file is UTF-8 unless its first non-ASCII character is not:
 //! everything before it is ASCII, which both encodings read alike, so the choice is made while
 //! streaming and never revised.
+//!
+//! Windows-1252 and UTF-16 are decoded here, by the WHATWG Encoding Standard's rules (the
+//! windows-1252 index; the shared UTF-16 decoder), rather than by encoding_rs: its decoder links
+//! every encoding of the standard, which the caseload's light module does not carry
+//! (docs/dependencies.md). The tests check these decoders against encoding_rs byte for byte.
 
-use encoding_rs::{UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::borrow::Cow;
 
 /// The first bytes looked at before the kind of file is decided.
@@ -55,7 +59,7 @@ enum State {
     /// Text without a byte-order mark, ASCII so far; holds an incomplete non-ASCII sequence.
     Ascii(Vec<u8>),
     Utf8(Encoding),
-    Legacy(Encoding, Box<encoding_rs::Decoder>),
+    Legacy(Encoding, Legacy),
     Done(Kind),
 }
 
@@ -111,11 +115,11 @@ impl Decoder {
                 held.extend_from_slice(&head);
                 return Cow::Borrowed(&[]);
             }
-            // A UTF-8 byte-order mark is not data: the splitter never sees it.
-            let skip = if matches!(self.state, State::Utf8(Encoding::Utf8Bom)) {
-                3
-            } else {
-                0
+            // A byte-order mark is not data: the splitter never sees it.
+            let skip = match self.state {
+                State::Utf8(Encoding::Utf8Bom) => 3,
+                State::Legacy(Encoding::Utf16Le | Encoding::Utf16Be, _) => 2,
+                _ => 0,
             };
             return Cow::Owned(self.text(&head[skip..], last).into_owned());
         }
@@ -126,7 +130,7 @@ impl Decoder {
         match &mut self.state {
             State::Head(_) | State::Done(_) => Cow::Borrowed(&[]),
             State::Utf8(_) => Cow::Borrowed(bytes),
-            State::Legacy(_, decoder) => Cow::Owned(legacy(decoder, bytes, last)),
+            State::Legacy(_, decoder) => Cow::Owned(decoder.decode(bytes, last)),
             State::Ascii(pending) => {
                 let joined: Cow<'a, [u8]> = if pending.is_empty() {
                     Cow::Borrowed(bytes)
@@ -153,9 +157,9 @@ impl Decoder {
                         joined
                     }
                     Some(false) => {
-                        let mut decoder = Box::new(WINDOWS_1252.new_decoder_without_bom_handling());
+                        let mut decoder = Legacy::Windows1252;
                         let mut out = joined[..at].to_vec();
-                        out.extend(legacy(&mut decoder, &joined[at..], last));
+                        out.extend(decoder.decode(&joined[at..], last));
                         self.state = State::Legacy(Encoding::Windows1252, decoder);
                         Cow::Owned(out)
                     }
@@ -179,10 +183,10 @@ fn classify(head: &[u8]) -> State {
         return State::Utf8(Encoding::Utf8Bom);
     }
     if starts(b"\xFF\xFE") {
-        return State::Legacy(Encoding::Utf16Le, Box::new(UTF_16LE.new_decoder_with_bom_removal()));
+        return State::Legacy(Encoding::Utf16Le, Legacy::utf16(false));
     }
     if starts(b"\xFE\xFF") {
-        return State::Legacy(Encoding::Utf16Be, Box::new(UTF_16BE.new_decoder_with_bom_removal()));
+        return State::Legacy(Encoding::Utf16Be, Legacy::utf16(true));
     }
     if starts(b"PK\x03\x04") || starts(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
         return State::Done(Kind::Spreadsheet);
@@ -193,19 +197,94 @@ fn classify(head: &[u8]) -> State {
     State::Ascii(Vec::new())
 }
 
-/// Decodes with an encoding_rs decoder into UTF-8 bytes.
-fn legacy(decoder: &mut encoding_rs::Decoder, bytes: &[u8], last: bool) -> Vec<u8> {
-    let room = decoder
-        .max_utf8_buffer_length(bytes.len())
-        .unwrap_or(bytes.len().saturating_mul(3).saturating_add(4));
-    let mut out = String::with_capacity(room);
-    let _ = decoder.decode_to_string(bytes, &mut out, last);
-    out.into_bytes()
+/// The windows-1252 index of the WHATWG Encoding Standard for the bytes 0x80–0x9F; the bytes
+/// 0xA0–0xFF are U+00A0–U+00FF, the bytes below 0x80 ASCII.
+const WINDOWS_1252_80: [u16; 32] = [
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D,
+    0x017D, 0x008F, 0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A,
+    0x0153, 0x009D, 0x017E, 0x0178,
+];
+
+/// A decoder of a text that is not UTF-8, with what it holds between chunks.
+enum Legacy {
+    /// Windows-1252: one byte, one character; nothing is held.
+    Windows1252,
+    /// UTF-16 (the byte-order mark already skipped): an odd byte and a lead surrogate are held
+    /// until the next chunk.
+    Utf16 {
+        big_endian: bool,
+        byte: Option<u8>,
+        surrogate: Option<u16>,
+    },
+}
+
+impl Legacy {
+    fn utf16(big_endian: bool) -> Legacy {
+        Legacy::Utf16 {
+            big_endian,
+            byte: None,
+            surrogate: None,
+        }
+    }
+
+    /// The UTF-8 text of the next bytes (`last`: the file ends with them). What cannot be
+    /// decoded becomes U+FFFD, as the standard's decoders with replacement do.
+    fn decode(&mut self, bytes: &[u8], last: bool) -> Vec<u8> {
+        let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+        match self {
+            Legacy::Windows1252 => {
+                for &b in bytes {
+                    let c = match b {
+                        0x80..=0x9F => char::from_u32(u32::from(WINDOWS_1252_80[usize::from(b - 0x80)])),
+                        _ => Some(char::from(b)),
+                    };
+                    out.push(c.unwrap_or(char::REPLACEMENT_CHARACTER));
+                }
+            }
+            Legacy::Utf16 {
+                big_endian,
+                byte,
+                surrogate,
+            } => {
+                for &b in bytes {
+                    let Some(first) = byte.take() else {
+                        *byte = Some(b);
+                        continue;
+                    };
+                    let unit = if *big_endian {
+                        u16::from_be_bytes([first, b])
+                    } else {
+                        u16::from_le_bytes([first, b])
+                    };
+                    if let Some(lead) = surrogate.take() {
+                        if (0xDC00..=0xDFFF).contains(&unit) {
+                            let c = 0x10000 + ((u32::from(lead) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                            out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+                            continue;
+                        }
+                        // A lead surrogate not followed by a trail one; the unit is read anew.
+                        out.push(char::REPLACEMENT_CHARACTER);
+                    }
+                    match unit {
+                        0xD800..=0xDBFF => *surrogate = Some(unit),
+                        0xDC00..=0xDFFF => out.push(char::REPLACEMENT_CHARACTER),
+                        _ => out.push(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)),
+                    }
+                }
+                // The file ends inside a code unit or a surrogate pair: one replacement.
+                if last && (byte.take().is_some() | surrogate.take().is_some()) {
+                    out.push(char::REPLACEMENT_CHARACTER);
+                }
+            }
+        }
+        out.into_bytes()
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use encoding_rs::WINDOWS_1252;
 
     fn read(chunks: &[&[u8]]) -> (Kind, String, Vec<u8>) {
         let mut d = Decoder::new();
@@ -271,5 +350,57 @@ mod tests {
         assert_eq!(read(&[png]).0, Kind::Binary);
         // A file that ends inside a UTF-8 sequence is not UTF-8.
         assert_eq!(read(&[b"a;b\n\xC3"]).0, Kind::Text(Encoding::Windows1252));
+    }
+
+    /// The decoders here against encoding_rs, the WHATWG standard's well-kept implementation:
+    /// random bytes (biased to what is hard: surrogates, odd lengths, the 0x80–0x9F row) in
+    /// random chunks decode to the same text.
+    #[test]
+    fn the_hand_decoders_agree_with_encoding_rs() {
+        let mut rng = crate::test_rng::Rng(23);
+        let interesting = [
+            0x00, 0x41, 0x80, 0x81, 0x8D, 0x9F, 0xA0, 0xC5, 0xD8, 0xDB, 0xDC, 0xDF, 0xFF,
+        ];
+        for round in 0..3000 {
+            let len = rng.below(40);
+            let body: Vec<u8> = (0..len)
+                .map(|_| {
+                    if rng.chance(60) {
+                        interesting[rng.below(interesting.len())]
+                    } else {
+                        rng.next() as u8
+                    }
+                })
+                .collect();
+            let (encoding, bom, wanted): (_, &[u8], _) = match round % 3 {
+                0 => (Encoding::Utf16Le, b"\xFF\xFE", encoding_rs::UTF_16LE),
+                1 => (Encoding::Utf16Be, b"\xFE\xFF", encoding_rs::UTF_16BE),
+                _ => (Encoding::Windows1252, b"", WINDOWS_1252),
+            };
+            let mut decoder = match encoding {
+                Encoding::Windows1252 => Legacy::Windows1252,
+                e => Legacy::utf16(e == Encoding::Utf16Be),
+            };
+            let mut got = Vec::new();
+            let mut rest = &body[..];
+            while !rest.is_empty() {
+                let (chunk, tail) = rest.split_at(1 + rng.below(rest.len()));
+                got.extend(decoder.decode(chunk, false));
+                rest = tail;
+            }
+            got.extend(decoder.decode(&[], true));
+            let (want, _) = wanted.decode_with_bom_removal(&body);
+            assert_eq!(
+                String::from_utf8(got).expect("utf-8"),
+                want,
+                "{encoding:?} of {body:02X?}"
+            );
+            // And the whole reader, byte-order mark and all, for the UTF-16 files.
+            if !bom.is_empty() {
+                let file = [bom, &body[..]].concat();
+                let (kind, text, _) = read(&[&file]);
+                assert_eq!((kind, text.as_str()), (Kind::Text(encoding), &*want));
+            }
+        }
     }
 }

@@ -1,5 +1,5 @@
 //! The worklist: every samtale not yet held that is overdue or due within the 26 weeks, searched
-//! by member, filtered by holder, samtale, week and status, sorted by latest date either way,
+//! by member (reference or name), filtered by holder, samtale, week and status, sorted by latest date either way,
 //! and read a page at a time — the same for the page, its exports and the command line.
 
 use super::Caseload;
@@ -15,13 +15,17 @@ use serde::{Deserialize, Serialize};
 pub struct Query {
     /// Only samtaler in this state.
     pub status: Option<Status>,
+    /// Only samtaler whose latest date has not passed (not overdue): what is still open for
+    /// certain. The page's worklist starts so when the file has no held dates.
+    pub open: bool,
     /// Only samtaler this holder holds (jobcenter and kommune are one: each regime has one).
     pub holder: Option<Holder>,
     /// Only this samtale: "R2024 A1".
     pub samtale: Option<String>,
     /// Only samtaler whose latest date is in this week: "2024-W23".
     pub week: Option<String>,
-    /// Only members whose reference contains this text (case not minded).
+    /// Only members whose reference or name contains this text (case not minded: "åse" finds
+    /// "Åse").
     pub search: Option<String>,
     /// Latest date last first.
     pub descending: bool,
@@ -40,6 +44,7 @@ impl Query {
         Query {
             holder: <Holder as Word>::parse(holder),
             status: <Status as Word>::parse(status),
+            open: status.trim() == "open",
             samtale: some(samtale),
             week: some(week),
             search: some(search),
@@ -83,15 +88,17 @@ impl Caseload {
             let k = &acc.kinds[usize::from(o.kind)];
             matches(q.holder, k.holder)
                 && q.status.is_none_or(|s| acc.status(o.latest) == s)
+                && (!q.open || o.latest >= self.opts.today)
                 && q.samtale.as_deref().is_none_or(|s| {
                     s.split_once(' ')
                         .is_some_and(|(regime, id)| regime == k.regime && id == k.id)
                 })
                 && q.week.is_none() == week.is_none()
                 && week.is_none_or(|w| o.latest >= self.opts.today && acc.week(o.latest) == Some(w))
-                && needle
-                    .as_deref()
-                    .is_none_or(|n| contains(&self.members[o.member as usize].reference, n))
+                && needle.as_deref().is_none_or(|n| {
+                    let m = &self.members[o.member as usize];
+                    contains(&m.reference, n) || m.name.as_deref().is_some_and(|name| contains(name, n))
+                })
         };
         let limit = q.limit.unwrap_or(usize::MAX);
         let mut total = 0;

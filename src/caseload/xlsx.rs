@@ -39,6 +39,14 @@ fn write(tables: &[Table], today: NaiveDate, lang: Lang) -> Result<Vec<u8>, Xlsx
     let date = Format::new().set_num_format(lang.pick("d.m.yyyy", "yyyy-mm-dd"));
     let iso = Format::new().set_num_format("yyyy-mm-dd");
     let percent = Format::new().set_num_format("0.0%");
+    // What the reader must know first (the file has no held dates): a sheet before the lists.
+    if let Some(note) = tables.iter().find_map(|t| t.note) {
+        let sheet = book.add_worksheet();
+        sheet.set_name(lang.pick("Bemærk", "Note"))?;
+        sheet.set_column_width(0, 100)?;
+        sheet.write_string_with_format(0, 0, lang.pick("Bemærk", "Note"), &bold)?;
+        sheet.write_string_with_format(1, 0, note, &Format::new().set_text_wrap())?;
+    }
     for table in tables {
         let sheet = book.add_worksheet();
         sheet.set_name(table.sheet)?;

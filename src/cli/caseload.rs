@@ -41,9 +41,9 @@ pub struct CaseloadArgs {
     #[arg(long, value_name = "akasse|jobcenter|kommune|joint", value_parser = holder)]
     holder: Option<Holder>,
 
-    /// Arbejdslisten: kun samtaler med denne status / the worklist: only samtaler in this state.
-    #[arg(long, value_name = "overdue|this_week|next_week|later", value_parser = status)]
-    status: Option<Status>,
+    /// Arbejdslisten: kun samtaler med denne status (open: alle, hvis frist ikke er passeret) / the worklist: only samtaler in this state (open: all whose latest date has not passed).
+    #[arg(long, value_name = "open|overdue|this_week|next_week|later", value_parser = status)]
+    status: Option<StatusArg>,
 
     /// Arbejdslisten: kun denne samtale / the worklist: only this samtale ("R2024 A1").
     #[arg(long, value_name = "REGLER ID")]
@@ -53,7 +53,7 @@ pub struct CaseloadArgs {
     #[arg(long, value_name = "ÅÅÅÅ-Wnn")]
     week: Option<String>,
 
-    /// Arbejdslisten: kun medlemmer, hvis reference indeholder teksten / the worklist: only members whose reference contains the text.
+    /// Arbejdslisten: kun medlemmer, hvis reference eller navn indeholder teksten (store og små bogstaver ens) / the worklist: only members whose reference or name contains the text (any case).
     #[arg(long, value_name = "TEKST")]
     search: Option<String>,
 
@@ -92,11 +92,18 @@ fn day(v: &str) -> Result<chrono::NaiveDate, Bad> {
     parse_iso(v).map_err(|_| Bad::new("skriv ÅÅÅÅ-MM-DD".into(), "write YYYY-MM-DD".into()))
 }
 
-fn status(v: &str) -> Result<Status, Bad> {
-    <Status as Word>::parse(v).ok_or_else(|| {
+/// A status, or `open` (`StatusArg(None)`: every samtale whose latest date has not passed).
+#[derive(Clone, Copy, Debug)]
+struct StatusArg(Option<Status>);
+
+fn status(v: &str) -> Result<StatusArg, Bad> {
+    if v == "open" {
+        return Ok(StatusArg(None));
+    }
+    <Status as Word>::parse(v).map(|s| StatusArg(Some(s))).ok_or_else(|| {
         Bad::new(
-            "skriv overdue, this_week, next_week eller later".into(),
-            "write overdue, this_week, next_week or later".into(),
+            "skriv open, overdue, this_week, next_week eller later".into(),
+            "write open, overdue, this_week, next_week or later".into(),
         )
     })
 }
@@ -172,7 +179,8 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
     };
     let query = Query {
         holder: args.holder,
-        status: args.status,
+        status: args.status.and_then(|s| s.0),
+        open: args.status.is_some_and(|s| s.0.is_none()),
         samtale: args.samtale.clone(),
         week: args.week.clone(),
         search: args.search.clone(),
@@ -203,8 +211,9 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
             (serde_json::to_string(&json).map_err(io::Error::other)? + "\n").into_bytes()
         }
         Format::Xlsx => {
+            // The overview as the page shows it: the booking lists with --capacity only.
             let lists: Vec<&str> = if args.list == "all" {
-                caseload::EXPORTS.to_vec()
+                caseload::overview(args.capacity.is_some())
             } else {
                 vec![args.list.as_str()]
             };

@@ -2,13 +2,14 @@
 //! read, then asks for the summary, lists, exports and a member's calendar file; and the workload
 //! chart, drawn on the page.
 
-use super::{plan_error, render::Dom, to_js};
+use super::{plan_error, to_js};
 use crate::Lang;
 use crate::caseload::{self, Caseload, Options, Query, Week};
 use crate::contract::error::PlanError;
 use crate::contract::request::check_date;
 use crate::contract::words::Word;
 use crate::present::ics;
+use crate::present::tree::{Child, Node};
 use js_sys::Error;
 use wasm_bindgen::prelude::*;
 
@@ -115,12 +116,16 @@ impl CaseloadJob {
         Ok(caseload::export(&self.caseload, list, &q))
     }
 
-    /// One list ("all": every list, a sheet each) as an .xlsx workbook.
+    /// One list ("all": every list the page shows, a sheet each; the booking lists only after
+    /// `book`) as an .xlsx workbook. Only in the full module (feature "xlsx"): the light one of a
+    /// CSV visit carries no .xlsx writer.
+    #[cfg(feature = "xlsx")]
     #[wasm_bindgen(js_name = exportXlsx)]
     pub fn export_xlsx(&self, list: &str, query: JsValue) -> Result<Vec<u8>, Error> {
         let q = self.read_query(query)?;
+        // The overview as the page shows it: the booking lists once a proposal is made.
         let lists: Vec<&str> = if list == "all" {
-            caseload::EXPORTS.to_vec()
+            caseload::overview(self.proposal.is_some())
         } else {
             vec![list]
         };
@@ -252,24 +257,43 @@ impl CaseloadJob {
     }
 }
 
-/// `drawWorkload(element, weeks, lang)`: the workload chart of a summary's `workload`, drawn into
-/// `element` with createElementNS and text nodes.
-#[wasm_bindgen(js_name = drawWorkload)]
-pub fn draw_workload(element: &web_sys::Element, weeks: JsValue, lang: &str) -> Result<(), Error> {
+/// `workloadChart(weeks, lang)`: the workload chart of a summary's `workload` as plain data —
+/// `{name, attrs: [[name, value]…], children: [element or text…]}`, an SVG element tree — which the
+/// worker hands to the page and the page mounts with createElementNS and text nodes
+/// (caseload.js). The page's main thread thus needs no caseload module: it draws plans with the
+/// plan module and this tree with a few lines of script.
+#[wasm_bindgen(js_name = workloadChart)]
+pub fn workload_chart(weeks: JsValue, lang: &str) -> Result<JsValue, Error> {
     let lang = <Lang as Word>::parse(lang).unwrap_or_default();
     // The weeks come back from the page as the summary gave them.
     let weeks: Vec<Week> = serde_wasm_bindgen::from_value(weeks)
         .map_err(|e| plan_error(PlanError::internal(&format!("workload: {e}"), lang)))?;
-    let doc = element
-        .owner_document()
-        .ok_or_else(|| plan_error(PlanError::internal("no document", lang)))?;
-    let dom = Dom { doc };
-    let svg = dom
-        .mount(&caseload::chart::workload(&weeks, lang, "caseload-chart"), true)
-        .map_err(|e| plan_error(PlanError::internal(&format!("{e:?}"), lang)))?;
-    element.set_text_content(None);
-    element
-        .append_child(&svg)
-        .map_err(|e| plan_error(PlanError::internal(&format!("{e:?}"), lang)))?;
-    Ok(())
+    to_js(&Tree(&caseload::chart::workload(&weeks, lang, "caseload-chart")))
+}
+
+/// An element tree as plain data (`workloadChart`).
+struct Tree<'a>(&'a Node);
+
+impl serde::Serialize for Tree<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = s.serialize_struct("Tree", 3)?;
+        out.serialize_field("name", self.0.name)?;
+        out.serialize_field("attrs", &self.0.attrs)?;
+        let children: Vec<TreeChild> = self.0.children.iter().map(TreeChild).collect();
+        out.serialize_field("children", &children)?;
+        out.end()
+    }
+}
+
+/// A child: an element, or a text (a string).
+struct TreeChild<'a>(&'a Child);
+
+impl serde::Serialize for TreeChild<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Child::Node(n) => Tree(n).serialize(s),
+            Child::Text(t) => s.serialize_str(t),
+        }
+    }
 }

@@ -25,11 +25,15 @@ const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? 
 console.log(`Samtaleplan benchmark (browser), Chromium ${browser.version()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}`);
 
 // The budgets of docs/performance.md; each figure they cover is printed with its verdict.
-const BUDGET = { wasmGzip: 100 * 1024, pageGzip: 160 * 1024, firstPlanMs: 150, slowPhoneMs: 1000 };
+const BUDGET = { wasmGzip: 100 * 1024, pageGzip: 160 * 1024, firstPlanMs: 150, slowPhoneMs: 1000, caseloadCsvGzip: 250 * 1024 };
 const verdict = (value, budget, unit) => (value <= budget ? `within the budget of ${unit(budget)}` : `OVER the budget of ${unit(budget)}`);
 
 // Sizes: the modules, and everything a plan link loads.
-for (const [name, what] of [['samtaleplan', 'plan module (page, element, package)'], ['caseload', 'caseload module (caseload page)']]) {
+for (const [name, what] of [
+  ['samtaleplan', 'plan module (page, element, package)'],
+  ['caseload', 'light caseload module (a CSV visit)'],
+  ['caseload-xlsx', 'full caseload module (spreadsheets, .xlsx)'],
+]) {
   const wasm = await readFile(path.join(www, 'pkg', `${name}_bg.wasm`));
   const gz = gzipSync(wasm, { level: 9 }).length;
   row(`wasm ${what}, raw`, kb(wasm.length));
@@ -154,6 +158,38 @@ for (const [name, what] of [['samtaleplan', 'plan module (page, element, package
     return (n * 1000) / (performance.now() - t0);
   });
   row('plan() calls per second in the page (full responses)', `${Math.round(rate)} /s`);
+  await page.close();
+}
+
+// Issue 23: the wasm a CSV visit of the caseload page fetches (the plan module on the main thread,
+// the light caseload module in the worker), judged against its budget; then what a spreadsheet or
+// the first .xlsx export adds (the full module). Counted from the requests the page makes.
+{
+  const gz = async (files) => {
+    let sum = 0;
+    for (const f of files) sum += gzipSync(await readFile(path.join(www, f)), { level: 9 }).length;
+    return sum;
+  };
+  const page = await browser.newPage();
+  const wasm = new Set();
+  page.on('request', (r) => {
+    const p = new URL(r.url()).pathname;
+    if (p.endsWith('.wasm')) wasm.add(p);
+  });
+  await page.goto(`${server.url}caseload.html`);
+  await page.waitForSelector('#caseload-form[data-ready="true"]');
+  await page.fill('#today-day', '5');
+  await page.fill('#today-month', '6');
+  await page.fill('#today-year', '2024');
+  await page.setInputFiles('#file', path.join(repo, 'tests', 'caseload', 'small.csv'));
+  await page.click('#run');
+  await page.waitForSelector('#results[data-state="done"]');
+  const visit = [...wasm].sort();
+  const csvGz = await gz(visit);
+  row(`wasm of a CSV visit of the caseload page, gzip -9 (${visit.map((f) => path.basename(f)).join(' + ')})`, `${kb(csvGz)}  (${verdict(csvGz, BUDGET.caseloadCsvGzip, kb)})`);
+  await Promise.all([page.waitForEvent('download'), page.click('[data-xlsx="worklist"]')]);
+  const added = [...wasm].filter((f) => !visit.includes(f));
+  row(`  added by the first .xlsx export (${added.map((f) => path.basename(f)).join(' + ') || 'nothing'}), gzip -9`, kb(await gz(added)));
   await page.close();
 }
 

@@ -27,8 +27,8 @@ after(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-function cliOut(args, encoding = 'utf8') {
-  const run = spawnSync(cli, ['caseload', file, '--today', TODAY, '--capacity', 'akasse=1,jobcenter=2', ...args], { encoding });
+function cliOut(args, encoding = 'utf8', capacity = ['--capacity', 'akasse=1,jobcenter=2']) {
+  const run = spawnSync(cli, ['caseload', file, '--today', TODAY, ...capacity, ...args], { encoding });
   assert.equal(run.status, 0, String(run.stderr));
   return run.stdout;
 }
@@ -40,13 +40,19 @@ async function download(page, selector) {
   return readFile(saved);
 }
 
-async function booked(page) {
+async function booked(page, { overview = false } = {}) {
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
   await fillDate(page, 'today', TODAY);
   await page.setInputFiles('#file', file);
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]');
+  // Before a proposal, the overview workbook is the screen's: no booking sheets, as the command
+  // line without --capacity (issue 23).
+  if (overview) {
+    const bytes = await download(page, '[data-xlsx="all"]');
+    assert.deepEqual(bytes, cliOut(['--format', 'xlsx', '--list', 'all'], 'buffer', []), 'the overview before a proposal');
+  }
   await page.fill('#cap-akasse', '1');
   await page.fill('#cap-jobcenter', '2');
   await page.click('#book');
@@ -61,8 +67,10 @@ const axe = (page) =>
 
 test('capacities give the hand-worked bookings: charts, table, call-in list, at risk, a member', async () => {
   const { page, problems } = await openPage(ctx.browser);
-  await booked(page);
-  assert.equal(await page.textContent('#booking-summary'), '20 samtaler booket; 1 i fare.');
+  await booked(page, { overview: true });
+  assert.equal(await page.textContent('#booking-summary'), '20 samtaler booket. 1 i fare.');
+  // After it, the overview has the booking sheets, as the command line with --capacity.
+  assert.deepEqual(await download(page, '[data-xlsx="all"]'), cliOut(['--format', 'xlsx', '--list', 'all'], 'buffer'), 'the overview with a proposal');
   // A chart per holder; the a-kasse's first eight weeks full (F), week 0 with one at risk (!).
   assert.equal(await page.locator('#booking-charts figure').count(), 3);
   const marks = (lane, mark) => page.$$eval(`#booking-charts [data-lane="${lane}"] text`, (t, m) => t.filter((x) => x.textContent === m).length, mark);
@@ -75,12 +83,13 @@ test('capacities give the hand-worked bookings: charts, table, call-in list, at 
   assert.equal(rows.length, 26);
   assert.deepEqual(rows[0], ['uge 24, 10.6.2024–16.6.2024', '1 af 1, fuld, 1 i fare', '0 af 2', '0 (ubegrænset)']);
   assert.deepEqual(rows[11].slice(2), ['2 af 2, fuld', '0 (ubegrænset)']);
-  // The call-in list: week 0 first, then the week of 26.8.
+  // The call-in list: week 0 first, then the week of 26.8: the J1s of 3001 and 3002 (a member's
+  // J2 comes in a week after their J1, issue 23).
   const callIn = () => page.$$eval('.caseload-call-in tbody tr', (r) => r.map((x) => `${x.children[0].textContent} ${x.children[1].textContent.split(' ')[0]}`));
   assert.deepEqual(await callIn(), ['3001 A1']);
   await page.selectOption('#call-in-week', '2024-08-26');
   await page.waitForFunction(() => document.querySelectorAll('.caseload-call-in tbody tr').length === 2);
-  assert.deepEqual(await callIn(), ['3001 J1', '3001 J2']);
+  assert.deepEqual(await callIn(), ['3001 J1', '3002 J1']);
   // The holder filter applies: the a-kasse has no one to call in that week.
   await page.selectOption('#holder', 'akasse');
   await page.waitForFunction(() => document.getElementById('call-in').textContent === 'Ingen samtaler er booket i ugen.');
@@ -97,7 +106,9 @@ test('capacities give the hand-worked bookings: charts, table, call-in list, at 
   // A member's proposed weeks beside their plan.
   await page.click('.caseload-call-in [data-member="3001"] >> nth=0');
   await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
-  assert.match(await page.textContent('#member-proposal'), /A1 ugen fra 10\.6\.2024, A2 ugen fra 24\.6\.2024, A3 ugen fra 1\.7\.2024, J1 ugen fra 26\.8\.2024/);
+  assert.match(await page.textContent('#member-proposal'), /A1 ugen fra 10\.6\.2024, A2 ugen fra 24\.6\.2024, A3 ugen fra 1\.7\.2024, J1 ugen fra 26\.8\.2024, J2 ugen fra 2\.9\.2024, J3 ugen fra 9\.9\.2024/);
+  // The plan in the dialog is the member's, not "Din" (issue 23).
+  assert.equal(await page.textContent('#member-plan .samtaleplan-heading'), 'Medlemmets samtaleplan');
   // And as a calendar file: an event per booked samtale, on the days of its week in its window.
   const ics = (await download(page, '#member-proposal-ics')).toString('utf8');
   assert.equal(ics.split('BEGIN:VEVENT').length - 1, 7);

@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { useBrowser, openPage, artifacts, repo, fillDate } from './browser.mjs';
+import { useBrowser, openPage, artifacts, repo, fillDate, noSidewaysScroll } from './browser.mjs';
 import { caseloadCsv } from './generate.mjs';
 
 const ctx = useBrowser();
@@ -146,6 +146,36 @@ test('the page and the command line give the same numbers and the same bytes', a
   await page.close();
 });
 
+test('a CSV visit loads the light caseload module only; a spreadsheet or an .xlsx export the full one, a member the plan module', async () => {
+  // The modules the server was asked for since `from` (each page is a fresh context: no cache).
+  const modules = (from) => [...new Set(ctx.server.requests.slice(from).filter((r) => /^\/pkg\/.*\.wasm$/.test(r)))].sort();
+  let from = ctx.server.requests.length;
+  const { page, problems } = await runFile(small, '2024-06-05');
+  const csv = await downloadText(page, '[data-export="worklist"]');
+  assert.equal(csv, cliOut([small, '--today', '2024-06-05', '--format', 'csv', '--list', 'worklist']));
+  assert.deepEqual(modules(from), ['/pkg/caseload_bg.wasm'], 'a CSV visit: the light module (in the worker) only');
+  // The .xlsx writer comes with the first .xlsx export, and writes the command line's bytes.
+  const xlsx = await download(page, '[data-xlsx="worklist"]');
+  assert.deepEqual(xlsx.bytes, cliOut([small, '--today', '2024-06-05', '--format', 'xlsx', '--list', 'worklist'], 'buffer'));
+  assert.deepEqual(modules(from), ['/pkg/caseload-xlsx_bg.wasm', '/pkg/caseload_bg.wasm']);
+  // The page goes on from the full module's job: the same worklist.
+  assert.equal(await downloadText(page, '[data-export="worklist"]'), csv);
+  // A member's own plan is drawn on the page by the plan module, not by a caseload module.
+  await page.fill('#search', '1004');
+  await worklistTotal(page, 4);
+  await page.click('[data-member="1004"] >> nth=0');
+  await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+  assert.deepEqual(modules(from), ['/pkg/caseload-xlsx_bg.wasm', '/pkg/caseload_bg.wasm', '/pkg/samtaleplan_bg.wasm']);
+  assert.deepEqual(problems, []);
+  await page.close();
+  // A spreadsheet is read by the full module from the start.
+  from = ctx.server.requests.length;
+  const { page: sheet } = await runFile(fixture('small.xlsx'), '2024-06-05');
+  assert.match(await sheet.textContent('#source-line'), /Regneark/);
+  assert.deepEqual(modules(from), ['/pkg/caseload-xlsx_bg.wasm', '/pkg/caseload_bg.wasm']);
+  await sheet.close();
+});
+
 test('the hand-worked file: worklist search, filters, sort, a member\'s plan, errors, STAR', async () => {
   const { page, problems } = await runFile(small, '2024-06-05');
   await page.selectOption('#status', 'this_week');
@@ -228,24 +258,28 @@ test('Excel\'s files: Windows-1252 CSV and .xlsx give the hand-worked numbers; t
       workload: [...document.querySelectorAll('.caseload-workload tbody tr')].map((r) => r.textContent),
       onTime: [...document.querySelectorAll('.caseload-on-time tbody tr')].map((r) => r.textContent),
       star: [...document.querySelectorAll('.caseload-star tbody tr')].map((r) => r.textContent),
-      errors: [...document.querySelectorAll('.caseload-errors tbody tr')].map((r) => `${r.children[0].textContent} ${r.children[2].textContent}`),
+      // The code by its column: a file with names has a Navn column before it.
+      errors: [...document.querySelectorAll('.caseload-errors tbody tr')].map((r) => `${r.children[0].textContent} ${r.querySelector('[data-label="Kode"]').textContent}`),
     }));
   const want = await numbers(reference);
   await reference.close();
   for (const [name, source, warned] of [
-    ['excel-1252.csv', /CSV, Windows-1252, semikolon/, /“navn”, “sagsbehandler”/],
-    ['small.xlsx', /Regneark \(ark: Medlemmer\)/, /“navn”/],
+    ['excel-1252.csv', /CSV, Windows-1252, semikolon/, /“sagsbehandler”/],
+    ['small.xlsx', /Regneark \(ark: Medlemmer\)/, null],
+    ['small-libreoffice.xlsx', /Regneark \(ark: small\)/, null],
   ]) {
     const { page, problems } = await runFile(fixture(name), '2024-06-05');
     assert.deepEqual(await numbers(page), want, name);
     assert.match(await page.textContent('#source-line'), source);
-    assert.match(await page.textContent('#warnings-list'), warned);
+    if (warned) assert.match(await page.textContent('#warnings-list'), warned);
+    // The "navn" column is read, not skipped.
+    assert.doesNotMatch(await page.textContent('#warnings-list'), /navn/);
     if (name === 'small.xlsx') {
       // Two sheets: the choice appears; the other sheet has no member column.
       assert.equal(await page.isVisible('#sheet'), true);
       await page.selectOption('#sheet', 'Noter');
       await page.waitForFunction(() => document.getElementById('page-error').dataset.code === 'E_CSV_HEADER');
-    } else {
+    } else if (name === 'excel-1252.csv') {
       assert.match(await page.textContent('.caseload-errors'), /Ærø-2002/);
     }
     assert.deepEqual(problems, []);
@@ -260,6 +294,44 @@ test('Excel\'s files: Windows-1252 CSV and .xlsx give the hand-worked numbers; t
   await worklistTotal(page, 6);
   const csv = await downloadText(page, '[data-export="worklist"]');
   assert.match(csv, /\r\n'=1\+2;/, 'neutralised in the export');
+  await page.close();
+});
+
+test('names: shown, searched as "Åse", in the member\'s plan and in the exports, the command line\'s bytes', async () => {
+  const requests = [];
+  const file = fixture('excel-1252.csv');
+  const { page, problems } = await runFile(file, '2024-06-05', { watch: async (p) => p.on('request', (r) => requests.push(r.url())) });
+  const head = await page.$$eval('.caseload-list thead th', (th) => th.map((t) => t.textContent));
+  assert.deepEqual(head.slice(0, 3), ['Medlem', 'Navn', 'Samtale']);
+  for (const search of ['Åse', 'åse', 'ÆBELØ']) {
+    await page.fill('#search', search);
+    await page.waitForFunction(() => [...document.querySelectorAll('.caseload-list tbody tr')].every((r) => r.children[1].textContent === 'Åse Æbelø'));
+    const shown = await page.$$eval('.caseload-list tbody tr', (rows) => rows.map((r) => `${r.children[0].textContent} ${r.children[1].textContent}`));
+    assert.ok(shown.length > 0, search);
+    assert.deepEqual([...new Set(shown)], ['1002 Åse Æbelø'], search);
+  }
+  const total = Number(await page.getAttribute('#worklist', 'data-total'));
+  const args = [file, '--today', '2024-06-05'];
+  const cliCsv = cliOut([...args, '--format', 'csv', '--list', 'worklist', '--search', 'åse']);
+  assert.equal(cliCsv.trim().split('\r\n').length, total + 1);
+  assert.equal(await downloadText(page, '[data-export="worklist"]'), cliCsv, 'the worklist CSV with its names');
+  assert.match(cliCsv, /^Medlem;Navn;Linje;.*\r\n1002;Åse Æbelø;3;/);
+  const xlsx = await download(page, '[data-xlsx="worklist"]');
+  assert.deepEqual(xlsx.bytes, cliOut([...args, '--format', 'xlsx', '--list', 'worklist', '--search', 'åse'], 'buffer'));
+  assert.equal(await downloadText(page, '[data-export="errors"]'), cliOut([...args, '--format', 'csv', '--list', 'errors']));
+  assert.match(await page.textContent('.caseload-errors'), /Bjørn Ås/);
+  // The button's accessible name and the member's dialog name the member.
+  assert.equal(await page.getAttribute('[data-member="1002"] >> nth=0', 'aria-label'), 'Åbn planen for Åse Æbelø (1002)');
+  await page.click('[data-member="1002"] >> nth=0');
+  await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+  assert.match(await page.textContent('#member-heading'), /^Åse Æbelø, medlem 1002 \(linje 3\)/);
+  await page.keyboard.press('Escape');
+  // The JSON the command line gives has the names the page shows.
+  const json = JSON.parse(cliOut(args));
+  assert.equal(json.source.name_column, 'navn');
+  assert.ok(json.overdue.items.every((i) => typeof i.name === 'string'));
+  assert.deepEqual(requests.filter((u) => !u.startsWith(ctx.server.url)), [], 'nothing leaves the browser');
+  assert.deepEqual(problems, []);
   await page.close();
 });
 
@@ -292,6 +364,43 @@ test('a file that is not a table says so; a failed run leaves the next one worki
   await page.close();
 });
 
+test('at 375 px the worklist is cards: nothing scrolls sideways, Senest and Status in view on every row', async () => {
+  const page = await ctx.browser.newPage({ viewport: { width: 375, height: 900 } });
+  await runFile(fixture('excel-1252.csv'), '2024-06-05', { page });
+  const cards = await page.$$eval('.caseload-list tbody tr', (rows) =>
+    rows.map((r) => {
+      const box = (el) => el && el.getBoundingClientRect();
+      const cell = (label) => r.querySelector(`[data-label="${label}"]`);
+      const region = r.closest('.caseload-scroll');
+      return {
+        display: getComputedStyle(r).display,
+        right: Math.max(...[...r.children].map((c) => box(c).right)),
+        senest: cell('Senest') && { text: cell('Senest').textContent, ...box(cell('Senest')).toJSON(), seen: getComputedStyle(cell('Senest'), '::before').content },
+        status: cell('Status') && { text: cell('Status').textContent, ...box(cell('Status')).toJSON() },
+        scrolls: region.scrollWidth > region.clientWidth,
+      };
+    }),
+  );
+  assert.ok(cards.length > 5, `${cards.length} rows`);
+  for (const c of cards) {
+    assert.equal(c.display, 'flex', 'a card');
+    assert.equal(c.scrolls, false, 'the list does not scroll sideways');
+    for (const cell of [c.senest, c.status]) {
+      assert.ok(cell && cell.text && cell.width > 0 && cell.height > 0, JSON.stringify(c));
+      assert.ok(cell.left >= 0 && cell.right <= 375, `in view: ${JSON.stringify(cell)}`);
+    }
+    assert.equal(c.senest.seen, '"Senest: "', 'the value under its column\'s name');
+    assert.ok(c.right <= 375, JSON.stringify(c));
+  }
+  await noSidewaysScroll(page, 'the caseload at 375 px');
+  await page.locator('.caseload-list').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(artifacts, 'caseload-worklist-375.png'), fullPage: false });
+  // At 1280 px it is a table again.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await page.$eval('.caseload-list tbody tr', (r) => getComputedStyle(r).display), 'table-row');
+  await page.close();
+});
+
 test('the page at 375 and 1280 px with a file loaded', async () => {
   for (const width of [375, 1280]) {
     const page = await ctx.browser.newPage({ viewport: { width, height: 900 } });
@@ -304,4 +413,50 @@ test('the page at 375 and 1280 px with a file loaded', async () => {
     await page.screenshot({ path: path.join(artifacts, `caseload-member-${width}.png`) });
     await page.close();
   }
+});
+
+test('a file without held dates: said at the top, shares unknown, the open samtaler first, the same as the command line', async () => {
+  // small.csv's first five columns: the members without a single holdt_<ID> column.
+  const text = (await readFile(small, 'utf8')).split(/\r?\n/).filter(Boolean).map((l) => l.split(';').slice(0, 5).join(';')).join('\n');
+  const file = path.join(tmp, 'uden-holdt.csv');
+  await writeFile(file, `${text}\n`);
+  const day = ['--today', '2024-06-05'];
+  const json = JSON.parse(cliOut([file, ...day]));
+  const { page, problems } = await runFile(file, '2024-06-05');
+  // Said first among the warnings, with its code, in the command line's words.
+  assert.equal(await page.isVisible('#warnings'), true);
+  const [code, said] = await page.$eval('#warnings-list li', (li) => [li.dataset.code, li.textContent]);
+  assert.equal(code, 'W_NO_HELD_DATES');
+  assert.equal(said, json.warnings[0].text);
+  assert.match(said, /^Filen har ingen holdte datoer/);
+  // The shares on time and STAR's indicators: unknown, not 0 %.
+  const onTime = await page.$$eval('.caseload-on-time tbody tr', (r) => r.map((x) => x.lastElementChild.textContent));
+  assert.ok(onTime.length > 1 && onTime.every((t) => t === 'ukendt'), onTime.join(' | '));
+  assert.match(await page.textContent('#on-time'), /Ukendt: filen har ingen holdte datoer/);
+  const star = await page.$$eval('.caseload-star tbody tr', (r) => r.map((x) => [x.children[1].textContent, x.children[2].textContent]));
+  assert.ok(star.every(([n, share]) => /^ukendt \(af \d+ medlem(mer)?\)$/.test(n) && share === 'ukendt'), JSON.stringify(star));
+  // The counts: a passed latest date is not called overdue; this week from the day to Sunday.
+  const buttons = await page.$$eval('#status-counts button', (b) => b.map((x) => x.textContent.replace(/: [\d.]+$/, '')));
+  assert.deepEqual(buttons, ['Frist passeret (holdt ukendt)', 'Frist fra i dag til søndag (5.6.2024–9.6.2024)', 'Frist næste uge (10.6.2024–16.6.2024)']);
+  // The worklist starts with what is still open: the command line's --status open.
+  assert.equal(await page.inputValue('#status'), 'open');
+  const open = cliOut([file, ...day, '--format', 'csv', '--list', 'worklist', '--status', 'open']);
+  assert.equal(await page.getAttribute('#worklist', 'data-total'), String(open.trim().split('\r\n').length - 2));
+  assert.equal(await downloadText(page, '[data-export="worklist"]'), open, 'the note first, then the open samtaler');
+  assert.match(open, /^Filen har ingen holdte datoer/);
+  await page.selectOption('#status', 'overdue');
+  await worklistTotal(page, json.overdue.total);
+  const status = await page.$$eval('.caseload-list tbody tr', (r) => r.map((x) => x.lastElementChild.textContent));
+  assert.ok(status.every((t) => /^frist passeret for \d+ dage? siden, holdt ukendt$/.test(t)), status.join(' | '));
+  // The exports: the note first, "ukendt" for the shares; the command line's bytes.
+  const starCsv = await downloadText(page, '[data-export="star"]');
+  assert.equal(starCsv, cliOut([file, ...day, '--format', 'csv', '--list', 'star']));
+  assert.match(starCsv, /ukendt\r\n$/);
+  // The words a caseworker reads.
+  assert.equal(await page.textContent('label[for="holder"]'), 'Vis tal for samtaler, der holdes af');
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => (await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } })).violations.map((v) => v.id));
+  assert.deepEqual(violations, []);
+  assert.deepEqual(problems, []);
+  await page.close();
 });
