@@ -16,19 +16,23 @@ export const www = path.join(repo, 'www');
 export const artifacts = path.join(here, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 
+/** Headless Chromium as root on a closed network: no sandbox, no GPU, no calls home. Also the
+ * WebDriver capabilities' arguments (engines.mjs). */
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 export function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
 }
 

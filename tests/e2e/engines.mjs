@@ -11,6 +11,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { Builder } from 'selenium-webdriver';
+import { CHROMIUM_ARGS } from './browser.mjs';
 
 const WEBKIT_BROWSER = process.env.WEBKIT_BROWSER ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
@@ -22,17 +23,7 @@ export const ENGINES = {
       browserName: 'chrome',
       'goog:chromeOptions': {
         binary: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        args: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-          '--hide-scrollbars',
-        ],
+        args: [...CHROMIUM_ARGS, '--hide-scrollbars'],
       },
     }),
   },
