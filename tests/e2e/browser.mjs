@@ -125,19 +125,24 @@ export async function noSidewaysScroll(page, where) {
 }
 
 /** The rows of a caseload list exported as CSV (the command line's or the page's): [Samtale,
- * Tidligst, Senest] each, the dates (written 4.3.2024) as ISO dates; a BOM before it is dropped. */
+ * Tidligst, Senest] each, the dates (written 4.3.2024) as ISO dates; a BOM before it is dropped,
+ * and so is the note that comes before the header when the file has no held dates. */
 export function exportedRows(csv) {
   const iso = (d) => {
     const [day, month, year] = d.split('.');
     return `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   };
-  const [header, ...lines] = csv.replace(/^\ufeff/, '').trim().split('\n').map((line) => line.split(';'));
+  const all = csv.replace(/^\ufeff/, '').trim().split('\n').map((line) => line.split(';'));
+  const top = all.findIndex((fields) => fields.includes('Samtale') && fields.includes('Senest'));
+  assert.ok(top >= 0, `a header with Samtale and Senest: ${csv.slice(0, 200)}`);
+  const [header, ...lines] = all.slice(top);
   const at = (name) => header.indexOf(name);
   return lines.map((f) => [f[at('Samtale')], iso(f[at('Tidligst')]), iso(f[at('Senest')])]);
 }
 
 /** The caseload page at `url` reads `file` for the day `today` (ISO); the rows of its whole
- * worklist, downloaded as CSV into `dir` ([Samtale, Tidligst, Senest] each, by exportedRows). */
+ * worklist (status "alle, der ikke er holdt"), downloaded as CSV into `dir` ([Samtale, Tidligst,
+ * Senest] each, by exportedRows). */
 export async function pageWorklist(page, url, file, today, dir) {
   await page.goto(`${url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
@@ -145,6 +150,8 @@ export async function pageWorklist(page, url, file, today, dir) {
   await page.setInputFiles('#file', file);
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]', { timeout: 60000 });
+  // The whole worklist: a file without held dates opens on the samtaler not yet past (issue 23).
+  await page.selectOption('#status', '');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-export="worklist"]')]);
   const saved = path.join(dir, download.suggestedFilename());
   await download.saveAs(saved);
