@@ -291,3 +291,65 @@ fn the_json_summary_has_the_booking_with_a_capacity_only() {
     assert_eq!(b["at_risk_items"][0]["member"], "3002");
     assert_eq!(b["at_risk_items"][0]["week"], "2024-06-10");
 }
+
+/// The hand-worked file with a name column: every proposed samtale carries its member's name, as
+/// the worklist's items do, in the booking's list at risk, the call-in list, a member's proposal
+/// and the booking exports (issue 23).
+#[test]
+fn the_booking_lists_carry_the_members_names() {
+    let text = std::fs::read_to_string("tests/caseload/booking.csv").expect("the file");
+    let names = ["Åse Ørnsø", "Bo Bæk", "Cai Ås"];
+    let named: String = text
+        .lines()
+        .enumerate()
+        .map(|(i, line)| match i {
+            0 => format!("{line};Navn\r\n"),
+            i => format!("{line};{}\r\n", names[i - 1]),
+        })
+        .collect();
+    let mut c = Caseload::new(Options::new("2024-06-10".parse().expect("today"), Lang::Da));
+    c.feed(named.as_bytes());
+    c.finish().unwrap_or_else(|e| panic!("{e}"));
+    let capacity = Capacity::parse("akasse=1,jobcenter=2").expect("capacity");
+    let p = c.propose(&capacity);
+    let name_of = |member: &str| names[member.parse::<usize>().expect("a number") - 3001];
+
+    let b = c.booking(&p, 100);
+    assert_eq!(b.at_risk_items.len(), 1);
+    for x in &b.at_risk_items {
+        assert_eq!(x.name.as_deref(), Some(name_of(&x.member)), "{x:?}");
+    }
+    let week = "2024-08-26".parse().expect("a week");
+    let call_in = c.call_in(&p, week, None, 0, 100);
+    assert_eq!(call_in.items.len(), 2);
+    for x in &call_in.items {
+        assert_eq!(x.name.as_deref(), Some(name_of(&x.member)), "{x:?}");
+    }
+    let own = c.member_proposal(&p, "3002");
+    assert!(!own.is_empty());
+    assert!(own.iter().all(|x| x.name.as_deref() == Some("Bo Bæk")), "{own:?}");
+    // The JSON the page reads has the name; a file without names has none.
+    let json = serde_json::to_value(&call_in.items[0]).expect("json");
+    assert_eq!(json["name"], name_of(json["member"].as_str().expect("member")));
+    let plain = load("tests/caseload/booking.csv", "2024-06-10");
+    let plain_p = plain.propose(&capacity);
+    let json = serde_json::to_value(&plain.call_in(&plain_p, week, None, 0, 1).items[0]).expect("json");
+    assert!(json.get("name").is_none(), "{json}");
+
+    let q = Query {
+        capacity,
+        ..Query::default()
+    };
+    for list in ["schedule", "at_risk"] {
+        let got = caseload::export(&c, list, &q).expect(list);
+        let mut rows = got.lines();
+        assert!(
+            rows.next().expect("a header").starts_with("Medlem;Navn;Samtale;"),
+            "{got}"
+        );
+        for row in rows {
+            let cells: Vec<&str> = row.split(';').collect();
+            assert_eq!(cells[1], name_of(cells[0]), "{list}: {row}");
+        }
+    }
+}

@@ -403,13 +403,15 @@ async function drawCallIn() {
   const { page } = await ask({ type: 'callIn', week, holder: $('holder').value, offset: 0, limit: LIMIT });
   const shown = page.items.length < page.total ? ` Viser de første ${number(page.items.length)}; hent bookingerne for alle.` : '';
   $('call-in-count').textContent = `${number(page.total)} ${page.total === 1 ? 'samtale' : 'samtaler'} at indkalde til i ugen.${shown}`;
+  const names = Boolean(summary.source.name_column);
   $('call-in').replaceChildren(
     page.total
       ? table(
           'Indkald i ugen',
-          ['Medlem', 'Samtale', 'Holdes af', 'Tidligst', 'Senest'],
+          ['Medlem', ...(names ? ['Navn'] : []), 'Samtale', 'Holdes af', 'Tidligst', 'Senest'],
           page.items.map((i) => [
-            el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${i.member}` }, [i.member]),
+            memberButton(i),
+            ...(names ? [i.name ?? ''] : []),
             `${i.id} ${i.title}`,
             i.holder_label,
             danishDate(i.earliest),
@@ -441,12 +443,20 @@ function drawBooking(b) {
   $('call-in-week').replaceChildren(...b.weeks.map((w) => el('option', { value: w.from }, [weekWords(w)])));
   if (b.weeks.some((w) => w.from === keep)) $('call-in-week').value = keep;
   const more = b.at_risk_items.length < b.at_risk ? ` – viser de første ${number(b.at_risk_items.length)}` : '';
+  const names = Boolean(summary.source.name_column);
   $('at-risk').replaceChildren(
     b.at_risk
       ? table(
           `Samtaler i fare (${number(b.at_risk)}${more})`,
-          ['Medlem', 'Samtale', 'Holdes af', 'Senest', 'Ville kræve plads i'],
-          b.at_risk_items.map((i) => [i.member, `${i.id} ${i.title}`, i.holder_label, danishDate(i.latest), i.overdue ? 'overskredet – fristen er passeret' : `ugen fra ${danishDate(i.week)}`]),
+          ['Medlem', ...(names ? ['Navn'] : []), 'Samtale', 'Holdes af', 'Senest', 'Ville kræve plads i'],
+          b.at_risk_items.map((i) => [
+            memberButton(i),
+            ...(names ? [i.name ?? ''] : []),
+            `${i.id} ${i.title}`,
+            i.holder_label,
+            danishDate(i.latest),
+            i.overdue ? 'overskredet – fristen er passeret' : `ugen fra ${danishDate(i.week)}`,
+          ]),
           'caseload-at-risk',
         )
       : el('p', {}, ['Ingen samtaler i fare.']),

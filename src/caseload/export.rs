@@ -313,17 +313,9 @@ impl Caseload {
             "schedule" | "at_risk" => {
                 let at_risk = list == "at_risk";
                 let p = self.propose(&q.capacity);
-                let name_of: std::collections::HashMap<&str, &str> = if names {
-                    self.members
-                        .iter()
-                        .filter_map(|m| Some((&*m.reference, m.name.as_deref()?)))
-                        .collect()
-                } else {
-                    Default::default()
-                };
                 for x in self.proposal_list(&p, q.holder, at_risk) {
                     let mut row = vec![Cell::Text(x.member.to_string())];
-                    row.extend(name_cell(names, name_of.get(&*x.member).copied()));
+                    row.extend(name_cell(names, x.name.as_deref()));
                     row.extend([
                         Cell::Text(format!("{} {}", x.regime, x.id)),
                         Cell::Text(x.holder_label.into()),

@@ -99,6 +99,10 @@ pub struct Proposal {
 #[derive(Debug, Clone, Serialize)]
 pub struct Proposed {
     pub member: Arc<str>,
+    /// The member's name, when the file has a name column (shown in the call-in and at-risk
+    /// lists and their exports, as in the worklist).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<Arc<str>>,
     pub line: usize,
     pub regime: &'static str,
     pub id: &'static str,
@@ -224,6 +228,7 @@ impl Caseload {
         };
         Proposed {
             member: m.reference.clone(),
+            name: m.name.clone(),
             line: m.line,
             regime: k.regime,
             id: k.id,

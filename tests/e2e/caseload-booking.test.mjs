@@ -5,7 +5,7 @@
 // 1280 px. And the a-kasse's part in the joint samtaler (tests/caseload/presence.csv).
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -40,11 +40,11 @@ async function download(page, selector) {
   return readFile(saved);
 }
 
-async function booked(page, { overview = false } = {}) {
+async function booked(page, { overview = false, source = file } = {}) {
   await page.goto(`${ctx.server.url}caseload.html`);
   await page.waitForSelector('#caseload-form[data-ready="true"]');
   await fillDate(page, 'today', TODAY);
-  await page.setInputFiles('#file', file);
+  await page.setInputFiles('#file', source);
   await page.click('#run');
   await page.waitForSelector('#results[data-state="done"]');
   // Before a proposal, the overview workbook is the screen's: no booking sheets, as the command
@@ -122,6 +122,38 @@ test('capacities give the hand-worked bookings: charts, table, call-in list, at 
   await page.click('#book');
   await page.waitForFunction(() => document.getElementById('page-error').dataset.code === 'E_UNKNOWN_VALUE');
   assert.match(await page.textContent('#page-error'), /Kapaciteten kan ikke bruges: joint: "2\.5" er ikke et helt tal/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a file with names: the call-in list and the list at risk show each member\'s name', async () => {
+  const { page, problems } = await openPage(ctx.browser);
+  const names = { 3001: 'Åse Ørnsø', 3002: 'Bo Bæk', 3003: 'Cai Ås' };
+  const text = (await readFile(file, 'utf8'))
+    .trim()
+    .split(/\r?\n/)
+    .map((line, i) => `${line};${i === 0 ? 'Navn' : names[line.split(';')[0]]}`)
+    .join('\r\n');
+  const named = path.join(tmp, 'booking-named.csv');
+  await writeFile(named, `${text}\r\n`);
+  await booked(page, { source: named });
+  const cells = (selector) => page.$$eval(`${selector} tr`, (r) => r.map((x) => [...x.children].slice(0, 3).map((c) => c.textContent)));
+  await page.selectOption('#call-in-week', '2024-08-26');
+  await page.waitForFunction(() => document.querySelectorAll('.caseload-call-in tbody tr').length === 2);
+  assert.deepEqual(await cells('.caseload-call-in'), [
+    ['Medlem', 'Navn', 'Samtale'],
+    ['3001', 'Åse Ørnsø', 'J1 1. jobsamtale i jobcentret'],
+    ['3002', 'Bo Bæk', 'J1 1. jobsamtale i jobcentret'],
+  ]);
+  assert.deepEqual((await cells('.caseload-at-risk')).map((r) => r.slice(0, 2)), [
+    ['Medlem', 'Navn'],
+    ['3002', 'Bo Bæk'],
+  ]);
+  // The member's button names them to a screen reader, and opens their plan.
+  assert.equal(await page.getAttribute('.caseload-at-risk [data-member="3002"]', 'aria-label'), 'Åbn planen for Bo Bæk (3002)');
+  await page.click('.caseload-at-risk [data-member="3002"]');
+  await page.waitForSelector('#member-dialog[open] .samtaleplan-table');
+  assert.match(await page.textContent('#member-heading'), /^Bo Bæk, medlem 3002/);
   assert.deepEqual(problems, []);
   await page.close();
 });
