@@ -284,8 +284,10 @@ mutants() {
       *) die "unknown part '$part' (rules or caseload)" ;;
     esac
     say "cargo mutants: $part"
-    # No debug info: each mutant builds and links faster. A mutant's tests get 30 s (the
-    # unmutated ones take 1-6 s); a mutant that loops for ever is a timeout, not a miss.
+    # No debug info: each mutant builds and links faster. The unmutated tree's build and tests
+    # run without a limit (on a busy machine they can take minutes); a mutant's tests then get
+    # four times what the unmutated tests took, at least 30 s, and its build three times the
+    # first build. A mutant that loops for ever is a timeout, not a miss.
     # Exit 2 means missed mutants and 3 timeouts (both judged below); anything else is a failure
     # of the run itself, such as the unmutated tests failing.
     local rc=0 out="target/mutants/$part/mutants.out"
@@ -293,7 +295,7 @@ mutants() {
     # MUTANTS_ARGS passes more options, e.g. MUTANTS_ARGS=--iterate to test again only the
     # mutants the last run did not catch.
     # shellcheck disable=SC2086
-    CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${scope[@]}" --timeout 30 --build-timeout 300 \
+    CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${scope[@]}" --timeout-multiplier 4 --minimum-test-timeout 30 --build-timeout-multiplier 3 \
       --output "target/mutants/$part" ${MUTANTS_ARGS:-} -- "${MUTANT_TESTS[@]}" || rc=$?
     case "$rc" in
       0 | 2 | 3) ;;
