@@ -773,3 +773,77 @@ fn common_wordings_read_as_the_calculators_own() {
         }
     }
 }
+
+/// Any column the caseworker picks is read as the members' label (issue 23): the `navn` column is
+/// then one of the columns not read; a column used in the calculation or not in the header is
+/// refused with words; the command line's `--name-column` reads the same.
+#[test]
+fn a_column_the_caseworker_picks_is_the_label() {
+    let bytes = file("excel-1252.csv");
+    let label = |label: &str| {
+        read_with(
+            &bytes,
+            Options {
+                label: Some(label.into()),
+                ..Options::new(today(), Lang::Da)
+            },
+        )
+    };
+    let (c, s) = label("SAGSBEHANDLER").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.source.name_column.as_deref(), Some("sagsbehandler"));
+    assert!(
+        s.source.ignored_columns.iter().any(|n| n == "navn"),
+        "{:?}",
+        s.source.ignored_columns
+    );
+    assert!(!s.source.ignored_columns.iter().any(|n| n == "sagsbehandler"));
+    assert_eq!(
+        c.member("1002").and_then(|m| m.name.clone()).as_deref(),
+        Some("Bodil Ærø")
+    );
+    assert!(c.query(&Query::parse("", "", "", "", "bodil")).total > 0);
+    assert_eq!(
+        c.query(&Query::parse("", "", "", "", "Åse")).total,
+        0,
+        "navn is not read now"
+    );
+    // The same numbers as without a label: a label is never computed with.
+    let (_, plain) = read(&bytes);
+    let (got, want) = (numbers(&s), numbers(&plain));
+    for key in [
+        "members",
+        "on_time",
+        "on_time_by_samtale",
+        "star",
+        "workload",
+        "error_count",
+    ] {
+        assert_eq!(got[key], want[key], "{key}");
+    }
+    // An empty label is no label.
+    let (_, s) = label("  ").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(s.source.name_column.as_deref(), Some("navn"));
+    for (picked, words) in [("forsikring", "bruges allerede"), ("Farve", "står ikke i overskriften")] {
+        let e = label(picked).map(|_| ()).expect_err(picked);
+        assert_eq!(e.code, samtaleplan::ErrorCode::CsvHeader, "{picked}");
+        assert!(e.message.contains(words), "{picked}: {}", e.message);
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
+        .args(["caseload", &format!("{DIR}/excel-1252.csv"), "--today", "2024-06-05"])
+        .args([
+            "--name-column",
+            "Sagsbehandler",
+            "--format",
+            "csv",
+            "--list",
+            "worklist",
+        ])
+        .args(["--search", "bodil", "--holder", "akasse"])
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let csv = String::from_utf8(out.stdout).expect("utf-8");
+    let mut lines = csv.trim_start_matches('\u{feff}').lines();
+    assert!(lines.next().expect("head").starts_with("Medlem;Navn;"), "{csv}");
+    assert!(lines.all(|l| l.split(';').nth(1) == Some("Bodil Ærø")), "{csv}");
+}

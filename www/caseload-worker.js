@@ -34,8 +34,8 @@ async function isSpreadsheet(file) {
 
 /** A job of module `m` with the whole file read into it and summed up; `report` gets progress,
  * `keep` the job as soon as it is made. */
-async function read(m, { file, today, lang, limit, sheet }, report, keep) {
-  const next = new m.CaseloadJob(today, lang, limit, sheet || undefined);
+async function read(m, { file, today, lang, limit, sheet, label }, report, keep) {
+  const next = new m.CaseloadJob(today, lang, limit, sheet || undefined, label || undefined);
   keep(next);
   try {
     const started = performance.now();

@@ -227,6 +227,14 @@ async function draw(s) {
   const sheets = s.source.sheets ?? [];
   $('sheet-group').hidden = sheets.length < 2;
   $('sheet').replaceChildren(...sheets.map((name) => Object.assign(el('option', { value: name }, [name]), { selected: name === s.source.sheet })));
+  // The column the names come from: the file's navn column or one the worker picks among the
+  // columns not read.
+  const labels = [...(s.source.name_column ? [s.source.name_column] : []), ...s.source.ignored_columns];
+  $('label-group').hidden = labels.length === 0;
+  $('label').replaceChildren(
+    ...(s.source.name_column ? [] : [el('option', { value: '' }, ['Ingen (kun medlemsnummeret)'])]),
+    ...labels.map((name) => Object.assign(el('option', { value: name }, [name]), { selected: name === s.source.name_column })),
+  );
   const options = (select, first, values) => {
     const keep = select.value;
     select.replaceChildren(el('option', { value: '' }, [first]), ...values.map(([v, text]) => el('option', { value: v }, [text])));
@@ -301,7 +309,8 @@ $('today-group').replaceWith(dateGroup('today'));
 labelDateGroup($('today-group'), 'da', 'Opgørelsesdag', 'Listerne og tallene gælder for denne dag.');
 setDate($('today-group'), today());
 
-async function run(sheet) {
+/** Reads the chosen file (a sheet of it, names from the column `label`) and draws the summary. */
+async function run(sheet, label) {
   const file = $('file').files[0];
   clearError();
   if (!file) {
@@ -325,7 +334,7 @@ async function run(sheet) {
   progress.value = 0;
   $('progress-text').textContent = 'Læser filen …';
   try {
-    const done = await ask({ type: 'run', file, today: day.iso ?? today(), lang: 'da', limit: LIMIT, sheet }, (p) => {
+    const done = await ask({ type: 'run', file, today: day.iso ?? today(), lang: 'da', limit: LIMIT, sheet, label }, (p) => {
       progress.value = p.total ? Math.round((p.bytes / p.total) * 100) : 100;
       $('progress-text').textContent =
         p.phase === 'sheet' ? `Regnearket er åbnet; ${count(p.rows, 'række', 'rækker')} beregnet.` : `${progress.value} % læst, ${count(p.rows, 'række', 'rækker')}.`;
@@ -354,12 +363,15 @@ async function run(sheet) {
 $('caseload-form').addEventListener('submit', (event) => {
   event.preventDefault();
   // A new file is read from its first sheet; the sheet chosen below is for the same file.
-  run(undefined);
+  run(undefined, undefined);
 });
 $('file').addEventListener('change', () => {
   $('sheet-group').hidden = true;
+  $('label-group').hidden = true;
 });
-$('sheet').addEventListener('change', () => run($('sheet').value));
+// Another sheet is read with its own navn column; another label, from the same sheet.
+$('sheet').addEventListener('change', () => run($('sheet').value, undefined));
+$('label').addEventListener('change', () => run($('sheet-group').hidden ? undefined : $('sheet').value, $('label').value));
 
 $('holder').addEventListener('change', () =>
   guarded(async () => {

@@ -141,9 +141,39 @@ impl Caseload {
         let width = csv::width_of(names);
         let mut columns = Vec::new();
         let mut unnamed = 0;
+        // The column picked as the members' label is read as their name, and a `navn` column
+        // beside it is then ignored (and offered as a label in its turn).
+        let label = self
+            .opts
+            .label
+            .as_deref()
+            .map(|l| l.trim().to_lowercase())
+            .filter(|l| !l.is_empty());
+        let mut labelled = false;
         for name in &names[..width] {
             let name = name.trim();
-            let c = column(name);
+            let mut c = column(name);
+            if let Some(label) = &label {
+                if !labelled && name.to_lowercase() == *label {
+                    if c.as_ref().is_some_and(|c| *c != Column::Name) {
+                        self.fatal = fail(
+                            format!(
+                                "Kolonnen {} er valgt som medlemmernes navn, men den bruges allerede til beregningen. Vælg en anden kolonne.",
+                                quote(name)
+                            ),
+                            format!(
+                                "The column {} is picked as the members' name, but it is already used in the calculation. Pick another column.",
+                                quote(name)
+                            ),
+                        );
+                        return;
+                    }
+                    c = Some(Column::Name);
+                    labelled = true;
+                } else if c == Some(Column::Name) {
+                    c = None;
+                }
+            }
             match &c {
                 None if name.is_empty() => unnamed += 1,
                 None => self.ignored.push(name.to_string()),
@@ -157,6 +187,22 @@ impl Caseload {
                 Some(_) => {}
             }
             columns.push(c);
+        }
+        if let Some(label) = self.opts.label.as_deref().filter(|_| label.is_some() && !labelled) {
+            let shown: Vec<String> = names[..width].iter().take(12).map(|n| quote(n)).collect();
+            self.fatal = fail(
+                format!(
+                    "Kolonnen {}, der er valgt som medlemmernes navn, står ikke i overskriften på linje {line}; den har {}.",
+                    quote(label),
+                    shown.join(", ")
+                ),
+                format!(
+                    "The column {}, picked as the members' name, is not in the header on line {line}; it has {}.",
+                    quote(label),
+                    shown.join(", ")
+                ),
+            );
+            return;
         }
         let find = |c: &Column| columns.iter().position(|x| x.as_ref() == Some(c));
         let (Some(member), Some(start)) = (find(&Column::Member), find(&Column::Start)) else {

@@ -74,6 +74,9 @@ pub struct Options {
     pub list_limit: Option<usize>,
     /// The sheet of a spreadsheet to read (the first when `None`).
     pub sheet: Option<String>,
+    /// The column whose text labels each member, as the caseworker picks it (its header, any
+    /// case): read as the name, in place of a `navn`/`name` column (`None`: that column, if any).
+    pub label: Option<String>,
 }
 
 impl Options {
@@ -84,6 +87,7 @@ impl Options {
             lang,
             list_limit: None,
             sheet: None,
+            label: None,
         }
     }
 }

@@ -25,6 +25,10 @@ pub struct CaseloadArgs {
     #[arg(long, value_name = "ARK")]
     sheet: Option<String>,
 
+    /// Kolonnen, hvis tekst er medlemmets navn i lister og søgning (standard: navn/name) / the column whose text is the member's name in lists and search (default: navn/name).
+    #[arg(long, value_name = "KOLONNE")]
+    name_column: Option<String>,
+
     /// Opgørelsens dag (standard: i dag) / the day of the summary (default: today)
     #[arg(long, value_name = "ÅÅÅÅ-MM-DD", value_parser = day)]
     today: Option<chrono::NaiveDate>,
@@ -151,6 +155,7 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
     }
     let mut c = Caseload::new(Options {
         sheet: args.sheet.clone(),
+        label: args.name_column.clone(),
         ..Options::new(today, lang)
     });
     let mut f = match std::fs::File::open(&args.file) {

@@ -31,10 +31,17 @@ fn not_finished(lang: Lang) -> Error {
 #[wasm_bindgen]
 impl CaseloadJob {
     /// A job for the day `today` (YYYY-MM-DD) in `lang`, reading the sheet `sheet` of a
-    /// spreadsheet (the first when empty); the summaries it gives show `limit` entries of each
+    /// spreadsheet (the first when empty) and each member's name from the column `label` (the
+    /// `navn`/`name` column when empty); the summaries it gives show `limit` entries of each
     /// list and of the errors.
     #[wasm_bindgen(constructor)]
-    pub fn new(today: &str, lang: &str, limit: u32, sheet: Option<String>) -> Result<CaseloadJob, Error> {
+    pub fn new(
+        today: &str,
+        lang: &str,
+        limit: u32,
+        sheet: Option<String>,
+        label: Option<String>,
+    ) -> Result<CaseloadJob, Error> {
         let lang = <Lang as Word>::parse(lang).unwrap_or_default();
         let today = crate::rules::dates::parse_iso(today).map_err(|_| {
             plan_error(
@@ -59,6 +66,7 @@ impl CaseloadJob {
         // worklist's pages are made from the whole.
         let opts = Options {
             sheet: sheet.filter(|s| !s.is_empty()),
+            label: label.filter(|s| !s.trim().is_empty()),
             list_limit: Some(limit as usize),
             ..Options::new(today, lang)
         };

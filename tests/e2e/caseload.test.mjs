@@ -335,6 +335,33 @@ test('names: shown, searched as "Åse", in the member\'s plan and in the exports
   await page.close();
 });
 
+test('a column the caseworker picks is the name: read again, searched, exported as the command line\'s --name-column', async () => {
+  const file = fixture('excel-1252.csv');
+  const { page, problems } = await runFile(file, '2024-06-05');
+  assert.equal(await page.isVisible('#label-group'), true);
+  const offered = await page.$$eval('#label option', (o) => o.map((x) => x.value));
+  assert.equal(offered[0], 'navn', 'the file\'s name column first, chosen');
+  assert.ok(offered.includes('sagsbehandler'), offered.join(', '));
+  assert.equal(await page.inputValue('#label'), 'navn');
+  await page.selectOption('#label', 'sagsbehandler');
+  await page.waitForFunction(() => document.getElementById('results').dataset.state === 'done' && document.querySelector('#label').value === 'sagsbehandler');
+  // The navn column is now one of those not read, and can be picked back.
+  assert.ok((await page.$$eval('#label option', (o) => o.map((x) => x.value))).includes('navn'));
+  await page.fill('#search', 'bodil');
+  await page.waitForFunction(() => {
+    const rows = [...document.querySelectorAll('.caseload-list tbody tr')];
+    return rows.length > 0 && rows.every((r) => r.children[1].textContent === 'Bodil Ærø');
+  });
+  const args = [file, '--today', '2024-06-05', '--name-column', 'sagsbehandler'];
+  assert.equal(
+    await downloadText(page, '[data-export="worklist"]'),
+    cliOut([...args, '--format', 'csv', '--list', 'worklist', '--search', 'bodil']),
+    'the worklist with the picked column as the name',
+  );
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('a file that is not a table says so; a failed run leaves the next one working', async () => {
   const { page } = await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}caseload.html`);
