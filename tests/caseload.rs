@@ -1091,3 +1091,43 @@ fn a_held_date_for_a_samtale_not_owed_counts_nowhere_and_is_said_in_the_warnings
     );
     assert!(s.warnings.is_empty(), "{:?}", s.warnings);
 }
+
+/// Every warning the caseload can give and every `E_CSV_` error is documented in
+/// docs/caseload.md, found in the source rather than listed here, so a new code cannot go
+/// undocumented (the plan's codes: `every_code_is_documented` in tests/rules.rs).
+#[test]
+fn every_caseload_code_is_documented() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/caseload.md")).expect("docs/caseload.md");
+    let mut sources = Vec::new();
+    let mut dirs = vec![root.join("src/caseload"), root.join("src/cli"), root.join("src/web")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                sources.push(std::fs::read_to_string(&path).expect("a source file"));
+            }
+        }
+    }
+    let mut codes = BTreeSet::new();
+    for source in &sources {
+        for piece in source.split('"').skip(1).step_by(2) {
+            let is_code = piece.starts_with("W_")
+                && piece.len() > 2
+                && piece[2..]
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+            if is_code {
+                codes.insert(piece.to_string());
+            }
+        }
+    }
+    assert!(codes.len() >= 5, "{codes:?}");
+    for code in ErrorCode::ALL.iter().map(|c| c.as_str()).filter(|c| c.starts_with("E_CSV_")) {
+        codes.insert(code.to_string());
+    }
+    let missing: Vec<&String> = codes.iter().filter(|c| !doc.contains(&format!("`{c}`"))).collect();
+    assert!(missing.is_empty(), "not in docs/caseload.md: {missing:?}");
+}
