@@ -160,6 +160,9 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
             return Ok(ExitCode::FAILURE);
         }
     };
+    // Never more than one byte past the limit is read: the core then refuses the file as too
+    // large (E_CSV_TOO_LARGE), and an endless input (/dev/zero, `yes |`) ends there.
+    let mut f = f.take(caseload::MAX_FILE_BYTES as u64 + 1);
     let mut buf = vec![0u8; 256 * 1024];
     loop {
         let n = match f.read(&mut buf) {
