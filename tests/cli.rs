@@ -1104,3 +1104,40 @@ fn a_byte_order_mark_is_allowed_on_the_first_jsonl_line_only() {
     // On a later line the mark is a character the JSON does not allow.
     assert_eq!(lines[1]["error"]["code"], "E_JSON", "{}", lines[1]);
 }
+
+#[test]
+fn caseload_says_in_its_json_when_a_quoted_field_takes_in_member_rows() {
+    let text = "medlem;start;note\n1;04-03-2024;\n2;04-03-2024;\"VIP\n3;04-03-2024;\n4;04-03-2024;\n5;04-03-2024;ring igen\"\n";
+    let path = std::env::temp_dir().join(format!("samtaleplan-cli-quote-{}.csv", std::process::id()));
+    std::fs::write(&path, text).expect("written");
+    let out = run(
+        &["caseload", path.to_str().expect("path"), "--today", "2024-06-05"],
+        b"",
+    );
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let core = samtaleplan::caseload::caseload(
+        text.as_bytes(),
+        samtaleplan::caseload::Options::new(samtaleplan::rules::dates::ymd(2024, 6, 5), samtaleplan::Lang::Da),
+    )
+    .expect("read");
+    let warning = json["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .find(|w| w["code"] == "W_QUOTE_SPANS_ROWS")
+        .expect("the warning");
+    let said = core
+        .warnings
+        .iter()
+        .find(|w| w.code == "W_QUOTE_SPANS_ROWS")
+        .expect("the core's");
+    assert_eq!(warning["text"], said.text.as_str());
+    assert!(
+        said.text.contains("linje 4, 5, 6 (i rækken fra linje 3)"),
+        "{}",
+        said.text
+    );
+    assert_eq!(json["members"], 2);
+}
