@@ -153,7 +153,7 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
         sheet: args.sheet.clone(),
         ..Options::new(today, lang)
     });
-    let mut f = match std::fs::File::open(&args.file) {
+    let f = match std::fs::File::open(&args.file) {
         Ok(f) => f,
         Err(e) => {
             crate::say(&format!("samtaleplan: {}: {e}\n", args.file.display()));

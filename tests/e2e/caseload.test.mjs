@@ -461,7 +461,7 @@ test('a file without held dates: said at the top, shares unknown, the open samta
   await page.close();
 });
 
-test('Excel\'s "Unicode-tekst" (UTF-16 LE and BE, tabs) gives the command line\'s numbers; a bare byte-order mark a clear error, never E_TRAP', async () => {
+test('Excel\'s "Unicode-tekst" (UTF-16 LE and BE, tabs) gives the command line\'s numbers; a quote taking in members is said; a bare byte-order mark a clear error, never E_TRAP', async () => {
   // small.csv as Excel saves it as "Unicode-tekst": UTF-16 with a byte-order mark, tab-separated.
   const text = (await readFile(small, 'utf8')).replace(/^\ufeff/, '').replaceAll(';', '\t').replaceAll('\n', '\r\n');
   const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -493,6 +493,14 @@ test('Excel\'s "Unicode-tekst" (UTF-16 LE and BE, tabs) gives the command line\'
     assert.deepEqual(problems, [], name);
     await page.close();
   }
+  // A quoted field that takes in member rows: said on the page in the command line's words.
+  const quoted = path.join(tmp, 'vip.csv');
+  await writeFile(quoted, 'medlem;start;note\n1;04-03-2024;\n2;04-03-2024;"VIP\n3;04-03-2024;\n4;04-03-2024;\n5;04-03-2024;ring igen"\n');
+  const said = JSON.parse(cliOut([quoted, ...day])).warnings.find((w) => w.code === 'W_QUOTE_SPANS_ROWS');
+  assert.match(said.text, /linje 4, 5, 6 \(i rækken fra linje 3\)/);
+  const { page: vip } = await runFile(quoted, '2024-06-05');
+  assert.equal(await vip.textContent('#warnings-list li[data-code="W_QUOTE_SPANS_ROWS"]'), said.text);
+  await vip.close();
   // Only a byte-order mark, LE or BE (and one with half a character): the file is empty, as the command line says.
   const { page } = await openPage(ctx.browser);
   await page.goto(`${ctx.server.url}caseload.html`);
