@@ -1144,3 +1144,59 @@ fn a_quoted_field_spanning_lines_that_look_like_members_is_said_with_its_lines()
     assert!(w.text.starts_with("98 linjer i et felt "), "{}", w.text);
     assert!(w.text.contains(": linje 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23 (i rækken fra linje 3); …. "), "{}", w.text);
 }
+
+/// A summary as JSON without its `source` (which says how the file was read).
+fn numbers_of(s: &Summary) -> serde_json::Value {
+    let mut v = serde_json::to_value(s).expect("json");
+    v.as_object_mut().expect("object").remove("source");
+    v
+}
+
+#[test]
+fn excels_unicode_text_le_and_be_in_any_chunks_reads_as_the_utf8_file() {
+    let today = ymd(2024, 6, 5);
+    let small = std::fs::read("tests/caseload/small.csv").expect("small.csv");
+    let want = numbers_of(&run(&small, today));
+    // Excel's "Unicode-tekst": UTF-16 with a byte-order mark, tab-separated, CRLF.
+    let text = String::from_utf8(small)
+        .expect("utf-8")
+        .trim_start_matches('\u{feff}')
+        .replace(';', "\t")
+        .replace('\n', "\r\n");
+    for (big_endian, encoding) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+        let bytes: Vec<u8> = std::iter::once(0xFEFF)
+            .chain(text.encode_utf16())
+            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect();
+        for size in [1, 2, 3, 511, 513, 4096, 65_537] {
+            let mut c = Caseload::new(opts(today));
+            for chunk in bytes.chunks(size) {
+                c.feed(chunk);
+            }
+            while c.pump(5000) > 0 {}
+            let s = c
+                .finish()
+                .unwrap_or_else(|e| panic!("{encoding} in chunks of {size}: {e}"));
+            assert_eq!(s.source.encoding, Some(encoding));
+            assert_eq!(s.source.delimiter.as_deref(), Some("\t"));
+            assert_eq!(numbers_of(&s), want, "{encoding} in chunks of {size}");
+        }
+        // An odd number of bytes: the half character is one U+FFFD on a last row of its own.
+        let mut odd = bytes.clone();
+        odd.push(b'7');
+        let s = run(&odd, today);
+        assert_eq!(
+            (s.rows, s.members),
+            (
+                want["rows"].as_u64().expect("rows") as usize + 1,
+                want["members"].as_u64().expect("members") as usize
+            )
+        );
+    }
+    // Only a byte-order mark (LE or BE), as the page must say it too: an empty file.
+    for bom in [&b"\xFF\xFE"[..], b"\xFE\xFF"] {
+        let e = caseload::caseload(bom, opts(today)).expect_err("empty");
+        assert_eq!(e.code, ErrorCode::CsvHeader);
+        assert!(e.message.starts_with("Filen er tom"), "{}", e.message);
+    }
+}
