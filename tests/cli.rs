@@ -1019,26 +1019,36 @@ fn run_within(secs: u64, args: &[&str], feed: impl FnOnce(std::process::ChildStd
 #[cfg(unix)]
 #[test]
 fn an_endless_input_is_refused_at_the_limit_not_read_forever() {
-    // /dev/zero, and `yes | samtaleplan caseload /dev/stdin`: at most 64 MB + 1 byte is read.
+    // /dev/zero, and an endless stream into /dev/stdin: at most 64 MB + 1 byte is read.
     let zero = run_within(60, &["caseload", "/dev/zero", "--today", "2024-06-05"], drop);
-    let yes = run_within(
+    let stream = run_within(
         60,
         &["caseload", "/dev/stdin", "--today", "2024-06-05", "--lang", "en"],
         |mut input| {
-            // A header, then blank lines without end.
             let _ = input.write_all(b"medlem;start\n");
-            let lines = b"\n".repeat(64 * 1024);
-            while input.write_all(&lines).is_ok() {}
+            let zeros = vec![0u8; 64 * 1024];
+            while input.write_all(&zeros).is_ok() {}
         },
     );
     for (out, said) in [
         (zero, "Filen er større end 64 MB."),
-        (yes, "The file is larger than 64 MB."),
+        (stream, "The file is larger than 64 MB."),
     ] {
         assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
         assert_eq!(stderr(&out), format!("samtaleplan: E_CSV_TOO_LARGE: {said}\n"));
         assert!(out.stdout.is_empty());
     }
+    // `yes | samtaleplan caseload /dev/stdin`: the header "y" is refused, and the run ends.
+    let yes = run_within(60, &["caseload", "/dev/stdin", "--today", "2024-06-05"], |mut input| {
+        let lines = b"y\n".repeat(32 * 1024);
+        while input.write_all(&lines).is_ok() {}
+    });
+    assert_eq!(yes.status.code(), Some(1), "{}", stderr(&yes));
+    assert!(
+        stderr(&yes).starts_with("samtaleplan: E_CSV_HEADER: "),
+        "{}",
+        stderr(&yes)
+    );
 }
 
 /// Every output to a full disk (`> /dev/full`) is exit status 74, help and version too.
