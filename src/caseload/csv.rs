@@ -299,14 +299,12 @@ impl Splitter {
     }
 
     /// Notes the lines after the first of the current record (kept whole over several lines)
-    /// that on their own read as rows of the header's width (two fields or more).
+    /// that on their own read as rows of the header's width (a header that is read has two
+    /// columns at least: member and start).
     fn note_swallowed(&mut self) {
         let (Some(delimiter), Some(width)) = (self.delimiter, self.width) else {
             return;
         };
-        if width < 2 {
-            return;
-        }
         let mut f = Vec::new();
         let mut found = false;
         for (k, line) in self.current.split(|&b| b == b'\n').enumerate().skip(1) {
