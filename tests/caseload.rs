@@ -1125,9 +1125,122 @@ fn every_caseload_code_is_documented() {
         }
     }
     assert!(codes.len() >= 5, "{codes:?}");
-    for code in ErrorCode::ALL.iter().map(|c| c.as_str()).filter(|c| c.starts_with("E_CSV_")) {
+    for code in ErrorCode::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .filter(|c| c.starts_with("E_CSV_"))
+    {
         codes.insert(code.to_string());
     }
     let missing: Vec<&String> = codes.iter().filter(|c| !doc.contains(&format!("`{c}`"))).collect();
     assert!(missing.is_empty(), "not in docs/caseload.md: {missing:?}");
+}
+
+#[test]
+fn a_quoted_field_spanning_lines_that_look_like_members_is_said_with_its_lines() {
+    let today = ymd(2024, 6, 5);
+    // A note opened on member 2's row (line 3) and closed on member 5's: 3–5 (lines 4–6) are text
+    // of the note; the same for 10 (line 9).
+    let swallowing = "medlem;start;note\n1;04-03-2024;\n2;04-03-2024;\"VIP\n3;04-03-2024;\n4;04-03-2024;x\n5;04-03-2024;ring igen\"\n6;04-03-2024;\n9;04-03-2024;\"a\n10;04-03-2024;b\"\n";
+    for text in [swallowing.to_string(), swallowing.replace('\n', "\r\n")] {
+        let s = run(text.as_bytes(), today);
+        assert_eq!(s.members, 4, "1, 2, 6 and 9; the rest are inside quotes");
+        let w: Vec<_> = s.warnings.iter().filter(|w| w.code == "W_QUOTE_SPANS_ROWS").collect();
+        assert_eq!(w.len(), 1, "{:?}", s.warnings);
+        assert_eq!(
+            w[0].text,
+            "4 linjer i felter i anførselstegn, der går over flere linjer, ligner medlemsrækker, men er læst som tekst i feltet, ikke som medlemmer: linje 4, 5, 6 (i rækken fra linje 3); linje 9 (i rækken fra linje 8). Mangler et afsluttende anførselstegn, så ret filen; er det en note over flere linjer, er alt i orden."
+        );
+        let en = caseload::caseload(text.as_bytes(), Options::new(today, Lang::En)).expect("read");
+        let w = en
+            .warnings
+            .iter()
+            .find(|w| w.code == "W_QUOTE_SPANS_ROWS")
+            .expect("the warning");
+        assert!(
+            w.text
+                .starts_with("4 lines inside fields in quotes spanning several lines look like member rows but were read as text of the field, not as members: lines 4, 5, 6 (in the row from line 3); line 9 (in the row from line 8)."),
+            "{}",
+            w.text
+        );
+    }
+    // A genuine note over several lines: read as one member's, no warning.
+    let note = "medlem;start;note\n1;04-03-2024;\"Ring igen\nefter ferien; husk papirer\n\"\n2;04-03-2024;\"x\"\n";
+    let s = run(note.as_bytes(), today);
+    assert_eq!((s.members, s.errors.len()), (2, 0), "{:?}", s.errors);
+    assert!(
+        !s.warnings.iter().any(|w| w.code == "W_QUOTE_SPANS_ROWS"),
+        "{:?}",
+        s.warnings
+    );
+    // Many: counted whole, the first lines named.
+    let mut many = String::from("medlem;start\n1;04-03-2024\n2;\"04-03-2024\n");
+    for i in 3..100 {
+        many.push_str(&format!("{i};04-03-2024\n"));
+    }
+    many.push_str("100;04-03-2024\"\n");
+    let s = run(many.as_bytes(), today);
+    let w = s
+        .warnings
+        .iter()
+        .find(|w| w.code == "W_QUOTE_SPANS_ROWS")
+        .expect("the warning");
+    assert!(w.text.starts_with("98 linjer i et felt "), "{}", w.text);
+    assert!(w.text.contains(": linje 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23 (i rækken fra linje 3); …. "), "{}", w.text);
+}
+
+/// A summary as JSON without its `source` (which says how the file was read).
+fn numbers_of(s: &Summary) -> serde_json::Value {
+    let mut v = serde_json::to_value(s).expect("json");
+    v.as_object_mut().expect("object").remove("source");
+    v
+}
+
+#[test]
+fn excels_unicode_text_le_and_be_in_any_chunks_reads_as_the_utf8_file() {
+    let today = ymd(2024, 6, 5);
+    let small = std::fs::read("tests/caseload/small.csv").expect("small.csv");
+    let want = numbers_of(&run(&small, today));
+    // Excel's "Unicode-tekst": UTF-16 with a byte-order mark, tab-separated, CRLF.
+    let text = String::from_utf8(small)
+        .expect("utf-8")
+        .trim_start_matches('\u{feff}')
+        .replace(';', "\t")
+        .replace('\n', "\r\n");
+    for (big_endian, encoding) in [(false, "UTF-16LE"), (true, "UTF-16BE")] {
+        let bytes: Vec<u8> = std::iter::once(0xFEFF)
+            .chain(text.encode_utf16())
+            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect();
+        for size in [1, 2, 3, 511, 513, 4096, 65_537] {
+            let mut c = Caseload::new(opts(today));
+            for chunk in bytes.chunks(size) {
+                c.feed(chunk);
+            }
+            while c.pump(5000) > 0 {}
+            let s = c
+                .finish()
+                .unwrap_or_else(|e| panic!("{encoding} in chunks of {size}: {e}"));
+            assert_eq!(s.source.encoding, Some(encoding));
+            assert_eq!(s.source.delimiter.as_deref(), Some("\t"));
+            assert_eq!(numbers_of(&s), want, "{encoding} in chunks of {size}");
+        }
+        // An odd number of bytes: the half character is one U+FFFD on a last row of its own.
+        let mut odd = bytes.clone();
+        odd.push(b'7');
+        let s = run(&odd, today);
+        assert_eq!(
+            (s.rows, s.members),
+            (
+                want["rows"].as_u64().expect("rows") as usize + 1,
+                want["members"].as_u64().expect("members") as usize
+            )
+        );
+    }
+    // Only a byte-order mark (LE or BE), as the page must say it too: an empty file.
+    for bom in [&b"\xFF\xFE"[..], b"\xFE\xFF"] {
+        let e = caseload::caseload(bom, opts(today)).expect_err("empty");
+        assert_eq!(e.code, ErrorCode::CsvHeader);
+        assert!(e.message.starts_with("Filen er tom"), "{}", e.message);
+    }
 }

@@ -987,3 +987,167 @@ fn the_default_today_is_the_local_date() {
         });
     }
 }
+
+/// Runs the binary with `stdin` fed by `feed` (until it fails: an endless input may be cut off),
+/// and gives its output, or fails the test if it has not ended within `secs` seconds (it is
+/// killed then, so a regression fails rather than hangs).
+#[cfg(unix)]
+fn run_within(secs: u64, args: &[&str], feed: impl FnOnce(std::process::ChildStdin) + Send + 'static) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let input = child.stdin.take().expect("stdin");
+    let feeder = std::thread::spawn(move || feed(input));
+    let started = std::time::Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(secs) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{args:?} still runs after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let out = child.wait_with_output().expect("output");
+    feeder.join().expect("feeder");
+    out
+}
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_is_refused_at_the_limit_not_read_forever() {
+    // /dev/zero, and an endless stream into /dev/stdin: at most 64 MB + 1 byte is read.
+    let zero = run_within(60, &["caseload", "/dev/zero", "--today", "2024-06-05"], drop);
+    let stream = run_within(
+        60,
+        &["caseload", "/dev/stdin", "--today", "2024-06-05", "--lang", "en"],
+        |mut input| {
+            let _ = input.write_all(b"medlem;start\n");
+            let zeros = vec![0u8; 64 * 1024];
+            while input.write_all(&zeros).is_ok() {}
+        },
+    );
+    for (out, said) in [
+        (zero, "Filen er større end 64 MB."),
+        (stream, "The file is larger than 64 MB."),
+    ] {
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(stderr(&out), format!("samtaleplan: E_CSV_TOO_LARGE: {said}\n"));
+        assert!(out.stdout.is_empty());
+    }
+    // `yes | samtaleplan caseload /dev/stdin`: the header "y" is refused, and the run ends.
+    let yes = run_within(60, &["caseload", "/dev/stdin", "--today", "2024-06-05"], |mut input| {
+        let lines = b"y\n".repeat(32 * 1024);
+        while input.write_all(&lines).is_ok() {}
+    });
+    assert_eq!(yes.status.code(), Some(1), "{}", stderr(&yes));
+    assert!(
+        stderr(&yes).starts_with("samtaleplan: E_CSV_HEADER: "),
+        "{}",
+        stderr(&yes)
+    );
+}
+
+/// Every output to a full disk (`> /dev/full`) is exit status 74, help and version too.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_exit_status_74_for_every_output() {
+    for args in [
+        &["--help"][..],
+        &["--version"],
+        &["caseload", "--help"],
+        &["2024-03-04"],
+        &["caseload", "tests/caseload/small.csv", "--today", "2024-06-05"],
+        &["--json"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .expect("/dev/full");
+        let mut child = Command::new(env!("CARGO_BIN_EXE_samtaleplan"))
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::from(full))
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        let mut input = child.stdin.take().expect("stdin");
+        let _ = input.write_all(br#"{"start":"2024-03-04"}"#);
+        drop(input);
+        let out = child.wait_with_output().expect("output");
+        assert_eq!(out.status.code(), Some(74), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).starts_with("samtaleplan: "), "{args:?}: {}", stderr(&out));
+        assert!(!stderr(&out).contains("panicked"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_byte_order_mark_is_allowed_on_the_first_jsonl_line_only() {
+    let request = br#"{"start":"2024-03-04"}"#;
+    let input = [
+        b"\xEF\xBB\xBF",
+        &request[..],
+        b"\n",
+        b"\xEF\xBB\xBF",
+        &request[..],
+        b"\n",
+    ]
+    .concat();
+    let out = run(&["--jsonl"], &input);
+    assert_eq!(out.status.code(), Some(0));
+    let lines: Vec<serde_json::Value> = stdout(&out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(lines.len(), 2);
+    // The first is the plan of the request without the mark.
+    assert_eq!(
+        lines[0],
+        serde_json::from_str::<serde_json::Value>(&samtaleplan::plan_json(
+            std::str::from_utf8(request).expect("utf-8")
+        ))
+        .expect("JSON")
+    );
+    // On a later line the mark is a character the JSON does not allow.
+    assert_eq!(lines[1]["error"]["code"], "E_JSON", "{}", lines[1]);
+}
+
+#[test]
+fn caseload_says_in_its_json_when_a_quoted_field_takes_in_member_rows() {
+    let text = "medlem;start;note\n1;04-03-2024;\n2;04-03-2024;\"VIP\n3;04-03-2024;\n4;04-03-2024;\n5;04-03-2024;ring igen\"\n";
+    let path = std::env::temp_dir().join(format!("samtaleplan-cli-quote-{}.csv", std::process::id()));
+    std::fs::write(&path, text).expect("written");
+    let out = run(
+        &["caseload", path.to_str().expect("path"), "--today", "2024-06-05"],
+        b"",
+    );
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("JSON");
+    let core = samtaleplan::caseload::caseload(
+        text.as_bytes(),
+        samtaleplan::caseload::Options::new(samtaleplan::rules::dates::ymd(2024, 6, 5), samtaleplan::Lang::Da),
+    )
+    .expect("read");
+    let warning = json["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .find(|w| w["code"] == "W_QUOTE_SPANS_ROWS")
+        .expect("the warning");
+    let said = core
+        .warnings
+        .iter()
+        .find(|w| w.code == "W_QUOTE_SPANS_ROWS")
+        .expect("the core's");
+    assert_eq!(warning["text"], said.text.as_str());
+    assert!(
+        said.text.contains("linje 4, 5, 6 (i rækken fra linje 3)"),
+        "{}",
+        said.text
+    );
+    assert_eq!(json["members"], 2);
+}

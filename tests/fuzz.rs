@@ -343,7 +343,30 @@ fn mutated_caseload_files_never_panic() {
         }
         t.into_bytes()
     };
-    let seeds = [small, generated];
+    // The shapes of issue 24: a quoted field spanning lines that look like members, and a genuine
+    // note over lines; Excel's "Unicode-tekst" (UTF-16 LE and BE with a byte-order mark, tabs),
+    // one with an odd number of bytes; byte-order marks alone.
+    let quoted = b"medlem;start;note\n1;04-03-2024;\n2;04-03-2024;\"VIP\n3;04-03-2024;\n4;04-03-2024;x\n5;04-03-2024;ring igen\"\n6;04-03-2024;\"Ring igen\r\nefter ferien\"\n7;04-03-2024;\n".to_vec();
+    let unicode_text = String::from_utf8_lossy(&small).replace(';', "\t");
+    let utf16 = |big_endian: bool| -> Vec<u8> {
+        let units = std::iter::once(0xFEFF).chain(unicode_text.trim_start_matches('\u{feff}').encode_utf16());
+        units
+            .flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() })
+            .collect()
+    };
+    let mut odd = utf16(false);
+    odd.push(b'1');
+    let seeds = [
+        small.clone(),
+        generated,
+        quoted,
+        utf16(false),
+        utf16(true),
+        odd,
+        b"\xFF\xFE".to_vec(),
+        b"\xFE\xFF\x00".to_vec(),
+        [&b"\xEF\xBB\xBF"[..], &small].concat(),
+    ];
     let splice: Vec<String> = seeds.iter().map(|s| String::from_utf8_lossy(s).into_owned()).collect();
     let mut rng = Rng(seed(4));
     let today = ymd(2024, 6, 5);
@@ -366,7 +389,9 @@ fn mutated_caseload_files_never_panic() {
                     b"\xff",
                     b"..",
                     b"|",
-                ][rng.below(11)];
+                    b"\xFF\xFE",
+                    b"\"\n1;04-03-2024;\n",
+                ][rng.below(13)];
                 input.splice(at..at, special.iter().copied());
             }
         }

@@ -41,6 +41,21 @@ enum State {
     QuoteInQuoted,
 }
 
+/// Lines inside a quoted field that look like member rows, as many as are kept to be named.
+pub const SWALLOWED_EXAMPLES: usize = 20;
+
+/// Where a record kept whole over several lines has lines that on their own read as rows of the
+/// header's width: members the quoted field may have taken in (`W_QUOTE_SPANS_ROWS`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Swallowed {
+    /// Lines that look like member rows, in all.
+    pub lines: usize,
+    /// The records (rows) that hold them.
+    pub records: usize,
+    /// The first [`SWALLOWED_EXAMPLES`] of them: (the record's first line, the line).
+    pub examples: Vec<(usize, usize)>,
+}
+
 /// Splits a stream of bytes into records: a line break ends a record unless it is inside a
 /// quoted field. The delimiter is guessed from the first record that is not blank (the header);
 /// until then any of [`DELIMITERS`] starts a field.
@@ -48,6 +63,9 @@ enum State {
 /// A record whose quoted field spans lines is taken only if it then reads as a row of the
 /// header's width; otherwise (a stray opening quote that paired with a quote on a later line) it
 /// is cut back to its first line, like a quote still open at the limit or at the end of the file.
+/// A record so taken whose lines after the first themselves read as rows of the header's width
+/// is kept (a legal multi-line cell may hold such text), and those lines are noted
+/// ([`Splitter::swallowed`]) for a warning.
 #[derive(Debug, Default)]
 pub struct Splitter {
     current: Vec<u8>,
@@ -67,6 +85,7 @@ pub struct Splitter {
     replayed: usize,
     /// Set by a cut back: the bytes after the record's first line.
     cut: Option<Vec<u8>>,
+    swallowed: Swallowed,
 }
 
 impl Splitter {
@@ -76,6 +95,11 @@ impl Splitter {
             start_line: 1,
             ..Splitter::default()
         }
+    }
+
+    /// The lines inside quoted fields that look like member rows.
+    pub fn swallowed(&self) -> &Swallowed {
+        &self.swallowed
     }
 
     /// The delimiter guessed from the header, once it has been read.
@@ -268,7 +292,32 @@ impl Splitter {
         if self.multiline && !self.too_long && !self.fits() {
             self.cut_back(ended);
         }
+        if self.multiline && !self.too_long {
+            self.note_swallowed();
+        }
         self.emit_only(out);
+    }
+
+    /// Notes the lines after the first of the current record (kept whole over several lines)
+    /// that on their own read as rows of the header's width (a header that is read has two
+    /// columns at least: member and start).
+    fn note_swallowed(&mut self) {
+        let (Some(delimiter), Some(width)) = (self.delimiter, self.width) else {
+            return;
+        };
+        let mut f = Vec::new();
+        let mut found = false;
+        for (k, line) in self.current.split(|&b| b == b'\n').enumerate().skip(1) {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if fields(line, delimiter, &mut f).is_ok() && f.len() >= width && width_of(&f) <= width {
+                found = true;
+                self.swallowed.lines += 1;
+                if self.swallowed.examples.len() < SWALLOWED_EXAMPLES {
+                    self.swallowed.examples.push((self.start_line, self.start_line + k));
+                }
+            }
+        }
+        self.swallowed.records += usize::from(found);
     }
 
     /// Whether the current record reads as a row as wide as the header.

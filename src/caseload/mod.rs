@@ -353,7 +353,7 @@ impl Caseload {
 
     /// What the reader did that the user should know, each with a stable code: first
     /// `W_NO_HELD_DATES` (the file has no held-date column), then `W_COLUMNS_IGNORED`,
-    /// `W_COLUMNS_UNNAMED`, `W_REFERENCES_CLEANED` and `W_HELD_NOT_OWED`.
+    /// `W_COLUMNS_UNNAMED`, `W_REFERENCES_CLEANED`, `W_HELD_NOT_OWED` and `W_QUOTE_SPANS_ROWS`.
     fn warnings(&self) -> Vec<Message> {
         let lang = self.opts.lang;
         let mut w = Vec::new();
@@ -430,6 +430,10 @@ impl Caseload {
                     if n == 1 { "is" } else { "are" }
                 ),
             ));
+        }
+        let swallowed = self.splitter.swallowed();
+        if swallowed.lines > 0 {
+            push("W_QUOTE_SPANS_ROWS", quote_spans_rows(swallowed, lang));
         }
         w
     }
@@ -551,6 +555,45 @@ pub fn no_held_dates(lang: Lang) -> &'static str {
     lang.pick(
         "Filen har ingen holdte datoer (ingen kolonner holdt_<ID>), så det kan ikke afgøres, om samtaler med en seneste dato, der er passeret, blev holdt: rettidigheden og STAR's indikatorer er ukendte, og samtaler, hvis frist er passeret, er ikke nødvendigvis overskredne. Tilføj kolonner holdt_<ID> (fx holdt_A1) med datoerne for at få dem opgjort.",
         "The file has no held dates (no held_<ID> columns), so whether samtaler whose latest date has passed were held cannot be told: the shares on time and STAR's indicators are unknown, and samtaler whose latest date has passed are not necessarily overdue. Add held_<ID> columns (e.g. held_A1) with the dates to have them counted.",
+    )
+}
+
+/// The warning `W_QUOTE_SPANS_ROWS`: lines inside a quoted field spanning lines that look like
+/// member rows, counted and named by line ("linje 3, 4, 5 (i rækken fra linje 2)").
+fn quote_spans_rows(s: &csv::Swallowed, lang: Lang) -> String {
+    let mut groups: Vec<(usize, Vec<String>)> = Vec::new();
+    for &(row, line) in &s.examples {
+        match groups.last_mut() {
+            Some((r, lines)) if *r == row => lines.push(line.to_string()),
+            _ => groups.push((row, vec![line.to_string()])),
+        }
+    }
+    let more = if s.lines > s.examples.len() { "; …" } else { "" };
+    let named = |word_one: &str, word_many: &str, within: &str| -> String {
+        let parts: Vec<String> = groups
+            .iter()
+            .map(|(row, lines)| {
+                let word = if lines.len() == 1 { word_one } else { word_many };
+                format!("{word} {} ({within} {row})", lines.join(", "))
+            })
+            .collect();
+        format!("{}{more}", parts.join("; "))
+    };
+    lang.pick(
+        format!(
+            "{} i {} i anførselstegn, der går over flere linjer, ligner medlemsrækker, men er læst som tekst i feltet, ikke som medlemmer: {}. Mangler et afsluttende anførselstegn, så ret filen; er det en note over flere linjer, er alt i orden.",
+            count(s.lines, "linje", "linjer"),
+            if s.records == 1 { "et felt" } else { "felter" },
+            named("linje", "linje", "i rækken fra linje"),
+        ),
+        format!(
+            "{} inside {} in quotes spanning several lines {} like member rows but {} read as text of the field, not as members: {}. If a closing quote is missing, correct the file; if it is a note over several lines, all is well.",
+            count(s.lines, "line", "lines"),
+            if s.records == 1 { "a field" } else { "fields" },
+            if s.lines == 1 { "looks" } else { "look" },
+            if s.lines == 1 { "was" } else { "were" },
+            named("line", "lines", "in the row from line"),
+        ),
     )
 }
 

@@ -158,13 +158,16 @@ pub fn run(args: CaseloadArgs) -> io::Result<ExitCode> {
         label: args.name_column.clone(),
         ..Options::new(today, lang)
     });
-    let mut f = match std::fs::File::open(&args.file) {
+    let f = match std::fs::File::open(&args.file) {
         Ok(f) => f,
         Err(e) => {
             crate::say(&format!("samtaleplan: {}: {e}\n", args.file.display()));
             return Ok(ExitCode::FAILURE);
         }
     };
+    // Never more than one byte past the limit is read: the core then refuses the file as too
+    // large (E_CSV_TOO_LARGE), and an endless input (/dev/zero, `yes |`) ends there.
+    let mut f = f.take(caseload::MAX_FILE_BYTES as u64 + 1);
     let mut buf = vec![0u8; 256 * 1024];
     loop {
         let n = match f.read(&mut buf) {

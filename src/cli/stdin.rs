@@ -5,13 +5,23 @@ use samtaleplan::{ErrorCode, PlanError, Response, plan_str, to_line};
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+/// The UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 /// One request per line, one answer per line, in order; a bad line answers with an error and the
 /// run goes on. Lines longer than the request limit are skipped over without being held in memory.
 pub fn jsonl() -> io::Result<ExitCode> {
     let mut input = io::BufReader::with_capacity(64 * 1024, io::stdin().lock());
     let mut out = BufWriter::new(io::stdout().lock());
     let mut line = Vec::with_capacity(1024);
-    while let Some(len) = read_line_bounded(&mut input, &mut line, MAX_REQUEST_BYTES)? {
+    let mut first = true;
+    while let Some(mut len) = read_line_bounded(&mut input, &mut line, MAX_REQUEST_BYTES)? {
+        // A byte-order mark (as Windows editors write UTF-8) is not part of the first request;
+        // anywhere else it is a character the JSON does not allow.
+        if std::mem::take(&mut first) && line.starts_with(BOM) {
+            line.drain(..BOM.len());
+            len -= BOM.len();
+        }
         let answer = to_line(&answer(&line, len));
         out.write_all(answer.as_bytes())?;
         out.write_all(b"\n")?;

@@ -33,13 +33,19 @@ impl std::error::Error for Bad {}
 pub fn report(e: &Error, args: &[OsString]) -> ExitCode {
     match e.kind() {
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            // A closed stdout (`samtaleplan --help | true`) has no reader left to fail.
+            // A closed stdout (`samtaleplan --help | true`) has no reader left to fail; any other
+            // write error (`--help > /dev/full`) is exit status 74, as for every other output.
             let mut text = e.render().to_string();
             if !text.ends_with('\n') {
                 text.push('\n');
             }
-            let _ = crate::out(&text);
-            ExitCode::SUCCESS
+            match crate::out(&text) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    crate::say(&format!("samtaleplan: {e}\n"));
+                    ExitCode::from(crate::IO_EXIT)
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let lang = lang_of(args);

@@ -487,3 +487,65 @@ test('a file without held dates: said at the top, shares unknown, the open samta
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('Excel\'s "Unicode-tekst" (UTF-16 LE and BE, tabs) gives the command line\'s numbers; a quote taking in members is said; a bare byte-order mark a clear error, never E_TRAP', async () => {
+  // small.csv as Excel saves it as "Unicode-tekst": UTF-16 with a byte-order mark, tab-separated.
+  const text = (await readFile(small, 'utf8')).replace(/^\ufeff/, '').replaceAll(';', '\t').replaceAll('\n', '\r\n');
+  const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const be = Buffer.from(le);
+  be.swap16();
+  const day = ['--today', '2024-06-05'];
+  for (const [name, bytes, encoding] of [
+    ['unicode-tekst-le.txt', le, 'UTF-16LE'],
+    ['unicode-tekst-be.txt', be, 'UTF-16BE'],
+    // An odd number of bytes: the last one is half a character.
+    ['unicode-tekst-odd.txt', Buffer.concat([le, Buffer.from([0x41])]), 'UTF-16LE'],
+    // 10,000 rows: read in many chunks.
+    ['unicode-tekst-10000.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await readFile(big, 'utf8'), 'utf16le')]), 'UTF-16LE'],
+  ]) {
+    const file = path.join(tmp, name);
+    await writeFile(file, bytes);
+    const json = JSON.parse(cliOut([file, ...day]));
+    assert.equal(json.source.encoding, encoding, name);
+    const { page, problems } = await runFile(file, '2024-06-05');
+    assert.equal(await page.textContent('#page-error'), '', name);
+    assert.match(await page.textContent('#source-line'), new RegExp(`CSV, ${encoding}, (tabulator|semikolon)`), name);
+    assert.match(await page.textContent('#summary-line'), new RegExp(`${json.members.toLocaleString('da-DK').replace('.', '\\.')} medlemmer`), name);
+    assert.equal(await downloadText(page, '[data-export="worklist"]'), cliOut([file, ...day, '--format', 'csv', '--list', 'worklist']), name);
+    if (name === 'unicode-tekst-be.txt') {
+      // The .xlsx export reads the file again in the full module.
+      const xlsx = await download(page, '[data-xlsx="all"]');
+      assert.deepEqual(xlsx.bytes, cliOut([file, ...day, '--format', 'xlsx', '--list', 'all'], 'buffer'), name);
+    }
+    assert.deepEqual(problems, [], name);
+    await page.close();
+  }
+  // A quoted field that takes in member rows: said on the page in the command line's words.
+  const quoted = path.join(tmp, 'vip.csv');
+  await writeFile(quoted, 'medlem;start;note\n1;04-03-2024;\n2;04-03-2024;"VIP\n3;04-03-2024;\n4;04-03-2024;\n5;04-03-2024;ring igen"\n');
+  const said = JSON.parse(cliOut([quoted, ...day])).warnings.find((w) => w.code === 'W_QUOTE_SPANS_ROWS');
+  assert.match(said.text, /linje 4, 5, 6 \(i rækken fra linje 3\)/);
+  const { page: vip } = await runFile(quoted, '2024-06-05');
+  assert.equal(await vip.textContent('#warnings-list li[data-code="W_QUOTE_SPANS_ROWS"]'), said.text);
+  await vip.close();
+  // Only a byte-order mark, LE or BE (and one with half a character): the file is empty, as the command line says.
+  const { page } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}caseload.html`);
+  await page.waitForSelector('#caseload-form[data-ready="true"]');
+  await fillDate(page, 'today', '2024-06-05');
+  for (const [name, hex] of [['bom-le.csv', 'fffe'], ['bom-be.csv', 'feff'], ['bom-odd.csv', 'fffe41']]) {
+    const file = path.join(tmp, name);
+    await writeFile(file, Buffer.from(hex, 'hex'));
+    const run = spawnSync(cli, ['caseload', file, ...day, '--lang', 'da'], { encoding: 'utf8' });
+    assert.notEqual(run.status, 0, name);
+    assert.match(run.stderr, /E_CSV_HEADER/, name);
+    await page.evaluate(() => delete document.getElementById('page-error').dataset.code);
+    await page.setInputFiles('#file', file);
+    await page.click('#run');
+    await page.waitForFunction(() => document.getElementById('page-error').dataset.code, null, { timeout: 30000 });
+    assert.equal(await page.getAttribute('#page-error', 'data-code'), 'E_CSV_HEADER', name);
+    assert.match(await page.textContent('#page-error'), name === 'bom-odd.csv' ? /mangler kolonnen medlem/ : /Filen er tom/, name);
+    assert.equal(run.stderr.trim(), `samtaleplan: E_CSV_HEADER: ${await page.textContent('#page-error')}`, name);
+  }
+  await page.close();
+});
