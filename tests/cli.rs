@@ -1051,6 +1051,30 @@ fn an_endless_input_is_refused_at_the_limit_not_read_forever() {
     );
 }
 
+/// An endless request (`--json`, or one endless `--jsonl` line) is read only to 64 MB to say how
+/// large it is, then refused: the run ends; `--jsonl` stops there, since the next line cannot be
+/// found without reading on.
+#[cfg(unix)]
+#[test]
+fn an_endless_request_is_refused_not_read_forever() {
+    for (args, first) in [
+        (&["--json"][..], b"".as_slice()),
+        (&["--jsonl"], b"{\"start\":\"2024-03-04\"}\n"),
+    ] {
+        let out = run_within(60, args, move |mut input| {
+            let _ = input.write_all(first);
+            let spaces = vec![b' '; 64 * 1024];
+            while input.write_all(&spaces).is_ok() {}
+        });
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        let last = text.lines().last().expect("an answer");
+        assert!(last.contains("\"code\":\"E_REQUEST_TOO_LARGE\""), "{args:?}: {last}");
+        assert!(last.contains("mere end 64 MB"), "{args:?}: {last}");
+        assert_eq!(text.lines().count(), first.len().min(1) + 1, "{args:?}: {text}");
+    }
+}
+
 /// Every output to a full disk (`> /dev/full`) is exit status 74, help and version too.
 #[cfg(target_os = "linux")]
 #[test]

@@ -8,6 +8,10 @@ use std::process::ExitCode;
 /// The UTF-8 byte-order mark.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// How far a request past the limit is read to say how large it is: an endless input
+/// (`/dev/zero`, `yes | tr -d '\n'`) stops here, as the caseload's stops at its 64 MB.
+const COUNTED: usize = 64 * 1024 * 1024;
+
 /// One request per line, one answer per line, in order; a bad line answers with an error and the
 /// run goes on. Lines longer than the request limit are skipped over without being held in memory.
 pub fn jsonl() -> io::Result<ExitCode> {
@@ -25,6 +29,11 @@ pub fn jsonl() -> io::Result<ExitCode> {
         let answer = to_line(&answer(&line, len));
         out.write_all(answer.as_bytes())?;
         out.write_all(b"\n")?;
+        if len > COUNTED {
+            // Where this line ends is not known without reading on for ever: stop.
+            out.flush()?;
+            return Ok(ExitCode::FAILURE);
+        }
         // Flush whenever no more input is waiting, so an interactive caller sees each answer.
         if input.buffer().is_empty() {
             out.flush()?;
@@ -55,7 +64,7 @@ fn read_line_bounded(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) ->
         len += chunk.len();
         let used = chunk.len() + usize::from(done);
         input.consume(used);
-        if done {
+        if done || len > COUNTED {
             break;
         }
     }
@@ -73,6 +82,14 @@ fn read_line_bounded(input: &mut impl BufRead, buf: &mut Vec<u8>, max: usize) ->
 /// bytes and `len` is the full length.
 fn answer(kept: &[u8], len: usize) -> Result<Response, PlanError> {
     let lang = sniff_lang(kept);
+    if len > COUNTED {
+        return Err(PlanError::new(
+            ErrorCode::RequestTooLarge,
+            lang,
+            format!("Forespørgslen fylder mere end 64 MB; grænsen er {MAX_REQUEST_BYTES} bytes (64 KiB)."),
+            format!("The request is more than 64 MB; the limit is {MAX_REQUEST_BYTES} bytes (64 KiB)."),
+        ));
+    }
     if len > MAX_REQUEST_BYTES {
         return Err(too_large(len, lang));
     }
@@ -101,9 +118,10 @@ pub fn json_one() -> io::Result<ExitCode> {
     })
 }
 
-/// Reads all of `input`, keeping at most its first `max + 1` bytes, and returns them with the
-/// length of the whole text less one final line end. Whatever lies beyond the limit is counted,
-/// to say how large the request was, but not kept.
+/// Reads all of `input` (up to [`COUNTED`] bytes), keeping at most its first `max + 1` bytes, and
+/// returns them with the length of the whole text less one final line end. Whatever lies beyond
+/// the limit is counted, to say how large the request was, but not kept; past `COUNTED` the
+/// reading stops and the length is then more than `COUNTED`.
 fn read_request(input: &mut impl Read, max: usize) -> io::Result<(Vec<u8>, usize)> {
     // Two bytes more than the limit and a final "\r\n" fit: then nothing was left unread.
     let room = max + 1 + 2;
@@ -122,6 +140,9 @@ fn read_request(input: &mut impl Read, max: usize) -> io::Result<(Vec<u8>, usize
             };
             total += n;
             tail = [if n >= 2 { Some(buf[n - 2]) } else { tail[1] }, Some(buf[n - 1])];
+            if total > COUNTED {
+                break;
+            }
         }
     }
     let end = match tail {
