@@ -78,19 +78,23 @@ pub fn render_js(
 /// all-day event per samtale on its latest date, with an alarm three days before. `stamp` is the
 /// DTSTAMP, the current UTC time as `YYYYMMDDTHHMMSSZ`: the caller's clock, never the module's.
 /// `link` (the page's address of the plan) goes in each description; samtaler whose latest date
-/// is before the request's `today` are left out unless `includePast`.
+/// is before the request's `today` are left out unless `includePast`. `member` (a caseload's
+/// member reference) goes, hashed, into each event's UID, so two members' calendars with the same
+/// start do not overwrite each other's events; without it the UIDs are a citizen's, as before.
 #[wasm_bindgen(js_name = ics)]
 pub fn ics_js(
     #[wasm_bindgen(unchecked_param_type = "PlanRequest")] request: JsValue,
     stamp: &str,
     link: Option<String>,
     include_past: Option<bool>,
+    member: Option<String>,
 ) -> Result<String, Error> {
     let response = plan_of(request)?;
     let stamp = crate::present::ics::parse_stamp_in(stamp, response.lang).map_err(plan_error)?;
     let options = crate::present::ics::IcsOptions {
         link: link.as_deref(),
         include_past: include_past.unwrap_or(false),
+        member: member.as_deref(),
     };
     Ok(crate::present::ics::ics(&response, stamp, &options))
 }
