@@ -101,7 +101,7 @@ pub fn ics_js(
 
 /// A request object read by serde, as its JSON text would be: the same fields, codes and paths.
 fn plan_of(request: JsValue) -> Result<Response, Error> {
-    let lang = guard::check(&request).map_err(plan_error)?;
+    let (lang, request) = guard::check(&request).map_err(plan_error)?;
     let json: RequestJson =
         serde_path_to_error::deserialize::<_, Object<RequestJson>>(serde_wasm_bindgen::Deserializer::from(request))
             .map(|Object(json)| json)
