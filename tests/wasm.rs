@@ -416,3 +416,76 @@ fn hours_per_week_is_read_from_js_numbers() {
         );
     }
 }
+
+/// A JS value made by `source` (an expression), for what Rust cannot build: Proxies, Maps.
+fn made(source: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return ({source});"))
+        .call0(&JsValue::NULL)
+        .expect("test value")
+}
+
+/// The code and field of what `plan` throws, or "ok"; what it throws must be an `Error`.
+fn refused(request: JsValue) -> (String, Option<String>) {
+    match plan_js(request) {
+        Ok(_) => ("ok".into(), None),
+        Err(e) => {
+            let e: JsValue = e.into();
+            assert!(e.is_instance_of::<js_sys::Error>(), "{e:?}");
+            (string(&get(&e, &["code"])), get(&e, &["field"]).as_string())
+        }
+    }
+}
+
+/// Issue 24: whatever a Proxy's traps throw becomes the one error with a code; a Map or
+/// another object that is not plain is not a request; a field is read once.
+#[wasm_bindgen_test]
+fn proxies_maps_and_getters_are_refused_with_a_code() {
+    let start = r#"{ start: '2024-03-04' }"#;
+    for (source, code, field) in [
+        (format!("new Proxy({start}, {{ get() {{ throw new Error('boom'); }} }})"), "E_JSON", None),
+        (format!("new Proxy({start}, {{ ownKeys() {{ throw new Error('boom'); }} }})"), "E_JSON", None),
+        (
+            format!("new Proxy({start}, {{ getOwnPropertyDescriptor() {{ throw new Error('boom'); }} }})"),
+            "E_JSON",
+            None,
+        ),
+        ("(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()".into(), "E_JSON", None),
+        (
+            "{ start: '2024-03-04', pauses: new Proxy([], { get() { throw new Error('boom'); } }) }".into(),
+            "E_JSON",
+            Some("pauses"),
+        ),
+        (
+            "{ start: '2024-03-04', pauses: [new Proxy({ from: '2024-04-01', to: '2024-04-02' }, { ownKeys() { throw 5; } })] }".into(),
+            "E_JSON",
+            Some("pauses[0]"),
+        ),
+        (
+            "{ start: '2024-03-04', today: new Proxy({}, { ownKeys() { throw new Error('boom'); } }) }".into(),
+            "E_TYPE",
+            Some("today"),
+        ),
+        ("new Map([['start', '2024-03-04']])".into(), "E_NOT_OBJECT", None),
+        ("new Map()".into(), "E_NOT_OBJECT", None),
+        ("new Set()".into(), "E_NOT_OBJECT", None),
+        ("new Date()".into(), "E_NOT_OBJECT", None),
+        (
+            "{ start: '2024-03-04', pauses: [new Map([['from', '2024-04-01'], ['to', '2024-04-02']])] }".into(),
+            "E_NOT_OBJECT",
+            Some("pauses[0]"),
+        ),
+        // A plain object through a harmless Proxy, and a class instance, are requests.
+        (format!("new Proxy({start}, {{}})"), "ok", None),
+        ("new (class R { constructor() { this.start = '2024-03-04'; } })()".into(), "ok", None),
+    ] {
+        let (c, f) = refused(made(&source));
+        assert_eq!((c.as_str(), f.as_deref()), (code, field), "{source}");
+    }
+    // A getter read once: one that throws the second time it is read is not read twice.
+    let once = made("(() => { let n = 0; return { get start() { if (n++) throw new Error('twice'); return '2024-03-04'; } }; })()");
+    assert_eq!(refused(once).0, "ok");
+    // A field named __proto__ (as JSON.parse makes it) is an unknown field, not a prototype.
+    assert_eq!(refused(js(r#"{"start":"2024-03-04","__proto__":{"x":1}}"#)).0, "E_UNKNOWN_FIELD");
+    // And the module goes on.
+    assert_eq!(with("today", &JsValue::from_str("2024-05-01")), "ok");
+}
