@@ -489,3 +489,33 @@ fn proxies_maps_and_getters_are_refused_with_a_code() {
     // And the module goes on.
     assert_eq!(with("today", &JsValue::from_str("2024-05-01")), "ok");
 }
+
+/// Issue 24: `ics()`'s link goes into every event and its member into every UID: over 64 KiB is
+/// refused before any work; a member's UIDs are its own, the same on every download.
+#[wasm_bindgen_test]
+fn ics_bounds_its_link_and_gives_members_their_own_uids() {
+    use samtaleplan::web::ics_js;
+    let request = || js(r#"{"start":"2024-03-04"}"#);
+    let stamp = "20240501T120000Z";
+    let code = |link: Option<String>, member: Option<String>| match ics_js(request(), stamp, link, None, member) {
+        Ok(_) => ("ok".to_string(), None),
+        Err(e) => {
+            let e: JsValue = e.into();
+            (string(&get(&e, &["code"])), get(&e, &["field"]).as_string())
+        }
+    };
+    let long = "x".repeat(70_000);
+    let started = js_sys::Date::now();
+    assert_eq!(code(Some(long.clone()), None), ("E_REQUEST_TOO_LARGE".into(), Some("link".into())));
+    assert_eq!(code(None, Some(long)), ("E_REQUEST_TOO_LARGE".into(), Some("member".into())));
+    assert!(js_sys::Date::now() - started < 1000.0);
+    assert_eq!(code(Some("https://x.example/?start=2024-03-04".into()), None).0, "ok");
+    let uids = |member: Option<&str>| -> Vec<String> {
+        let text = ics_js(request(), stamp, None, Some(true), member.map(String::from)).expect("ics");
+        text.lines().filter_map(|l| l.strip_prefix("UID:")).map(String::from).collect()
+    };
+    let (a, b, citizen) = (uids(Some("1001")), uids(Some("1002")), uids(None));
+    assert!(!a.is_empty());
+    assert!(a.iter().all(|u| !b.contains(u) && !citizen.contains(u)), "{a:?} {b:?}");
+    assert_eq!(a, uids(Some("1001")));
+}
