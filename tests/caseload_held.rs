@@ -277,13 +277,21 @@ fn a_held_date_outside_1900_to_2199_is_a_row_error() {
         assert_eq!((e.line, e.member.as_deref()), (3, Some("1002")), "{a1}");
         assert_eq!(e.code.as_str(), "E_DATE_RANGE", "{a1}: {e:?}");
         assert!(e.message.starts_with("holdt_A1: datoen"), "{}", e.message);
-        assert!(e.message.contains(shown) && e.message.contains("1900 og 2199"), "{}", e.message);
+        assert!(
+            e.message.contains(shown) && e.message.contains("1900 og 2199"),
+            "{}",
+            e.message
+        );
         // The member is not counted, held late or otherwise.
         assert!(c.member("1002").is_none());
         assert_eq!(s.members, 2);
     }
     let (_, s) = read(&held_file("31-12-9999"), Lang::En);
-    assert!(s.errors[0].message.contains("between the years 1900 and 2199"), "{:?}", s.errors);
+    assert!(
+        s.errors[0].message.contains("between the years 1900 and 2199"),
+        "{:?}",
+        s.errors
+    );
     // The last day of 2199 is in range (and after today, so flagged, not held).
     let (_, s) = read(&held_file("31-12-2199"), Lang::Da);
     assert!(s.errors.is_empty(), "{:?}", s.errors);
@@ -299,17 +307,31 @@ fn a_held_date_after_today_is_not_counted_as_held_and_is_flagged() {
     assert_eq!(s.members, 3);
     // Counted as the empty field is: not held.
     let json = |x: &Summary| serde_json::to_value(x).expect("json");
-    for key in ["on_time", "on_time_by_samtale", "on_time_by_start_month", "star", "overdue"] {
+    for key in [
+        "on_time",
+        "on_time_by_samtale",
+        "on_time_by_start_month",
+        "star",
+        "overdue",
+    ] {
         assert_eq!(json(&s)[key], json(&empty)[key], "{key}");
     }
     assert!(future.member("1002").is_some_and(|m| m.held.is_empty()));
     let w = s.warnings.iter().find(|w| w.code == "W_HELD_FUTURE").expect("warning");
-    assert!(w.text.starts_with("1 holdt dato efter i dag er ikke talt som holdt"), "{}", w.text);
+    assert!(
+        w.text.starts_with("1 holdt dato efter i dag er ikke talt som holdt"),
+        "{}",
+        w.text
+    );
     assert!(w.text.contains("1002 holdt_A1 1. juli 2024 (linje 3)"), "{}", w.text);
     assert!(!empty.warnings.iter().any(|w| w.code == "W_HELD_FUTURE"));
     // Today is not after today: held, no warning.
     let (_, s) = read(&held_file("05-06-2024"), Lang::Da);
-    assert!(!s.warnings.iter().any(|w| w.code == "W_HELD_FUTURE"), "{:?}", s.warnings);
+    assert!(
+        !s.warnings.iter().any(|w| w.code == "W_HELD_FUTURE"),
+        "{:?}",
+        s.warnings
+    );
     assert_ne!(json(&s)["on_time"], json(&empty)["on_time"]);
     // In English, and on the command line the same.
     let (_, s) = read(&held_file("01-07-2024"), Lang::En);

@@ -510,13 +510,25 @@ fn a_number_too_large_is_the_wrong_type_in_its_field() {
             "pauses[1].hours_per_week",
             "Periode 2, timer om ugen skal være et tal",
         ),
-        (r#"{"start":"2024-03-04","prior_hours":1e999}"#, "prior_hours", "skal være et tal"),
+        (
+            r#"{"start":"2024-03-04","prior_hours":1e999}"#,
+            "prior_hours",
+            "skal være et tal",
+        ),
         (r#"{"start":1e400}"#, "start", "skal være en tekst"),
-        (r#"{"start":"2024-03-04","compare":1e400}"#, "compare", "true eller false"),
+        (
+            r#"{"start":"2024-03-04","compare":1e400}"#,
+            "compare",
+            "true eller false",
+        ),
         (r#"{"start":"2024-03-04","pauses":1e400}"#, "pauses", "være en liste"),
     ] {
         let e = err(req);
-        assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Type, Some(field)), "{req}: {e:?}");
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::Type, Some(field)),
+            "{req}: {e:?}"
+        );
         assert!(e.message.contains(words), "{req}: {}", e.message);
         assert_eq!(code(req), "E_TYPE", "{req}");
     }
@@ -526,12 +538,22 @@ fn a_number_too_large_is_the_wrong_type_in_its_field() {
     // Under an unknown field, the field is what is wrong.
     assert_eq!(code(r#"{"start":"2024-03-04","x":1e400}"#), "E_UNKNOWN_FIELD");
     // Broken JSON after the number is still broken JSON.
-    assert_eq!(code(r#"{"start":"2024-03-04","pauses":[{"hours_per_week":1e400,}]}"#), "E_JSON");
-    assert!(message(r#"{"start":"2024-03-04","pauses":[{"hours_per_week":1e400,}]}"#).contains("ikke gyldig JSON (linje 1, tegn 57)"));
+    assert_eq!(
+        code(r#"{"start":"2024-03-04","pauses":[{"hours_per_week":1e400,}]}"#),
+        "E_JSON"
+    );
+    assert!(
+        message(r#"{"start":"2024-03-04","pauses":[{"hours_per_week":1e400,}]}"#)
+            .contains("ikke gyldig JSON (linje 1, tegn 57)")
+    );
     assert_eq!(code(r#"{"start":"2024-03-04"} 1e400"#), "E_JSON");
     // In English too; a large number that a double holds is read as before.
     let en = err(r#"{"lang":"en","start":"2024-03-04","pauses":[{"from":"2024-06-01","hours_per_week":1e400}]}"#);
-    assert!(en.message.starts_with("Period 1, hours per week must be a number"), "{}", en.message);
+    assert!(
+        en.message.starts_with("Period 1, hours per week must be a number"),
+        "{}",
+        en.message
+    );
     assert_eq!(
         code(r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","hours_per_week":1e300}]}"#),
         "E_UNKNOWN_VALUE"

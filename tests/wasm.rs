@@ -482,10 +482,15 @@ fn proxies_maps_and_getters_are_refused_with_a_code() {
         assert_eq!((c.as_str(), f.as_deref()), (code, field), "{source}");
     }
     // A getter read once: one that throws the second time it is read is not read twice.
-    let once = made("(() => { let n = 0; return { get start() { if (n++) throw new Error('twice'); return '2024-03-04'; } }; })()");
+    let once = made(
+        "(() => { let n = 0; return { get start() { if (n++) throw new Error('twice'); return '2024-03-04'; } }; })()",
+    );
     assert_eq!(refused(once).0, "ok");
     // A field named __proto__ (as JSON.parse makes it) is an unknown field, not a prototype.
-    assert_eq!(refused(js(r#"{"start":"2024-03-04","__proto__":{"x":1}}"#)).0, "E_UNKNOWN_FIELD");
+    assert_eq!(
+        refused(js(r#"{"start":"2024-03-04","__proto__":{"x":1}}"#)).0,
+        "E_UNKNOWN_FIELD"
+    );
     // And the module goes on.
     assert_eq!(with("today", &JsValue::from_str("2024-05-01")), "ok");
 }
@@ -506,13 +511,22 @@ fn ics_bounds_its_link_and_gives_members_their_own_uids() {
     };
     let long = "x".repeat(70_000);
     let started = js_sys::Date::now();
-    assert_eq!(code(Some(long.clone()), None), ("E_REQUEST_TOO_LARGE".into(), Some("link".into())));
-    assert_eq!(code(None, Some(long)), ("E_REQUEST_TOO_LARGE".into(), Some("member".into())));
+    assert_eq!(
+        code(Some(long.clone()), None),
+        ("E_REQUEST_TOO_LARGE".into(), Some("link".into()))
+    );
+    assert_eq!(
+        code(None, Some(long)),
+        ("E_REQUEST_TOO_LARGE".into(), Some("member".into()))
+    );
     assert!(js_sys::Date::now() - started < 1000.0);
     assert_eq!(code(Some("https://x.example/?start=2024-03-04".into()), None).0, "ok");
     let uids = |member: Option<&str>| -> Vec<String> {
         let text = ics_js(request(), stamp, None, Some(true), member.map(String::from)).expect("ics");
-        text.lines().filter_map(|l| l.strip_prefix("UID:")).map(String::from).collect()
+        text.lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(String::from)
+            .collect()
     };
     let (a, b, citizen) = (uids(Some("1001")), uids(Some("1002")), uids(None));
     assert!(!a.is_empty());

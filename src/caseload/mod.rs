@@ -434,7 +434,11 @@ impl Caseload {
         }
         if self.future_held > 0 {
             let n = self.future_held;
-            let more = if n > self.future_held_examples.len() { ", …" } else { "" };
+            let more = if n > self.future_held_examples.len() {
+                ", …"
+            } else {
+                ""
+            };
             let examples = format!("{}{more}", self.future_held_examples.join(", "));
             push("W_HELD_FUTURE", lang.pick(
                 format!(

@@ -247,14 +247,19 @@ pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
     let syntax = serde_json::from_str::<AnyJson>(text)
         .err()
         .map(|e| match e.to_string().starts_with(OUT_OF_RANGE) {
-            true => serde_json::from_str::<IgnoredAny>(text).err().map_or((true, syntax_error(text, &e)), |e| (false, syntax_error(text, &e))),
+            true => serde_json::from_str::<IgnoredAny>(text)
+                .err()
+                .map_or((true, syntax_error(text, &e)), |e| (false, syntax_error(text, &e))),
             false => (false, syntax_error(text, &e)),
         });
     if let Some((false, e)) = syntax {
         return Err(e);
     }
     let mut reader = serde_json::Deserializer::from_str(text);
-    match (serde_path_to_error::deserialize::<_, Object<RequestJson>>(&mut reader), syntax) {
+    match (
+        serde_path_to_error::deserialize::<_, Object<RequestJson>>(&mut reader),
+        syntax,
+    ) {
         // Read, the number unread: the text's own error after all.
         (Ok(_), Some((_, e))) => Err(e),
         (Ok(Object(request)), None) => Ok(request),
@@ -283,12 +288,20 @@ fn number_out_of_range(path: &str, lang: Lang) -> PlanError {
         return not_object(path, lang);
     }
     match path {
-        "prior_hours" => wrong_type(path, "være et tal, fx 481 eller 481,25", "be a number, e.g. 481 or 481.25", lang),
+        "prior_hours" => wrong_type(
+            path,
+            "være et tal, fx 481 eller 481,25",
+            "be a number, e.g. 481 or 481.25",
+            lang,
+        ),
         "pauses" => wrong_type(path, "være en liste", "be an array", lang),
         "compare" => wrong_type(path, "være true eller false", "be true or false", lang),
-        _ if path.ends_with(".hours_per_week") => {
-            wrong_type(path, "være et tal, fx 15 eller 18,5", "be a number, e.g. 15 or 18.5", lang)
-        }
+        _ if path.ends_with(".hours_per_week") => wrong_type(
+            path,
+            "være et tal, fx 15 eller 18,5",
+            "be a number, e.g. 15 or 18.5",
+            lang,
+        ),
         _ => wrong_type(path, "være en tekst", "be a string", lang),
     }
 }

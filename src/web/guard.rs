@@ -111,10 +111,12 @@ fn leaf(value: &JsValue, field: &str, lang: Lang) -> Result<JsValue, PlanError> 
     if !value.is_object() {
         return Ok(value.clone());
     }
-    Ok(match is_array(value).map_err(|e| unreadable(field, &describe(&e), lang))? {
-        true => Array::new().into(),
-        false => Object::new().into(),
-    })
+    Ok(
+        match is_array(value).map_err(|e| unreadable(field, &describe(&e), lang))? {
+            true => Array::new().into(),
+            false => Object::new().into(),
+        },
+    )
 }
 
 /// A plain object of the fields, each an own data property (a field named `__proto__` too).
