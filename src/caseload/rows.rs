@@ -134,7 +134,7 @@ impl Caseload {
         match outcome {
             Ok((mut m, w)) => {
                 self.drop_not_owed(&mut m, &w);
-                self.drop_future_held(line, &mut m);
+                self.drop_future_held(line, &mut m, &w);
                 match self.acc.add(self.members.len(), &m, &w) {
                     Ok(()) => {
                         self.references.insert(m.reference.clone());
@@ -167,16 +167,20 @@ impl Caseload {
     /// cannot have been held on a day still to come, so it is not counted as held (it counts as
     /// not held yet); the summary's warning `W_HELD_FUTURE` says how many, with the first few as
     /// "member holdt_ID date (line N)".
-    fn drop_future_held(&mut self, line: usize, m: &mut Member) {
+    /// A held date that is wrong for another reason (before the start, for a samtale the plan
+    /// does not have) is kept, for the row's error.
+    fn drop_future_held(&mut self, line: usize, m: &mut Member, w: &plan::Windows) {
         let today = self.opts.today;
         let lang = self.opts.lang;
-        let future: Vec<Arc<str>> = m
+        let start = m.request.start;
+        let future = |id: &str, day: NaiveDate| day > today && day >= start && w.samtaler.iter().any(|s| s.id == id);
+        let ids: Vec<Arc<str>> = m
             .held
             .iter()
-            .filter(|(_, day)| *day > today)
+            .filter(|(id, day)| future(id, *day))
             .map(|(id, _)| id.clone())
             .collect();
-        for (id, day) in m.held.iter().filter(|(_, day)| *day > today) {
+        for (id, day) in m.held.iter().filter(|(id, day)| future(id, *day)) {
             self.future_held += 1;
             if self.future_held_examples.len() < 3 {
                 self.future_held_examples.push(lang.pick(
@@ -185,8 +189,8 @@ impl Caseload {
                 ));
             }
         }
-        m.held.retain(|(_, day)| *day <= today);
-        m.present.retain(|(id, _)| !future.contains(id));
+        m.held.retain(|(id, _)| !ids.contains(id));
+        m.present.retain(|(id, _)| !ids.contains(id));
     }
 
     /// A member from the fields of a row, checked as a request would be.
