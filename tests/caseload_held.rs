@@ -259,3 +259,90 @@ fn an_overdue_samtale_is_listed_as_overdue_not_as_needing_a_week() {
         "{at_risk}"
     );
 }
+
+/// Issue 24: a file of three members, the same start; `a1` is member 1002's `holdt_A1`.
+fn held_file(a1: &str) -> Vec<u8> {
+    format!(
+        "medlem;start;holdt_A1;holdt_A2\n1001;08-01-2024;15-01-2024;\n1002;08-01-2024;{a1};\n1003;08-01-2024;;20-02-2024\n"
+    )
+    .into_bytes()
+}
+
+#[test]
+fn a_held_date_outside_1900_to_2199_is_a_row_error() {
+    for (a1, shown) in [("31-12-9999", "9999"), ("2200-01-01", "2200"), ("1899-12-31", "1899")] {
+        let (c, s) = read(&held_file(a1), Lang::Da);
+        assert_eq!(s.errors.len(), 1, "{a1}: {:?}", s.errors);
+        let e = &s.errors[0];
+        assert_eq!((e.line, e.member.as_deref()), (3, Some("1002")), "{a1}");
+        assert_eq!(e.code.as_str(), "E_DATE_RANGE", "{a1}: {e:?}");
+        assert!(e.message.starts_with("holdt_A1: datoen"), "{}", e.message);
+        assert!(
+            e.message.contains(shown) && e.message.contains("1900 og 2199"),
+            "{}",
+            e.message
+        );
+        // The member is not counted, held late or otherwise.
+        assert!(c.member("1002").is_none());
+        assert_eq!(s.members, 2);
+    }
+    let (_, s) = read(&held_file("31-12-9999"), Lang::En);
+    assert!(
+        s.errors[0].message.contains("between the years 1900 and 2199"),
+        "{:?}",
+        s.errors
+    );
+    // The last day of 2199 is in range (and after today, so flagged, not held).
+    let (_, s) = read(&held_file("31-12-2199"), Lang::Da);
+    assert!(s.errors.is_empty(), "{:?}", s.errors);
+    assert!(s.warnings.iter().any(|w| w.code == "W_HELD_FUTURE"), "{:?}", s.warnings);
+}
+
+#[test]
+fn a_held_date_after_today_is_not_counted_as_held_and_is_flagged() {
+    // today is 2024-06-05: 2024-07-01 is to come; 2024-06-05 itself is a day that has come.
+    let (future, s) = read(&held_file("01-07-2024"), Lang::Da);
+    let (_, empty) = read(&held_file(""), Lang::Da);
+    assert!(s.errors.is_empty(), "{:?}", s.errors);
+    assert_eq!(s.members, 3);
+    // Counted as the empty field is: not held.
+    let json = |x: &Summary| serde_json::to_value(x).expect("json");
+    for key in [
+        "on_time",
+        "on_time_by_samtale",
+        "on_time_by_start_month",
+        "star",
+        "overdue",
+    ] {
+        assert_eq!(json(&s)[key], json(&empty)[key], "{key}");
+    }
+    assert!(future.member("1002").is_some_and(|m| m.held.is_empty()));
+    let w = s.warnings.iter().find(|w| w.code == "W_HELD_FUTURE").expect("warning");
+    assert!(
+        w.text.starts_with("1 holdt dato efter i dag er ikke talt som holdt"),
+        "{}",
+        w.text
+    );
+    assert!(w.text.contains("1002 holdt_A1 1. juli 2024 (linje 3)"), "{}", w.text);
+    assert!(!empty.warnings.iter().any(|w| w.code == "W_HELD_FUTURE"));
+    // Today is not after today: held, no warning.
+    let (_, s) = read(&held_file("05-06-2024"), Lang::Da);
+    assert!(
+        !s.warnings.iter().any(|w| w.code == "W_HELD_FUTURE"),
+        "{:?}",
+        s.warnings
+    );
+    assert_ne!(json(&s)["on_time"], json(&empty)["on_time"]);
+    // In English, and on the command line the same.
+    let (_, s) = read(&held_file("01-07-2024"), Lang::En);
+    let w = s.warnings.iter().find(|w| w.code == "W_HELD_FUTURE").expect("warning");
+    assert!(w.text.contains("1002 held_A1 1 July 2024 (line 3)"), "{}", w.text);
+    let dir = std::env::temp_dir().join(format!("samtaleplan-future-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let file = dir.join("fremtid.csv");
+    std::fs::write(&file, held_file("01-07-2024")).expect("write");
+    let out: serde_json::Value = serde_json::from_slice(&cli(&[file.to_str().expect("path")])).expect("json");
+    let (_, s) = read(&held_file("01-07-2024"), Lang::Da);
+    assert_eq!(out, json(&s), "the command line and the library agree");
+    std::fs::remove_dir_all(&dir).ok();
+}

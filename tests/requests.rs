@@ -493,3 +493,69 @@ fn a_year_out_of_range_suggests_the_year_meant() {
     let e = plan_str(r#"{"start":"2026-08-03","today":"2300-01-01"}"#).expect_err("2300");
     assert!(!e.message.contains("Mente du"), "{}", e.message);
 }
+
+/// Issue 24: a number too large for a double (`1e400`) is valid JSON: a wrong value in its field
+/// (`E_TYPE` with the field, as docs/contract.md says for an infinity), not broken JSON.
+#[test]
+fn a_number_too_large_is_the_wrong_type_in_its_field() {
+    let err = |req: &str| plan_str(req).expect_err(req);
+    for (req, field, words) in [
+        (
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-04-30","reason":"arbejde","hours_per_week":1e400}]}"#,
+            "pauses[0].hours_per_week",
+            "Periode 1, timer om ugen skal være et tal",
+        ),
+        (
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-04-02"},{"from":"2024-06-01","hours_per_week":-1e400}]}"#,
+            "pauses[1].hours_per_week",
+            "Periode 2, timer om ugen skal være et tal",
+        ),
+        (
+            r#"{"start":"2024-03-04","prior_hours":1e999}"#,
+            "prior_hours",
+            "skal være et tal",
+        ),
+        (r#"{"start":1e400}"#, "start", "skal være en tekst"),
+        (
+            r#"{"start":"2024-03-04","compare":1e400}"#,
+            "compare",
+            "true eller false",
+        ),
+        (r#"{"start":"2024-03-04","pauses":1e400}"#, "pauses", "være en liste"),
+    ] {
+        let e = err(req);
+        assert_eq!(
+            (e.code, e.field.as_deref()),
+            (ErrorCode::Type, Some(field)),
+            "{req}: {e:?}"
+        );
+        assert!(e.message.contains(words), "{req}: {}", e.message);
+        assert_eq!(code(req), "E_TYPE", "{req}");
+    }
+    let e = err(r#"{"start":"2024-03-04","pauses":[1e400]}"#);
+    assert_eq!((e.code, e.field.as_deref()), (ErrorCode::NotObject, Some("pauses[0]")));
+    assert_eq!(code("1e400"), "E_NOT_OBJECT");
+    // Under an unknown field, the field is what is wrong.
+    assert_eq!(code(r#"{"start":"2024-03-04","x":1e400}"#), "E_UNKNOWN_FIELD");
+    // Broken JSON after the number is still broken JSON.
+    assert_eq!(
+        code(r#"{"start":"2024-03-04","pauses":[{"hours_per_week":1e400,}]}"#),
+        "E_JSON"
+    );
+    assert!(
+        message(r#"{"start":"2024-03-04","pauses":[{"hours_per_week":1e400,}]}"#)
+            .contains("ikke gyldig JSON (linje 1, tegn 57)")
+    );
+    assert_eq!(code(r#"{"start":"2024-03-04"} 1e400"#), "E_JSON");
+    // In English too; a large number that a double holds is read as before.
+    let en = err(r#"{"lang":"en","start":"2024-03-04","pauses":[{"from":"2024-06-01","hours_per_week":1e400}]}"#);
+    assert!(
+        en.message.starts_with("Period 1, hours per week must be a number"),
+        "{}",
+        en.message
+    );
+    assert_eq!(
+        code(r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","hours_per_week":1e300}]}"#),
+        "E_UNKNOWN_VALUE"
+    );
+}

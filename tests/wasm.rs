@@ -416,3 +416,120 @@ fn hours_per_week_is_read_from_js_numbers() {
         );
     }
 }
+
+/// A JS value made by `source` (an expression), for what Rust cannot build: Proxies, Maps.
+fn made(source: &str) -> JsValue {
+    js_sys::Function::new_no_args(&format!("return ({source});"))
+        .call0(&JsValue::NULL)
+        .expect("test value")
+}
+
+/// The code and field of what `plan` throws, or "ok"; what it throws must be an `Error`.
+fn refused(request: JsValue) -> (String, Option<String>) {
+    match plan_js(request) {
+        Ok(_) => ("ok".into(), None),
+        Err(e) => {
+            let e: JsValue = e.into();
+            assert!(e.is_instance_of::<js_sys::Error>(), "{e:?}");
+            (string(&get(&e, &["code"])), get(&e, &["field"]).as_string())
+        }
+    }
+}
+
+/// Issue 24: whatever a Proxy's traps throw becomes the one error with a code; a Map or
+/// another object that is not plain is not a request; a field is read once.
+#[wasm_bindgen_test]
+fn proxies_maps_and_getters_are_refused_with_a_code() {
+    let start = r#"{ start: '2024-03-04' }"#;
+    for (source, code, field) in [
+        (format!("new Proxy({start}, {{ get() {{ throw new Error('boom'); }} }})"), "E_JSON", None),
+        (format!("new Proxy({start}, {{ ownKeys() {{ throw new Error('boom'); }} }})"), "E_JSON", None),
+        (
+            format!("new Proxy({start}, {{ getOwnPropertyDescriptor() {{ throw new Error('boom'); }} }})"),
+            "E_JSON",
+            None,
+        ),
+        ("(() => { const r = Proxy.revocable({}, {}); r.revoke(); return r.proxy; })()".into(), "E_JSON", None),
+        (
+            "{ start: '2024-03-04', pauses: new Proxy([], { get() { throw new Error('boom'); } }) }".into(),
+            "E_JSON",
+            Some("pauses"),
+        ),
+        (
+            "{ start: '2024-03-04', pauses: [new Proxy({ from: '2024-04-01', to: '2024-04-02' }, { ownKeys() { throw 5; } })] }".into(),
+            "E_JSON",
+            Some("pauses[0]"),
+        ),
+        (
+            "{ start: '2024-03-04', today: new Proxy({}, { ownKeys() { throw new Error('boom'); } }) }".into(),
+            "E_TYPE",
+            Some("today"),
+        ),
+        ("new Map([['start', '2024-03-04']])".into(), "E_NOT_OBJECT", None),
+        ("new Map()".into(), "E_NOT_OBJECT", None),
+        ("new Set()".into(), "E_NOT_OBJECT", None),
+        ("new Date()".into(), "E_NOT_OBJECT", None),
+        (
+            "{ start: '2024-03-04', pauses: [new Map([['from', '2024-04-01'], ['to', '2024-04-02']])] }".into(),
+            "E_NOT_OBJECT",
+            Some("pauses[0]"),
+        ),
+        // A plain object through a harmless Proxy, and a class instance, are requests.
+        (format!("new Proxy({start}, {{}})"), "ok", None),
+        ("new (class R { constructor() { this.start = '2024-03-04'; } })()".into(), "ok", None),
+    ] {
+        let (c, f) = refused(made(&source));
+        assert_eq!((c.as_str(), f.as_deref()), (code, field), "{source}");
+    }
+    // A getter read once: one that throws the second time it is read is not read twice.
+    let once = made(
+        "(() => { let n = 0; return { get start() { if (n++) throw new Error('twice'); return '2024-03-04'; } }; })()",
+    );
+    assert_eq!(refused(once).0, "ok");
+    // A field named __proto__ (as JSON.parse makes it) is an unknown field, not a prototype.
+    assert_eq!(
+        refused(js(r#"{"start":"2024-03-04","__proto__":{"x":1}}"#)).0,
+        "E_UNKNOWN_FIELD"
+    );
+    // And the module goes on.
+    assert_eq!(with("today", &JsValue::from_str("2024-05-01")), "ok");
+}
+
+/// Issue 24: `ics()`'s link goes into every event and its member into every UID: over 64 KiB is
+/// refused before any work; a member's UIDs are its own, the same on every download.
+#[wasm_bindgen_test]
+fn ics_bounds_its_link_and_gives_members_their_own_uids() {
+    use samtaleplan::web::ics_js;
+    let request = || js(r#"{"start":"2024-03-04"}"#);
+    let stamp = "20240501T120000Z";
+    let code = |link: Option<String>, member: Option<String>| match ics_js(request(), stamp, link, None, member) {
+        Ok(_) => ("ok".to_string(), None),
+        Err(e) => {
+            let e: JsValue = e.into();
+            (string(&get(&e, &["code"])), get(&e, &["field"]).as_string())
+        }
+    };
+    let long = "x".repeat(70_000);
+    let started = js_sys::Date::now();
+    assert_eq!(
+        code(Some(long.clone()), None),
+        ("E_REQUEST_TOO_LARGE".into(), Some("link".into()))
+    );
+    assert_eq!(
+        code(None, Some(long)),
+        ("E_REQUEST_TOO_LARGE".into(), Some("member".into()))
+    );
+    assert!(js_sys::Date::now() - started < 1000.0);
+    assert_eq!(code(Some("https://x.example/?start=2024-03-04".into()), None).0, "ok");
+    let uids = |member: Option<&str>| -> Vec<String> {
+        let text = ics_js(request(), stamp, None, Some(true), member.map(String::from)).expect("ics");
+        text.lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(String::from)
+            .collect()
+    };
+    let (a, b, citizen) = (uids(Some("1001")), uids(Some("1002")), uids(None));
+    assert!(!a.is_empty());
+    assert!(a.iter().all(|u| !b.contains(u) && !citizen.contains(u)), "{a:?} {b:?}");
+    assert_eq!(a, uids(Some("1001")));
+}

@@ -271,12 +271,24 @@ function toUrl(req) {
   return url;
 }
 
+/** The contract's limit on pauses (MAX_PAUSES in src/contract/request.rs): a link with more is
+ * refused by its count, before any pause is read or drawn (10,000 would make 500,000 nodes). */
+const MAX_PAUSES = 1000;
+/** The number of pauses of a link that has too many (0: it has not). */
+let tooManyPauses = 0;
+
 function fromUrl() {
   const q = new URLSearchParams(location.search);
   lang = q.get('lang') === 'en' ? 'en' : 'da';
   // A language the page does not have is named, and the page is shown in Danish.
   badLang = q.has('lang') && !['da', 'en'].includes(q.get('lang')) ? q.get('lang') : null;
+  tooManyPauses = 0;
   if (!q.has('start')) return null;
+  const count = q.getAll('pause').length;
+  if (count > MAX_PAUSES) {
+    tooManyPauses = count;
+    return null;
+  }
   const req = {
     start: q.get('start'),
     insurance: q.get('insurance') ?? 'fuldtid',
@@ -596,6 +608,7 @@ function load() {
   applyLanguage();
   clearErrors();
   if (badLang !== null) pageError('E_UNKNOWN_VALUE', text(lang, 'link.lang', `“${badLang.slice(0, 40)}”`));
+  if (tooManyPauses) pageError('E_TOO_MANY_PAUSES', text(lang, 'link.pauses', tooManyPauses).replace('{max}', MAX_PAUSES));
   if (!req) {
     result.replaceChildren();
     actions.hidden = true;

@@ -523,7 +523,7 @@ $('member-ics').addEventListener('click', () =>
     if (!member) return;
     const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
     const { ics } = await plans();
-    download(`samtaleplan-${member.member}.ics`, ics(member.request, stamp), 'text/calendar;charset=utf-8');
+    download(`samtaleplan-${member.member}.ics`, ics(member.request, stamp, undefined, false, member.member), 'text/calendar;charset=utf-8');
   }),
 );
 

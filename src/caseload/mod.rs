@@ -149,6 +149,9 @@ pub struct Caseload {
     /// spell): counted nowhere; how many, and the first few as "member samtale".
     not_owed_held: usize,
     not_owed_examples: Vec<String>,
+    /// Held dates after today: not counted as held; how many, and the first few.
+    future_held: usize,
+    future_held_examples: Vec<String>,
     /// The name on the row being read, for its errors.
     row_name: Option<Arc<str>>,
     /// The header of the name column, when there is one.
@@ -180,6 +183,8 @@ impl Caseload {
             cleaned: 0,
             not_owed_held: 0,
             not_owed_examples: Vec::new(),
+            future_held: 0,
+            future_held_examples: Vec::new(),
             row_name: None,
             name_column: None,
         }
@@ -353,7 +358,8 @@ impl Caseload {
 
     /// What the reader did that the user should know, each with a stable code: first
     /// `W_NO_HELD_DATES` (the file has no held-date column), then `W_COLUMNS_IGNORED`,
-    /// `W_COLUMNS_UNNAMED`, `W_REFERENCES_CLEANED`, `W_HELD_NOT_OWED` and `W_QUOTE_SPANS_ROWS`.
+    /// `W_COLUMNS_UNNAMED`, `W_REFERENCES_CLEANED`, `W_HELD_NOT_OWED`, `W_HELD_FUTURE` and
+    /// `W_QUOTE_SPANS_ROWS`.
     fn warnings(&self) -> Vec<Message> {
         let lang = self.opts.lang;
         let mut w = Vec::new();
@@ -427,6 +433,26 @@ impl Caseload {
                     "{} for {} the member does not owe in this spell of unemployment (with hours from an earlier spell in the dagpengeperiode) {} counted nowhere: {examples}.",
                     count(n, "held date", "held dates"),
                     if n == 1 { "a samtale" } else { "samtaler" },
+                    if n == 1 { "is" } else { "are" }
+                ),
+            ));
+        }
+        if self.future_held > 0 {
+            let n = self.future_held;
+            let more = if n > self.future_held_examples.len() {
+                ", …"
+            } else {
+                ""
+            };
+            let examples = format!("{}{more}", self.future_held_examples.join(", "));
+            push("W_HELD_FUTURE", lang.pick(
+                format!(
+                    "{} efter i dag er ikke talt som holdt (en samtale kan ikke være holdt på en dag, der ikke er kommet endnu; ret datoen i filen): {examples}.",
+                    count(n, "holdt dato", "holdte datoer"),
+                ),
+                format!(
+                    "{} after today {} not counted as held (a samtale cannot have been held on a day still to come; correct the date in the file): {examples}.",
+                    count(n, "held date", "held dates"),
                     if n == 1 { "is" } else { "are" }
                 ),
             ));

@@ -5,10 +5,11 @@ use super::csv::{self, FieldError, Record};
 use super::{Caseload, MAX_ROWS, Member, count};
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::hours::MAX_HOURS_PER_WEEK;
+use crate::contract::lang::Lang;
 use crate::contract::request::{self, Group, MAX_PAUSES, Pause, PauseReason, Request};
 use crate::contract::words::Word;
 use crate::plan;
-use crate::rules::dates::DateError;
+use crate::rules::dates::{DateError, short};
 use crate::rules::ledighed::{Hundredths, Insurance, Period};
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -133,6 +134,7 @@ impl Caseload {
         match outcome {
             Ok((mut m, w)) => {
                 self.drop_not_owed(&mut m, &w);
+                self.drop_future_held(line, &mut m, &w);
                 match self.acc.add(self.members.len(), &m, &w) {
                     Ok(()) => {
                         self.references.insert(m.reference.clone());
@@ -159,6 +161,36 @@ impl Caseload {
         }
         m.held.retain(|(id, _)| owed(id));
         m.present.retain(|(id, _)| owed(id));
+    }
+
+    /// Takes out the held dates after today (and the a-kasse's answers for them): a samtale
+    /// cannot have been held on a day still to come, so it is not counted as held (it counts as
+    /// not held yet); the summary's warning `W_HELD_FUTURE` says how many, with the first few as
+    /// "member holdt_ID date (line N)".
+    /// A held date that is wrong for another reason (before the start, for a samtale the plan
+    /// does not have) is kept, for the row's error.
+    fn drop_future_held(&mut self, line: usize, m: &mut Member, w: &plan::Windows) {
+        let today = self.opts.today;
+        let lang = self.opts.lang;
+        let start = m.request.start;
+        let future = |id: &str, day: NaiveDate| day > today && day >= start && w.samtaler.iter().any(|s| s.id == id);
+        let ids: Vec<Arc<str>> = m
+            .held
+            .iter()
+            .filter(|(id, day)| future(id, *day))
+            .map(|(id, _)| id.clone())
+            .collect();
+        for (id, day) in m.held.iter().filter(|(id, day)| future(id, *day)) {
+            self.future_held += 1;
+            if self.future_held_examples.len() < 3 {
+                self.future_held_examples.push(lang.pick(
+                    format!("{} holdt_{id} {} (linje {line})", m.reference, short(*day, Lang::Da)),
+                    format!("{} held_{id} {} (line {line})", m.reference, short(*day, Lang::En)),
+                ));
+            }
+        }
+        m.held.retain(|(id, _)| !ids.contains(id));
+        m.present.retain(|(id, _)| !ids.contains(id));
     }
 
     /// A member from the fields of a row, checked as a request would be.
@@ -309,6 +341,20 @@ impl Caseload {
             if !s.is_empty() {
                 // The column's name is only spelled out for an error.
                 let day = csv::parse_date(s).or_else(|_| date(&format!("holdt_{id}"), s))?;
+                // The years the plan's own dates may lie in (a request's `check_date`).
+                if !(request::FIRST_DATE..=request::LAST_DATE).contains(&day) {
+                    return Err(err(
+                        ErrorCode::DateRange,
+                        format!(
+                            "holdt_{id}: datoen {} skal ligge mellem år 1900 og 2199.",
+                            short(day, Lang::Da)
+                        ),
+                        format!(
+                            "held_{id}: the date {} must lie between the years 1900 and 2199.",
+                            short(day, Lang::En)
+                        ),
+                    ));
+                }
                 held.push((self.held_ids[k].clone(), day));
             }
         }

@@ -240,11 +240,30 @@ impl<'de> Visitor<'de> for AnyJson {
 /// syntax error, not "not an object", and a broken string under an unknown field is still a
 /// syntax error), then read into [`RequestJson`].
 pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
-    serde_json::from_str::<AnyJson>(text).map_err(|e| syntax_error(text, &e))?;
+    // A number too large for a double (`1e400`) is valid JSON that serde_json cannot read: not a
+    // syntax error but a wrong value, so the text is read on, to where its field is known.
+    // serde_json skips a value it ignores without reading its numbers: the rest of the text is
+    // checked that way.
+    let syntax = serde_json::from_str::<AnyJson>(text)
+        .err()
+        .map(|e| match e.to_string().starts_with(OUT_OF_RANGE) {
+            true => serde_json::from_str::<IgnoredAny>(text)
+                .err()
+                .map_or((true, syntax_error(text, &e)), |e| (false, syntax_error(text, &e))),
+            false => (false, syntax_error(text, &e)),
+        });
+    if let Some((false, e)) = syntax {
+        return Err(e);
+    }
     let mut reader = serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize::<_, Object<RequestJson>>(&mut reader)
-        .map(|Object(request)| request)
-        .map_err(|e| {
+    match (
+        serde_path_to_error::deserialize::<_, Object<RequestJson>>(&mut reader),
+        syntax,
+    ) {
+        // Read, the number unread: the text's own error after all.
+        (Ok(_), Some((_, e))) => Err(e),
+        (Ok(Object(request)), None) => Ok(request),
+        (Err(e), _) => {
             // A request whose `lang` cannot be read gets its error in Danish.
             let lang = serde_json::from_str::<LangOnly>(text)
                 .ok()
@@ -253,8 +272,38 @@ pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
             let message = e.inner().to_string();
             // serde_json ends every message with " at line L column C"; the path says where.
             let message = message.rfind(" at line ").map_or(&*message, |i| &message[..i]);
-            classify(&e.path().to_string(), message, lang)
-        })
+            Err(classify(&e.path().to_string(), message, lang))
+        }
+    }
+}
+
+/// serde_json's words for a number too large for a double.
+const OUT_OF_RANGE: &str = "number out of range";
+
+/// A number too large to read (`1e400`) at `path`: a field of the contract that is not a number
+/// has the wrong type; one that is a number (`hours_per_week`, `prior_hours`) is not a number a
+/// double holds — `E_TYPE` too, as `NaN` or an infinity in a request object is.
+fn number_out_of_range(path: &str, lang: Lang) -> PlanError {
+    if path.is_empty() || path.ends_with(']') {
+        return not_object(path, lang);
+    }
+    match path {
+        "prior_hours" => wrong_type(
+            path,
+            "være et tal, fx 481 eller 481,25",
+            "be a number, e.g. 481 or 481.25",
+            lang,
+        ),
+        "pauses" => wrong_type(path, "være en liste", "be an array", lang),
+        "compare" => wrong_type(path, "være true eller false", "be true or false", lang),
+        _ if path.ends_with(".hours_per_week") => wrong_type(
+            path,
+            "være et tal, fx 15 eller 18,5",
+            "be a number, e.g. 15 or 18.5",
+            lang,
+        ),
+        _ => wrong_type(path, "være en tekst", "be a string", lang),
+    }
 }
 
 /// The error of a request that serde could not read: `path` is where (`.` for the request
@@ -272,6 +321,9 @@ pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
             (Some("E_HOURS"), Some(value), None) => return hours_refused(&path, value, lang),
             _ => {}
         }
+    }
+    if message.starts_with(OUT_OF_RANGE) {
+        return number_out_of_range(&path, lang);
     }
     // "invalid type: …, expected …" ends with what the visitor expected.
     if message.starts_with("invalid type: ") {

@@ -214,7 +214,11 @@ impl CaseloadJob {
         let m = self.find(member)?;
         let plan = caseload::member_plan(m).map_err(plan_error)?;
         let stamp = ics::parse_stamp_in(stamp, lang).map_err(plan_error)?;
-        Ok(ics::ics(&plan, stamp, &ics::IcsOptions::default()))
+        let options = ics::IcsOptions {
+            member: Some(member),
+            ..ics::IcsOptions::default()
+        };
+        Ok(ics::ics(&plan, stamp, &options))
     }
 
     /// The bytes of WebAssembly memory in use (for the benchmark's report).

@@ -14,7 +14,7 @@ mod render;
 use crate::Response;
 use crate::contract::error::{ErrorCode, PlanError};
 use crate::contract::lang::Lang;
-use crate::contract::request::validate;
+use crate::contract::request::{MAX_REQUEST_BYTES, validate};
 use crate::contract::wire::{Object, RequestJson, classify};
 use js_sys::{Error, Reflect};
 use serde::Serialize;
@@ -78,26 +78,52 @@ pub fn render_js(
 /// all-day event per samtale on its latest date, with an alarm three days before. `stamp` is the
 /// DTSTAMP, the current UTC time as `YYYYMMDDTHHMMSSZ`: the caller's clock, never the module's.
 /// `link` (the page's address of the plan) goes in each description; samtaler whose latest date
-/// is before the request's `today` are left out unless `includePast`.
+/// is before the request's `today` are left out unless `includePast`. `member` (a caseload's
+/// member reference) goes, hashed, into each event's UID, so two members' calendars with the same
+/// start do not overwrite each other's events; without it the UIDs are a citizen's, as before.
+/// A `link` or `member` over 64 KiB is an `E_REQUEST_TOO_LARGE` naming it, before any work.
 #[wasm_bindgen(js_name = ics)]
 pub fn ics_js(
     #[wasm_bindgen(unchecked_param_type = "PlanRequest")] request: JsValue,
     stamp: &str,
     link: Option<String>,
     include_past: Option<bool>,
+    member: Option<String>,
 ) -> Result<String, Error> {
-    let response = plan_of(request)?;
+    let (lang, request) = guard::check(&request).map_err(plan_error)?;
+    // The link goes into every event, the member into every UID: bounded, as a request is,
+    // before anything is computed.
+    for (field, text) in [("link", &link), ("member", &member)] {
+        if let Some(n) = text.as_ref().map(|t| t.len()).filter(|n| *n > MAX_REQUEST_BYTES) {
+            return Err(plan_error(
+                PlanError::new(
+                    ErrorCode::RequestTooLarge,
+                    lang,
+                    format!("{field} fylder {n} bytes; grænsen er {MAX_REQUEST_BYTES} bytes (64 KiB)."),
+                    format!("{field} is {n} bytes; the limit is {MAX_REQUEST_BYTES} bytes (64 KiB)."),
+                )
+                .at(field),
+            ));
+        }
+    }
+    let response = plan_of_checked(lang, request)?;
     let stamp = crate::present::ics::parse_stamp_in(stamp, response.lang).map_err(plan_error)?;
     let options = crate::present::ics::IcsOptions {
         link: link.as_deref(),
         include_past: include_past.unwrap_or(false),
+        member: member.as_deref(),
     };
     Ok(crate::present::ics::ics(&response, stamp, &options))
 }
 
 /// A request object read by serde, as its JSON text would be: the same fields, codes and paths.
 fn plan_of(request: JsValue) -> Result<Response, Error> {
-    let lang = guard::check(&request).map_err(plan_error)?;
+    let (lang, request) = guard::check(&request).map_err(plan_error)?;
+    plan_of_checked(lang, request)
+}
+
+/// A request that [`guard::check`] has passed (its language and its copy), read by serde.
+fn plan_of_checked(lang: Lang, request: JsValue) -> Result<Response, Error> {
     let json: RequestJson =
         serde_path_to_error::deserialize::<_, Object<RequestJson>>(serde_wasm_bindgen::Deserializer::from(request))
             .map(|Object(json)| json)

@@ -333,3 +333,49 @@ test('every page, every feature: nothing leaves the site, nothing is stored', as
   assert.deepEqual(offsite, []);
   await context.close();
 });
+
+// Issue 24: a link's pauses are counted before any is read: 10,000 `pause=` parameters would
+// make 500,000 nodes of form; more than the contract's 1,000 is refused at once, in words.
+test('a link with more pauses than the contract allows is refused before any is drawn', async () => {
+  const { page, problems } = await openPage(ctx.browser);
+  await page.goto(`${ctx.server.url}?today=2024-05-01`);
+  await page.waitForSelector('#start-day');
+  const before = await page.evaluate(() => document.getElementsByTagName('*').length);
+  // A request line that long is refused by servers (431): the page gets it from its history.
+  const link = (n) => {
+    const q = new URLSearchParams({ start: '2024-03-04', today: '2024-05-01' });
+    for (let i = 0; i < n; i++) q.append('pause', '2024-04-01..2024-04-02..sygdom');
+    return `?${q}`;
+  };
+  for (const n of [10_000, 1_001]) {
+    const took = await page.evaluate((search) => {
+      const started = performance.now();
+      history.pushState(null, '', search);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      return performance.now() - started;
+    }, link(n));
+    await page.waitForFunction(() => document.getElementById('page-error').dataset.code === 'E_TOO_MANY_PAUSES');
+    assert.match(await page.textContent('#page-error'), new RegExp(`I linket: Der er ${n} pauser \\(pause=\\); højst 1000 er tilladt`));
+    assert.equal(await page.locator('.pause-row').count(), 0, `${n}: no pause drawn`);
+    assert.equal(await page.locator('.samtaleplan-table').count(), 0, `${n}: no plan`);
+    const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    assert.ok(nodes < before + 100, `${n}: ${nodes} elements (${before} before)`);
+    assert.ok(took < 1000, `${n}: ${took} ms`);
+  }
+  // Within the limit the link is read as before.
+  await page.evaluate((search) => {
+    history.pushState(null, '', search);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, link(1));
+  await page.waitForSelector('.samtaleplan-table tbody tr');
+  assert.equal(await page.locator('#page-alert').isHidden(), true);
+  // In English too.
+  await page.evaluate((search) => {
+    history.pushState(null, '', `${search}&lang=en`);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, link(1_001));
+  await page.waitForFunction(() => document.getElementById('page-error').dataset.code === 'E_TOO_MANY_PAUSES');
+  assert.match(await page.textContent('#page-error'), /In the link: there are 1001 pauses/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

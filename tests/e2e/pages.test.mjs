@@ -5,10 +5,11 @@
 // checked by adding one line here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { useBrowser, openPage, artifacts, repo } from './browser.mjs';
+import { useBrowser, openPage, artifacts, repo, www } from './browser.mjs';
+import { startServer, CSP } from './server.mjs';
 
 const ctx = useBrowser();
 const require = createRequire(import.meta.url);
@@ -53,3 +54,66 @@ for (const [width, height] of SIZES) {
     });
   }
 }
+
+/** A policy's directives, by name, their values in order (`frame-ancestors` left out: a meta
+ * cannot carry it). */
+function directives(policy) {
+  const out = {};
+  for (const part of policy.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [name, ...values] = part.split(/\s+/);
+    if (name !== 'frame-ancestors') out[name.toLowerCase()] = values.join(' ');
+  }
+  return out;
+}
+
+// Issue 24: a page on a host that sends no Content-Security-Policy is under the same policy, from
+// its <meta>: the same directives as the server's header (less what a meta cannot carry).
+test("every page carries the header's policy in a meta, first in its head", async () => {
+  const pages = (await readdir(www)).filter((f) => f.endsWith('.html'));
+  assert.ok(pages.length >= 5 && pages.includes('frame.html'), pages.join(', '));
+  for (const file of pages) {
+    const html = await readFile(path.join(www, file), 'utf8');
+    const metas = [...html.matchAll(/<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"\s*>/gi)];
+    assert.equal(metas.length, 1, `${file}: one CSP meta`);
+    assert.deepEqual(directives(metas[0][1]), directives(CSP), file);
+    // Before anything it governs: no script, style or link comes before it.
+    const head = html.slice(0, metas[0].index);
+    assert.doesNotMatch(head, /<(script|link|style)\b/i, `${file}: the meta comes first`);
+  }
+});
+
+test('every page works under its meta policy alone, and the policy is in force', async () => {
+  const bare = await startServer({ root: www, csp: false });
+  try {
+    for (const [name, address, ready] of PAGES) {
+      const { page, problems } = await openPage(ctx.browser);
+      const response = await page.goto(`${bare.url}${address}`);
+      assert.equal(response.headers()['content-security-policy'], undefined, `${name}: no header`);
+      await page.waitForSelector(ready);
+      assert.deepEqual(problems, [], `${name}: the console while loading`);
+      // An inline script and an inline style are refused, as the header would refuse them.
+      const refused = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            const seen = [];
+            document.addEventListener('securitypolicyviolation', (e) => {
+              seen.push(e.effectiveDirective);
+              if (seen.length === 2) resolve(seen.sort());
+            });
+            const script = document.createElement('script');
+            script.textContent = 'window.__inline = 1';
+            document.head.append(script);
+            const style = document.createElement('style');
+            style.textContent = 'body { color: red }';
+            document.head.append(style);
+            setTimeout(() => resolve(seen.sort()), 2000);
+          }),
+      );
+      assert.deepEqual(refused, ['script-src-elem', 'style-src-elem'], name);
+      assert.equal(await page.evaluate(() => window.__inline), undefined, `${name}: an inline script ran`);
+      await page.close();
+    }
+  } finally {
+    await bare.close();
+  }
+});

@@ -12,7 +12,8 @@
 //! text values are escaped as RFC 5545 § 3.3.11 says. The UID of an event depends only on the
 //! plan's start, insurance and group and the samtale's id — not on its dates — so downloading the
 //! plan again, after adding a pause that moves a window, updates the events in a calendar rather
-//! than doubling them.
+//! than doubling them; when a caseload exports a member's plan, on the member's reference too
+//! ([`IcsOptions::member`]), so two members with the same start do not share events.
 //!
 //! This file writes the calendar and its events; `lines` escapes and folds the content lines,
 //! `stamp` writes and reads the date values, `uid` makes the UIDs.
@@ -44,6 +45,10 @@ pub struct IcsOptions<'a> {
     pub link: Option<&'a str>,
     /// Keep the samtaler whose latest date is before the plan's `today`.
     pub include_past: bool,
+    /// The member the plan is for, when a caseload exports it: it goes into each event's UID
+    /// (hashed), so two members' calendars with the same start do not overwrite each other's
+    /// events. `None` for a citizen's own plan, whose UIDs stay as they were.
+    pub member: Option<&'a str>,
 }
 
 /// The plan as an iCalendar file: a `VCALENDAR` with one all-day `VEVENT` per samtale on its
@@ -89,17 +94,18 @@ pub fn ics(plan: &Response, stamp: Stamp, options: &IcsOptions) -> String {
     for samtale in &plan.samtaler {
         let past = plan.today.is_some_and(|today| samtale.latest < today);
         if options.include_past || !past {
-            event(&mut w, plan, samtale, stamp, options.link);
+            event(&mut w, plan, samtale, stamp, options);
         }
     }
     w.raw("END", "VCALENDAR");
     w.out
 }
 
-fn event(w: &mut Writer, plan: &Response, s: &Samtale, stamp: Stamp, link: Option<&str>) {
+fn event(w: &mut Writer, plan: &Response, s: &Samtale, stamp: Stamp, options: &IcsOptions) {
     let lang = plan.lang;
+    let link = options.link;
     w.raw("BEGIN", "VEVENT");
-    w.raw("UID", &uid(plan, s));
+    w.raw("UID", &uid(plan, s, options.member));
     w.raw("DTSTAMP", &stamp.to_string());
     // One day: the latest date. DTEND of an all-day event is exclusive, so the day after it;
     // without a next day (chrono's last date, never a plan's) it is left out, and the event is one

@@ -13,6 +13,7 @@ fn all() -> IcsOptions<'static> {
     IcsOptions {
         link: None,
         include_past: true,
+        member: None,
     }
 }
 
@@ -399,6 +400,7 @@ fn the_link_is_in_every_description_and_the_url() {
     let options = IcsOptions {
         link: Some(link),
         include_past: false,
+        member: None,
     };
     let text = ics(&plan(r#"{"start":"2024-03-04"}"#), stamp(), &options);
     assert_well_formed(&text);
@@ -411,6 +413,7 @@ fn the_link_is_in_every_description_and_the_url() {
     let options = IcsOptions {
         link: Some(odd),
         include_past: false,
+        member: None,
     };
     let text = ics(&plan(r#"{"start":"2024-03-04","lang":"en"}"#), stamp(), &options);
     assert_well_formed(&text);
@@ -528,4 +531,37 @@ fn odd_plans_do_not_panic() {
     let text = ics(&empty, stamp(), &all());
     assert_well_formed(&text);
     assert!(!text.contains("VEVENT"));
+}
+
+#[test]
+fn a_members_uids_depend_on_the_member_and_a_citizens_stay_as_they_were() {
+    let p = plan(r#"{"start":"2024-03-04"}"#);
+    let uids = |member: Option<&str>| -> Vec<String> {
+        let options = IcsOptions { member, ..all() };
+        events(&ics(&p, stamp(), &options))
+            .iter()
+            .map(|e| prop(e, "UID").to_string())
+            .collect()
+    };
+    // A citizen's plan: the UID it had before members were known (issue 24), so a calendar that
+    // imported it updates rather than doubles its events.
+    let citizen = uids(None);
+    assert_eq!(citizen[0], "A1-20240304-83a8d41b629bcbe7@samtaleplan");
+    // Two members with the same start: no UID in common, and none a citizen's.
+    let (a, b) = (uids(Some("1001")), uids(Some("1002")));
+    assert_eq!(a.len(), citizen.len());
+    for uid in &a {
+        assert!(!b.contains(uid) && !citizen.contains(uid), "{uid}");
+    }
+    // The same member twice: the same UIDs.
+    assert_eq!(a, uids(Some("1001")));
+    // Any reference gives a plain ASCII UID of the same shape (only its hash is in it).
+    for odd in ["Æble @ 3;x,y\\n", "", "😀\r\n"] {
+        for (uid, plain) in uids(Some(odd)).iter().zip(&citizen) {
+            assert!(uid.bytes().all(|b| b.is_ascii_graphic()), "{uid}");
+            assert_eq!(uid.len(), plain.len());
+            assert_eq!(uid[..12], plain[..12]);
+            assert_ne!(uid, plain);
+        }
+    }
 }

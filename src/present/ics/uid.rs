@@ -6,9 +6,19 @@ use crate::contract::response::{Response, Samtale};
 use std::hash::Hasher;
 
 /// `<id>-<start>-<hash>@samtaleplan`: the same for the same person's samtale on every download,
-/// whatever pauses have moved its dates since.
-pub(super) fn uid(plan: &Response, s: &Samtale) -> String {
+/// whatever pauses have moved its dates since. `member` (a caseload's member reference) goes into
+/// the hash, so members with the same start, insurance and group get different UIDs and one
+/// calendar's import does not overwrite another's; without it (a citizen's own plan) the UID is
+/// what it has always been. The reference never appears in the UID itself (only its hash), so
+/// any characters it has are safe.
+pub(super) fn uid(plan: &Response, s: &Samtale, member: Option<&str>) -> String {
     let mut h = Fnv1a::default();
+    if let Some(member) = member {
+        // A prefix no plan part starts with, so a member's UIDs never equal a citizen's.
+        h.write(b"member\x1e");
+        h.write(member.as_bytes());
+        h.write(&[0x1e]);
+    }
     for part in [
         plan.start.to_string().as_str(),
         plan.insurance.as_str(),
