@@ -895,3 +895,36 @@ fn a_cell_address_given_twice_is_refused() {
         e.message
     );
 }
+
+/// An .ods is read whole (calamine), each sheet a rectangle from its first filled cell to its
+/// last: one repeated row (`table:number-rows-repeated`) of a repeated cell spans billions of
+/// cells in a few bytes, and such a workbook is refused before calamine reads it, not given
+/// gigabytes; small-libreoffice.ods with a few repeated rows is read.
+#[test]
+fn an_ods_whose_repeats_span_too_many_cells_is_refused() {
+    let book = file("small-libreoffice.ods");
+    let repeated = |rows: u32, cols: u32| {
+        workbook::with_part(&book, "content.xml", |xml| {
+            xml.replacen(
+                "</table:table>",
+                &format!(
+                    r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{cols}"/><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>"#
+                ),
+                1,
+            )
+        })
+    };
+    let (_, want) = read(&book);
+    let (_, s) = read(&repeated(3, 2));
+    assert_eq!((s.members, s.rows), (want.members, want.rows + 3));
+    for (rows, cols) in [(1_048_000, 16_000), (5_600, 16_000), (8_000_001, 0)] {
+        let e = read_with(&repeated(rows, cols), Options::new(today(), Lang::En))
+            .err()
+            .expect("refused");
+        assert_eq!(e.code, ErrorCode::CsvTooLarge, "{rows} × {cols}: {e}");
+        assert_eq!(
+            e.message,
+            "The spreadsheet's sheets span more than 8 million cells (from the first filled cell to the last), and it is not read."
+        );
+    }
+}

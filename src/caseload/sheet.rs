@@ -279,17 +279,113 @@ fn zipped(bytes: &[u8], lang: Lang) -> Result<&'static str, Result<PlanError, St
             format!("The spreadsheet unpacks to more than {mb} MB, and it is not read."),
         )));
     }
+    let mut mimetype = Vec::new();
     if let Ok(part) = zip.by_name("mimetype") {
-        let mut mimetype = Vec::new();
-        if part.take(100).read_to_end(&mut mimetype).is_ok() && mimetype.trim_ascii() == ODS_MIMETYPE {
-            return Ok("ods");
+        let _ = part.take(100).read_to_end(&mut mimetype);
+    }
+    if mimetype.trim_ascii() == ODS_MIMETYPE {
+        let content = zip.by_name("content.xml").map_err(|e| Err(e.to_string()))?;
+        if ods_cells(content).map_err(Err)? > MAX_ODS_CELLS {
+            let n = MAX_ODS_CELLS / 1_000_000;
+            return Err(Ok(PlanError::new(
+                ErrorCode::CsvTooLarge,
+                lang,
+                format!(
+                    "Regnearkets ark spænder over mere end {n} mio. celler (fra den første til den sidste udfyldte), og det læses ikke."
+                ),
+                format!(
+                    "The spreadsheet's sheets span more than {n} million cells (from the first filled cell to the last), and it is not read."
+                ),
+            )));
         }
+        return Ok("ods");
     }
     Ok(if zip.index_for_name("xl/workbook.bin").is_some() {
         "xlsb"
     } else {
         "xlsx"
     })
+}
+
+/// The most cells an OpenDocument workbook's sheets may span, all together: calamine reads an
+/// .ods whole, each sheet a rectangle from its first filled cell to its last, so the rectangles
+/// are measured first (a repeated row or cell, `table:number-rows-repeated="1048000"`, can make a
+/// few bytes span billions of cells).
+pub const MAX_ODS_CELLS: u64 = 8_000_000;
+
+/// A sheet's rectangle so far: first and last row, first and last column with a value.
+type Area = Option<(u64, u64, u64, u64)>;
+
+/// The cells an OpenDocument `content.xml`'s sheets span: for each sheet, the rectangle from its
+/// first cell with a value (or text) to its last, repeats counted, summed.
+fn ods_cells(content: impl Read) -> Result<u64, String> {
+    use quick_xml::events::{BytesStart, Event};
+    let repeats = |e: &BytesStart<'_>, name: &str| -> u64 {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1u64)
+            .max(1)
+    };
+    let add = |area: &mut Area, rows: (u64, u64), cols: (u64, u64)| {
+        *area = Some(match *area {
+            None => (rows.0, rows.1, cols.0, cols.1),
+            Some((r0, r1, c0, c1)) => (r0.min(rows.0), r1.max(rows.1), c0.min(cols.0), c1.max(cols.1)),
+        });
+    };
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let mut buf = Vec::new();
+    let mut total: u64 = 0;
+    let mut area: Area = None;
+    let (mut row, mut col, mut row_repeats) = (0u64, 0u64, 1u64);
+    // The current row's first and last column with a value.
+    let mut filled: Option<(u64, u64)> = None;
+    loop {
+        buf.clear();
+        let (e, empty) = match xml.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+            Event::Eof => break,
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(e) => {
+                match e.name().as_ref() {
+                    "table:table-row" => {
+                        if let Some(cols) = filled.take() {
+                            add(&mut area, (row, row.saturating_add(row_repeats - 1)), cols);
+                        }
+                        row = row.saturating_add(row_repeats);
+                    }
+                    "table:table" => {
+                        if let Some((r0, r1, c0, c1)) = area.take() {
+                            total = total.saturating_add((r1 - r0 + 1).saturating_mul(c1 - c0 + 1));
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        match e.name().as_ref() {
+            "table:table" => (area, row) = (None, 0),
+            "table:table-row" => {
+                (col, row_repeats, filled) = (0, repeats(&e, "table:number-rows-repeated"), None);
+                if empty {
+                    row = row.saturating_add(row_repeats);
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                let n = repeats(&e, "table:number-columns-repeated");
+                if !empty || matches!(e.try_get_attribute("office:value-type"), Ok(Some(_))) {
+                    let last = col.saturating_add(n - 1);
+                    filled = Some(filled.map_or((col, last), |(a, b)| (a.min(col), b.max(last))));
+                }
+                col = col.saturating_add(n);
+            }
+            _ => {}
+        }
+    }
+    Ok(total)
 }
 
 /// A whole sheet's cell as a streamed one.
