@@ -170,7 +170,7 @@ pub(super) fn open(bytes: &[u8], wanted: Option<&str>, lang: Lang) -> Result<She
         )
     };
     let format = if bytes.starts_with(b"PK") {
-        zipped(bytes, lang).map_err(|e| e.unwrap_or_else(|detail| unreadable(detail)))?
+        zipped(bytes, lang).map_err(|e| e.unwrap_or_else(&unreadable))?
     } else {
         "xls"
     };
@@ -217,7 +217,7 @@ pub(super) fn open(bytes: &[u8], wanted: Option<&str>, lang: Lang) -> Result<She
             _ => whole!(Xls<_>),
         }
     };
-    let (names, found) = read(&mut cells).map_err(|e| e.unwrap_or_else(|detail| unreadable(detail)))?;
+    let (names, found) = read(&mut cells).map_err(|e| e.unwrap_or_else(&unreadable))?;
     if !found {
         let listed: Vec<String> = names.iter().map(|n| quote(n)).collect();
         return Err(match wanted {
@@ -455,10 +455,10 @@ impl Caseload {
                 }
             }
             // A row ends at its last cell; as in a dense sheet, it reaches the header's width.
-            if let Some(width) = self.layout.as_ref().map(|l| l.width) {
-                if fields.len() < width {
-                    fields.resize(width, Cow::Borrowed(""));
-                }
+            if let Some(width) = self.layout.as_ref().map(|l| l.width)
+                && fields.len() < width
+            {
+                fields.resize(width, Cow::Borrowed(""));
             }
             // An error cell in a column that is read is the row's error; elsewhere it is ignored.
             let read = |i: usize| self.layout.as_ref().is_none_or(|l| l.reads(i));
