@@ -204,7 +204,7 @@ pub(super) fn open(bytes: &[u8], wanted: Option<&str>, lang: Lang) -> Result<She
                 let range: Range<Data> = book.worksheet_range(&name).map_err(|e| Err(e.to_string()))?;
                 let (r0, c0) = range.start().unwrap_or((0, 0));
                 for (r, c, value) in range.used_cells() {
-                    let at = (r0 + r as u32, c0 + c as u32);
+                    let at = (r0.saturating_add(r as u32), c0.saturating_add(c as u32));
                     cells.push(at, &as_ref(value)).map_err(Ok)?;
                 }
                 Ok((names, true))
@@ -281,7 +281,11 @@ fn zipped(bytes: &[u8], lang: Lang) -> Result<&'static str, Result<PlanError, St
     }
     let mut mimetype = Vec::new();
     if let Ok(part) = zip.by_name("mimetype") {
-        let _ = part.take(100).read_to_end(&mut mimetype);
+        // A `mimetype` that cannot be read is no OpenDocument's: the file is then read as .xlsx,
+        // whose reader says what is wrong.
+        if part.take(100).read_to_end(&mut mimetype).is_err() {
+            mimetype.clear();
+        }
     }
     if mimetype.trim_ascii() == ODS_MIMETYPE {
         let content = zip.by_name("content.xml").map_err(|e| Err(e.to_string()))?;
