@@ -152,7 +152,15 @@ fn the_xlsx_fixture_is_made_by_rust_xlsxwriter() {
 /// A workbook's content as a reader sees it: each sheet's name and cells (formula cells by
 /// their saved value), in order.
 fn contents(bytes: &[u8]) -> Vec<(String, Vec<Vec<Data>>)> {
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("xlsx");
+    contents_of::<Xlsx<_>>(bytes)
+}
+
+/// A workbook's content as `R` (Xlsx, Ods …) reads it.
+fn contents_of<R: Reader<Cursor<Vec<u8>>>>(bytes: &[u8]) -> Vec<(String, Vec<Vec<Data>>)>
+where
+    R::Error: std::fmt::Debug,
+{
+    let mut book: R = calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("workbook");
     book.sheet_names()
         .into_iter()
         .map(|name| {
@@ -561,20 +569,29 @@ fn a_windows_1252_file_with_forbrugte_timer_gives_the_cores_dates() {
 }
 
 /// Workbooks another program wrote: LibreOffice Calc converting small.csv and excel-1252.csv
-/// (tests/caseload/small-libreoffice.xlsx.md) — numbers as numbers, some dates as date cells
-/// and some as text. Each gives its CSV's summary, number for number (and names).
+/// to .xlsx and to OpenDocument (.ods) (tests/caseload/small-libreoffice.xlsx.md) — numbers as
+/// numbers, some dates as date cells and some as text. Each gives its CSV's summary, number for
+/// number (and names).
 #[test]
 fn spreadsheets_libreoffice_wrote_give_the_csv_numbers() {
-    for (xlsx, csv, sheet) in [
-        ("small-libreoffice.xlsx", "small.csv", "small"),
-        ("excel-1252-libreoffice.xlsx", "excel-1252.csv", "excel-1252"),
+    for (xlsx, csv, sheet, format) in [
+        ("small-libreoffice.xlsx", "small.csv", "small", "xlsx"),
+        ("excel-1252-libreoffice.xlsx", "excel-1252.csv", "excel-1252", "xlsx"),
+        ("small-libreoffice.ods", "small.csv", "small", "ods"),
+        ("excel-1252-libreoffice.ods", "excel-1252.csv", "excel-1252", "ods"),
     ] {
         let bytes = file(xlsx);
-        assert!(
-            String::from_utf8_lossy(&bytes).contains("docProps/app.xml"),
-            "{xlsx} is a workbook"
-        );
-        let book = contents(&bytes);
+        let (book, part) = if format == "ods" {
+            let mimetype = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
+            assert!(
+                bytes.windows(mimetype.len()).any(|w| w == mimetype),
+                "{xlsx} is OpenDocument"
+            );
+            (contents_of::<calamine::Ods<_>>(&bytes), "content.xml")
+        } else {
+            (contents(&bytes), "docProps/app.xml")
+        };
+        assert!(String::from_utf8_lossy(&bytes).contains(part), "{xlsx} is a workbook");
         assert_eq!(book.len(), 1, "{xlsx}: one sheet");
         // LibreOffice's own cells, not rust_xlsxwriter's: a member number as a number, a start as
         // a date cell, a dotted date as text.
@@ -586,14 +603,14 @@ fn spreadsheets_libreoffice_wrote_give_the_csv_numbers() {
                     .iter()
                     .position(|h| h.to_string().contains("ledighedsdag") || *h == Data::String("start".into()))
                     .expect("start")],
-                Data::DateTime(_)
+                Data::DateTime(_) | Data::DateTimeIso(_)
             ),
             "{xlsx}: {:?}",
             rows[1]
         );
         let (c, s) = read(&bytes);
         let (want_c, want) = read(&file(csv));
-        assert_eq!(s.source.format, "xlsx");
+        assert_eq!(s.source.format, format);
         assert_eq!(s.source.sheet.as_deref(), Some(sheet));
         assert_eq!(s.source.name_column, want.source.name_column, "{xlsx}");
         assert_eq!(s.source.ignored_columns, want.source.ignored_columns, "{xlsx}");
@@ -846,4 +863,142 @@ fn a_column_the_caseworker_picks_is_the_label() {
     let mut lines = csv.trim_start_matches('\u{feff}').lines();
     assert!(lines.next().expect("head").starts_with("Medlem;Navn;"), "{csv}");
     assert!(lines.all(|l| l.split(';').nth(1) == Some("Bodil Ærø")), "{csv}");
+}
+
+#[path = "common/workbook.rs"]
+mod workbook;
+
+/// A sheet costs its cells, not the addresses they claim (issue 24): a cell at XFD1048576, or at
+/// row 99,999,999, in small.xlsx is read as the one cell it is — its row an error with its line,
+/// every member of small.xlsx still read — not a rectangle of 17 billion cells (which aborted).
+#[test]
+fn a_cell_far_away_costs_one_cell_not_its_address() {
+    let book = file("small.xlsx");
+    let (_, want) = read(&book);
+    let far = workbook::with_sheet(&book, |xml| {
+        let xml = workbook::append_row(xml, 1_048_576, &[("XFD1048576", "x")]);
+        workbook::append_row(&xml, 99_999_999, &[("A99999999", "9001")])
+    });
+    let (c, s) = read(&far);
+    assert_eq!(s.members, want.members);
+    assert_eq!(s.rows, want.rows + 2);
+    let last: Vec<_> = s.errors.iter().rev().take(2).rev().collect();
+    assert_eq!(
+        (last[0].line, last[0].code),
+        (1_048_576, ErrorCode::CsvFields),
+        "{last:?}"
+    );
+    assert!(
+        last[0].message.starts_with("Rækken har 16384 felter"),
+        "{}",
+        last[0].message
+    );
+    assert_eq!(last[1].line, 99_999_999, "{last:?}");
+    assert_eq!(last[1].member.as_deref(), Some("9001"));
+    assert!(c.member("9001").is_none());
+    // Thousands of rows each with a cell at XFD would be gigabytes as CSV text: refused whole.
+    let wide = workbook::with_sheet(&book, |xml| {
+        (20..5_000).fold(xml.to_string(), |xml, r| {
+            workbook::append_row(&xml, r, &[(&format!("XFD{r}"), "x")])
+        })
+    });
+    let e = read_with(&wide, Options::new(today(), Lang::En))
+        .err()
+        .expect("refused");
+    assert_eq!(e.code, ErrorCode::CsvTooLarge);
+    assert_eq!(e.message, "The sheet is larger than 64 MB, read as CSV text.");
+}
+
+/// A workbook whose parts declare more than 512 MB unpacked (a zip bomb: 2 MB holding 2 GB of
+/// XML) is refused before a byte of it is inflated; the zip reader refuses a part that inflates
+/// past what it declares, so the declaration bounds the work.
+#[test]
+fn a_workbook_that_unpacks_too_large_is_refused_before_it_is_read() {
+    let book = file("small.xlsx");
+    for part in [workbook::SHEET, "xl/media/padding.bin"] {
+        let padded = workbook::with_part(&book, part, |xml| format!("{xml}        "));
+        assert!(read_with(&padded, Options::new(today(), Lang::Da)).is_ok(), "{part}");
+        let bomb = workbook::declaring(&padded, part, 2_000_000_000);
+        for (lang, text) in [
+            (
+                Lang::Da,
+                "Regnearket fylder mere end 512 MB pakket ud, og det læses ikke.",
+            ),
+            (
+                Lang::En,
+                "The spreadsheet unpacks to more than 512 MB, and it is not read.",
+            ),
+        ] {
+            let e = read_with(&bomb, Options::new(today(), lang)).err().expect("refused");
+            assert_eq!((e.code, e.message.as_str()), (ErrorCode::CsvTooLarge, text), "{part}");
+        }
+    }
+}
+
+/// A cell address given twice (two `<c r="A2">`) is refused with the address and both values,
+/// never one of them kept without a word.
+#[test]
+fn a_cell_address_given_twice_is_refused() {
+    let book = file("small.xlsx");
+    let twice = workbook::with_sheet(&book, |xml| {
+        let at = xml.find(r#"<c r="A2""#).expect("A2");
+        let end = at + xml[at..].find("</c>").expect("its end") + 4;
+        format!(
+            r#"{}<c r="A2" t="inlineStr"><is><t>9999</t></is></c>{}"#,
+            &xml[..end],
+            &xml[end..]
+        )
+    });
+    let e = read_with(&twice, Options::new(today(), Lang::Da))
+        .err()
+        .expect("refused");
+    assert_eq!(e.code, ErrorCode::CsvFile);
+    assert!(
+        e.message
+            .starts_with("Regnearket har cellen A2 to gange (“1001” og “9999”)"),
+        "{}",
+        e.message
+    );
+    let e = read_with(&twice, Options::new(today(), Lang::En))
+        .err()
+        .expect("refused");
+    assert!(
+        e.message
+            .starts_with("The spreadsheet has the cell A2 twice (“1001” and “9999”)"),
+        "{}",
+        e.message
+    );
+}
+
+/// An .ods is read whole (calamine), each sheet a rectangle from its first filled cell to its
+/// last: one repeated row (`table:number-rows-repeated`) of a repeated cell spans billions of
+/// cells in a few bytes, and such a workbook is refused before calamine reads it, not given
+/// gigabytes; small-libreoffice.ods with a few repeated rows is read.
+#[test]
+fn an_ods_whose_repeats_span_too_many_cells_is_refused() {
+    let book = file("small-libreoffice.ods");
+    let repeated = |rows: u32, cols: u32| {
+        workbook::with_part(&book, "content.xml", |xml| {
+            xml.replacen(
+                "</table:table>",
+                &format!(
+                    r#"<table:table-row table:number-rows-repeated="{rows}"><table:table-cell table:number-columns-repeated="{cols}"/><table:table-cell office:value-type="string"><text:p>x</text:p></table:table-cell></table:table-row></table:table>"#
+                ),
+                1,
+            )
+        })
+    };
+    let (_, want) = read(&book);
+    let (_, s) = read(&repeated(3, 2));
+    assert_eq!((s.members, s.rows), (want.members, want.rows + 3));
+    for (rows, cols) in [(1_048_000, 16_000), (5_600, 16_000), (8_000_001, 0)] {
+        let e = read_with(&repeated(rows, cols), Options::new(today(), Lang::En))
+            .err()
+            .expect("refused");
+        assert_eq!(e.code, ErrorCode::CsvTooLarge, "{rows} × {cols}: {e}");
+        assert_eq!(
+            e.message,
+            "The spreadsheet's sheets span more than 8 million cells (from the first filled cell to the last), and it is not read."
+        );
+    }
 }

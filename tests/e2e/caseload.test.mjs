@@ -7,6 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { spawnSync } from 'node:child_process';
+import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -547,5 +548,78 @@ test('Excel\'s "Unicode-tekst" (UTF-16 LE and BE, tabs) gives the command line\'
     assert.match(await page.textContent('#page-error'), name === 'bom-odd.csv' ? /mangler kolonnen medlem/ : /Filen er tom/, name);
     assert.equal(run.stderr.trim(), `samtaleplan: E_CSV_HEADER: ${await page.textContent('#page-error')}`, name);
   }
+  await page.close();
+});
+
+/**
+ * A minimal .xlsx (stored, not deflated) whose one sheet has `rows` (arrays of [address, text]
+ * keyed by row number); `declare` gives a part's declared unpacked size in the table of
+ * contents, as a zip bomb's says (its bytes unchanged).
+ */
+function workbook(rows, declare = {}) {
+  const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+  const pkg = 'http://schemas.openxmlformats.org/package/2006/relationships';
+  const sheetData = Object.entries(rows).map(([r, cells]) =>
+    `<row r="${r}">${cells.map(([at, t]) => `<c r="${at}" t="inlineStr"><is><t>${t}</t></is></c>`).join('')}</row>`).join('');
+  const parts = {
+    '[Content_Types].xml': '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
+    '_rels/.rels': `<Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    'xl/workbook.xml': `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets><sheet name="Medlemmer" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${pkg}"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheetData}</sheetData></worksheet>`,
+  };
+  const local = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(parts)) {
+    const data = Buffer.from(text);
+    const nameBytes = Buffer.from(name);
+    const head = (sig, size) => {
+      const h = Buffer.alloc(sig === 0x04034b50 ? 30 : 46);
+      const at = sig === 0x04034b50 ? 4 : 6; // the central header has "version made by" first
+      h.writeUInt32LE(sig, 0);
+      h.writeUInt16LE(20, at); // version needed; flags, method (stored), time, date stay 0
+      h.writeUInt32LE(zlib.crc32(data), at + 10);
+      h.writeUInt32LE(data.length, at + 14);
+      h.writeUInt32LE(size, at + 18);
+      h.writeUInt16LE(nameBytes.length, at + 22);
+      if (sig !== 0x04034b50) h.writeUInt32LE(offset, 42);
+      return h;
+    };
+    const l = Buffer.concat([head(0x04034b50, data.length), nameBytes, data]);
+    central.push(Buffer.concat([head(0x02014b50, declare[name] ?? data.length), nameBytes]));
+    local.push(l);
+    offset += l.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length, 8);
+  end.writeUInt16LE(central.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, cd, end]);
+}
+
+test('hostile workbooks: a cell at XFD1048576 is its row\'s error, a zip bomb E_CSV_TOO_LARGE, never E_TRAP; the command line agrees', async () => {
+  const rows = { 1: [['A1', 'medlem'], ['B1', 'start']], 2: [['A2', '1001'], ['B2', '08-01-2024']], 1048576: [['XFD1048576', 'x']] };
+  const far = path.join(tmp, 'langt-vaek.xlsx');
+  await writeFile(far, workbook(rows));
+  const bomb = path.join(tmp, 'bombe.xlsx');
+  await writeFile(bomb, workbook(rows, { 'xl/worksheets/sheet1.xml': 2 ** 31 }));
+  const cliErrors = JSON.parse(cliOut([far, '--today', '2024-06-05', '--format', 'json'])).errors;
+  assert.deepEqual(cliErrors.map((e) => [e.line, e.code]), [[1048576, 'E_CSV_FIELDS']]);
+  const { page, problems } = await runFile(far, '2024-06-05');
+  const errors = await page.$$eval('.caseload-errors tbody tr', (rs) => rs.map((r) => `${r.children[0].textContent} ${r.children[2].textContent}`));
+  assert.equal(errors.length, 1);
+  assert.match(errors[0], /^1\.?048\.?576 E_CSV_FIELDS$/);
+  await page.setInputFiles('#file', bomb);
+  await page.click('#run');
+  await page.waitForFunction(() => document.getElementById('page-error').dataset.code);
+  assert.equal(await page.getAttribute('#page-error', 'data-code'), 'E_CSV_TOO_LARGE');
+  assert.match(await page.textContent('#page-error'), /mere end 512 MB pakket ud/);
+  const run = spawnSync(cli, ['caseload', bomb, '--today', '2024-06-05'], { encoding: 'utf8' });
+  assert.match(run.stderr, /E_CSV_TOO_LARGE/);
+  assert.deepEqual(problems, []);
   await page.close();
 });
