@@ -266,14 +266,14 @@ need_cargo_mutants() {
 # Not the fuzzing, the command line or the browser: they add minutes per mutant and test the
 # code only through what these already check.
 RULES_TESTS=(--test cases --test properties --test rules --test counter --test caseload --lib)
-CASELOAD_TESTS=(--test caseload --test caseload_files --test caseload_counts --test caseload_held --test booking --test caseload_booking --test caseload_presence --lib)
+CASELOAD_TESTS=(--test caseload --lib)
 
 # The caseload's counts, by function name rather than by file, so the list survives the caseload's
 # files being split or renamed: OnTime (on time, early, late, missing), the Accumulator (lists,
 # weekly workload, on-time rows, STAR's indicators), the summary's lists, the holder lanes and
 # the booking proposal's rule (`book`).
 # Share::new (the per-mille rounding) gets no mutants: cargo-mutants leaves functions named `new`
-# alone, so tests/caseload.rs checks its rounding directly.
+# alone, so tests/caseload/summary.rs checks its rounding directly.
 CASELOAD_COUNTS='(OnTime|Accumulator|Summary)::|replace lane | in book( |$)|replace book '
 
 mutants() {

@@ -46,14 +46,16 @@ fn through_plan_value(request: JsValue) -> String {
 
 #[wasm_bindgen_test]
 fn every_case_table_holds_through_plan() {
+    // As many as natively: every [[case]] in tests/cases/*.toml (run_all checks it too).
     let n = common::cases::run_all(through_plan);
-    assert!(n >= 25);
+    assert_eq!(n, common::cases::CASES);
 }
 
 #[cfg(feature = "caseload")]
 #[wasm_bindgen_test]
 fn every_case_table_holds_through_plan_json() {
-    common::cases::run_all(plan_json_js);
+    let n = common::cases::run_all(plan_json_js);
+    assert_eq!(n, common::cases::CASES);
 }
 
 #[wasm_bindgen_test]

@@ -268,21 +268,14 @@ impl Case {
     }
 }
 
-/// Every table, by file name, built into the test binary so the WebAssembly tests read the same.
-pub const TABLES: [(&str, &str); 9] = [
-    ("r2024.toml", include_str!("../cases/r2024.toml")),
-    ("r2015.toml", include_str!("../cases/r2015.toml")),
-    ("r2020.toml", include_str!("../cases/r2020.toml")),
-    ("r2026.toml", include_str!("../cases/r2026.toml")),
-    ("parttime.toml", include_str!("../cases/parttime.toml")),
-    ("sickness.toml", include_str!("../cases/sickness.toml")),
-    ("prior.toml", include_str!("../cases/prior.toml")),
-    ("openended.toml", include_str!("../cases/openended.toml")),
-    ("errors.toml", include_str!("../cases/errors.toml")),
-];
+/// `TABLES`, every tests/cases/*.toml built into the test binary so the WebAssembly tests read
+/// the same, and `CASES`, the `[[case]]` headers they hold: listed by the dev-dependency
+/// `case-tables` (tests/common/case_tables/build.rs), not by hand.
+pub use case_tables::{CASES, TABLES};
 
 /// Runs every case of every table through `answer` (request JSON → response JSON) and panics
-/// with all the differences found. Returns the number of cases run.
+/// with all the differences found, or when it ran fewer or more cases than the tables' `[[case]]`
+/// headers. Returns the number of cases run.
 pub fn run_all(answer: impl Fn(&str) -> String) -> usize {
     let mut failures = Vec::new();
     let mut count = 0;
@@ -300,5 +293,6 @@ pub fn run_all(answer: impl Fn(&str) -> String) -> usize {
         failures.len(),
         failures.join("\n")
     );
+    assert_eq!(count, CASES, "cases run, and [[case]] headers in tests/cases/*.toml");
     count
 }

@@ -1,6 +1,6 @@
 //! xorshift64*: a small, deterministic generator for the tests that spread random requests and
-//! inputs around (properties.rs, fuzz.rs, caseload.rs, booking.rs, the native benchmark). A seed
-//! gives the same sequence on every machine.
+//! inputs around (properties.rs, fuzz.rs, caseload/summary.rs, caseload/booking.rs, the native
+//! benchmark). A seed gives the same sequence on every machine.
 
 // Each test that includes this file uses part of it.
 #![allow(dead_code)]

@@ -1,4 +1,4 @@
-//! Hostile workbooks made from a real one (caseload_files.rs, fuzz.rs): tests/caseload/small.xlsx
+//! Hostile workbooks made from a real one (caseload/files.rs, fuzz.rs): tests/caseload/small.xlsx
 //! with its first sheet's XML edited (a cell at XFD1048576, a cell address twice …), or with a
 //! part whose declared unpacked size is a lie, rezipped with the zip crate calamine reads with.
 

@@ -10,16 +10,12 @@ use samtaleplan::caseload::{self, Capacity, Caseload, Options, Query, Status, Su
 use std::io::Cursor;
 use std::process::Command;
 
-const TODAY: &str = "2024-06-05";
-
-fn today() -> chrono::NaiveDate {
-    TODAY.parse().expect("today")
-}
+use crate::support::{self, TODAY, file, today};
 
 /// tests/caseload/small.csv with its first five columns only (no held dates); with `empty_held`,
 /// an empty `holdt_A1` column after them (the file then says no samtale was held).
 fn small(empty_held: bool) -> Vec<u8> {
-    let text = std::fs::read_to_string("tests/caseload/small.csv").expect("small.csv");
+    let text = String::from_utf8(file("small.csv")).expect("small.csv");
     let mut out = String::new();
     for (i, line) in text.lines().enumerate() {
         let fields: Vec<&str> = line.split(';').take(5).collect();
@@ -32,11 +28,9 @@ fn small(empty_held: bool) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// A file read whole on the hand-worked day, in `lang`.
 fn read(bytes: &[u8], lang: Lang) -> (Caseload, Summary) {
-    let mut c = Caseload::new(Options::new(today(), lang));
-    c.feed(bytes);
-    let s = c.finish().unwrap_or_else(|e| panic!("{e}"));
-    (c, s)
+    support::read(bytes, Options::new(today(), lang))
 }
 
 #[test]
@@ -226,7 +220,7 @@ fn the_overview_workbook_has_booking_sheets_only_with_capacities() {
 
 #[test]
 fn an_overdue_samtale_is_listed_as_overdue_not_as_needing_a_week() {
-    let (c, s) = read(&std::fs::read("tests/caseload/small.csv").expect("file"), Lang::Da);
+    let (c, s) = read(&file("small.csv"), Lang::Da);
     let p = c.propose(&Capacity::default());
     let b = c.booking(&p, usize::MAX);
     assert_eq!(b.overdue, s.overdue.total);
@@ -248,7 +242,7 @@ fn an_overdue_samtale_is_listed_as_overdue_not_as_needing_a_week() {
         "{own:?}"
     );
     // In English, the lists' words are English.
-    let (c, _) = read(&std::fs::read("tests/caseload/small.csv").expect("file"), Lang::En);
+    let (c, _) = read(&file("small.csv"), Lang::En);
     let at_risk = caseload::export(&c, "at_risk", &Query::default()).expect("csv");
     assert!(
         at_risk.starts_with("Member;Samtale;Held by;Earliest;Latest;"),

@@ -12,27 +12,17 @@ use samtaleplan::rules::dates::ymd;
 use samtaleplan::{ErrorCode, Lang};
 use std::io::Cursor;
 
-const DIR: &str = "tests/caseload";
+use crate::support::{DIR, errors, file, today, try_read};
+use crate::workbook;
 
-fn today() -> chrono::NaiveDate {
-    ymd(2024, 6, 5)
-}
-
+/// Read as the page reads a file: in pieces of 4096 bytes.
 fn read_with(bytes: &[u8], opts: Options) -> Result<(Caseload, Summary), samtaleplan::PlanError> {
-    let mut c = Caseload::new(opts);
-    for chunk in bytes.chunks(4096) {
-        c.feed(chunk);
-    }
-    let s = c.finish()?;
-    Ok((c, s))
+    try_read(bytes, opts, 4096)
 }
 
+/// Read as the page reads it, on the hand-worked day, in Danish.
 fn read(bytes: &[u8]) -> (Caseload, Summary) {
     read_with(bytes, Options::new(today(), Lang::Da)).unwrap_or_else(|e| panic!("{e}"))
-}
-
-fn file(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{DIR}/{name}")).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
 /// A summary's numbers and lists, without what says how the file was read.
@@ -488,13 +478,8 @@ fn a_windows_1252_file_with_forbrugte_timer_gives_the_cores_dates() {
         assert_eq!(s.source.encoding, Some("Windows-1252"));
         assert!(s.source.ignored_columns.is_empty());
         assert_eq!(s.source.name_column.as_deref(), Some("Navn"));
-        let errors: Vec<(usize, &str, ErrorCode)> = s
-            .errors
-            .iter()
-            .map(|e| (e.line, e.member.as_deref().unwrap_or(""), e.code))
-            .collect();
         assert_eq!(
-            errors,
+            errors(&s),
             [(6, "3005", ErrorCode::CsvValue), (8, "3007", ErrorCode::CsvPause)]
         );
         assert!(s.errors[0].message.contains("“48l”"), "{}", s.errors[0].message);
@@ -864,9 +849,6 @@ fn a_column_the_caseworker_picks_is_the_label() {
     assert!(lines.next().expect("head").starts_with("Medlem;Navn;"), "{csv}");
     assert!(lines.all(|l| l.split(';').nth(1) == Some("Bodil Ærø")), "{csv}");
 }
-
-#[path = "common/workbook.rs"]
-mod workbook;
 
 /// A sheet costs its cells, not the addresses they claim (issue 24): a cell at XFD1048576, or at
 /// row 99,999,999, in small.xlsx is read as the one cell it is — its row an error with its line,

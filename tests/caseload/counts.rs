@@ -8,21 +8,11 @@ use samtaleplan::rules::dates::ymd;
 use samtaleplan::rules::regimes::Holder;
 use std::collections::BTreeSet;
 
-/// The day tests/caseload/small.expected.toml is worked out for.
-fn small_today() -> chrono::NaiveDate {
-    ymd(2024, 6, 5)
-}
+use crate::support::{file, read, today};
 
-fn read(bytes: &[u8], opts: Options) -> (Caseload, Summary) {
-    let mut c = Caseload::new(opts);
-    c.feed(bytes);
-    let s = c.finish().unwrap_or_else(|e| panic!("{e}"));
-    (c, s)
-}
-
+/// tests/caseload/small.csv read on the day it is worked out for.
 fn small() -> (Caseload, Summary) {
-    let bytes = std::fs::read("tests/caseload/small.csv").expect("the file");
-    read(&bytes, Options::new(small_today(), Lang::Da))
+    read(&file("small.csv"), Options::new(today(), Lang::Da))
 }
 
 /// Jobcenter and kommune are one lane: each regime has one of the two.
@@ -164,11 +154,11 @@ fn the_samtaler_offered_as_filters_are_those_with_open_samtaler_each_once_in_ord
 
 #[test]
 fn a_list_limit_keeps_that_many_entries_and_the_whole_totals() {
-    let bytes = std::fs::read("tests/caseload/small.csv").expect("the file");
+    let bytes = file("small.csv");
     let (_, whole) = small();
     assert!(whole.overdue.total >= 3, "the file has several overdue samtaler");
     for limit in [1, 2] {
-        let mut opts = Options::new(small_today(), Lang::Da);
+        let mut opts = Options::new(today(), Lang::Da);
         opts.list_limit = Some(limit);
         let (_, s) = read(&bytes, opts);
         assert_eq!(s.overdue.items.len(), limit);
@@ -196,7 +186,7 @@ fn the_worklists_words_become_its_query() {
     assert!(
         page.items
             .iter()
-            .all(|i| i.holder == Holder::Akasse && i.latest < small_today())
+            .all(|i| i.holder == Holder::Akasse && i.latest < today())
     );
 }
 
@@ -236,13 +226,13 @@ fn the_summary_says_how_the_file_was_read() {
 
 #[test]
 fn a_spreadsheet_read_a_few_rows_at_a_time_reads_as_one_read_whole() {
-    let bytes = std::fs::read("tests/caseload/small.xlsx").expect("the workbook");
-    let (_, whole) = read(&bytes, Options::new(small_today(), Lang::Da));
+    let bytes = file("small.xlsx");
+    let (_, whole) = read(&bytes, Options::new(today(), Lang::Da));
     assert!(
         whole.members > 3 && whole.error_count > 0,
         "the workbook has members and errors"
     );
-    let mut c = Caseload::new(Options::new(small_today(), Lang::Da));
+    let mut c = Caseload::new(Options::new(today(), Lang::Da));
     c.feed(&bytes);
     let mut reads = 0;
     loop {

@@ -5,9 +5,7 @@
 
 use samtaleplan::caseload::booking::{Job, LANES, book};
 
-#[path = "common/rng.rs"]
-mod rng;
-use rng::Rng;
+use crate::rng::Rng;
 
 /// Random jobs in chains (a member's samtaler of one lane). With `follow`, a chain's windows
 /// follow each other, as a plan's do (release and due never go down along a chain).

@@ -6,6 +6,8 @@ use samtaleplan::rules::dates::ymd;
 use samtaleplan::{ErrorCode, Lang};
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::support::{self, errors};
+
 fn opts(today: chrono::NaiveDate) -> Options {
     Options::new(today, Lang::Da)
 }
@@ -292,9 +294,7 @@ fn a_file_that_cannot_be_read_is_refused_whole() {
     assert!(e.message.contains("has no start column"), "{}", e.message);
 }
 
-#[path = "common/rng.rs"]
-mod rng;
-use rng::Rng;
+use crate::rng::Rng;
 
 #[test]
 fn weekly_counts_add_up_to_the_windows_they_come_from() {
@@ -391,10 +391,7 @@ fn weekly_counts_add_up_to_the_windows_they_come_from() {
 
 /// A caseload read whole, kept for its lists and exports.
 fn read(text: &[u8], today: chrono::NaiveDate) -> (Caseload, Summary) {
-    let mut c = Caseload::new(opts(today));
-    c.feed(text);
-    let s = c.finish().unwrap_or_else(|e| panic!("{e}"));
-    (c, s)
+    support::read(text, opts(today))
 }
 
 #[test]
@@ -612,7 +609,7 @@ fn a_members_plan_keeps_the_rows_insurance_and_the_language() {
 }
 
 /// What the page asks for: the summary with each list cut to a screenful (totals whole). The
-/// holder filters and the worklist's query are tested in tests/caseload_files.rs and the e2e tests.
+/// holder filters and the worklist's query are tested in tests/caseload/files.rs and the e2e tests.
 #[test]
 fn lists_are_cut_with_their_totals() {
     let text = std::fs::read("tests/caseload/small.csv").expect("the file");
@@ -686,10 +683,7 @@ fn a_count_of_one_is_singular() {
 
 /// A caseload read whole, the reader kept (for its members and worklist).
 fn read_whole(text: &[u8], today: chrono::NaiveDate, lang: Lang) -> (Caseload, Summary) {
-    let mut c = Caseload::new(Options::new(today, lang));
-    c.feed(text);
-    let s = c.finish().unwrap_or_else(|e| panic!("{e}"));
-    (c, s)
+    support::read(text, Options::new(today, lang))
 }
 
 type Windows = BTreeSet<(String, chrono::NaiveDate, chrono::NaiveDate)>;
@@ -813,13 +807,8 @@ fn a_bad_prior_hours_cell_is_its_rows_error_with_a_stable_code() {
                 deltidmax;03-08-2026;deltid;4680\n";
     for lang in [Lang::Da, Lang::En] {
         let (c, s) = read_whole(text.as_bytes(), ymd(2026, 9, 1), lang);
-        let errors: Vec<(usize, &str, ErrorCode)> = s
-            .errors
-            .iter()
-            .map(|e| (e.line, e.member.as_deref().unwrap_or(""), e.code))
-            .collect();
         assert_eq!(
-            errors,
+            errors(&s),
             [
                 (3, "neg", ErrorCode::CsvValue),
                 (4, "three", ErrorCode::CsvValue),

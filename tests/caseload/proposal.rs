@@ -6,12 +6,11 @@ use samtaleplan::Lang;
 use samtaleplan::caseload::{self, Capacity, Caseload, Options, Query};
 use std::process::Command;
 
-fn load(path: &str, today: &str) -> Caseload {
-    let today = today.parse().expect("today");
-    let mut c = Caseload::new(Options::new(today, Lang::Da));
-    c.feed(&std::fs::read(path).expect("the file"));
-    c.finish().unwrap_or_else(|e| panic!("{e}"));
-    c
+use crate::support::{self, file};
+
+/// The fixture `name` read on `today`, in Danish.
+fn load(name: &str, today: &str) -> Caseload {
+    support::load(&file(name), Options::new(today.parse().expect("today"), Lang::Da))
 }
 
 fn p_unlimited(c: &Caseload) -> caseload::Proposal {
@@ -25,11 +24,10 @@ fn lines(text: &str) -> Vec<String> {
 #[test]
 fn the_hand_worked_file_gives_the_hand_worked_bookings() {
     let want: toml::Table =
-        toml::from_str(&std::fs::read_to_string("tests/caseload/booking.expected.toml").expect("expected"))
-            .expect("toml");
+        toml::from_str(&String::from_utf8(file("booking.expected.toml")).expect("expected")).expect("toml");
     let today = want["today"].as_str().expect("today");
     let capacity = Capacity::parse(want["capacity"].as_str().expect("capacity")).expect("capacity");
-    let c = load("tests/caseload/booking.csv", today);
+    let c = load("booking.csv", today);
     let q = Query {
         capacity,
         ..Query::default()
@@ -95,7 +93,7 @@ fn the_hand_worked_file_gives_the_hand_worked_bookings() {
 
 #[test]
 fn every_proposal_keeps_windows_capacity_and_order() {
-    let c = load("tests/caseload/small.csv", "2024-06-03");
+    let c = load("small.csv", "2024-06-03");
     let monday: chrono::NaiveDate = "2024-06-03".parse().expect("date");
     let today = monday;
     for cap in [
@@ -241,7 +239,7 @@ fn capacity_is_read_or_refused_with_words() {
 
 #[test]
 fn a_members_proposed_weeks_as_a_calendar_file_stay_inside_the_windows() {
-    let c = load("tests/caseload/booking.csv", "2024-06-10");
+    let c = load("booking.csv", "2024-06-10");
     let p = c.propose(&Capacity::parse("akasse=1,jobcenter=2").expect("capacity"));
     let stamp = samtaleplan::present::ics::parse_stamp("20240610T120000Z").expect("stamp");
     let text = c.member_calendar(&p, "3001", stamp).expect("a member");
@@ -297,7 +295,7 @@ fn the_json_summary_has_the_booking_with_a_capacity_only() {
 /// and the booking exports (issue 23).
 #[test]
 fn the_booking_lists_carry_the_members_names() {
-    let text = std::fs::read_to_string("tests/caseload/booking.csv").expect("the file");
+    let text = String::from_utf8(file("booking.csv")).expect("the file");
     let names = ["Åse Ørnsø", "Bo Bæk", "Cai Ås"];
     let named: String = text
         .lines()
@@ -331,7 +329,7 @@ fn the_booking_lists_carry_the_members_names() {
     // The JSON the page reads has the name; a file without names has none.
     let json = serde_json::to_value(&call_in.items[0]).expect("json");
     assert_eq!(json["name"], name_of(json["member"].as_str().expect("member")));
-    let plain = load("tests/caseload/booking.csv", "2024-06-10");
+    let plain = load("booking.csv", "2024-06-10");
     let plain_p = plain.propose(&capacity);
     let json = serde_json::to_value(&plain.call_in(&plain_p, week, None, 0, 1).items[0]).expect("json");
     assert!(json.get("name").is_none(), "{json}");

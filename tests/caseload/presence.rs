@@ -14,16 +14,16 @@ use samtaleplan::Lang;
 use samtaleplan::caseload::{self, Caseload, Options, Query};
 use std::process::Command;
 
+use crate::support::{self, file};
+
+/// A file read whole on the day presence.csv is worked out for, in `lang`.
 fn load(text: &[u8], lang: Lang) -> Caseload {
-    let mut c = Caseload::new(Options::new("2025-06-02".parse().expect("day"), lang));
-    c.feed(text);
-    c.finish().unwrap_or_else(|e| panic!("{e}"));
-    c
+    support::load(text, Options::new("2025-06-02".parse().expect("day"), lang))
 }
 
 #[test]
 fn the_hand_worked_file_gives_the_hand_worked_shares() {
-    let text = std::fs::read("tests/caseload/presence.csv").expect("file");
+    let text = file("presence.csv");
     let c = load(&text, Lang::Da);
     let s = c.summary(None);
     let errors: Vec<(usize, &str)> = s.errors.iter().map(|e| (e.line, e.code.as_str())).collect();
