@@ -642,3 +642,252 @@ fn the_hours_from_before_are_stated_with_who_to_ask() {
         "{given}"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The law's numbers (issue 25): one dated table, src/rules/law.rs, shown in docs/law.md.
+
+mod law_table {
+    use samtaleplan::contract::lang::Lang;
+    use samtaleplan::rules::law::{self, Row, TABLE, Value};
+    use samtaleplan::rules::ledighed::{FROZEN, Hundredths, Insurance, SICK_DAYS_WITH_DAGPENGE};
+    use std::path::{Path, PathBuf};
+
+    const DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/law.md");
+    const BEGIN: &str = "<!-- law table: begin (checked by tests/rules.rs against src/rules/law.rs) -->";
+    const END: &str = "<!-- law table: end -->";
+
+    fn value(row: &Row) -> String {
+        match row.value {
+            Value::PerInsurance(v) => format!("{} / {} h", v.fuldtid.format(Lang::En), v.deltid.format(Lang::En)),
+            Value::Days(n) => format!("{n} days"),
+            Value::Periods(ps) => ps
+                .iter()
+                .map(|p| format!("{}..{}", p.from, p.to))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+
+    /// The table as docs/law.md shows it, one Markdown row per value.
+    fn markdown() -> String {
+        let mut out = String::from(
+            "| key | value (fuldtid / deltid) | meaning | in force from | source | § | address | RULES.md label | RULES.md section |\n|---|---|---|---|---|---|---|---|---|\n",
+        );
+        for row in &TABLE {
+            out += &format!(
+                "| `{}` | {} | {} | {} ({}) | {} | {} | {} | [{}] | {} |\n",
+                row.key,
+                value(row),
+                row.meaning,
+                row.in_force,
+                row.in_force_basis,
+                row.source.name,
+                if row.source.section.is_empty() {
+                    "—"
+                } else {
+                    row.source.section
+                },
+                row.source.address.unwrap_or("none given in RULES.md"),
+                row.basis.as_str(),
+                row.rules_md,
+            );
+        }
+        out
+    }
+
+    /// docs/law.md's table is the code's, row for row. `UPDATE_LAW_DOCS=1` writes it.
+    #[test]
+    fn docs_show_the_table() {
+        let docs = std::fs::read_to_string(DOCS).expect("docs/law.md");
+        let (before, rest) = docs.split_once(BEGIN).expect("docs/law.md has the table's begin mark");
+        let (shown, after) = rest.split_once(END).expect("docs/law.md has the table's end mark");
+        let want = format!("\n{}", markdown());
+        if std::env::var_os("UPDATE_LAW_DOCS").is_some() {
+            std::fs::write(DOCS, format!("{before}{BEGIN}{want}{END}{after}")).expect("write docs/law.md");
+            return;
+        }
+        assert_eq!(
+            shown, want,
+            "docs/law.md's table differs from src/rules/law.rs (UPDATE_LAW_DOCS=1 rewrites it)"
+        );
+    }
+
+    /// Every value has a key, a meaning, a date in force with its reason, a source and where
+    /// RULES.md states it; the keys are the constants' own names and each appears once.
+    #[test]
+    fn every_value_has_a_date_and_a_source() {
+        let first_start = samtaleplan::rules::dates::ymd(2015, 7, 1);
+        let mut keys: Vec<&str> = TABLE.iter().map(|r| r.key).collect();
+        for row in &TABLE {
+            assert!(!row.meaning.is_empty() && !row.in_force_basis.is_empty(), "{}", row.key);
+            assert!(
+                row.in_force >= first_start,
+                "{}: in force before the first start the calculator knows",
+                row.key
+            );
+            assert!(!row.source.name.is_empty(), "{}: no source", row.key);
+            assert!(row.rules_md.starts_with("§ "), "{}: no RULES.md section", row.key);
+            assert!(
+                row.source.address.is_none_or(|a| a.starts_with("https://")),
+                "{}",
+                row.key
+            );
+        }
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), TABLE.len(), "a key twice");
+        assert_eq!(
+            TABLE.iter().map(|r| r.key).collect::<Vec<_>>(),
+            [
+                law::HOURS_PER_WEEK.key,
+                law::HOURS_PER_MONTH.key,
+                law::HANDOVER_HOURS.key,
+                law::FROZEN.key,
+                law::SICK_DAYS_WITH_DAGPENGE.key,
+                law::MAX_PRIOR_HOURS.key,
+            ]
+        );
+        let src = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/rules/law.rs")).expect("law.rs");
+        for row in &TABLE {
+            assert!(
+                src.contains(&format!("pub const {}: Law<", row.key)),
+                "{}: not the constant's name",
+                row.key
+            );
+        }
+    }
+
+    /// The values agree with each other and with what the counter uses.
+    #[test]
+    fn the_values_are_consistent() {
+        let (week, month, handover, prior) = (
+            law::HOURS_PER_WEEK.value,
+            law::HOURS_PER_MONTH.value,
+            law::HANDOVER_HOURS.value,
+            law::MAX_PRIOR_HOURS.value,
+        );
+        for v in [week, month, handover, prior] {
+            assert!(v.deltid < v.fuldtid, "{v:?}");
+        }
+        // Deltid's line: 410 × 130/160.33 rounded to hundredths (RULES.md § 2).
+        let deltid = (handover.fuldtid.0 * month.deltid.0 * 2 + month.fuldtid.0) / (month.fuldtid.0 * 2);
+        assert_eq!(handover.deltid, Hundredths(deltid));
+        // A weekday is a fifth of a week, in whole units of 1/500 hour.
+        for ins in [Insurance::Fuldtid, Insurance::Deltid] {
+            assert_eq!(ins.per_week(), week.of(ins));
+            assert_eq!(ins.per_month(), month.of(ins));
+            assert_eq!(ins.handover_threshold(), handover.of(ins));
+            assert_eq!(ins.max_prior_hours(), prior.of(ins));
+            assert_eq!(ins.per_day().0 * 5, week.of(ins).units().0);
+            assert!(handover.of(ins) < prior.of(ins));
+        }
+        assert_eq!(samtaleplan::contract::hours::MAX_PRIOR_HOURS, prior.fuldtid);
+        assert_eq!(FROZEN, law::FROZEN.value);
+        assert_eq!(SICK_DAYS_WITH_DAGPENGE, law::SICK_DAYS_WITH_DAGPENGE.value);
+        for pair in law::FROZEN.value.windows(2) {
+            assert!(pair[0].to < pair[1].from);
+        }
+        for p in law::FROZEN.value {
+            // The words of A_COVID_FREEZE write each period within one year.
+            assert!(p.from <= p.to && chrono::Datelike::year(&p.from) == chrono::Datelike::year(&p.to));
+        }
+        assert_eq!(law::FROZEN.in_force, law::FROZEN.value[0].from);
+    }
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("src") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// The code's uses go through the table: outside src/rules/law.rs no code (tests and comments
+    /// aside) writes one of its values as a literal, in numbers or in words.
+    #[test]
+    fn the_code_reads_the_values_from_the_table() {
+        let mut needles: Vec<String> = Vec::new();
+        let hours = |h: Hundredths, needles: &mut Vec<String>| {
+            let plain = h.0.to_string();
+            let mut grouped = String::new();
+            for (i, c) in plain.chars().enumerate() {
+                if i > 0 && (plain.len() - i).is_multiple_of(3) {
+                    grouped.push('_');
+                }
+                grouped.push(c);
+            }
+            needles.push(format!("Hundredths({plain})"));
+            needles.push(format!("Hundredths({grouped})"));
+            needles.extend([Lang::Da, Lang::En].map(|l| format!("\"{}", h.format_grouped(l))));
+            needles.extend([Lang::Da, Lang::En].map(|l| format!(" {} timer", h.format_grouped(l))));
+            needles.extend([Lang::Da, Lang::En].map(|l| format!(" {} hours", h.format_grouped(l))));
+        };
+        for row in &TABLE {
+            match row.value {
+                Value::PerInsurance(v) => {
+                    hours(v.fuldtid, &mut needles);
+                    hours(v.deltid, &mut needles);
+                }
+                Value::Days(n) => {
+                    needles.extend([
+                        format!("første {n} dage"),
+                        format!("first {n} days"),
+                        format!("Days::new({n})"),
+                    ]);
+                }
+                Value::Periods(ps) => {
+                    for p in ps {
+                        for d in [p.from, p.to] {
+                            use chrono::Datelike;
+                            needles.push(format!("ymd({}, {}, {})", d.year(), d.month(), d.day()));
+                            needles.push(samtaleplan::rules::dates::short(d, Lang::Da));
+                            needles.push(samtaleplan::rules::dates::short(d, Lang::En));
+                        }
+                    }
+                }
+            }
+        }
+        // "410-timers-reglen", the rule's name.
+        needles.push(format!(
+            " {}-timers",
+            law::HANDOVER_HOURS.value.fuldtid.format(Lang::Da)
+        ));
+        needles.push(format!(
+            " {}-hour rule",
+            law::HANDOVER_HOURS.value.fuldtid.format(Lang::En)
+        ));
+        // Words in the table that do not say an amount ("37 timer") are too common to look for.
+        let mut files = Vec::new();
+        rust_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut files);
+        let mut found = Vec::new();
+        for file in files {
+            let name = file.to_string_lossy().replace('\\', "/");
+            if name.ends_with("/rules/law.rs") || name.ends_with("tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).expect("a source file");
+            // Code only: up to the file's test module, comments and clap's help (doc comments) left out.
+            let code = text.split("#[cfg(test)]").next().unwrap_or("");
+            for (n, line) in code.lines().enumerate() {
+                let line = line.trim_start();
+                if line.starts_with("//") {
+                    continue;
+                }
+                for needle in &needles {
+                    if line.contains(needle.as_str()) {
+                        found.push(format!("{name}:{}: {needle}", n + 1));
+                    }
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "the law's numbers written as literals:\n{}",
+            found.join("\n")
+        );
+        assert!(needles.len() > 40, "{}", needles.len());
+    }
+}

@@ -30,19 +30,17 @@ use crate::rules::ledighed::{HoursError, Hundredths};
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use std::fmt;
 
-/// The most hours a week can hold (7 × 24): more is a typing mistake, not a week's work.
+/// The most hours a week can hold (7 × 24): more is a typing mistake, not a week's work. A limit on
+/// input, not a number of the law, so not in [`crate::rules::law`].
 pub const MAX_HOURS_PER_WEEK: Hundredths = Hundredths(16_800);
 
-/// The most `prior_hours` can be, fuldtid: a whole dagpengeperiode (RULES.md § 2). Deltid's
-/// limit is [`max_prior_hours`].
-pub const MAX_PRIOR_HOURS: Hundredths = Hundredths(577_200);
+/// The most `prior_hours` can be, fuldtid: a whole dagpengeperiode (RULES.md § 2,
+/// [`crate::rules::law::MAX_PRIOR_HOURS`]). Deltid's limit is [`max_prior_hours`].
+pub const MAX_PRIOR_HOURS: Hundredths = crate::rules::law::MAX_PRIOR_HOURS.value.fuldtid;
 
 /// A whole dagpengeperiode in hours: 5,772 fuldtid, 4,680 deltid (RULES.md § 2).
 pub fn max_prior_hours(insurance: crate::rules::ledighed::Insurance) -> Hundredths {
-    match insurance {
-        crate::rules::ledighed::Insurance::Fuldtid => MAX_PRIOR_HOURS,
-        crate::rules::ledighed::Insurance::Deltid => Hundredths(468_000),
-    }
+    insurance.max_prior_hours()
 }
 
 /// What the visitor expects, as serde's "invalid type: …, expected …" quotes it.

@@ -227,16 +227,13 @@ pub fn check_prior_hours(hours: Hundredths, insurance: Insurance, lang: Lang) ->
 
 /// `prior_hours` over a whole dagpengeperiode (`value` as written, with a `.` for decimals).
 fn prior_hours_too_many(value: &str, insurance: Insurance, lang: Lang) -> PlanError {
-    let (da_max, en_max) = match insurance {
-        Insurance::Fuldtid => (
-            "5.772 timer for fuldtidsforsikrede",
-            "5,772 hours when insured full-time",
-        ),
-        Insurance::Deltid => (
-            "4.680 timer for deltidsforsikrede",
-            "4,680 hours when insured part-time",
-        ),
+    let max = insurance.max_prior_hours();
+    let (da_who, en_who) = match insurance {
+        Insurance::Fuldtid => ("fuldtidsforsikrede", "full-time"),
+        Insurance::Deltid => ("deltidsforsikrede", "part-time"),
     };
+    let da_max = format!("{} timer for {da_who}", max.format_grouped(Lang::Da));
+    let en_max = format!("{} hours when insured {en_who}", max.format_grouped(Lang::En));
     PlanError::new(
         ErrorCode::PriorHours,
         lang,

@@ -6,8 +6,10 @@ use crate::contract::request::{Pause, Request, label};
 use crate::contract::response::{Message, NotOwed, NotOwedReason, Samtale};
 use crate::rules::dates::{likely_year, long, period, short, span, ymd};
 use crate::rules::holidays::{last_working_day_before, non_working_reason};
+use crate::rules::law;
 use crate::rules::ledighed::{
-    Effect, FROZEN, Handover, HandoverBasis, Hundredths, Insurance, Ledighed, sickness_split,
+    Effect, FROZEN, Handover, HandoverBasis, Hundredths, Insurance, Ledighed, SICK_DAYS_WITH_DAGPENGE as SICK_DAYS,
+    sickness_split,
 };
 use crate::rules::regimes::{self, Holder, Regime};
 use chrono::{Datelike, NaiveDate};
@@ -362,13 +364,13 @@ pub(super) fn assumptions(
         ),
     });
     if FROZEN.iter().any(|f| f.to >= ledighed.start() && f.from <= last_latest) {
-        out.push(fixed(
-            "A_COVID_FREEZE",
-            Text::new(
-                "Timer fra 1. marts til 31. august 2020 og fra 1. januar til 30. juni 2021 tæller ikke med (COVID-19).",
-                "Hours from 1 March to 31 August 2020 and from 1 January to 30 June 2021 do not count (COVID-19).",
+        out.push(Message {
+            code: "A_COVID_FREEZE",
+            text: lang.pick(
+                format!("Timer {} tæller ikke med (COVID-19).", frozen_periods(lang)),
+                format!("Hours {} do not count (COVID-19).", frozen_periods(lang)),
             ),
-        ));
+        });
     }
     if req.prior_hours.0 > 0 {
         let holder = match handover {
@@ -432,6 +434,8 @@ pub(super) fn assumptions(
             let days = (ins.handover_threshold().units().0 + 1)
                 .saturating_sub(prior.0)
                 .div_ceil(ins.per_day().0);
+            // The rule is named by its full-time hours, whatever the insurance.
+            let rule_hours = law::HANDOVER_HOURS.value.fuldtid;
             let (da_days, en_days) = if prior.0 > 0 {
                 let p = prior.format(lang);
                 (
@@ -450,11 +454,13 @@ pub(super) fn assumptions(
                 code: "A_HANDOVER_ESTIMATED",
                 text: lang.pick(
                     format!(
-                        "Overgangen fra a-kassen er beregnet efter 410-timers-reglen: første dag i måneden efter den måned, hvor over {} dagpengetimer er udbetalt ({da_days}). Brug den dato, din a-kasse giver dig, hvis den er en anden.",
+                        "Overgangen fra a-kassen er beregnet efter {}-timers-reglen: første dag i måneden efter den måned, hvor over {} dagpengetimer er udbetalt ({da_days}). Brug den dato, din a-kasse giver dig, hvis den er en anden.",
+                        rule_hours.format(lang),
                         ins.handover_threshold().format(lang),
                     ),
                     format!(
-                        "The hand-over from the a-kasse is estimated by the 410-hour rule: the first day of the month after the month in which more than {} hours of dagpenge have been paid ({en_days}). Use the date your a-kasse gives you if it differs.",
+                        "The hand-over from the a-kasse is estimated by the {}-hour rule: the first day of the month after the month in which more than {} hours of dagpenge have been paid ({en_days}). Use the date your a-kasse gives you if it differs.",
+                        rule_hours.format(lang),
                         ins.handover_threshold().format(lang),
                     ),
                 ),
@@ -500,6 +506,19 @@ pub(super) fn assumptions(
     out
 }
 
+/// The frozen periods in words: "fra 1. marts til 31. august 2020 og fra 1. januar til 30. juni 2021"
+/// / "from 1 March to 31 August 2020 and from …" (each period within one year).
+fn frozen_periods(lang: Lang) -> String {
+    let one = |p: &crate::rules::ledighed::Period| {
+        let to = short(p.to, lang);
+        let from = short(p.from, lang);
+        let from = from.strip_suffix(&format!(" {}", p.from.year())).unwrap_or(&from);
+        format!("{} {from} {} {to}", lang.pick("fra", "from"), lang.pick("til", "to"))
+    };
+    let all: Vec<String> = FROZEN.iter().map(one).collect();
+    all.join(lang.pick(" og ", " and "))
+}
+
 /// How much of each sickness counted (RULES.md § 2): its first 14 days, all of it, or none of it.
 fn sickness_assumptions(req: &Request) -> Vec<Message> {
     let lang = req.lang;
@@ -524,18 +543,18 @@ fn sickness_assumptions(req: &Request) -> Vec<Message> {
                     format!("{}: you worked part-time on the first day of sickness, so you get sygedagpenge from the municipality from the first day, and none of the days count.", name(Lang::En)),
                 ),
                 (Some(_), None) => lang.pick(
-                    format!("{}: hele sygdommen ligger inden for de første 14 dage og tæller med: dagpenge under sygdom.", name(Lang::Da)),
-                    format!("{}: the whole sickness lies within the first 14 days and counts: dagpenge during sickness.", name(Lang::En)),
+                    format!("{}: hele sygdommen ligger inden for de første {SICK_DAYS} dage og tæller med: dagpenge under sygdom.", name(Lang::Da)),
+                    format!("{}: the whole sickness lies within the first {SICK_DAYS} days and counts: dagpenge during sickness.", name(Lang::En)),
                 ),
                 (Some(counted), Some(paused)) => lang.pick(
                     format!(
-                        "{}: de første 14 dage ({}) tæller med: dagpenge under sygdom. Fra {} tæller dagene ikke (sygedagpenge fra kommunen).",
+                        "{}: de første {SICK_DAYS} dage ({}) tæller med: dagpenge under sygdom. Fra {} tæller dagene ikke (sygedagpenge fra kommunen).",
                         name(Lang::Da),
                         span(counted.from, counted.to, Lang::Da),
                         short(paused.from, Lang::Da)
                     ),
                     format!(
-                        "{}: the first 14 days ({}) count: dagpenge during sickness. From {} the days do not count (sygedagpenge from the municipality).",
+                        "{}: the first {SICK_DAYS} days ({}) count: dagpenge during sickness. From {} the days do not count (sygedagpenge from the municipality).",
                         name(Lang::En),
                         span(counted.from, counted.to, Lang::En),
                         short(paused.from, Lang::En)

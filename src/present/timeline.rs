@@ -9,7 +9,7 @@ use crate::contract::request::PauseReason;
 use crate::contract::response::{Response, Status};
 use crate::present::tree::Node;
 use crate::rules::dates::short;
-use crate::rules::ledighed::{Effect, FROZEN, sickness_split};
+use crate::rules::ledighed::{Effect, FROZEN, SICK_DAYS_WITH_DAGPENGE, sickness_split};
 use crate::rules::regimes::Holder;
 use chrono::{Datelike, NaiveDate};
 
@@ -570,8 +570,8 @@ fn description(plan: &Response, lang: Lang) -> String {
                 format!("Sickness: {from} to {to} (none of the days count: part-time work on the first day)."),
             ),
             (None, PauseReason::Sygdom) => lang.pick(
-                format!("Sygdom: {from} til {to} (de første 14 dage tæller med: dagpenge under sygdom)."),
-                format!("Sickness: {from} to {to} (the first 14 days count: dagpenge during sickness)."),
+                format!("Sygdom: {from} til {to} (de første {SICK_DAYS_WITH_DAGPENGE} dage tæller med: dagpenge under sygdom)."),
+                format!("Sickness: {from} to {to} (the first {SICK_DAYS_WITH_DAGPENGE} days count: dagpenge during sickness)."),
             ),
             (None, _) => lang.pick(
                 format!("Periode uden dagpenge: {from} til {to}."),

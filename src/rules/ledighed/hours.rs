@@ -6,6 +6,7 @@
 //!   day is 3,700 units (7.4 hours), a month 80,165 (160.33 hours).
 
 use crate::contract::lang::Lang;
+use crate::rules::law;
 
 /// A number of hours in whole hundredths: `Hundredths(16033)` is 160.33 hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
@@ -30,6 +31,21 @@ impl Hundredths {
             f if f % 10 == 0 => format!("{whole}{sep}{}", f / 10),
             f => format!("{whole}{sep}{f:02}"),
         }
+    }
+
+    /// As [`Hundredths::format`], with the language's thousands separator in the whole hours:
+    /// "5.772" / "5,772", "4.680,5" / "4,680.5".
+    pub fn format_grouped(self, lang: Lang) -> String {
+        let text = self.format(lang);
+        let (whole, rest) = text.split_at(text.find([',', '.']).unwrap_or(text.len()));
+        let mut out = String::with_capacity(text.len() + whole.len() / 3);
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i).is_multiple_of(3) {
+                out.push(lang.pick('.', ','));
+            }
+            out.push(digit);
+        }
+        out + rest
     }
 
     /// Reads a number of hours written in decimal: ASCII digits, then optionally a `.` or `,`
@@ -105,29 +121,26 @@ impl Insurance {
         Units(self.per_week().0.saturating_sub(worked.0))
     }
 
-    /// 37 hours, or 30 for deltid.
+    /// 37 hours, or 30 for deltid ([`law::HOURS_PER_WEEK`]).
     pub fn per_week(self) -> Hundredths {
-        match self {
-            Insurance::Fuldtid => Hundredths(3700),
-            Insurance::Deltid => Hundredths(3000),
-        }
+        law::HOURS_PER_WEEK.value.of(self)
     }
 
-    /// 160.33 hours, or 130 for deltid.
+    /// 160.33 hours, or 130 for deltid ([`law::HOURS_PER_MONTH`]).
     pub fn per_month(self) -> Hundredths {
-        match self {
-            Insurance::Fuldtid => Hundredths(16_033),
-            Insurance::Deltid => Hundredths(13_000),
-        }
+        law::HOURS_PER_MONTH.value.of(self)
     }
 
     /// The hand-over happens once *more than* this many hours are counted: 410 hours, or 332.44
-    /// for deltid (410 × 130/160.33 = 332.4393… in hundredths; RULES.md § 2).
+    /// for deltid ([`law::HANDOVER_HOURS`]; RULES.md § 2).
     pub fn handover_threshold(self) -> Hundredths {
-        match self {
-            Insurance::Fuldtid => Hundredths(41_000),
-            Insurance::Deltid => Hundredths(33_244),
-        }
+        law::HANDOVER_HOURS.value.of(self)
+    }
+
+    /// The most `prior_hours` may be: a whole dagpengeperiode, 5,772 hours, or 4,680 for deltid
+    /// ([`law::MAX_PRIOR_HOURS`]).
+    pub fn max_prior_hours(self) -> Hundredths {
+        law::MAX_PRIOR_HOURS.value.of(self)
     }
 }
 
@@ -249,6 +262,12 @@ mod tests {
         assert_eq!(Units(207_200).format(Lang::Da), "414,4");
         assert_eq!(Units(205_001).format(Lang::Da), "410,002");
         assert_eq!(Units(0).format(Lang::Da), "0");
+        assert_eq!(Hundredths(577_200).format_grouped(Lang::Da), "5.772");
+        assert_eq!(Hundredths(468_000).format_grouped(Lang::En), "4,680");
+        assert_eq!(Hundredths(123_456_789).format_grouped(Lang::Da), "1.234.567,89");
+        assert_eq!(Hundredths(123_456_750).format_grouped(Lang::En), "1,234,567.5");
+        assert_eq!(Hundredths(99_900).format_grouped(Lang::Da), "999");
+        assert_eq!(Hundredths(5).format_grouped(Lang::Da), "0,05");
     }
 
     #[test]

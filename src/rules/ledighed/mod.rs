@@ -18,7 +18,8 @@ mod hours;
 
 pub use hours::{HoursError, Hundredths, Insurance, Span, Units};
 
-use crate::rules::dates::{day_number, from_day_number, weekday_at, weekdays_before, ymd};
+use crate::rules::dates::{day_number, from_day_number, weekday_at, weekdays_before};
+use crate::rules::law;
 use chrono::{Datelike, Days, NaiveDate};
 use std::cell::Cell;
 
@@ -29,20 +30,13 @@ pub struct Period {
     pub to: NaiveDate,
 }
 
-/// Hours from these periods do not count (BEK om en aktiv beskæftigelsesindsats § 7; the COVID freeze).
-pub const FROZEN: [Period; 2] = [
-    Period {
-        from: ymd(2020, 3, 1),
-        to: ymd(2020, 8, 31),
-    },
-    Period {
-        from: ymd(2021, 1, 1),
-        to: ymd(2021, 6, 30),
-    },
-];
+/// Hours from these periods do not count ([`law::FROZEN`]: BEK om en aktiv beskæftigelsesindsats § 7;
+/// the COVID freeze).
+pub const FROZEN: [Period; 2] = law::FROZEN.value;
 
-/// The calendar days of a sickness that are days with dagpenge: the first 14 (RULES.md § 2).
-pub const SICK_DAYS_WITH_DAGPENGE: u32 = 14;
+/// The calendar days of a sickness that are days with dagpenge: the first 14
+/// ([`law::SICK_DAYS_WITH_DAGPENGE`], RULES.md § 2).
+pub const SICK_DAYS_WITH_DAGPENGE: u32 = law::SICK_DAYS_WITH_DAGPENGE.value;
 
 /// What a period the person gives means for the count (RULES.md § 2).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
