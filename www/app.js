@@ -3,7 +3,7 @@
 // and places messages. All state lives in the URL: no cookies, no storage.
 import init, { render, ics, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
 import { text } from './i18n.js';
-import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon, dateWords } from './datefield.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon, dateWords, el, today } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
 const form = $('plan-form');
@@ -64,7 +64,7 @@ function keepTogether(node, words) {
 function applyLanguage() {
   document.documentElement.lang = lang;
   document.title = text(lang, 'doc.title');
-  for (const el of document.querySelectorAll('[data-i18n]')) keepTogether(el, text(lang, el.dataset.i18n));
+  for (const node of document.querySelectorAll('[data-i18n]')) keepTogether(node, text(lang, node.dataset.i18n));
   const sw = $('lang-switch');
   sw.textContent = text(lang, 'lang.switch');
   sw.lang = text(lang, 'lang.switch.lang');
@@ -85,13 +85,6 @@ function labelHandover() {
 $('start-group').addEventListener('input', labelHandover);
 
 // ---- pauses ---------------------------------------------------------------------------------
-
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
 
 let pauseSerial = 0;
 
@@ -266,8 +259,8 @@ function toUrl(req) {
   }
   if (req.handover) q.set('handover', req.handover);
   if (lang !== 'da') q.set('lang', lang);
-  const today = new URLSearchParams(location.search).get('today');
-  if (today !== null) q.set('today', today);
+  const fixed = new URLSearchParams(location.search).get('today');
+  if (fixed !== null) q.set('today', fixed);
   return url;
 }
 
@@ -307,12 +300,8 @@ function fromUrl() {
 }
 
 // The core never reads a clock: the page passes today's date (or ?today= for a fixed view).
-function today() {
-  const fixed = new URLSearchParams(location.search).get('today');
-  if (fixed !== null) return fixed;
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+function requestDay() {
+  return new URLSearchParams(location.search).get('today') ?? today();
 }
 
 // ---- errors ---------------------------------------------------------------------------------
@@ -466,9 +455,7 @@ function drawPrint() {
     const hours = partTime ? `, ${t('print.hours', hoursText(p.hours_per_week))}` : '';
     return el('li', {}, [`${dateText(p.from)} – ${p.to ? dateText(p.to) : t('print.open')}: ${reason}${hours}`]);
   };
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const day = today();
   // From 1 July 2026 the a-kasse hands over to kommunen (RULES.md § 1), as the form says.
   const handover = req.start >= '2026-07-01' ? 'print.handover.kommune' : 'print.handover';
   box.replaceChildren(
@@ -499,7 +486,7 @@ window.addEventListener('beforeprint', drawPrint);
 // ---- computing ------------------------------------------------------------------------------
 
 function fullRequest(req) {
-  return { ...req, today: today(), lang, compare: true };
+  return { ...req, today: requestDay(), lang, compare: true };
 }
 
 async function show(req, { push = false, focus = false, link = false } = {}) {

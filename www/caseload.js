@@ -6,7 +6,7 @@
 // The plan module is imported when a member's plan is first shown, so a CSV visit that opens no
 // member fetches no WebAssembly but the worker's light module (docs/performance.md).
 import { LANES, capacityText, drawBookingCharts, loadWords } from './caseload-booking.js';
-import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate } from './datefield.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, el, today } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
 /** Entries of each list in the summary (the errors shown at once). */
@@ -53,13 +53,6 @@ function ask(message, progress) {
   });
 }
 
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
 const SVG = 'http://www.w3.org/2000/svg';
 /** The workload chart's element tree from the worker ({name, attrs, children}: workloadChart) as
  * SVG elements and text nodes: nothing in it is parsed as markup. */
@@ -100,12 +93,6 @@ function download(name, data, type) {
 /** A count with its noun: "1 række", "2 rækker". */
 function count(n, one, many) {
   return `${number(n)} ${n === 1 ? one : many}`;
-}
-
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 let summary = null;

@@ -4,7 +4,8 @@
 // and the hand-over; the element (samtale-plan.js) for its first day. Only the form is in three
 // parts: the URL and the JSON contract stay ISO YYYY-MM-DD. What is wrong with a date is said here,
 // in Danish or English, before the core sees it: an empty part by name, a month outside 1–12, a
-// day the month does not have ("30. februar findes ikke").
+// day the month does not have ("30. februar findes ikke"). It also holds the two helpers every
+// page shares: el() (an element) and today() (the browser's date).
 
 export const DATE_WORDS = {
   da: {
@@ -50,11 +51,21 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => Stri
 /** The words of a language ('da' unless 'en'). */
 export const dateWords = (lang) => DATE_WORDS[lang === 'en' ? 'en' : 'da'];
 
-function el(tag, attrs = {}, children = []) {
+/** An element with attributes and children (strings or nodes): the one helper the page, the
+ * element and the caseload page build their DOM with (imported from here, so the package ships no
+ * extra file). */
+export function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
   return node;
+}
+
+/** The browser's date, YYYY-MM-DD in local time: the core never reads a clock, the pages pass it. */
+export function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /**

@@ -10,7 +10,7 @@
 //
 // See EMBEDDING.md for attributes, properties, events, theming and the CSP a host needs.
 import init, { plan as corePlan, render, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
-import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon } from './datefield.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon, el, today } from './datefield.js';
 
 const STYLESHEET = new URL('./samtaleplan.css', import.meta.url).href;
 
@@ -112,20 +112,6 @@ const WORDS = {
 };
 
 let serial = 0;
-
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
-// The browser's date: the core never reads a clock.
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
 
 // Imported during server-side rendering (Node.js: Next.js, Nuxt), there is no DOM: the module
 // loads, defines nothing and touches neither `window` nor `customElements`; the element is
