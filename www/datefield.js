@@ -1,3 +1,4 @@
+// @ts-check
 // One date pattern everywhere: the design system's date group (DKFDS "datofelt"): a fieldset with
 // a legend, the hint "Skriv datoen som dag, måned og år, fx 4 3 2024" and three text fields — day,
 // month, year — with a numeric keyboard. The page (app.js) uses it for the first day, every period
@@ -72,9 +73,13 @@ export function today() {
  * A date group: `<div class="form-group" id="ID-group"><fieldset>` with the legend, the hint
  * (`ID-hint`), the error message (`ID-error`) and the inputs `ID-day`, `ID-month`, `ID-year`.
  * `part` adds a `part` attribute to each input (the element's stable hooks).
+ *
+ * @param {string} id
+ * @param {{ part?: string }} [options]
  */
 export function dateGroup(id, { part } = {}) {
   const input = (p) => {
+    /** @type {Record<string, string>} */
     const attrs = { class: 'form-input', id: `${id}-${p}`, name: `${id}-${p}`, inputmode: 'numeric', autocomplete: 'off', 'data-part': p };
     if (part) attrs.part = `${part} ${part}-${p}`;
     return el('input', attrs);
