@@ -1,12 +1,16 @@
+// @ts-check
 // The page: the form and the URL make a request; the WebAssembly core computes the plan and draws
 // it (pkg/samtaleplan.js). This file only moves values between the form, the URL and the core,
 // and places messages. All state lives in the URL: no cookies, no storage.
 import init, { render, ics, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
 import { text } from './i18n.js';
-import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon, dateWords } from './datefield.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon, dateWords, el, today } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
-const form = $('plan-form');
+/** An input by id (index.html's), typed for tsc (tests/types/pages). */
+const input = (id) => /** @type {HTMLInputElement} */ ($(id));
+/** The form, with its two radio groups by name. */
+const form = /** @type {HTMLFormElement & { elements: { insurance: RadioNodeList, prior: RadioNodeList } }} */ ($('plan-form'));
 const result = $('result');
 const actions = $('actions');
 const pauseList = $('pause-list');
@@ -64,7 +68,7 @@ function keepTogether(node, words) {
 function applyLanguage() {
   document.documentElement.lang = lang;
   document.title = text(lang, 'doc.title');
-  for (const el of document.querySelectorAll('[data-i18n]')) keepTogether(el, text(lang, el.dataset.i18n));
+  for (const node of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-i18n]'))) keepTogether(node, text(lang, node.dataset.i18n));
   const sw = $('lang-switch');
   sw.textContent = text(lang, 'lang.switch');
   sw.lang = text(lang, 'lang.switch.lang');
@@ -85,13 +89,6 @@ function labelHandover() {
 $('start-group').addEventListener('input', labelHandover);
 
 // ---- pauses ---------------------------------------------------------------------------------
-
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
 
 let pauseSerial = 0;
 
@@ -203,9 +200,9 @@ function fromForm() {
     const reason = row.querySelector('select').value;
     const from = date(row.querySelector('.pause-from'), text(lang, 'pause.from.name', i + 1), true);
     // Part-time work "indtil videre" has no `to` (its group is hidden).
-    const to = row.querySelector('.pause-to').hidden ? undefined : date(row.querySelector('.pause-to'), text(lang, 'pause.to.name', i + 1), true);
+    const to = /** @type {HTMLElement} */ (row.querySelector('.pause-to')).hidden ? undefined : date(row.querySelector('.pause-to'), text(lang, 'pause.to.name', i + 1), true);
     if (reason !== PART_TIME) return { from, to, reason };
-    const hours = hoursValue(row.querySelector('.pause-hours input').value);
+    const hours = hoursValue(/** @type {HTMLInputElement} */ (row.querySelector('.pause-hours input')).value);
     return { from, to, reason: 'arbejde', hours_per_week: hours };
   });
   const handover = date($('handover-group'), text(lang, 'handover.name'));
@@ -213,11 +210,11 @@ function fromForm() {
   const request = {
     start,
     insurance: form.elements.insurance.value,
-    group: $('group').checked ? 'jobcenter_from_day_one' : 'standard',
+    group: input('group').checked ? 'jobcenter_from_day_one' : 'standard',
     pauses,
     handover: handover || null,
   };
-  if ($('prior-yes').checked) request.prior_hours = priorValue($('prior-hours').value);
+  if (input('prior-yes').checked) request.prior_hours = priorValue(input('prior-hours').value);
   return { request };
 }
 
@@ -232,18 +229,18 @@ function priorValue(typed) {
 
 /** Shows or hides the hours used, as "Ja" or "Nej" is chosen. */
 function showPrior() {
-  $('prior-hours-group').hidden = !$('prior-yes').checked;
+  $('prior-hours-group').hidden = !input('prior-yes').checked;
 }
 for (const radio of form.elements.prior) radio.addEventListener('change', showPrior);
 
 function toForm(req) {
   setDate($('start-group'), req.start);
   form.elements.insurance.value = req.insurance === 'deltid' ? 'deltid' : 'fuldtid';
-  $('group').checked = req.group === 'jobcenter_from_day_one';
+  input('group').checked = req.group === 'jobcenter_from_day_one';
   setDate($('handover-group'), req.handover);
   const prior = req.prior_hours !== undefined;
-  $(prior ? 'prior-yes' : 'prior-no').checked = true;
-  $('prior-hours').value = prior ? hoursText(req.prior_hours) : '';
+  input(prior ? 'prior-yes' : 'prior-no').checked = true;
+  input('prior-hours').value = prior ? hoursText(req.prior_hours) : '';
   showPrior();
   pauseList.replaceChildren();
   for (const p of req.pauses) addPause(p);
@@ -266,8 +263,8 @@ function toUrl(req) {
   }
   if (req.handover) q.set('handover', req.handover);
   if (lang !== 'da') q.set('lang', lang);
-  const today = new URLSearchParams(location.search).get('today');
-  if (today !== null) q.set('today', today);
+  const fixed = new URLSearchParams(location.search).get('today');
+  if (fixed !== null) q.set('today', fixed);
   return url;
 }
 
@@ -307,12 +304,8 @@ function fromUrl() {
 }
 
 // The core never reads a clock: the page passes today's date (or ?today= for a fixed view).
-function today() {
-  const fixed = new URLSearchParams(location.search).get('today');
-  if (fixed !== null) return fixed;
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+function requestDay() {
+  return new URLSearchParams(location.search).get('today') ?? today();
 }
 
 // ---- errors ---------------------------------------------------------------------------------
@@ -325,7 +318,7 @@ function pageError(code, message) {
 }
 
 function clearErrors() {
-  for (const box of document.querySelectorAll('.form-error-message, #page-error')) {
+  for (const box of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.form-error-message, #page-error'))) {
     box.textContent = '';
     delete box.dataset.code;
   }
@@ -352,7 +345,7 @@ function locate(error) {
   const pause = /^pauses\[(\d+)\](?:\.(\w+))?/.exec(path);
   const row = pause && pauseList.children[Number(pause[1])];
   if (!row) return null;
-  const group = /^(from|to)$/.test(pause[2]) && row.querySelector(`.pause-${pause[2]}`);
+  const group = /^(from|to)$/.test(pause[2]) && /** @type {HTMLElement} */ (row.querySelector(`.pause-${pause[2]}`));
   // (An error about the end of a period "indtil videre" stands beside the period, at its checkbox.)
   if (group && !group.hidden) {
     return { box: group.querySelector('.form-error-message'), input: markDate(group) };
@@ -466,9 +459,7 @@ function drawPrint() {
     const hours = partTime ? `, ${t('print.hours', hoursText(p.hours_per_week))}` : '';
     return el('li', {}, [`${dateText(p.from)} – ${p.to ? dateText(p.to) : t('print.open')}: ${reason}${hours}`]);
   };
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  const day = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  const day = today();
   // From 1 July 2026 the a-kasse hands over to kommunen (RULES.md § 1), as the form says.
   const handover = req.start >= '2026-07-01' ? 'print.handover.kommune' : 'print.handover';
   box.replaceChildren(
@@ -499,7 +490,7 @@ window.addEventListener('beforeprint', drawPrint);
 // ---- computing ------------------------------------------------------------------------------
 
 function fullRequest(req) {
-  return { ...req, today: today(), lang, compare: true };
+  return { ...req, today: requestDay(), lang, compare: true };
 }
 
 async function show(req, { push = false, focus = false, link = false } = {}) {
@@ -572,8 +563,8 @@ $('download-ics').addEventListener('click', () => {
   let calendar;
   try {
     // One event a samtale on its latest date, with the plan's link; past deadlines only if asked.
-    calendar = ics(fullRequest(shown), now, location.href, $('ics-past').checked);
-  } catch (error) {
+    calendar = ics(fullRequest(shown), now, location.href, input('ics-past').checked);
+  } catch (/** @type {any} */ error) {
     if (!trapped(error)) pageError(error.code ?? 'E_INTERNAL', error.message);
     return;
   }

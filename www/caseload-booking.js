@@ -1,10 +1,13 @@
+// @ts-check
 // The caseload page's booking proposal (issue 15): the capacities, the booked load of the 26
 // weeks against capacity per holder (a chart per holder and a table), the samtaler to call in a
 // chosen week, those at risk, and a member's proposed weeks. The proposal itself is the
 // WebAssembly core's (CaseloadJob.book); this file only places it.
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** The lanes as the proposal gives them. */
+/** @typedef {import('./caseload-types').Booking} Booking */
+/** The lanes as the proposal gives them (the keys of a BookedWeek's loads).
+ * @type {{ key: 'akasse' | 'jobcenter' | 'joint', name: string, colour: string }[]} */
 export const LANES = [
   { key: 'akasse', name: 'A-kassen', colour: '#1b75b0' },
   { key: 'jobcenter', name: 'Jobcentret/kommunen', colour: '#a34700' },
@@ -28,15 +31,17 @@ function svg(tag, attrs = {}, text) {
 /**
  * The capacities of the form as the core reads them ("akasse=120,joint=40"); an empty field is
  * unlimited. The core checks the numbers.
+ * @param {HTMLFormElement} form
  */
 export function capacityText(form) {
-  return LANES.map(({ key }) => [key, form.querySelector(`[name="cap-${key}"]`).value.trim()])
+  return LANES.map(({ key }) => [key, /** @type {HTMLInputElement} */ (form.querySelector(`[name="cap-${key}"]`)).value.trim()])
     .filter(([, v]) => v !== '')
     .map(([k, v]) => `${k}=${v}`)
     .join(',');
 }
 
-/** The words for a lane's week: "3 af 4, fuld, 2 i fare". */
+/** The words for a lane's week: "3 af 4, fuld, 2 i fare".
+ * @param {import('./caseload-types').Load} load */
 export function loadWords(load) {
   const parts = [load.capacity == null ? `${number(load.booked)} (ubegrænset)` : `${number(load.booked)} af ${number(load.capacity)}`];
   if (load.full) parts.push('fuld');
@@ -48,6 +53,8 @@ export function loadWords(load) {
  * A lane's chart: the booked samtaler of each of the 26 weeks as bars, the capacity as a dashed
  * line; a full week's bar is hatched and marked "F" under it, a week with samtaler at risk
  * (latest date in the week, no place found) is marked "!" above it — marks, not colour alone.
+ * @param {Booking} booking
+ * @param {LANES[number]} lane
  */
 function laneChart(booking, lane) {
   const W = 760, L = 44, R = 8, T = 40, P = 110, B = 40;
@@ -85,7 +92,9 @@ function laneChart(booking, lane) {
   return root;
 }
 
-/** The charts of the three lanes into `element`. */
+/** The charts of the three lanes into `element`.
+ * @param {Element} element
+ * @param {Booking} booking */
 export function drawBookingCharts(element, booking) {
   element.replaceChildren(...LANES.map((lane) => {
     const box = document.createElement('figure');

@@ -1,3 +1,4 @@
+// @ts-check
 // The caseload Web Worker: reads the chosen file in chunks into the WebAssembly core (a
 // spreadsheet is then read a slice of rows at a time), reports progress with the rows counted,
 // and keeps the result for the summaries, worklist pages, exports and member plans asked for
@@ -33,7 +34,11 @@ async function isSpreadsheet(file) {
 }
 
 /** A job of module `m` with the whole file read into it and summed up; `report` gets progress,
- * `keep` the job as soon as it is made. */
+ * `keep` the job as soon as it is made.
+ * @param {any} m the module (pkg/caseload.js or pkg/caseload-xlsx.js)
+ * @param {import('./caseload-types').Questions['run']} question
+ * @param {(report: import('./caseload-types').Progress) => void} report
+ * @param {(job: any) => void} keep */
 async function read(m, { file, today, lang, limit, sheet, label }, report, keep) {
   const next = new m.CaseloadJob(today, lang, limit, sheet || undefined, label || undefined);
   keep(next);
@@ -90,6 +95,7 @@ const fault = (error) =>
 /** Rows of a spreadsheet read between two progress reports. */
 const SLICE = 5000;
 
+/** @param {MessageEvent<import('./caseload-types').Question>} event */
 self.onmessage = async ({ data }) => {
   const { id, type } = data;
   const reply = (message, transfer = []) => self.postMessage({ id, ...message }, transfer);

@@ -1,3 +1,4 @@
+// @ts-check
 // The caseload page: hands the chosen file to a Web Worker (caseload-worker.js), shows its
 // progress, and draws the summary and the worklist a page at a time. The numbers, lists and
 // exports are the WebAssembly core's; this file only places them. A member opens their own plan
@@ -6,9 +7,13 @@
 // The plan module is imported when a member's plan is first shown, so a CSV visit that opens no
 // member fetches no WebAssembly but the worker's light module (docs/performance.md).
 import { LANES, capacityText, drawBookingCharts, loadWords } from './caseload-booking.js';
-import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate } from './datefield.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, el, today } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
+// The page's controls by id, typed as caseload.html has them (for tsc: tests/types/pages).
+const select = (id) => /** @type {HTMLSelectElement} */ ($(id));
+const input = (id) => /** @type {HTMLInputElement} */ ($(id));
+const button = (id) => /** @type {HTMLButtonElement} */ ($(id));
 /** Entries of each list in the summary (the errors shown at once). */
 const LIMIT = 200;
 /** Rows of the worklist on a page. */
@@ -44,7 +49,15 @@ function onError(event) {
   pending.clear();
 }
 
-/** Sends a message to the worker; resolves with its answer. */
+/** @typedef {import('./caseload-types').Questions} Questions */
+/** @typedef {import('./caseload-types').Answers} Answers */
+/**
+ * Sends a message to the worker; resolves with its answer.
+ * @template {keyof Questions} K
+ * @param {{ type: K } & Questions[K]} message
+ * @param {(report: import('./caseload-types').Progress) => void} [progress]
+ * @returns {Promise<Answers[K]>}
+ */
 function ask(message, progress) {
   const id = ++serial;
   return new Promise((resolve, reject) => {
@@ -53,16 +66,11 @@ function ask(message, progress) {
   });
 }
 
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
 const SVG = 'http://www.w3.org/2000/svg';
 /** The workload chart's element tree from the worker ({name, attrs, children}: workloadChart) as
  * SVG elements and text nodes: nothing in it is parsed as markup. */
+/** @param {import('./caseload-types').ChartNode} node
+ * @returns {SVGElement} */
 function mount({ name, attrs, children }) {
   const node = document.createElementNS(SVG, name);
   for (const [k, v] of attrs) node.setAttribute(k, v);
@@ -102,15 +110,11 @@ function count(n, one, many) {
   return `${number(n)} ${n === 1 ? one : many}`;
 }
 
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
+/** @type {import('./caseload-types').Summary} */
 let summary = null;
 let offset = 0;
 /** The last booking proposal (its capacity goes with the exports). */
+/** @type {import('./caseload-types').Booking} */
 let booking = null;
 
 /** The button that opens a member's plan: the reference, and the name (when the file has names)
@@ -120,20 +124,23 @@ function memberButton(i) {
   return el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${who}` }, [i.member]);
 }
 
-/** The worklist's filter as the form says it (only what is chosen). */
+/** The worklist's filter as the form says it (only what is chosen). The selects' options are
+ * the core's words (a holder, a status), which the core checks again (E_UNKNOWN_VALUE).
+ * @returns {import('./caseload-types').Query} */
 function filter() {
+  /** @type {Record<string, any>} */
   const q = {};
-  const holder = $('holder').value;
+  const holder = select('holder').value;
   if (holder) q.holder = holder;
-  for (const key of ['status', 'samtale', 'week']) if ($(key).value) q[key] = $(key).value;
+  for (const key of ['status', 'samtale', 'week']) if (select(key).value) q[key] = select(key).value;
   // "open": every samtale whose latest date has not passed (the core's `open`, not a status).
   if (q.status === 'open') {
     delete q.status;
     q.open = true;
   }
-  const search = $('search').value.trim();
+  const search = input('search').value.trim();
   if (search) q.search = search;
-  if ($('sort').value === 'desc') q.descending = true;
+  if (select('sort').value === 'desc') q.descending = true;
   if (booking) q.capacity = booking.capacity;
   return q;
 }
@@ -180,11 +187,12 @@ async function drawWorklist() {
   $('worklist').dataset.offset = String(offset);
   const pages = Math.max(1, Math.ceil(page.total / PAGE));
   $('page-of').textContent = `Side ${number(Math.floor(offset / PAGE) + 1)} af ${number(pages)}`;
-  $('prev').disabled = offset === 0;
-  $('next').disabled = last >= page.total;
+  button('prev').disabled = offset === 0;
+  button('next').disabled = last >= page.total;
 }
 
 /** The numbers that follow the holder filter: counts, chart, table, on time. */
+/** @param {import('./caseload-types').Summary} s */
 async function drawNumbers(s) {
   const count = (status, n, words) =>
     el('button', { type: 'button', class: 'button button-secondary caseload-count-button', 'data-status': status }, [`${words}: ${number(n)}`]);
@@ -216,6 +224,7 @@ async function drawNumbers(s) {
 }
 
 /** Draws a new summary: everything, and the worklist's filter choices. */
+/** @param {import('./caseload-types').Summary} s */
 async function draw(s) {
   summary = s;
   $('summary-line').textContent =
@@ -311,7 +320,7 @@ setDate($('today-group'), today());
 
 /** Reads the chosen file (a sheet of it, names from the column `label`) and draws the summary. */
 async function run(sheet, label) {
-  const file = $('file').files[0];
+  const file = input('file').files[0];
   clearError();
   if (!file) {
     pageError({ code: 'E_NO_FILE', message: 'Vælg en fil først.' });
@@ -329,8 +338,8 @@ async function run(sheet, label) {
   $('results').hidden = true;
   $('results').removeAttribute('data-state');
   $('progress-box').hidden = false;
-  $('run').disabled = true;
-  const progress = $('progress');
+  button('run').disabled = true;
+  const progress = /** @type {HTMLProgressElement} */ ($('progress'));
   progress.value = 0;
   $('progress-text').textContent = 'Læser filen …';
   try {
@@ -341,9 +350,9 @@ async function run(sheet, label) {
     });
     progress.value = 100;
     $('progress-text').textContent = `Færdig: ${count(done.summary.rows, 'række', 'rækker')} på ${number(Math.round(done.ms))} ms.`;
-    $('holder').value = '';
+    select('holder').value = '';
     // Without held dates the worklist starts with what is still open for certain.
-    $('status').value = done.summary.held_dates ? '' : 'open';
+    select('status').value = done.summary.held_dates ? '' : 'open';
     booking = null;
     $('booking').hidden = true;
     await draw(done.summary);
@@ -356,7 +365,7 @@ async function run(sheet, label) {
   } catch (error) {
     pageError(error);
   } finally {
-    $('run').disabled = false;
+    button('run').disabled = false;
   }
 }
 
@@ -370,12 +379,12 @@ $('file').addEventListener('change', () => {
   $('label-group').hidden = true;
 });
 // Another sheet is read with its own navn column; another label, from the same sheet.
-$('sheet').addEventListener('change', () => run($('sheet').value, undefined));
-$('label').addEventListener('change', () => run($('sheet-group').hidden ? undefined : $('sheet').value, $('label').value));
+$('sheet').addEventListener('change', () => run(select('sheet').value, undefined));
+$('label').addEventListener('change', () => run($('sheet-group').hidden ? undefined : select('sheet').value, select('label').value));
 
 $('holder').addEventListener('change', () =>
   guarded(async () => {
-    const { summary: s } = await ask({ type: 'summary', holder: $('holder').value });
+    const { summary: s } = await ask({ type: 'summary', holder: select('holder').value });
     summary = s;
     await drawNumbers(s);
     offset = 0;
@@ -388,7 +397,7 @@ let typing;
 $('worklist-filter').addEventListener('submit', (event) => event.preventDefault());
 $('worklist-filter').addEventListener('input', (event) => {
   clearTimeout(typing);
-  const later = event.target.id === 'search' ? 150 : 0;
+  const later = /** @type {HTMLElement} */ (event.target).id === 'search' ? 150 : 0;
   typing = setTimeout(() => {
     offset = 0;
     guarded(drawWorklist);
@@ -409,10 +418,10 @@ const weekWords = (w) => `uge ${Number(w.week.slice(6))}, ${danishDate(w.from)}�
 
 /** The samtaler the proposal books in the chosen week. */
 async function drawCallIn() {
-  const week = $('call-in-week').value;
+  const week = select('call-in-week').value;
   if (!week) return;
   // The holder chosen above the worklist applies here too.
-  const { page } = await ask({ type: 'callIn', week, holder: $('holder').value, offset: 0, limit: LIMIT });
+  const { page } = await ask({ type: 'callIn', week, holder: select('holder').value, offset: 0, limit: LIMIT });
   const shown = page.items.length < page.total ? ` Viser de første ${number(page.items.length)}; hent bookingerne for alle.` : '';
   $('call-in-count').textContent = `${number(page.total)} ${page.total === 1 ? 'samtale' : 'samtaler'} at indkalde til i ugen.${shown}`;
   const names = Boolean(summary.source.name_column);
@@ -435,6 +444,7 @@ async function drawCallIn() {
   );
 }
 
+/** @param {import('./caseload-types').Booking} b */
 function drawBooking(b) {
   booking = b;
   $('booking').hidden = false;
@@ -451,9 +461,9 @@ function drawBooking(b) {
       'caseload-booking-table',
     ),
   );
-  const keep = $('call-in-week').value;
+  const keep = select('call-in-week').value;
   $('call-in-week').replaceChildren(...b.weeks.map((w) => el('option', { value: w.from }, [weekWords(w)])));
-  if (b.weeks.some((w) => w.from === keep)) $('call-in-week').value = keep;
+  if (b.weeks.some((w) => w.from === keep)) select('call-in-week').value = keep;
   const more = b.at_risk_items.length < b.at_risk ? ` – viser de første ${number(b.at_risk_items.length)}` : '';
   const names = Boolean(summary.source.name_column);
   $('at-risk').replaceChildren(
@@ -481,7 +491,7 @@ $('booking-form').addEventListener('submit', (event) => {
   guarded(async () => {
     clearError();
     const started = performance.now();
-    const { booking: b } = await ask({ type: 'book', capacity: capacityText($('booking-form')), limit: LIMIT });
+    const { booking: b } = await ask({ type: 'book', capacity: capacityText(/** @type {HTMLFormElement} */ ($('booking-form'))), limit: LIMIT });
     await drawBooking(b);
     // From the click to the proposal on screen (for the benchmark).
     $('booking').dataset.ms = String(Math.round(performance.now() - started));
@@ -491,6 +501,7 @@ $('call-in-week').addEventListener('change', () => guarded(drawCallIn));
 
 // ---- a member's own plan --------------------------------------------------------------------
 
+/** @type {import('./caseload-types').MemberRequest} */
 let member = null;
 async function openMember(reference, opener) {
   const { member: m } = await ask({ type: 'member', member: reference });
@@ -511,13 +522,17 @@ async function openMember(reference, opener) {
   // The plan is the member's, read by the caseworker: not "Din samtaleplan".
   const heading = $('member-plan').querySelector('.samtaleplan-heading');
   if (heading) heading.textContent = 'Medlemmets samtaleplan';
-  const dialog = $('member-dialog');
+  const dialog = memberDialog();
   dialog.returnFocus = opener;
   dialog.showModal();
   $('member-heading').focus();
 }
-$('member-close').addEventListener('click', () => $('member-dialog').close());
-$('member-dialog').addEventListener('close', () => $('member-dialog').returnFocus?.focus());
+/** The member's dialog, which remembers the button that opened it (focus goes back there). */
+function memberDialog() {
+  return /** @type {HTMLDialogElement & { returnFocus?: HTMLElement }} */ ($('member-dialog'));
+}
+$('member-close').addEventListener('click', () => memberDialog().close());
+$('member-dialog').addEventListener('close', () => memberDialog().returnFocus?.focus());
 $('member-ics').addEventListener('click', () =>
   guarded(async () => {
     if (!member) return;
@@ -539,7 +554,7 @@ $('member-proposal-ics').addEventListener('click', () =>
 // ---- the buttons of the results -------------------------------------------------------------
 
 $('results').addEventListener('click', (event) => {
-  const target = event.target.closest('button');
+  const target = /** @type {Element} */ (event.target).closest('button');
   if (!target) return;
   guarded(async () => {
     const name = `samtaleplan-${target.dataset.export ?? target.dataset.xlsx}-${summary?.today}`;
@@ -552,7 +567,7 @@ $('results').addEventListener('click', (event) => {
     } else if (target.dataset.member) {
       await openMember(target.dataset.member, target);
     } else if (target.dataset.status) {
-      $('status').value = target.dataset.status;
+      select('status').value = target.dataset.status;
       offset = 0;
       await drawWorklist();
       $('status').focus();

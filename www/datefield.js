@@ -1,10 +1,12 @@
+// @ts-check
 // One date pattern everywhere: the design system's date group (DKFDS "datofelt"): a fieldset with
 // a legend, the hint "Skriv datoen som dag, måned og år, fx 4 3 2024" and three text fields — day,
 // month, year — with a numeric keyboard. The page (app.js) uses it for the first day, every period
 // and the hand-over; the element (samtale-plan.js) for its first day. Only the form is in three
 // parts: the URL and the JSON contract stay ISO YYYY-MM-DD. What is wrong with a date is said here,
 // in Danish or English, before the core sees it: an empty part by name, a month outside 1–12, a
-// day the month does not have ("30. februar findes ikke").
+// day the month does not have ("30. februar findes ikke"). It also holds the two helpers every
+// page shares: el() (an element) and today() (the browser's date).
 
 export const DATE_WORDS = {
   da: {
@@ -50,20 +52,34 @@ const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => Stri
 /** The words of a language ('da' unless 'en'). */
 export const dateWords = (lang) => DATE_WORDS[lang === 'en' ? 'en' : 'da'];
 
-function el(tag, attrs = {}, children = []) {
+/** An element with attributes and children (strings or nodes): the one helper the page, the
+ * element and the caseload page build their DOM with (imported from here, so the package ships no
+ * extra file). */
+export function el(tag, attrs = {}, children = []) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   node.append(...children);
   return node;
 }
 
+/** The browser's date, YYYY-MM-DD in local time: the core never reads a clock, the pages pass it. */
+export function today() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
 /**
  * A date group: `<div class="form-group" id="ID-group"><fieldset>` with the legend, the hint
  * (`ID-hint`), the error message (`ID-error`) and the inputs `ID-day`, `ID-month`, `ID-year`.
  * `part` adds a `part` attribute to each input (the element's stable hooks).
+ *
+ * @param {string} id
+ * @param {{ part?: string }} [options]
  */
 export function dateGroup(id, { part } = {}) {
   const input = (p) => {
+    /** @type {Record<string, string>} */
     const attrs = { class: 'form-input', id: `${id}-${p}`, name: `${id}-${p}`, inputmode: 'numeric', autocomplete: 'off', 'data-part': p };
     if (part) attrs.part = `${part} ${part}-${p}`;
     return el('input', attrs);

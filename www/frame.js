@@ -1,3 +1,4 @@
+// @ts-check
 // The iframe alternative (EMBEDDING.md), for a portal that cannot allow WebAssembly in its own
 // Content-Security-Policy. The portal loads frame.html?origin=<its origin>&start=…; this page
 // shows <samtale-plan> with those attributes and talks to the portal only by postMessage, and
@@ -25,7 +26,7 @@ if (params.get('lang') === 'en') {
   document.title = 'Samtaleplan – your interviews';
   document.getElementById('frame-title').textContent = 'Your interviews';
   document.getElementById('frame-privacy').textContent = 'Nothing you type leaves your browser.';
-  const a11y = document.getElementById('frame-a11y');
+  const a11y = /** @type {HTMLAnchorElement} */ (document.getElementById('frame-a11y'));
   a11y.textContent = 'Accessibility statement';
   a11y.href = 'tilgaengelighed.html?lang=en';
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // The page's own words in Danish and English. The plan itself comes from the core in the
 // request's language; these are only the form, buttons and messages around it.
 export const TEXT = {

@@ -1,3 +1,4 @@
+// @ts-check
 // <samtale-plan>: the Samtaleplan calculator as a custom element for any page, such as an a-kasse's
 // member portal. The computing and drawing is the WebAssembly core's (pkg/samtaleplan.js); this
 // class only turns attributes into a request, places the result in its shadow root, and tells the
@@ -10,7 +11,7 @@
 //
 // See EMBEDDING.md for attributes, properties, events, theming and the CSP a host needs.
 import init, { plan as corePlan, render, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
-import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon } from './datefield.js';
+import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon, el, today } from './datefield.js';
 
 const STYLESHEET = new URL('./samtaleplan.css', import.meta.url).href;
 
@@ -113,24 +114,10 @@ const WORDS = {
 
 let serial = 0;
 
-function el(tag, attrs = {}, children = []) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  node.append(...children);
-  return node;
-}
-
-// The browser's date: the core never reads a clock.
-function today() {
-  const d = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
 // Imported during server-side rendering (Node.js: Next.js, Nuxt), there is no DOM: the module
 // loads, defines nothing and touches neither `window` nor `customElements`; the element is
 // defined when the same module runs in the browser.
-const Base = globalThis.HTMLElement ?? class {};
+const Base = /** @type {typeof HTMLElement} */ (globalThis.HTMLElement ?? class {});
 
 export class SamtalePlanElement extends Base {
   static observedAttributes = ATTRIBUTES;
@@ -266,7 +253,7 @@ export class SamtalePlanElement extends Base {
   async #update() {
     const words = this.#words();
     this.#form.hidden = this.mode === 'plan';
-    for (const node of this.#root.querySelectorAll('[data-word]')) node.textContent = words[node.dataset.word];
+    for (const node of /** @type {NodeListOf<HTMLElement>} */ (this.#root.querySelectorAll('[data-word]'))) node.textContent = words[node.dataset.word];
     const [fuldtid, deltid] = this.#form.querySelectorAll('option');
     fuldtid.textContent = words.fuldtid;
     deltid.textContent = words.deltid;
@@ -276,7 +263,7 @@ export class SamtalePlanElement extends Base {
     this.#root.host.setAttribute('aria-busy', 'true');
     try {
       await loadCore();
-    } catch (error) {
+    } catch (/** @type {any} */ error) {
       ready = null;
       this.#fail({ code: 'E_LOAD', message: `${words.failed} (${error.message})` });
       return;
@@ -311,6 +298,9 @@ export class SamtalePlanElement extends Base {
       return;
     }
     pauses = read.pauses;
+    // The attributes as written: the core, not this file, refuses a wrong word with its code
+    // (E_UNKNOWN_VALUE), so this is not yet a PlanRequest.
+    /** @type {any} */
     const request = {
       start: this.start ?? '',
       insurance: this.getAttribute('insurance'),
@@ -323,7 +313,7 @@ export class SamtalePlanElement extends Base {
     };
     try {
       this.#plan = render(this.#result, request);
-    } catch (error) {
+    } catch (/** @type {any} */ error) {
       if (recover(error)) {
         this.#fail({ code: 'E_TRAP', message: words.trap });
         return;

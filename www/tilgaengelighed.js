@@ -1,3 +1,4 @@
+// @ts-check
 // The accessibility statement in English. The page holds the Danish text (it reads without
 // JavaScript); with ?lang=en, or after the language button, each [data-t] gets the English below,
 // and the Danish is put back from what the page held. Nothing is stored: the language lives in the
@@ -30,7 +31,7 @@ const EN = {
   'footer.privacy': 'Nothing you type leaves your browser. No cookies, no tracking.',
 };
 
-const nodes = [...document.querySelectorAll('[data-t]')];
+const nodes = [.../** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('[data-t]'))];
 const danish = new Map(nodes.map((n) => [n, n.textContent]));
 const danishTitle = document.title;
 const button = document.getElementById('lang-switch');

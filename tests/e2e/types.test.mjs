@@ -5,8 +5,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { repo } from './browser.mjs';
 
 test('the package types check a portal that uses them, and catch its mistakes', () => {
@@ -35,4 +37,88 @@ test('the TypeScript in EMBEDDING.md is in usage.ts, so tsc --strict checks it',
   const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, body]) => body);
   assert.ok(blocks.length > 0, 'EMBEDDING.md has a TypeScript example');
   for (const block of blocks) assert.ok(lines(usage).includes(lines(block).trim()), `usage.ts must hold, line for line:\n${block}`);
+});
+
+// The pages' JavaScript (issue 25): every www/*.js says `// @ts-check` and is in one of the two
+// projects (the pages against the DOM, the caseload's worker in a worker's scope), and both pass.
+for (const project of ['pages', 'worker']) {
+  test(`the ${project === 'pages' ? "pages'" : "caseload worker's"} JavaScript type-checks (tests/types/${project})`, () => {
+    const tsc = path.join(repo, 'node_modules/.bin/tsc');
+    const run = spawnSync(tsc, ['-p', path.join(repo, `tests/types/${project}/tsconfig.json`)], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+  });
+}
+
+test('every www/*.js says // @ts-check and is checked by tsc', () => {
+  const tsc = path.join(repo, 'node_modules/.bin/tsc');
+  const checked = new Set();
+  for (const project of ['pages', 'worker']) {
+    const run = spawnSync(tsc, ['-p', path.join(repo, `tests/types/${project}/tsconfig.json`), '--listFilesOnly'], { encoding: 'utf8' });
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    for (const file of run.stdout.split('\n')) checked.add(path.resolve(file.trim()));
+  }
+  const scripts = readdirSync(path.join(repo, 'www')).filter((name) => name.endsWith('.js'));
+  assert.ok(scripts.length >= 9, `www/ has its scripts: ${scripts}`);
+  for (const name of scripts) {
+    const file = path.join(repo, 'www', name);
+    assert.ok(readFileSync(file, 'utf8').startsWith('// @ts-check\n'), `${name} starts with // @ts-check`);
+    assert.ok(checked.has(file), `${name} is in tests/types/pages or tests/types/worker`);
+  }
+});
+
+// www/caseload-types.d.ts is written by hand from the Rust structs: real answers of the caseload
+// module (run in Node.js) are written into a TypeScript file as object literals of those types,
+// so tsc --strict refuses a field the Rust adds, drops, renames or retypes (an object literal
+// may have no property its type lacks, and must have every one it requires).
+test('the caseload module answers with the types of www/caseload-types.d.ts', async () => {
+  const wasm = path.join(repo, 'www/pkg/caseload_bg.wasm');
+  assert.ok(existsSync(wasm), `build the modules first (./build.sh): ${wasm}`);
+  const core = await import(pathToFileURL(path.join(repo, 'www/pkg/caseload.js')).href);
+  core.initSync({ module: readFileSync(wasm) });
+  const answers = [];
+  const run = (name, today, bytes) => {
+    const job = new core.CaseloadJob(today, 'da', 5, undefined, undefined);
+    job.feed(bytes);
+    while (job.pump(5000) > 0);
+    const summary = job.finish();
+    const first = summary.closing_this_week.items[0] ?? summary.overdue.items[0] ?? summary.closing_next_week.items[0];
+    answers.push([`${name}_summary`, 'Summary', summary]);
+    answers.push([`${name}_akasse`, 'Summary', job.summary('akasse')]);
+    answers.push([`${name}_page`, 'Page', job.query({ offset: 0, limit: 5 })]);
+    answers.push([`${name}_chart`, 'ChartNode', core.workloadChart(summary.workload, 'da')]);
+    const booking = job.book('akasse=1,jobcenter=2', 5);
+    answers.push([`${name}_booking`, 'Booking', booking]);
+    const week = booking.weeks[0].from;
+    answers.push([`${name}_call_in`, 'ProposedPage', job.callIn(week, '', 0, 5)]);
+    if (first) {
+      answers.push([`${name}_member`, 'MemberRequest', job.member(first.member)]);
+      answers.push([`${name}_proposal`, 'Proposed[]', job.memberProposal(first.member)]);
+    }
+    job.free();
+  };
+  const file = (name) => readFileSync(path.join(repo, 'tests/caseload', name));
+  run('booking', '2024-06-10', file('booking.csv'));
+  run('messy', '2024-10-01', file('messy.csv'));
+  run('presence', '2025-03-01', file('presence.csv'));
+  run('named', '2024-10-01', file('excel-1252.csv'));
+  // Optional fields are seen present somewhere, so a renamed one is caught too.
+  const all = JSON.stringify(answers);
+  for (const field of ['"name":', '"errors":[{', '"per_mille":null', '"delimiter":', '"name_column":', '"at_risk":true']) {
+    assert.ok(all.includes(field), `the answers show ${field}`);
+  }
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'samtaleplan-caseload-types-'));
+  try {
+    const types = path.join(repo, 'www/caseload-types.js');
+    const names = [...new Set(answers.map(([, type]) => type.replace('[]', '')))];
+    const source = [`import type { ${names.join(', ')} } from ${JSON.stringify(types)};`]
+      .concat(answers.map(([name, type, value]) => `export const ${name}: ${type} = ${JSON.stringify(value, null, 1)};`))
+      .join('\n');
+    writeFileSync(path.join(dir, 'answers.ts'), source);
+    const tsc = path.join(repo, 'node_modules/.bin/tsc');
+    const args = ['--strict', '--noEmit', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', path.join(dir, 'answers.ts')];
+    const check = spawnSync(tsc, args, { encoding: 'utf8' });
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
