@@ -12,9 +12,10 @@
 
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::hours::{EXPECT_NUMBER, HoursPerWeek, MAX_HOURS_PER_WEEK, PriorHours};
-use crate::contract::lang::Lang;
 use crate::contract::request::{FIELDS, Group, MAX_PAUSES, PAUSE_FIELDS, PauseReason, label};
 use crate::rules::ledighed::Insurance;
+use crate::vocabulary::lang::Lang;
+use crate::vocabulary::words::{EXPECT_STRING, MARK};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
@@ -163,21 +164,9 @@ struct LangOnly {
     lang: Option<Lang>,
 }
 
-/// The mark that begins what a visitor here found (see the module's text).
-const MARK: char = '\u{1}';
-/// What a visitor expected, as serde's "invalid type: …, expected …" will quote it.
-pub(crate) const EXPECT_STRING: &str = "\u{1}string";
 const EXPECT_ARRAY: &str = "\u{1}array";
 const EXPECT_OBJECT: &str = "\u{1}object";
 const EXPECT_BOOL: &str = "a boolean";
-
-/// A word outside its list: `allowed` are the words there are.
-pub(crate) fn unknown_value<E: de::Error>(value: &str, allowed: &[&str]) -> E {
-    E::custom(format_args!(
-        "{MARK}E_UNKNOWN_VALUE{MARK}{}{MARK}{value}",
-        allowed.join(", ")
-    ))
-}
 
 fn too_many<E: de::Error>(n: usize) -> E {
     E::custom(format_args!("{MARK}E_TOO_MANY_PAUSES{MARK}{n}"))
