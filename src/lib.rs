@@ -10,7 +10,6 @@
 //! assert!(out.contains(r#""latest":"2024-03-18""#));
 //! ```
 
-#[macro_use]
 pub mod contract;
 
 // The caseload (and its dependencies: encoding_rs, calamine, rust_xlsxwriter) only with the
@@ -20,6 +19,7 @@ pub mod caseload;
 pub mod plan;
 pub mod present;
 pub mod rules;
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

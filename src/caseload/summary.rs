@@ -5,6 +5,7 @@ use super::RowError;
 use super::star::Star;
 use crate::contract::lang::Lang;
 use crate::rules::regimes::Holder;
+use crate::vocabulary::words::words;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;

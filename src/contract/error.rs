@@ -2,6 +2,7 @@
 //! language. Nothing in the core panics on input; everything that can go wrong ends here.
 
 use crate::contract::lang::Lang;
+use crate::vocabulary::words::words;
 use serde::Serialize;
 use std::fmt;
 

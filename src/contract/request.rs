@@ -9,6 +9,8 @@ use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
 use crate::rules::dates::{DateError, likely_year, month_name, parse_iso, short, ymd};
 use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
+pub use crate::vocabulary::group::Group;
+use crate::vocabulary::words::words;
 use chrono::Datelike;
 use chrono::NaiveDate;
 
@@ -23,16 +25,6 @@ pub const LAST_START: NaiveDate = ymd(2099, 12, 31);
 /// Every other date in a request (pauses, hand-over, today) must lie in these years.
 pub const FIRST_DATE: NaiveDate = ymd(1900, 1, 1);
 pub const LAST_DATE: NaiveDate = ymd(2199, 12, 31);
-
-words! {
-    /// Who the plan is for (LAB § 27, stk. 3 names the "from day one" group).
-    #[derive(Default)]
-    pub enum Group {
-        #[default]
-        Standard = "standard",
-        JobcenterFromDayOne = "jobcenter_from_day_one",
-    }
-}
 
 words! {
     /// Why no dagpenge were paid in a pause. It does not change the arithmetic.

@@ -8,6 +8,7 @@ use crate::contract::request::{Group, PauseReason};
 use crate::contract::request::{LAST_DATE, effect_of};
 use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
 use crate::rules::regimes::{Basis, Holder, Obligation, Source};
+use crate::vocabulary::words::words;
 use chrono::NaiveDate;
 
 /// A date in the contract: a `NaiveDate`, written `YYYY-MM-DD` (the TypeScript types call it

@@ -29,7 +29,7 @@ pub(super) struct Setup {
 
 pub(super) fn setup(req: &Request, regime: &Regime) -> Result<Setup, PlanError> {
     let lang = req.lang;
-    let specs = (regime.samtaler)(req)?;
+    let specs = (regime.samtaler)(req.start, req.group).map_err(|_| group_unsupported(regime, req))?;
     let ledighed = Ledighed::counting(req.start, req.insurance, req.prior_hours, &req.periods());
     within_range(&ledighed, &req.pauses, lang)?;
     let handover_to = specs
@@ -235,4 +235,27 @@ impl Setup {
             Err(NotOwedReason::EarlierSpell)
         })
     }
+}
+
+/// The answer when the regime does not model the request's group (the rules' [`GroupUnsupported`]).
+///
+/// [`GroupUnsupported`]: crate::rules::regimes::GroupUnsupported
+fn group_unsupported(regime: &Regime, req: &Request) -> PlanError {
+    PlanError::new(
+        ErrorCode::GroupUnsupported,
+        req.lang,
+        format!(
+            "Gruppen med kontaktforløb i jobcentret fra første dag er ikke beskrevet for reglerne {} ({}). Beregneren kan kun vise standardforløbet for ledighed, der begynder {}.",
+            regime.id,
+            regime.name.da,
+            short(req.start, Lang::Da)
+        ),
+        format!(
+            "The group with the jobcentre from day one is not modelled for the rules {} ({}). The calculator can only show the standard plan for unemployment beginning {}.",
+            regime.id,
+            regime.name.en,
+            short(req.start, Lang::En)
+        ),
+    )
+    .at("group")
 }

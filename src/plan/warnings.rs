@@ -495,7 +495,7 @@ pub(super) fn assumptions(
             "A latest date that falls on a weekend or public holiday is not moved; it is flagged.",
         ),
     ));
-    out.extend((regime.notes)(req).into_iter().map(|n| fixed(n.code, n.text)));
+    out.extend((regime.notes)(req.group).into_iter().map(|n| fixed(n.code, n.text)));
     out.push(fixed(
         "A_VEJLEDENDE",
         Text::new(

@@ -1,7 +1,7 @@
 //! Calendar dates: strict ISO parsing, the Danish and English long forms, and whole-day
 //! arithmetic on weekdays. Dates are `chrono::NaiveDate`; nothing here reads a clock.
 
-use crate::contract::lang::Lang;
+use crate::vocabulary::lang::Lang;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// Why a date string was refused.

@@ -1,8 +1,8 @@
 //! Danish non-working days (RULES.md § 2, "Non-working last days"). No rule moves a samtale
 //! deadline off such a day; the calculator only flags it and names the last working day before.
 
-use crate::contract::lang::{Lang, Text};
 use crate::rules::dates::{is_weekend, weekday_name};
+use crate::vocabulary::lang::{Lang, Text};
 use chrono::{Datelike, Days, NaiveDate};
 
 /// A public holiday or other day off that RULES.md § 2 counts as non-working.

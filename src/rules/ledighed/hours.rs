@@ -5,8 +5,9 @@
 //!   `100 × (W − h)` units: with `W` and `h` in hundredths of an hour, simply `W − h`. A fuldtid
 //!   day is 3,700 units (7.4 hours), a month 80,165 (160.33 hours).
 
-use crate::contract::lang::Lang;
 use crate::rules::law;
+use crate::vocabulary::lang::Lang;
+use crate::vocabulary::words::words;
 
 /// A number of hours in whole hundredths: `Hundredths(16033)` is 160.33 hours.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]

@@ -1,11 +1,10 @@
 //! The regime table (RULES.md § 3) and the vocabulary every regime file uses to state its
 //! samtaler (RULES.md § 4). A regime is one file in this folder plus one line in [`REGIMES`].
 
-use crate::contract::error::{ErrorCode, PlanError};
-use crate::contract::lang::{Lang, Text};
-use crate::contract::request::Request;
-use crate::rules::dates::short;
 use crate::rules::ledighed::Span;
+use crate::vocabulary::group::Group;
+use crate::vocabulary::lang::{Lang, Text};
+use crate::vocabulary::words::words;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -41,6 +40,9 @@ pub fn next_after(regime: &Regime) -> Option<&'static Regime> {
         .find(|r| Some(r.from) == regime.to.and_then(|to| to.succ_opt()))
 }
 
+/// How a regime gives its samtaler: for a first day of ledighed and a group.
+pub type SamtalerFn = fn(NaiveDate, Group) -> Result<Cow<'static, [Spec]>, GroupUnsupported>;
+
 /// A set of rules in force for people whose ledighed began in a period.
 pub struct Regime {
     pub id: &'static str,
@@ -49,10 +51,11 @@ pub struct Regime {
     /// The last `start` the regime applies to; `None` while it is in force.
     pub to: Option<NaiveDate>,
     pub citation: &'static str,
-    /// The samtaler for a request, or an error for a group the regime does not model.
-    pub samtaler: fn(&Request) -> Result<Cow<'static, [Spec]>, PlanError>,
-    /// What the plan assumes or leaves out under this regime, shown with every plan.
-    pub notes: fn(&Request) -> Vec<Note>,
+    /// The samtaler for a first day of ledighed and a group, or [`GroupUnsupported`] for a group
+    /// the regime does not model.
+    pub samtaler: SamtalerFn,
+    /// What the plan assumes or leaves out under this regime for a group, shown with every plan.
+    pub notes: fn(Group) -> Vec<Note>,
 }
 
 /// A fixed text with a stable code, as shown in `warnings` and `assumptions`.
@@ -269,26 +272,10 @@ impl Spec {
     }
 }
 
-/// The answer of a regime that does not model the "jobcenter from day one" group.
-pub(crate) fn group_unsupported(regime: &Regime, req: &Request) -> PlanError {
-    PlanError::new(
-        ErrorCode::GroupUnsupported,
-        req.lang,
-        format!(
-            "Gruppen med kontaktforløb i jobcentret fra første dag er ikke beskrevet for reglerne {} ({}). Beregneren kan kun vise standardforløbet for ledighed, der begynder {}.",
-            regime.id,
-            regime.name.da,
-            short(req.start, Lang::Da)
-        ),
-        format!(
-            "The group with the jobcentre from day one is not modelled for the rules {} ({}). The calculator can only show the standard plan for unemployment beginning {}.",
-            regime.id,
-            regime.name.en,
-            short(req.start, Lang::En)
-        ),
-    )
-    .at("group")
-}
+/// A regime's refusal of a group it does not model (the "jobcenter from day one" group before
+/// 2024). The rules say only that; the plan words it as the contract's `E_GROUP_UNSUPPORTED`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GroupUnsupported;
 
 #[cfg(test)]
 mod tests {
@@ -297,15 +284,11 @@ mod tests {
 
     #[test]
     fn every_samtale_resting_on_law_carries_its_source() {
-        use crate::contract::request::Group;
         for regime in REGIMES {
             for group in [Group::Standard, Group::JobcenterFromDayOne] {
-                let start = regime.from;
-                let req = Request {
-                    group,
-                    ..Request::new(start)
+                let Ok(specs) = (regime.samtaler)(regime.from, group) else {
+                    continue;
                 };
-                let Ok(specs) = (regime.samtaler)(&req) else { continue };
                 for spec in specs.iter() {
                     if spec.basis == Basis::Law {
                         let source = spec

@@ -8,12 +8,11 @@
 use super::Basis::{Practice, Star};
 use super::Bound::{Days, Reached, ReachedPlus, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
-use super::{Note, Regime, Source, Spec, group_unsupported};
-use crate::contract::error::PlanError;
-use crate::contract::lang::Text;
-use crate::contract::request::{Group, Request};
+use super::{GroupUnsupported, Note, Regime, Source, Spec};
 use crate::rules::dates::ymd;
 use crate::rules::ledighed::Span::{Months, Weeks};
+use crate::vocabulary::group::Group;
+use crate::vocabulary::lang::Text;
 use chrono::NaiveDate;
 use std::borrow::Cow;
 
@@ -33,19 +32,19 @@ pub static REGIME: Regime = Regime {
 /// From this start the first jobsamtale is joint with the a-kasse (phased in, seed 002).
 pub const JOINT_J1_FROM: NaiveDate = ymd(2016, 7, 1);
 
-fn samtaler(req: &Request) -> Result<Cow<'static, [Spec]>, PlanError> {
-    match req.group {
-        Group::Standard if req.start >= JOINT_J1_FROM => Ok(Cow::Borrowed(&STANDARD)),
+fn samtaler(start: NaiveDate, group: Group) -> Result<Cow<'static, [Spec]>, GroupUnsupported> {
+    match group {
+        Group::Standard if start >= JOINT_J1_FROM => Ok(Cow::Borrowed(&STANDARD)),
         Group::Standard => {
             let mut specs = STANDARD.to_vec();
             specs[1] = J1_BEFORE_JOINT;
             Ok(Cow::Owned(specs))
         }
-        Group::JobcenterFromDayOne => Err(group_unsupported(&REGIME, req)),
+        Group::JobcenterFromDayOne => Err(GroupUnsupported),
     }
 }
 
-fn notes(_: &Request) -> Vec<Note> {
+fn notes(_: Group) -> Vec<Note> {
     vec![TOLERANCE]
 }
 

@@ -8,12 +8,12 @@ use super::Basis::{Law, Practice};
 use super::Bound::{Days, Reached, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
 use super::Obligation::Conditional;
-use super::{Note, Regime, Source, Spec, group_unsupported};
-use crate::contract::error::PlanError;
-use crate::contract::lang::Text;
-use crate::contract::request::{Group, Request};
+use super::{GroupUnsupported, Note, Regime, Source, Spec};
 use crate::rules::dates::ymd;
 use crate::rules::ledighed::Span::Months;
+use crate::vocabulary::group::Group;
+use crate::vocabulary::lang::Text;
+use chrono::NaiveDate;
 use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {
@@ -26,14 +26,14 @@ pub static REGIME: Regime = Regime {
     notes,
 };
 
-fn samtaler(req: &Request) -> Result<Cow<'static, [Spec]>, PlanError> {
-    match req.group {
+fn samtaler(_: NaiveDate, group: Group) -> Result<Cow<'static, [Spec]>, GroupUnsupported> {
+    match group {
         Group::Standard => Ok(Cow::Borrowed(&STANDARD)),
-        Group::JobcenterFromDayOne => Err(group_unsupported(&REGIME, req)),
+        Group::JobcenterFromDayOne => Err(GroupUnsupported),
     }
 }
 
-fn notes(_: &Request) -> Vec<Note> {
+fn notes(_: Group) -> Vec<Note> {
     vec![CONDITIONAL_F1, RAADIGHED_TIMING]
 }
 

@@ -6,12 +6,12 @@
 use super::Basis::Law;
 use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
 use super::Holder::{Akasse, Jobcenter, Joint};
-use super::{Note, Regime, Source, Spec};
-use crate::contract::error::PlanError;
-use crate::contract::lang::Text;
-use crate::contract::request::{Group, Request};
+use super::{GroupUnsupported, Note, Regime, Source, Spec};
 use crate::rules::dates::ymd;
 use crate::rules::ledighed::Span::Months;
+use crate::vocabulary::group::Group;
+use crate::vocabulary::lang::Text;
+use chrono::NaiveDate;
 use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {
@@ -24,16 +24,16 @@ pub static REGIME: Regime = Regime {
     notes,
 };
 
-fn samtaler(req: &Request) -> Result<Cow<'static, [Spec]>, PlanError> {
-    Ok(Cow::Borrowed(match req.group {
+fn samtaler(_: NaiveDate, group: Group) -> Result<Cow<'static, [Spec]>, GroupUnsupported> {
+    Ok(Cow::Borrowed(match group {
         Group::Standard => &STANDARD,
         Group::JobcenterFromDayOne => &FROM_DAY_ONE,
     }))
 }
 
-fn notes(req: &Request) -> Vec<Note> {
+fn notes(group: Group) -> Vec<Note> {
     let mut notes = vec![RAADIGHED];
-    if req.group == Group::JobcenterFromDayOne {
+    if group == Group::JobcenterFromDayOne {
         notes.push(FROM_DAY_ONE_NOTE);
     }
     notes

@@ -7,12 +7,12 @@ use super::Basis::Star;
 use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
 use super::Holder::{Akasse, Kommune};
 use super::Obligation::NormallyDue;
-use super::{Note, Regime, Source, Spec, group_unsupported};
-use crate::contract::error::PlanError;
-use crate::contract::lang::Text;
-use crate::contract::request::{Group, Request};
+use super::{GroupUnsupported, Note, Regime, Source, Spec};
 use crate::rules::dates::ymd;
 use crate::rules::ledighed::Span::Months;
+use crate::vocabulary::group::Group;
+use crate::vocabulary::lang::Text;
+use chrono::NaiveDate;
 use std::borrow::Cow;
 
 pub static REGIME: Regime = Regime {
@@ -25,14 +25,14 @@ pub static REGIME: Regime = Regime {
     notes,
 };
 
-fn samtaler(req: &Request) -> Result<Cow<'static, [Spec]>, PlanError> {
-    match req.group {
+fn samtaler(_: NaiveDate, group: Group) -> Result<Cow<'static, [Spec]>, GroupUnsupported> {
+    match group {
         Group::Standard => Ok(Cow::Borrowed(&STANDARD)),
-        Group::JobcenterFromDayOne => Err(group_unsupported(&REGIME, req)),
+        Group::JobcenterFromDayOne => Err(GroupUnsupported),
     }
 }
 
-fn notes(_: &Request) -> Vec<Note> {
+fn notes(_: Group) -> Vec<Note> {
     vec![NORMALLY_DUE]
 }
 

@@ -9,7 +9,9 @@ pub trait Word: Copy + 'static {
     fn as_str(self) -> &'static str;
 }
 
-/// `words! { pub enum Insurance { Fuldtid = "fuldtid", Deltid = "deltid" } }`
+/// `words! { pub enum Insurance { Fuldtid = "fuldtid", Deltid = "deltid" } }` — brought into a
+/// file by `use crate::vocabulary::words::words;` (a path, so module order in `lib.rs` does not
+/// matter).
 macro_rules! words {
     (
         $(#[$meta:meta])*
@@ -30,7 +32,7 @@ macro_rules! words {
             }
         }
 
-        impl $crate::contract::words::Word for $name {
+        impl $crate::vocabulary::words::Word for $name {
             const WORDS: &'static [&'static str] = &[$($word),+];
             fn parse(word: &str) -> Option<Self> {
                 match word { $($word => Some($name::$variant),)+ _ => None }
@@ -44,7 +46,7 @@ macro_rules! words {
         /// allowed ([`crate::contract::wire`] turns the error into the contract's).
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                d.deserialize_str($crate::contract::words::WordVisitor::<$name>(std::marker::PhantomData))
+                d.deserialize_str($crate::vocabulary::words::WordVisitor::<$name>(std::marker::PhantomData))
             }
         }
 
@@ -62,6 +64,22 @@ macro_rules! words {
     };
 }
 
+pub(crate) use words;
+
+/// The mark that begins what a visitor found, inside serde's error text: how the visitors tell
+/// [`crate::contract::wire`] what they found (see that module's text).
+pub(crate) const MARK: char = '\u{1}';
+/// What a visitor expected, as serde's "invalid type: …, expected …" will quote it.
+pub(crate) const EXPECT_STRING: &str = "\u{1}string";
+
+/// A word outside its list: `allowed` are the words there are.
+pub(crate) fn unknown_value<E: serde::de::Error>(value: &str, allowed: &[&str]) -> E {
+    E::custom(format_args!(
+        "{MARK}E_UNKNOWN_VALUE{MARK}{}{MARK}{value}",
+        allowed.join(", ")
+    ))
+}
+
 /// Reads a [`Word`] from a string: the visitor behind every word's `Deserialize`.
 pub struct WordVisitor<T>(pub std::marker::PhantomData<T>);
 
@@ -69,10 +87,10 @@ impl<T: Word> serde::de::Visitor<'_> for WordVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(crate::contract::wire::EXPECT_STRING)
+        f.write_str(EXPECT_STRING)
     }
 
     fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<T, E> {
-        T::parse(word).ok_or_else(|| crate::contract::wire::unknown_value(word, T::WORDS))
+        T::parse(word).ok_or_else(|| unknown_value(word, T::WORDS))
     }
 }

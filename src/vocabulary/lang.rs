@@ -1,5 +1,7 @@
 //! The two languages every user-facing text comes in.
 
+use crate::vocabulary::words::words;
+
 words! {
     /// The language of a request and of everything said back: messages, titles, explanations.
     #[derive(Default)]
