@@ -15,6 +15,7 @@
 //! member's request for the plan functions.
 
 pub mod booking;
+mod cells;
 pub mod chart;
 mod columns;
 mod counts;
