@@ -1,6 +1,7 @@
 //! How the timeline and its legend look and name things: each holder's colour and lane words,
 //! the shaded periods' fills, classes and words, the freeze's hatching: one place for both
-//! pictures. (samtaleplan.css lets a host page recolour the holders through custom properties.)
+//! pictures. samtaleplan.css lets a host page recolour the holders through custom properties whose
+//! defaults are these colours (a test holds them to it).
 
 use crate::contract::lang::Lang;
 use crate::present::tree::Node;
@@ -84,6 +85,22 @@ impl Shade {
             Shade::PartTime => lang.pick("Nedsat tid", "Part-time"),
             Shade::Pause => lang.pick("Periode", "Period"),
             Shade::Frozen => lang.pick("COVID-19-frysning", "COVID-19 freeze"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The page's style sheet lets a host recolour the holders; its defaults are these colours,
+    /// so a plan looks the same with the style sheet as without it (an SVG saved on its own).
+    #[test]
+    fn the_style_sheets_holder_colours_default_to_the_palette() {
+        let css = include_str!("../../www/samtaleplan.css");
+        for &h in Holder::ALL {
+            let default = format!("var(--samtaleplan-color-{}, {})", h.as_str(), colour(h));
+            assert!(css.contains(&default), "samtaleplan.css: {default}");
         }
     }
 }
