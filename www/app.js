@@ -4,6 +4,7 @@
 // and places messages. All state lives in the URL: no cookies, no storage.
 import init, { render, ics, __wbg_reset_state as resetCore } from './pkg/samtaleplan.js';
 import { text } from './i18n.js';
+import { hoursValue, priorValue, toUrl, fromUrl, MAX_PAUSES } from './url.js';
 import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, alertIcon, dateWords, el, today } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
@@ -98,13 +99,6 @@ function hoursText(hours) {
   return lang === 'da' ? String(hours).replace('.', ',') : String(hours);
 }
 
-/** Hours a week as typed ("15", "18,5", "18.5") become a number; anything else is handed to the core
- * as it is, which refuses it beside the field (E_TYPE, pauses[i].hours_per_week). */
-function hoursValue(text) {
-  const t = text.trim();
-  return /^\d+([.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : t;
-}
-
 /** Adds a row for a period without dagpenge; returns its first input. */
 function addPause(pause = {}) {
   const key = ++pauseSerial;
@@ -185,7 +179,7 @@ function removePause(row) {
   $('add-pause').focus();
 }
 
-// ---- form <-> request <-> URL ---------------------------------------------------------------
+// ---- form <-> request (the URL: url.js) -----------------------------------------------------
 
 /** The request the form describes, or `errors`: every date that cannot be read, in form order. */
 function fromForm() {
@@ -218,15 +212,6 @@ function fromForm() {
   return { request };
 }
 
-/** Hours used of the dagpengeperiode as typed ("481", "481,25", "481.25", "1.481,25") become a
- * number; anything else goes to the core as it is, which refuses it beside the field (E_TYPE,
- * E_UNKNOWN_VALUE for "-5" or "10,555", E_PRIOR_HOURS for more than a dagpengeperiode). */
-function priorValue(typed) {
-  let t = typed.trim().replace(/\s/g, '');
-  if (/^\d{1,3}(\.\d{3})+,\d+$/.test(t)) t = t.replaceAll('.', '');
-  return /^-?\d+([.,]\d+)?$/.test(t) ? Number(t.replace(',', '.')) : typed.trim();
-}
-
 /** Shows or hides the hours used, as "Ja" or "Nej" is chosen. */
 function showPrior() {
   $('prior-hours-group').hidden = !input('prior-yes').checked;
@@ -245,62 +230,6 @@ function toForm(req) {
   pauseList.replaceChildren();
   for (const p of req.pauses) addPause(p);
   labelHandover();
-}
-
-/** The URL of a request: ?start=…&insurance=deltid&prior_hours=481.25&pause=FROM..TO..REASON[..HOURS]&…
- * (TO empty for part-time work "indtil videre"). */
-function toUrl(req) {
-  const url = new URL(location.href);
-  url.search = '';
-  const q = url.searchParams;
-  q.set('start', req.start);
-  if (req.insurance === 'deltid') q.set('insurance', 'deltid');
-  if (req.group === 'jobcenter_from_day_one') q.set('group', req.group);
-  if (req.prior_hours !== undefined) q.set('prior_hours', req.prior_hours);
-  for (const p of req.pauses) {
-    const hours = p.hours_per_week === undefined || p.hours_per_week === null ? '' : `..${p.hours_per_week}`;
-    q.append('pause', `${p.from}..${p.to ?? ''}..${p.reason}${hours}`);
-  }
-  if (req.handover) q.set('handover', req.handover);
-  if (lang !== 'da') q.set('lang', lang);
-  const fixed = new URLSearchParams(location.search).get('today');
-  if (fixed !== null) q.set('today', fixed);
-  return url;
-}
-
-/** The contract's limit on pauses (MAX_PAUSES in src/contract/request.rs): a link with more is
- * refused by its count, before any pause is read or drawn (10,000 would make 500,000 nodes). */
-const MAX_PAUSES = 1000;
-/** The number of pauses of a link that has too many (0: it has not). */
-let tooManyPauses = 0;
-
-function fromUrl() {
-  const q = new URLSearchParams(location.search);
-  lang = q.get('lang') === 'en' ? 'en' : 'da';
-  // A language the page does not have is named, and the page is shown in Danish.
-  badLang = q.has('lang') && !['da', 'en'].includes(q.get('lang')) ? q.get('lang') : null;
-  tooManyPauses = 0;
-  if (!q.has('start')) return null;
-  const count = q.getAll('pause').length;
-  if (count > MAX_PAUSES) {
-    tooManyPauses = count;
-    return null;
-  }
-  const req = {
-    start: q.get('start'),
-    insurance: q.get('insurance') ?? 'fuldtid',
-    group: q.get('group') ?? 'standard',
-    pauses: q.getAll('pause').map((p) => {
-      const [from = '', to = '', reason = 'andet', hours] = p.split('..');
-      // An empty TO is no end: part-time work "indtil videre" (the core refuses it for a full pause).
-      const pause = { from, to: to || undefined, reason };
-      if (hours !== undefined) pause.hours_per_week = hoursValue(hours);
-      return pause;
-    }),
-    handover: q.get('handover'),
-  };
-  if (q.has('prior_hours')) req.prior_hours = priorValue(q.get('prior_hours'));
-  return req;
 }
 
 // The core never reads a clock: the page passes today's date (or ?today= for a fixed view).
@@ -521,7 +450,7 @@ async function show(req, { push = false, focus = false, link = false } = {}) {
   // For the benchmark: when the first plan stood on the page.
   if (!performance.getEntriesByName('samtaleplan:first-plan').length) performance.mark('samtaleplan:first-plan');
   $('copy-status').textContent = '';
-  const url = toUrl(req);
+  const url = toUrl(req, lang);
   if (push && url.href !== location.href) history.pushState(null, '', url);
   updatePrint(req);
   if (link && badLang !== null) pageError('E_UNKNOWN_VALUE', text(lang, 'link.lang', `“${badLang.slice(0, 40)}”`));
@@ -543,7 +472,7 @@ $('add-pause').addEventListener('click', () => addPause().focus());
 $('lang-switch').addEventListener('click', () => {
   lang = lang === 'da' ? 'en' : 'da';
   applyLanguage();
-  const url = shown ? toUrl(shown) : new URL(location.href);
+  const url = shown ? toUrl(shown, lang) : new URL(location.href);
   if (!shown) {
     if (lang === 'da') url.searchParams.delete('lang');
     else url.searchParams.set('lang', lang);
@@ -594,8 +523,12 @@ $('print').addEventListener('click', () => window.print());
 
 // ---- start ----------------------------------------------------------------------------------
 
+/** The number of pauses of a link that has too many (0: it has not). */
+let tooManyPauses = 0;
+
 function load() {
-  const req = fromUrl();
+  let req;
+  ({ lang, badLang, tooManyPauses, request: req } = fromUrl());
   applyLanguage();
   clearErrors();
   if (badLang !== null) pageError('E_UNKNOWN_VALUE', text(lang, 'link.lang', `“${badLang.slice(0, 40)}”`));

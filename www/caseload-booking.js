@@ -14,7 +14,8 @@ export const LANES = [
   { key: 'joint', name: 'Fælles samtaler', colour: '#6b46a6' },
 ];
 
-const danishDate = (iso) => {
+/** An ISO date as Danes write it: 2024-03-04 is 4.3.2024. */
+export const danishDate = (iso) => {
   const [y, m, d] = iso.split('-');
   return `${Number(d)}.${Number(m)}.${y}`;
 };

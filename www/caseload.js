@@ -3,10 +3,13 @@
 // progress, and draws the summary and the worklist a page at a time. The numbers, lists and
 // exports are the WebAssembly core's; this file only places them. A member opens their own plan
 // (the citizen's view, drawn by the plan module's render(), as on the citizen page: the caseload
-// modules live in the worker only). Nothing is uploaded, stored or sent.
-// The plan module is imported when a member's plan is first shown, so a CSV visit that opens no
-// member fetches no WebAssembly but the worker's light module (docs/performance.md).
-import { LANES, capacityText, drawBookingCharts, loadWords } from './caseload-booking.js';
+// modules live in the worker only). Nothing is uploaded, stored or sent. Its parts: the worker's
+// messages (caseload-ask.js), the booking proposal's charts (caseload-booking.js), the downloads
+// (caseload-files.js) and a member's own plan (caseload-member.js).
+import { ask } from './caseload-ask.js';
+import { LANES, capacityText, danishDate, drawBookingCharts, loadWords } from './caseload-booking.js';
+import { download } from './caseload-files.js';
+import { memberButtons, openMember } from './caseload-member.js';
 import { dateGroup, labelDateGroup, readDate, setDate, writeError, markDate, el, today } from './datefield.js';
 
 const $ = (id) => document.getElementById(id);
@@ -18,54 +21,6 @@ const button = (id) => /** @type {HTMLButtonElement} */ ($(id));
 const LIMIT = 200;
 /** Rows of the worklist on a page. */
 const PAGE = 50;
-let planModule = null;
-/** The plan module (render, ics), imported and initialised once, on first use. */
-const plans = () =>
-  (planModule ??= import('./pkg/samtaleplan.js').then(async (m) => {
-    await m.default();
-    return m;
-  }));
-
-// The worker resets its module itself should it ever trap (E_TRAP); the user then runs the file again.
-const worker = new Worker(new URL('./caseload-worker.js', import.meta.url), { type: 'module' });
-let serial = 0;
-const pending = new Map();
-worker.onmessage = onMessage;
-worker.onerror = onError;
-function onMessage({ data }) {
-  if (data.type === 'ready') {
-    $('caseload-form').dataset.ready = 'true';
-    return;
-  }
-  const job = pending.get(data.id);
-  if (!job) return;
-  if (data.type === 'progress') return job.progress?.(data);
-  pending.delete(data.id);
-  if (data.type === 'error') job.reject(Object.assign(new Error(data.error.message), data.error));
-  else job.resolve(data);
-}
-function onError(event) {
-  for (const job of pending.values()) job.reject(Object.assign(new Error(event.message || 'worker'), { code: 'E_LOAD' }));
-  pending.clear();
-}
-
-/** @typedef {import('./caseload-types').Questions} Questions */
-/** @typedef {import('./caseload-types').Answers} Answers */
-/**
- * Sends a message to the worker; resolves with its answer.
- * @template {keyof Questions} K
- * @param {{ type: K } & Questions[K]} message
- * @param {(report: import('./caseload-types').Progress) => void} [progress]
- * @returns {Promise<Answers[K]>}
- */
-function ask(message, progress) {
-  const id = ++serial;
-  return new Promise((resolve, reject) => {
-    pending.set(id, { resolve, reject, progress });
-    worker.postMessage({ id, ...message });
-  });
-}
-
 const SVG = 'http://www.w3.org/2000/svg';
 /** The workload chart's element tree from the worker ({name, attrs, children}: workloadChart) as
  * SVG elements and text nodes: nothing in it is parsed as markup. */
@@ -78,10 +33,6 @@ function mount({ name, attrs, children }) {
   return node;
 }
 
-const danishDate = (iso) => {
-  const [y, m, d] = iso.split('-');
-  return `${Number(d)}.${Number(m)}.${y}`;
-};
 const number = (n) => n.toLocaleString('da-DK');
 
 /** A table with a caption; `rows` are arrays of cells (strings or nodes). */
@@ -94,15 +45,6 @@ function table(caption, head, rows, className = '') {
       el('tbody', {}, rows.map((r) => el('tr', {}, r.map((c, i) => (i === 0 ? el('th', { scope: 'row' }, [c]) : el('td', { 'data-label': head[i] }, [c])))))),
     ]),
   ]);
-}
-
-function download(name, data, type) {
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  const a = el('a', { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** A count with its noun: "1 række", "2 rækker". */
@@ -499,57 +441,7 @@ $('booking-form').addEventListener('submit', (event) => {
 });
 $('call-in-week').addEventListener('change', () => guarded(drawCallIn));
 
-// ---- a member's own plan --------------------------------------------------------------------
-
-/** @type {import('./caseload-types').MemberRequest} */
-let member = null;
-async function openMember(reference, opener) {
-  const { member: m } = await ask({ type: 'member', member: reference });
-  const { render } = await plans();
-  member = m;
-  $('member-heading').textContent = m.name ? `${m.name}, medlem ${m.member} (linje ${m.line})` : `Medlem ${m.member} (linje ${m.line})`;
-  $('member-held').textContent = m.held.length
-    ? `Holdt ifølge filen: ${m.held.map(([id, date]) => `${id} ${danishDate(date)}`).join(', ')}.`
-    : 'Filen har ingen afholdte samtaler for medlemmet.';
-  const { items } = await ask({ type: 'memberProposal', member: reference });
-  const proposal = $('member-proposal');
-  proposal.hidden = !booking || items.length === 0;
-  $('member-proposal-ics').hidden = !booking || !items.some((i) => !i.at_risk);
-  proposal.textContent = items.length
-    ? `Bookingforslag: ${items.map((i) => (i.overdue ? `${i.id} overskredet (senest ${danishDate(i.latest)})` : i.at_risk ? `${i.id} i fare (senest ${danishDate(i.latest)})` : `${i.id} ugen fra ${danishDate(i.week)}`)).join(', ')}.`
-    : '';
-  render($('member-plan'), m.request);
-  // The plan is the member's, read by the caseworker: not "Din samtaleplan".
-  const heading = $('member-plan').querySelector('.samtaleplan-heading');
-  if (heading) heading.textContent = 'Medlemmets samtaleplan';
-  const dialog = memberDialog();
-  dialog.returnFocus = opener;
-  dialog.showModal();
-  $('member-heading').focus();
-}
-/** The member's dialog, which remembers the button that opened it (focus goes back there). */
-function memberDialog() {
-  return /** @type {HTMLDialogElement & { returnFocus?: HTMLElement }} */ ($('member-dialog'));
-}
-$('member-close').addEventListener('click', () => memberDialog().close());
-$('member-dialog').addEventListener('close', () => memberDialog().returnFocus?.focus());
-$('member-ics').addEventListener('click', () =>
-  guarded(async () => {
-    if (!member) return;
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    const { ics } = await plans();
-    download(`samtaleplan-${member.member}.ics`, ics(member.request, stamp, undefined, false, member.member), 'text/calendar;charset=utf-8');
-  }),
-);
-
-$('member-proposal-ics').addEventListener('click', () =>
-  guarded(async () => {
-    if (!member) return;
-    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-    const { text } = await ask({ type: 'proposalIcs', member: member.member, stamp });
-    download(`samtaleplan-forslag-${member.member}.ics`, text, 'text/calendar;charset=utf-8');
-  }),
-);
+memberButtons(guarded);
 
 // ---- the buttons of the results -------------------------------------------------------------
 
@@ -565,7 +457,7 @@ $('results').addEventListener('click', (event) => {
       const { bytes } = await ask({ type: 'xlsx', list: target.dataset.xlsx, query: filter() });
       download(`${name}.xlsx`, bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     } else if (target.dataset.member) {
-      await openMember(target.dataset.member, target);
+      await openMember(target.dataset.member, target, Boolean(booking));
     } else if (target.dataset.status) {
       select('status').value = target.dataset.status;
       offset = 0;

@@ -27,7 +27,8 @@ pub struct Record {
     pub too_long: bool,
 }
 
-/// Where the splitter is within a record.
+/// Where the reading of a record's fields is: the one reading of quotes, shared by the splitter
+/// (where a record ends: a line break outside quotes) and [`fields`] (what the fields hold).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum State {
     /// At the start of a field (spaces may come before a quote).
@@ -39,6 +40,26 @@ enum State {
     Quoted,
     /// Just after a quote inside a quoted field: `""` or the field's end.
     QuoteInQuoted,
+    /// After a quoted field's closing quote and spaces: only the delimiter may come.
+    Closed,
+}
+
+impl State {
+    /// The state after byte `b`, given whether it is the delimiter. (A line break that ends a
+    /// record is the splitter's to see first; to [`fields`] it is a plain byte.) Text after a
+    /// quoted field's closing quote leads to `Unquoted`: to the splitter its quotes are plain
+    /// characters, to [`fields`] it is an error.
+    fn next(self, b: u8, delimiter: bool) -> State {
+        match (self, b) {
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') | (State::FieldStart, b'"') => State::Quoted,
+            (State::FieldStart, b' ') => State::FieldStart,
+            (State::QuoteInQuoted | State::Closed, b' ') => State::Closed,
+            _ if delimiter => State::FieldStart,
+            _ => State::Unquoted,
+        }
+    }
 }
 
 /// Lines inside a quoted field that look like member rows, as many as are kept to be named.
@@ -166,22 +187,15 @@ impl Splitter {
                 continue;
             }
             match self.state {
-                State::FieldStart | State::QuoteInQuoted => {
+                State::FieldStart | State::QuoteInQuoted | State::Closed => {
                     let b = rest[0];
-                    let was = self.state;
                     i += 1;
-                    self.state = match b {
-                        b'\n' => {
-                            self.line += 1;
-                            self.emit(out, true);
-                            continue;
-                        }
-                        b'"' => State::Quoted,
-                        b' ' if was == State::FieldStart => State::FieldStart,
-                        b'\r' | b' ' => State::Unquoted,
-                        _ if self.is_delimiter(b) => State::FieldStart,
-                        _ => State::Unquoted,
-                    };
+                    if b == b'\n' {
+                        self.line += 1;
+                        self.emit(out, true);
+                        continue;
+                    }
+                    self.state = self.state.next(b, self.is_delimiter(b));
                     self.push(&[b]);
                 }
                 State::Unquoted => {
@@ -387,8 +401,8 @@ pub fn guess_delimiter(header: &[u8]) -> u8 {
     if counts[best] == 0 { b';' } else { DELIMITERS[best] }
 }
 
-/// The fields of a record, unquoted and trimmed, into `out` (cleared first). A field borrows the
-/// record's bytes unless it holds an escaped quote.
+/// The fields of a record, unquoted and trimmed, into `out` (cleared first), read with the
+/// splitter's [`State`]s. A field borrows the record's bytes unless it holds an escaped quote.
 pub fn fields<'a>(record: &'a [u8], delimiter: u8, out: &mut Vec<Cow<'a, str>>) -> Result<(), FieldError> {
     out.clear();
     let text = |bytes: &'a [u8]| {
@@ -396,66 +410,55 @@ pub fn fields<'a>(record: &'a [u8], delimiter: u8, out: &mut Vec<Cow<'a, str>>) 
             .map(str::trim)
             .map_err(|_| FieldError::Encoding)
     };
-    let mut i = 0;
-    loop {
-        // Leading spaces before a quote are allowed (as Excel sometimes writes them).
-        let mut j = i;
-        while j < record.len() && record[j] == b' ' {
-            j += 1;
-        }
-        if j < record.len() && record[j] == b'"' {
-            let first = j + 1;
-            let mut escaped: Option<Vec<u8>> = None;
-            i = first;
-            loop {
-                match record.get(i) {
-                    None => return Err(FieldError::Quote),
-                    Some(b'"') if record.get(i + 1) == Some(&b'"') => {
-                        let buf = escaped.get_or_insert_with(|| record[first..i].to_vec());
-                        buf.push(b'"');
-                        i += 2;
-                    }
-                    Some(b'"') => {
-                        let field = match escaped.take() {
-                            Some(buf) => Cow::Owned(
-                                String::from_utf8(buf)
-                                    .map_err(|_| FieldError::Encoding)?
-                                    .trim()
-                                    .to_string(),
-                            ),
-                            None => Cow::Borrowed(text(&record[first..i])?),
-                        };
-                        out.push(field);
-                        i += 1;
-                        break;
-                    }
-                    Some(&b) => {
-                        if let Some(buf) = escaped.as_mut() {
-                            buf.push(b);
-                        }
-                        i += 1;
-                    }
+    // A quoted field's text: between its quotes, or with its `""` read as `"`.
+    let quoted = |inner: &'a [u8], escaped: Option<Vec<u8>>| match escaped {
+        Some(buf) => Ok(Cow::Owned(
+            String::from_utf8(buf)
+                .map_err(|_| FieldError::Encoding)?
+                .trim()
+                .to_string(),
+        )),
+        None => text(inner).map(Cow::Borrowed),
+    };
+    let mut state = State::FieldStart;
+    // Where the field's text starts and (quoted) where its last quote is.
+    let (mut start, mut close) = (0, 0);
+    let mut escaped: Option<Vec<u8>> = None;
+    for (i, &b) in record.iter().enumerate() {
+        let next = state.next(b, b == delimiter);
+        match (state, next) {
+            (State::FieldStart, State::Quoted) => start = i + 1,
+            (State::Quoted, State::QuoteInQuoted) => close = i,
+            (State::Quoted, _) => {
+                if let Some(buf) = escaped.as_mut() {
+                    buf.push(b);
                 }
             }
-            while i < record.len() && record[i] == b' ' {
-                i += 1;
+            (State::QuoteInQuoted, State::Quoted) => {
+                escaped.get_or_insert_with(|| record[start..close].to_vec()).push(b'"');
             }
-            if i < record.len() && record[i] != delimiter {
-                return Err(FieldError::Quote);
+            (State::QuoteInQuoted, _) => out.push(quoted(&record[start..close], escaped.take())?),
+            _ => {}
+        }
+        match (state, next) {
+            (State::QuoteInQuoted | State::Closed, State::Unquoted) => return Err(FieldError::Quote),
+            (State::FieldStart | State::Unquoted, State::FieldStart) if b == delimiter => {
+                out.push(Cow::Borrowed(text(&record[start..i])?));
             }
-        } else {
-            let end = record[i..]
-                .iter()
-                .position(|&b| b == delimiter)
-                .map_or(record.len(), |k| i + k);
-            out.push(Cow::Borrowed(text(&record[i..end])?));
-            i = end;
+            _ => {}
         }
-        if i >= record.len() {
-            return Ok(());
+        if next == State::FieldStart && b == delimiter {
+            start = i + 1;
         }
-        i += 1; // the delimiter
+        state = next;
     }
+    match state {
+        State::FieldStart | State::Unquoted => out.push(Cow::Borrowed(text(&record[start..])?)),
+        State::Quoted => return Err(FieldError::Quote),
+        State::QuoteInQuoted => out.push(quoted(&record[start..close], escaped.take())?),
+        State::Closed => {}
+    }
+    Ok(())
 }
 
 /// A date as people write them in Danish files: `4-3-2024`, `04-03-2024`, `04.03.2024`, or ISO
@@ -489,146 +492,5 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, DateError> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::rules::dates::ymd;
-
-    fn split(chunks: &[&[u8]]) -> Vec<Record> {
-        let mut s = Splitter::new();
-        let mut out = Vec::new();
-        for c in chunks {
-            s.feed(c, &mut |r| out.push(r));
-        }
-        s.finish(&mut |r| out.push(r));
-        out
-    }
-
-    fn lines(records: &[Record]) -> Vec<(usize, String)> {
-        records
-            .iter()
-            .map(|r| (r.line, String::from_utf8_lossy(&r.bytes).into_owned()))
-            .collect()
-    }
-
-    #[test]
-    fn records_split_on_unquoted_line_breaks_whatever_the_chunks() {
-        let text: &[u8] = b"a;b\r\n1;\"x\ny\"\n2;z";
-        let whole = split(&[text]);
-        // Every way of cutting the bytes in two gives the same records.
-        for cut in 0..text.len() {
-            assert_eq!(split(&[&text[..cut], &text[cut..]]), whole, "cut at {cut}");
-        }
-        assert_eq!(
-            lines(&whole),
-            vec![(1, "a;b".into()), (2, "1;\"x\ny\"".into()), (4, "2;z".into())]
-        );
-    }
-
-    #[test]
-    fn a_stray_quote_is_a_plain_character_and_an_open_quote_costs_only_its_row() {
-        // Quotes inside unquoted fields are text; only a field beginning with a quote is quoted.
-        let text: &[u8] = b"a;b\n1;5\" tall\n2;it's \"x\"\n3;\"open\n4;z\n5;\"ok\"\n6;\"never\n7;y";
-        let whole = split(&[text]);
-        for cut in 0..text.len() {
-            assert_eq!(split(&[&text[..cut], &text[cut..]]), whole, "cut at {cut}");
-        }
-        assert_eq!(
-            lines(&whole),
-            vec![
-                (1, "a;b".into()),
-                (2, "1;5\" tall".into()),
-                (3, "2;it's \"x\"".into()),
-                (4, "3;\"open".into()),
-                (5, "4;z".into()),
-                (6, "5;\"ok\"".into()),
-                (7, "6;\"never".into()),
-                (8, "7;y".into()),
-            ]
-        );
-        // A quote open at the limit is cut back too: the rows after it are read.
-        let mut long = b"a\n\"open\n".to_vec();
-        for i in 0..20_000 {
-            long.extend_from_slice(format!("r{i}\n").as_bytes());
-        }
-        let records = split(&[&long]);
-        assert_eq!(records.len(), 20_002);
-        assert_eq!((records[1].line, records[1].bytes.as_slice()), (2, &b"\"open"[..]));
-        assert_eq!(
-            (records[20_001].line, records[20_001].bytes.as_slice()),
-            (20_002, &b"r19999"[..])
-        );
-    }
-
-    #[test]
-    fn a_long_record_is_cut_and_flagged() {
-        let long = vec![b'x'; MAX_RECORD_BYTES + 10];
-        let records = split(&[b"a\n", &long, b"\nb\n"]);
-        assert!(records[1].too_long);
-        assert_eq!(records[1].bytes.len(), MAX_RECORD_BYTES);
-        assert!(!records[2].too_long);
-        assert_eq!(records[2].line, 3);
-        // One line over the limit inside an open quote ends at its line break.
-        let mut quoted = b"a\n\"".to_vec();
-        quoted.extend(vec![b'y'; MAX_RECORD_BYTES + 10]);
-        quoted.extend_from_slice(b"\nb\n");
-        let records = split(&[&quoted]);
-        assert_eq!(records.len(), 3);
-        assert!(records[1].too_long);
-        assert_eq!((records[2].line, records[2].bytes.as_slice()), (3, &b"b"[..]));
-    }
-
-    fn fields_of(record: &[u8], delimiter: u8) -> Result<Vec<String>, FieldError> {
-        let mut out = Vec::new();
-        fields(record, delimiter, &mut out)?;
-        Ok(out.into_iter().map(Cow::into_owned).collect())
-    }
-
-    #[test]
-    fn fields_are_unquoted_and_trimmed() {
-        assert_eq!(
-            fields_of(b" a ; \"b;c\" ;\"d\"\"e\";;\"\"\"x\"\"\"", b';'),
-            Ok(vec!["a".into(), "b;c".into(), "d\"e".into(), "".into(), "\"x\"".into()])
-        );
-        assert_eq!(fields_of(b"\"a\"x;b", b';'), Err(FieldError::Quote));
-        assert_eq!(fields_of(b"\"a;b", b';'), Err(FieldError::Quote));
-        assert_eq!(fields_of(b"a;\xff", b';'), Err(FieldError::Encoding));
-        assert_eq!(fields_of(b"\"\xff\"", b';'), Err(FieldError::Encoding));
-        assert_eq!(fields_of(b"", b','), Ok(vec!["".into()]));
-    }
-
-    #[test]
-    fn delimiters_are_guessed_from_the_header() {
-        assert_eq!(guess_delimiter(b"medlem;start;forsikring"), b';');
-        assert_eq!(guess_delimiter(b"member,start,insurance"), b',');
-        assert_eq!(guess_delimiter(b"member\tstart"), b'\t');
-        assert_eq!(guess_delimiter(b"\"a;b\",c"), b',');
-        assert_eq!(guess_delimiter(b"member|start|pauses"), b'|');
-        assert_eq!(guess_delimiter(b"member"), b';');
-    }
-
-    #[test]
-    fn danish_and_iso_dates() {
-        for s in [
-            "04-03-2024",
-            "4-3-2024",
-            "04.03.2024",
-            "4.3.2024",
-            "2024-03-04",
-            " 04-03-2024 ",
-        ] {
-            assert_eq!(parse_date(s), Ok(ymd(2024, 3, 4)), "{s}");
-        }
-        assert_eq!(parse_date("30-02-2024"), Err(DateError::Invalid));
-        for s in [
-            "03/04/2024",
-            "2024-3-4",
-            "04-03-24",
-            "04-03-2024-1",
-            "",
-            "4.3-2024",
-            "x",
-        ] {
-            assert_eq!(parse_date(s), Err(DateError::Format), "{s}");
-        }
-    }
-}
+#[path = "csv_tests.rs"]
+mod tests;

@@ -5,6 +5,7 @@
 //! `explain` puts each date in words, `warnings` adds the warnings and assumptions, `compare` the
 //! neighbouring regime. [`windows`] gives the same dates without text, for the caseload.
 
+mod assumptions;
 mod compare;
 mod explain;
 mod setup;
@@ -23,9 +24,9 @@ use crate::contract::response::{
 use crate::rules::dates::long;
 use crate::rules::ledighed::Span;
 use crate::rules::regimes::{self, Obligation, Regime};
+use assumptions::assumptions;
 use compare::compare;
 use setup::setup;
-use warnings::assumptions;
 
 /// Computes the plan for a valid request.
 pub fn plan(req: &Request) -> Result<Response, PlanError> {

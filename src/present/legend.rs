@@ -3,7 +3,8 @@
 //! the picture shows is listed.
 
 use crate::contract::response::{Response, Status};
-use crate::present::timeline::{Shade, colour, hatch, lane_label, marks, shades};
+use crate::present::palette::{Shade, colour, hatch, lane_label};
+use crate::present::timeline::{marks, shades};
 use crate::present::tree::Node;
 use crate::rules::regimes::Holder;
 

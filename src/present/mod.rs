@@ -3,6 +3,8 @@
 
 pub mod ics;
 pub mod legend;
+pub mod palette;
 pub mod timeline;
+mod timeline_text;
 pub mod tree;
 pub mod view;

@@ -3,13 +3,16 @@
 //! text alternative (`<title>` and `<desc>`) that says everything the picture shows.
 //!
 //! Positions are whole numbers: x = left + days × width ÷ span, in integer arithmetic.
+//!
+//! The colours and words it shares with the legend are in `palette`; the text alternative is
+//! written in `timeline_text`.
 
-use crate::contract::lang::Lang;
-use crate::contract::request::PauseReason;
 use crate::contract::response::{Response, Status};
+pub use crate::present::palette::{Shade, colour, hatch, lane_label};
+use crate::present::timeline_text::description;
 use crate::present::tree::Node;
 use crate::rules::dates::short;
-use crate::rules::ledighed::{Effect, FROZEN, SICK_DAYS_WITH_DAGPENGE, sickness_split};
+use crate::rules::ledighed::{Effect, FROZEN, sickness_split};
 use crate::rules::regimes::Holder;
 use chrono::{Datelike, NaiveDate};
 
@@ -61,25 +64,6 @@ impl Layout {
     /// The width of a label, in units (an estimate on the generous side).
     fn text_width(&self, text: &str) -> i64 {
         self.char_width * text.chars().count() as i64
-    }
-}
-
-/// The fill colour of a holder's bars (each at least 3:1 against white, WCAG 1.4.11).
-pub fn colour(holder: Holder) -> &'static str {
-    match holder {
-        Holder::Akasse => "#1b75b0",
-        Holder::Jobcenter => "#44831e",
-        Holder::Kommune => "#0f6b5c",
-        Holder::Joint => "#6b46a6",
-    }
-}
-
-pub fn lane_label(holder: Holder, lang: Lang) -> &'static str {
-    match holder {
-        Holder::Akasse => lang.pick("A-kassen", "The a-kasse"),
-        Holder::Jobcenter => lang.pick("Jobcentret", "The jobcentre"),
-        Holder::Kommune => lang.pick("Kommunen", "The municipality"),
-        Holder::Joint => lang.pick("Jobcentret og a-kassen sammen", "Jobcentre and a-kasse together"),
     }
 }
 
@@ -453,69 +437,6 @@ pub fn draw(plan: &Response, id: &str, layout: &Layout) -> Node {
     svg
 }
 
-/// The diagonal hatching that marks the COVID freeze apart from a pause (more than a colour).
-pub fn hatch(id: &str) -> Node {
-    Node::new("defs").child(
-        Node::new("pattern")
-            .attr("id", id)
-            .attr("width", 6)
-            .attr("height", 6)
-            .attr("patternUnits", "userSpaceOnUse")
-            .attr("patternTransform", "rotate(45)")
-            .child(
-                Node::new("rect")
-                    .attr("width", 6)
-                    .attr("height", 6)
-                    .attr("fill", "#ececec"),
-            )
-            .child(
-                Node::new("line")
-                    .attr("x1", 0)
-                    .attr("x2", 0)
-                    .attr("y1", 0)
-                    .attr("y2", 6)
-                    .attr("stroke", "#9a9a9a")
-                    .attr("stroke-width", 2),
-            ),
-    )
-}
-
-/// How a shaded period looks: what counts in it decides how dark it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Shade {
-    /// Part-time work: some hours count.
-    PartTime,
-    /// A pause: nothing counts.
-    Pause,
-    /// The COVID freeze: nothing counts.
-    Frozen,
-}
-
-impl Shade {
-    pub fn fill(self) -> &'static str {
-        match self {
-            Shade::PartTime => "#f0f0f0",
-            Shade::Pause | Shade::Frozen => "#dcdcdc",
-        }
-    }
-
-    fn class(self) -> &'static str {
-        match self {
-            Shade::PartTime => "samtaleplan-timeline-parttime",
-            Shade::Pause => "samtaleplan-timeline-pause",
-            Shade::Frozen => "samtaleplan-timeline-frozen",
-        }
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Shade::PartTime => lang.pick("Nedsat tid", "Part-time"),
-            Shade::Pause => lang.pick("Periode", "Period"),
-            Shade::Frozen => lang.pick("COVID-19-frysning", "COVID-19 freeze"),
-        }
-    }
-}
-
 fn next_month(d: NaiveDate) -> NaiveDate {
     let (y, m) = if d.month() == 12 {
         (d.year() + 1, 1)
@@ -523,79 +444,6 @@ fn next_month(d: NaiveDate) -> NaiveDate {
         (d.year(), d.month() + 1)
     };
     NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(NaiveDate::MAX)
-}
-
-/// The text alternative: every bar, line and shaded period in words.
-fn description(plan: &Response, lang: Lang) -> String {
-    let mut parts: Vec<String> = plan
-        .samtaler
-        .iter()
-        .map(|s| {
-            lang.pick(
-                format!(
-                    "{} {}, {}: {} til {}.",
-                    s.id,
-                    s.title,
-                    s.holder_label,
-                    short(s.earliest, lang),
-                    short(s.latest, lang)
-                ),
-                format!(
-                    "{} {}, {}: {} to {}.",
-                    s.id,
-                    s.title,
-                    s.holder_label,
-                    short(s.earliest, lang),
-                    short(s.latest, lang)
-                ),
-            )
-        })
-        .collect();
-    if let Some(h) = plan.milestones.handover {
-        parts.push(lang.pick(
-            format!("Overgang: {}.", short(h, lang)),
-            format!("Hand-over: {}.", short(h, lang)),
-        ));
-    }
-    let periods = plan.periods();
-    for (p, (period, _)) in plan.pauses.iter().zip(&periods) {
-        let from = short(p.from, lang);
-        let to = p.to.map_or_else(
-            || lang.pick("indtil videre", "until further notice").to_string(),
-            |to| short(to, lang),
-        );
-        parts.push(match (p.hours_per_week, p.reason) {
-            (None, PauseReason::Sygdom) if sickness_split(*period, &periods).counted.is_none() => lang.pick(
-                format!("Sygdom: {from} til {to} (ingen af dagene tæller: arbejde på nedsat tid på første sygedag)."),
-                format!("Sickness: {from} to {to} (none of the days count: part-time work on the first day)."),
-            ),
-            (None, PauseReason::Sygdom) => lang.pick(
-                format!("Sygdom: {from} til {to} (de første {SICK_DAYS_WITH_DAGPENGE} dage tæller med: dagpenge under sygdom)."),
-                format!("Sickness: {from} to {to} (the first {SICK_DAYS_WITH_DAGPENGE} days count: dagpenge during sickness)."),
-            ),
-            (None, _) => lang.pick(
-                format!("Periode uden dagpenge: {from} til {to}."),
-                format!("Period without dagpenge: {from} to {to}."),
-            ),
-            (Some(h), _) => lang.pick(
-                format!(
-                    "Arbejde på nedsat tid, {} timer om ugen (lysere felt; kun en del af timerne tæller): {from} til {to}.",
-                    h.0.format(lang)
-                ),
-                format!(
-                    "Part-time work, {} hours a week (lighter area; only some of the hours count): {from} to {to}.",
-                    h.0.format(lang)
-                ),
-            ),
-        });
-    }
-    if let Some(today) = plan.today {
-        parts.push(lang.pick(
-            format!("I dag: {}.", short(today, lang)),
-            format!("Today: {}.", short(today, lang)),
-        ));
-    }
-    parts.join(" ")
 }
 
 #[cfg(test)]

@@ -115,7 +115,7 @@ test('a ?start= link renders the plan on load', async () => {
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
   await page.goto(`${ctx.server.url}?start=2024-03-04&today=2024-05-01`);
   await page.waitForSelector('.samtaleplan-table tbody tr');
-  for (const file of ['/pkg/samtaleplan_bg.wasm', '/pkg/samtaleplan.js', '/i18n.js']) {
+  for (const file of ['/pkg/samtaleplan_bg.wasm', '/pkg/samtaleplan.js', '/i18n.js', '/url.js']) {
     assert.equal(fetched.filter((f) => f === file).length, 1, `${file} once: ${fetched.join(' ')}`);
   }
   // The fonts come after the first plan (a slow phone's line is the module's first), and come.
