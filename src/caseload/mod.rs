@@ -25,6 +25,7 @@ mod member;
 mod presence;
 pub mod proposal;
 mod rows;
+mod share;
 // Spreadsheets are read with the feature "xlsx" (calamine); without it (the light module of a CSV
 // visit) a spreadsheet is refused, and the page reads it with the full module instead.
 #[cfg(feature = "xlsx")]

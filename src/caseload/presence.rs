@@ -5,7 +5,7 @@
 //! unknown and left out of the share.
 
 use super::Member;
-use super::summary::Share;
+use super::share::Share;
 use crate::contract::lang::{Lang, Text};
 use crate::plan;
 use crate::rules::regimes::Holder;

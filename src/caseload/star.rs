@@ -2,7 +2,7 @@
 //! samtaler in the last three months for members with 3–6 months of ledighed.
 
 use super::Member;
-use super::summary::Share;
+use super::share::Share;
 use crate::contract::lang::Lang;
 use crate::plan;
 use crate::rules::ledighed::Span;

@@ -2,6 +2,7 @@
 //! their stable codes, and the fixed words and two languages they are written in.
 
 pub mod error;
+pub mod fields;
 pub mod hours;
 pub mod request;
 pub mod response;

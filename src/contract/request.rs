@@ -3,42 +3,19 @@
 //! with a stable code and a message in the request's language. serde reads the JSON into a
 //! [`RequestJson`] ([`crate::contract::wire`]); [`validate`] checks what it says.
 
+pub(crate) use super::fields::label;
+pub use super::fields::{
+    FIRST_DATE, FIRST_START, LAST_DATE, LAST_START, MAX_PAUSES, MAX_REQUEST_BYTES, PauseReason, sniff_lang,
+};
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::hours::max_prior_hours;
 use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
-use crate::rules::dates::{DateError, likely_year, month_name, parse_iso, short, ymd};
+use crate::rules::dates::{DateError, likely_year, month_name, parse_iso, short};
 use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
 pub use crate::vocabulary::group::Group;
-use crate::vocabulary::words::words;
 use chrono::Datelike;
 use chrono::NaiveDate;
-
-/// A request line or document may be at most 64 KiB.
-pub const MAX_REQUEST_BYTES: usize = 64 * 1024;
-/// At most this many pauses in one request.
-pub const MAX_PAUSES: usize = 1000;
-/// The first `start` the calculator knows rules for (the 2015 reform).
-pub const FIRST_START: NaiveDate = ymd(2015, 7, 1);
-/// The last `start` accepted.
-pub const LAST_START: NaiveDate = ymd(2099, 12, 31);
-/// Every other date in a request (pauses, hand-over, today) must lie in these years.
-pub const FIRST_DATE: NaiveDate = ymd(1900, 1, 1);
-pub const LAST_DATE: NaiveDate = ymd(2199, 12, 31);
-
-words! {
-    /// Why no dagpenge were paid in a pause. It does not change the arithmetic.
-    #[derive(Default)]
-    pub enum PauseReason {
-        Arbejde = "arbejde",
-        Sygdom = "sygdom",
-        Barsel = "barsel",
-        Ferie = "ferie",
-        Afmeldt = "afmeldt",
-        #[default]
-        Andet = "andet",
-    }
-}
 
 /// A period without dagpenge, or with dagpenge for only part of the hours (part-time work), or a
 /// sickness from its first to its last day.
@@ -143,34 +120,6 @@ pub fn too_large(bytes: usize, lang: Lang) -> PlanError {
         format!("The request is {bytes} bytes; the limit is {MAX_REQUEST_BYTES} bytes (64 KiB)."),
     )
 }
-
-/// For errors found before the JSON is read: English only if the start of the text plainly
-/// asks for it with `"lang":"en"`.
-pub fn sniff_lang(text: &[u8]) -> Lang {
-    let head = &text[..text.len().min(4096)];
-    let compact: Vec<u8> = head.iter().copied().filter(|b| !b.is_ascii_whitespace()).collect();
-    if compact.windows(11).any(|w| w == b"\"lang\":\"en\"") {
-        Lang::En
-    } else {
-        Lang::Da
-    }
-}
-
-/// The fields of a request, as its errors name them.
-pub(crate) const FIELDS: [&str; 9] = [
-    "start",
-    "insurance",
-    "group",
-    "pauses",
-    "prior_hours",
-    "handover",
-    "today",
-    "lang",
-    "compare",
-];
-
-/// The fields of a pause.
-pub(crate) const PAUSE_FIELDS: [&str; 4] = ["from", "to", "reason", "hours_per_week"];
 
 /// Checks a request as read: `start` given and in range, every date real and in range, every
 /// pause the right way round. Messages are in the request's language.
@@ -326,37 +275,6 @@ pub fn check_pause(index: usize, p: Period, lang: Lang) -> Result<(), PlanError>
         .at(format!("{path}.to")));
     }
     Ok(())
-}
-
-/// What a field is called in a message: "Første ledighedsdag", "Periode 2, til og med" (the
-/// form's words: a pause is a "periode uden dagpenge" to the user).
-pub(crate) fn label(path: &str, lang: Lang) -> String {
-    let fixed = match path {
-        "start" => Some(("Første ledighedsdag", "The first day of unemployment")),
-        "today" => Some(("Dagens dato (today)", "Today's date (today)")),
-        "prior_hours" => Some(("Timer fra tidligere ledighed", "Hours from earlier unemployment")),
-        "handover" => Some(("Overgangsdatoen", "The hand-over date")),
-        "insurance" => Some(("Forsikringen (insurance)", "The insurance (insurance)")),
-        "group" => Some(("Gruppen (group)", "The group (group)")),
-        "lang" => Some(("Sproget (lang)", "The language (lang)")),
-        _ => None,
-    };
-    if let Some((da, en)) = fixed {
-        return lang.pick(da, en).to_string();
-    }
-    // "pauses[3].to" → "Periode 4, til og med"
-    let pause = path.strip_prefix("pauses[").and_then(|rest| rest.split_once(']'));
-    match pause.and_then(|(i, rest)| Some((i.parse::<usize>().ok()? + 1, rest))) {
-        Some((n, ".from")) => lang.pick(format!("Periode {n}, fra og med"), format!("Period {n}, from")),
-        Some((n, ".to")) => lang.pick(format!("Periode {n}, til og med"), format!("Period {n}, to")),
-        Some((n, ".hours_per_week")) => lang.pick(
-            format!("Periode {n}, timer om ugen"),
-            format!("Period {n}, hours per week"),
-        ),
-        Some((n, ".reason")) => lang.pick(format!("Periode {n}, årsag"), format!("Period {n}, reason")),
-        Some((n, _)) => lang.pick(format!("Periode {n}"), format!("Period {n}")),
-        None => lang.pick(format!("Feltet {path}"), format!("The field {path}")),
-    }
 }
 
 struct Reader {

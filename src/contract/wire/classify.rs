@@ -3,8 +3,8 @@
 //! request's language and the field's path.
 
 use crate::contract::error::{ErrorCode, PlanError, quote};
+use crate::contract::fields::{FIELDS, MAX_PAUSES, PAUSE_FIELDS, label};
 use crate::contract::hours::{EXPECT_NUMBER, MAX_HOURS_PER_WEEK};
-use crate::contract::request::{FIELDS, MAX_PAUSES, PAUSE_FIELDS, label};
 use crate::vocabulary::lang::Lang;
 use crate::vocabulary::words::{EXPECT_STRING, MARK};
 use serde::de;

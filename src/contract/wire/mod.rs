@@ -24,9 +24,10 @@ pub(crate) use classify::{not_object, too_many_pauses, wrong_type};
 use syntax::{AnyJson, syntax_error};
 
 use crate::contract::error::PlanError;
+use crate::contract::fields::{MAX_PAUSES, PauseReason};
 use crate::contract::hours::{HoursPerWeek, PriorHours};
-use crate::contract::request::{Group, MAX_PAUSES, PauseReason};
 use crate::rules::ledighed::Insurance;
+use crate::vocabulary::group::Group;
 use crate::vocabulary::lang::Lang;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};

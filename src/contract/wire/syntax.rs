@@ -61,7 +61,7 @@ impl<'de> Visitor<'de> for AnyJson {
 
 /// Text that is not JSON: where (line and column, in characters) and what, in words.
 pub(super) fn syntax_error(text: &str, e: &serde_json::Error) -> PlanError {
-    let lang = crate::contract::request::sniff_lang(text.as_bytes());
+    let lang = crate::contract::fields::sniff_lang(text.as_bytes());
     let message = e.to_string();
     let what = message.rfind(" at line ").map_or(&*message, |i| &message[..i]);
     if what == "recursion limit exceeded" {
