@@ -97,7 +97,7 @@ impl Found {
 /// error only when the input itself cannot give a value (then `found.problem` says whether a
 /// problem came first).
 pub(crate) fn request<'de, D: Deserializer<'de>>(d: D, found: &mut Found) -> Result<Option<RequestJson>, D::Error> {
-    d.deserialize_any(RequestSeed(found))
+    d.deserialize_any(RequestVisitor(found))
 }
 
 /// A value where the contract has a string, a number or a boolean, as serde handed it over.
@@ -259,9 +259,9 @@ fn field(key: &str, fields: &[&str], seen: &mut [bool], within: &str) -> Result<
     Ok(i)
 }
 
-struct RequestSeed<'a>(&'a mut Found);
+struct RequestVisitor<'a>(&'a mut Found);
 
-impl<'de> Visitor<'de> for RequestSeed<'_> {
+impl<'de> Visitor<'de> for RequestVisitor<'_> {
     type Value = Option<RequestJson>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -355,7 +355,7 @@ impl<'de> Visitor<'de> for RequestSeed<'_> {
     }
 }
 
-impl RequestSeed<'_> {
+impl RequestVisitor<'_> {
     fn not_object(self) -> Option<RequestJson> {
         self.0.keep(Problem::NotObject { path: String::new() });
         None
