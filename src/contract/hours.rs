@@ -24,11 +24,9 @@
 //! `prior_hours` a number below 0 or with more than two decimals is `E_UNKNOWN_VALUE`, and one
 //! above a whole dagpengeperiode is `E_PRIOR_HOURS` (checked with the insurance, in
 //! [`crate::contract::request::validate`]); all name the field (`pauses[0].hours_per_week`,
-//! `prior_hours`). The marks are [`crate::contract::wire`]'s.
+//! `prior_hours`). [`crate::contract::wire`] reads the number and words the error.
 
 use crate::rules::ledighed::{HoursError, Hundredths};
-use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
-use std::fmt;
 
 /// The most hours a week can hold (7 × 24): more is a typing mistake, not a week's work. A limit on
 /// input, not a number of the law, so not in [`crate::rules::law`].
@@ -43,25 +41,9 @@ pub fn max_prior_hours(insurance: crate::rules::ledighed::Insurance) -> Hundredt
     insurance.max_prior_hours()
 }
 
-/// What the visitor expects, as serde's "invalid type: …, expected …" quotes it.
-pub(crate) const EXPECT_NUMBER: &str = "\u{1}number";
-
 /// The hours worked per week in a pause, in exact hundredths.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct HoursPerWeek(pub Hundredths);
-
-impl<'de> Deserialize<'de> for HoursPerWeek {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let visitor = HoursVisitor {
-            zero: false,
-            max: MAX_HOURS_PER_WEEK,
-        };
-        match d.deserialize_any(visitor)? {
-            Read::Within(h) => Ok(HoursPerWeek(h)),
-            Read::Over(text) => Err(refused(text)),
-        }
-    }
-}
 
 /// The hours from an earlier spell of unemployment in the same dagpengeperiode: exact
 /// hundredths, 0 or more; or, past [`MAX_PRIOR_HOURS`], the number as written — refused by
@@ -69,89 +51,66 @@ impl<'de> Deserialize<'de> for HoursPerWeek {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PriorHours(pub Result<Hundredths, String>);
 
-impl<'de> Deserialize<'de> for PriorHours {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let visitor = HoursVisitor {
-            zero: true,
-            max: MAX_PRIOR_HOURS,
-        };
-        Ok(PriorHours(match d.deserialize_any(visitor)? {
-            Read::Within(h) => Ok(h),
-            Read::Over(text) => Err(text),
-        }))
-    }
+/// A JSON number as serde hands it over.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Number {
+    U64(u64),
+    I64(i64),
+    F64(f64),
 }
 
 /// A number of hours as read: within the limit, or past it (as written).
-enum Read {
+pub(crate) enum Read {
     Within(Hundredths),
     Over(String),
 }
 
+/// Why a number of hours cannot be used at all.
+pub(crate) enum Fault {
+    /// `NaN` or an infinity: not a number a request can hold (`E_TYPE`).
+    NotFinite,
+    /// At or below 0 (or below 0, with `zero`), or with more than two decimals: the number as
+    /// written, for the message (`E_UNKNOWN_VALUE`).
+    Refused(String),
+}
+
 /// Reads a number of hours: above 0 (or from 0, with `zero`) with at most two decimals, refused
 /// otherwise; at most `max`, or else [`Read::Over`].
-struct HoursVisitor {
-    zero: bool,
-    max: Hundredths,
-}
-
-/// A number outside the allowed ones: its text, for the message.
-fn refused<E: de::Error>(value: impl fmt::Display) -> E {
-    E::custom(format_args!("\u{1}E_HOURS\u{1}{value}"))
-}
-
-impl HoursVisitor {
-    /// Hundredths within the limits, or the error for `text`.
-    fn check<E: de::Error>(&self, h: Hundredths, text: impl fmt::Display) -> Result<Read, E> {
-        if h.0 == 0 && !self.zero {
-            Err(refused(text))
-        } else if h > self.max {
-            Ok(Read::Over(text.to_string()))
+pub(crate) fn read(number: Number, zero: bool, max: Hundredths) -> Result<Read, Fault> {
+    let check = |h: Hundredths, text: String| {
+        if h.0 == 0 && !zero {
+            Err(Fault::Refused(text))
+        } else if h > max {
+            Ok(Read::Over(text))
         } else {
             Ok(Read::Within(h))
         }
-    }
-
-    fn whole<E: de::Error>(&self, n: u64) -> Result<Read, E> {
-        // Past u64 in hundredths is past any limit.
-        let h = Hundredths(n.saturating_mul(100));
-        self.check(h, n)
-    }
-}
-
-impl Visitor<'_> for HoursVisitor {
-    type Value = Read;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(EXPECT_NUMBER)
-    }
-
-    fn visit_u64<E: de::Error>(self, n: u64) -> Result<Read, E> {
-        self.whole(n)
-    }
-
-    fn visit_i64<E: de::Error>(self, n: i64) -> Result<Read, E> {
-        match u64::try_from(n) {
-            Ok(n) => self.whole(n),
-            Err(_) => Err(refused(n)),
-        }
-    }
-
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Read, E> {
-        if !v.is_finite() {
-            return Err(E::invalid_type(Unexpected::Float(v), &self));
-        }
-        // Below 0, and `-0`, are refused as such.
-        if v.is_sign_negative() {
-            return Err(refused(v));
-        }
-        // The shortest digits of a finite number of at least 0 are digits and at most one point:
-        // only one of more than nine whole digits cannot be read back, and it is past any limit.
-        let text = v.to_string();
-        match Hundredths::parse(&text) {
-            Ok(h) => self.check(h, text),
-            Err(HoursError::Decimals) => Err(refused(text)),
-            Err(HoursError::Malformed) => Ok(Read::Over(text)),
+    };
+    // Past u64 in hundredths is past any limit.
+    let whole = |n: u64| check(Hundredths(n.saturating_mul(100)), n.to_string());
+    match number {
+        Number::U64(n) => whole(n),
+        Number::I64(n) => match u64::try_from(n) {
+            Ok(n) => whole(n),
+            Err(_) => Err(Fault::Refused(n.to_string())),
+        },
+        Number::F64(v) => {
+            if !v.is_finite() {
+                return Err(Fault::NotFinite);
+            }
+            // Below 0, and `-0`, are refused as such.
+            if v.is_sign_negative() {
+                return Err(Fault::Refused(v.to_string()));
+            }
+            // The shortest digits of a finite number of at least 0 are digits and at most one
+            // point: only one of more than nine whole digits cannot be read back, and it is past
+            // any limit.
+            let text = v.to_string();
+            match Hundredths::parse(&text) {
+                Ok(h) => check(h, text),
+                Err(HoursError::Decimals) => Err(Fault::Refused(text)),
+                Err(HoursError::Malformed) => Ok(Read::Over(text)),
+            }
         }
     }
 }

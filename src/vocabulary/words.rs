@@ -42,8 +42,8 @@ macro_rules! words {
             }
         }
 
-        /// Reads the word; any other text is refused with `E_UNKNOWN_VALUE`, naming the words
-        /// allowed ([`crate::contract::wire`] turns the error into the contract's).
+        /// Reads the word; any other text is refused, naming the words allowed (a caseload
+        /// filter's words; the request's reader checks words itself).
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 d.deserialize_str($crate::vocabulary::words::WordVisitor::<$name>(std::marker::PhantomData))
@@ -66,8 +66,9 @@ macro_rules! words {
 
 pub(crate) use words;
 
-/// The mark that begins what a visitor found, inside serde's error text: how the visitors tell
-/// [`crate::contract::wire`] what they found (see that module's text).
+/// The mark that begins what a word's visitor found, inside serde's error text. The request's
+/// reader ([`crate::contract::wire`]) does not use words' `Deserialize` and reads no error text;
+/// a caseload filter (`web/caseload.rs`) still does, and shows the text as it is.
 pub(crate) const MARK: char = '\u{1}';
 /// What a visitor expected, as serde's "invalid type: …, expected …" will quote it.
 pub(crate) const EXPECT_STRING: &str = "\u{1}string";

@@ -1,7 +1,7 @@
 //! The WebAssembly binding — where the core ends and the browser begins. Compiled only for
 //! wasm32. Requests and plans cross as plain JS objects through serde-wasm-bindgen: a request
-//! object is read into the contract's [`RequestJson`] by the same serde derive that reads JSON
-//! text, after [`guard`] has refused what serde-wasm-bindgen cannot refuse in the contract's
+//! object is read into the contract's [`RequestJson`] by the same reader that reads JSON text
+//! ([`crate::contract::wire`]), after [`guard`] has refused what serde-wasm-bindgen cannot refuse in the contract's
 //! words; a plan leaves through its `Serialize` as a plain object (JSON-compatible: objects, not
 //! Maps; `null` for the contract's null fields). Every error becomes one JS `Error` with
 //! `.code` (and `.field` where known), made by [`js_error`].
@@ -15,7 +15,7 @@ use crate::Response;
 use crate::contract::error::{ErrorCode, PlanError};
 use crate::contract::lang::Lang;
 use crate::contract::request::{MAX_REQUEST_BYTES, validate};
-use crate::contract::wire::{Object, RequestJson, classify};
+use crate::contract::wire::{RequestJson, from_input};
 use js_sys::{Error, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -122,17 +122,14 @@ fn plan_of(request: JsValue) -> Result<Response, Error> {
     plan_of_checked(lang, request)
 }
 
-/// A request that [`guard::check`] has passed (its language and its copy), read by serde.
+/// A request that [`guard::check`] has passed (its language and its copy), read as JSON text is.
 fn plan_of_checked(lang: Lang, request: JsValue) -> Result<Response, Error> {
-    let json: RequestJson =
-        serde_path_to_error::deserialize::<_, Object<RequestJson>>(serde_wasm_bindgen::Deserializer::from(request))
-            .map(|Object(json)| json)
-            .map_err(|e| {
-                let message = e.inner().to_string();
-                // serde-wasm-bindgen's errors are JS Errors: their text begins "Error: ".
-                let message = message.strip_prefix("Error: ").unwrap_or(&message);
-                plan_error(classify(&e.path().to_string(), message, lang))
-            })?;
+    let json: RequestJson = from_input(serde_wasm_bindgen::Deserializer::from(request), lang, |e| {
+        let message = e.to_string();
+        // serde-wasm-bindgen's errors are JS Errors: their text begins "Error: ".
+        message.strip_prefix("Error: ").unwrap_or(&message).to_owned()
+    })
+    .map_err(plan_error)?;
     let request = validate(json).map_err(plan_error)?;
     crate::plan(&request).map_err(plan_error)
 }

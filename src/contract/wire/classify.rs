@@ -1,114 +1,77 @@
-//! The contract's error for a request serde could not read: what serde or a visitor of
-//! [`super`] said (a mark, or serde's own wording), turned into a stable code, a message in the
-//! request's language and the field's path.
+//! The contract's error for a request that could not be read: a [`Problem`] the reader found
+//! (in `read.rs`), or a number too large for a double, turned into a stable code, a message in
+//! the request's language and the field's path. Nothing here reads serde's words.
 
+use super::read::{Expect, Problem};
 use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::fields::{FIELDS, MAX_PAUSES, PAUSE_FIELDS, label};
-use crate::contract::hours::{EXPECT_NUMBER, MAX_HOURS_PER_WEEK};
+use crate::contract::hours::MAX_HOURS_PER_WEEK;
 use crate::vocabulary::lang::Lang;
-use crate::vocabulary::words::{EXPECT_STRING, MARK};
-use serde::de;
 use std::fmt;
-
-pub(super) const EXPECT_ARRAY: &str = "\u{1}array";
-pub(super) const EXPECT_OBJECT: &str = "\u{1}object";
-const EXPECT_BOOL: &str = "a boolean";
-
-pub(super) fn too_many<E: de::Error>(n: usize) -> E {
-    E::custom(format_args!("{MARK}E_TOO_MANY_PAUSES{MARK}{n}"))
-}
-
-/// serde_json's words for a number too large for a double.
-pub(super) const OUT_OF_RANGE: &str = "number out of range";
 
 /// A number too large to read (`1e400`) at `path`: a field of the contract that is not a number
 /// has the wrong type; one that is a number (`hours_per_week`, `prior_hours`) is not a number a
 /// double holds — `E_TYPE` too, as `NaN` or an infinity in a request object is.
-fn number_out_of_range(path: &str, lang: Lang) -> PlanError {
+pub(super) fn number_out_of_range(path: &str, lang: Lang) -> PlanError {
     if path.is_empty() || path.ends_with(']') {
         return not_object(path, lang);
     }
-    match path {
-        "prior_hours" => wrong_type(
-            path,
-            "være et tal, fx 481 eller 481,25",
-            "be a number, e.g. 481 or 481.25",
-            lang,
-        ),
-        "pauses" => wrong_type(path, "være en liste", "be an array", lang),
-        "compare" => wrong_type(path, "være true eller false", "be true or false", lang),
-        _ if path.ends_with(".hours_per_week") => wrong_type(
-            path,
-            "være et tal, fx 15 eller 18,5",
-            "be a number, e.g. 15 or 18.5",
-            lang,
-        ),
-        _ => wrong_type(path, "være en tekst", "be a string", lang),
+    let expect = match path {
+        "prior_hours" => Expect::Number,
+        "pauses" => Expect::List,
+        "compare" => Expect::Bool,
+        _ if path.ends_with(".hours_per_week") => Expect::Number,
+        _ => Expect::Text,
+    };
+    type_error(path, expect, lang)
+}
+
+impl Problem {
+    /// The contract's error for the problem: its code, its message in `lang`, its field.
+    pub(crate) fn error(self, lang: Lang) -> PlanError {
+        match self {
+            Problem::UnknownValue { path, value, allowed } => {
+                unknown_value_error(&path, &value, &allowed.join(", "), lang)
+            }
+            Problem::TooManyPauses(n) => too_many_pauses(n, lang),
+            Problem::Hours { path, value } => hours_refused(&path, &value, lang),
+            Problem::Type { path, expect } => type_error(&path, expect, lang),
+            Problem::NotObject { path } => not_object(&path, lang),
+            Problem::UnknownField { within, key } => unknown_field(&key, &within, lang),
+            Problem::DuplicateField { within, key } => {
+                let field = if within.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{within}.{key}")
+                };
+                PlanError::new(
+                    ErrorCode::DuplicateField,
+                    lang,
+                    format!("Feltet {} står mere end én gang i forespørgslen.", quote(&key)),
+                    format!("The field {} appears more than once in the request.", quote(&key)),
+                )
+                .at(field)
+            }
+        }
     }
 }
 
-/// The error of a request that serde could not read: `path` is where (`.` for the request
-/// itself), `message` what serde or a visitor here said.
-pub fn classify(path: &str, message: &str, lang: Lang) -> PlanError {
-    let at = |p: &str| p.strip_prefix('.').unwrap_or(p).to_owned();
-    let path = at(path);
-    if let Some(found) = message.strip_prefix(MARK) {
-        let mut parts = found.splitn(3, MARK);
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some("E_UNKNOWN_VALUE"), Some(allowed), Some(value)) => {
-                return unknown_value_error(&path, value, allowed, lang);
-            }
-            (Some("E_TOO_MANY_PAUSES"), Some(n), None) => return too_many_pauses(n, lang),
-            (Some("E_HOURS"), Some(value), None) => return hours_refused(&path, value, lang),
-            _ => {}
+/// A value of the wrong JSON type at `path`.
+fn type_error(path: &str, expect: Expect, lang: Lang) -> PlanError {
+    let (da, en) = match expect {
+        Expect::Text => ("være en tekst", "be a string"),
+        Expect::List => ("være en liste", "be an array"),
+        Expect::Bool => ("være true eller false", "be true or false"),
+        Expect::Number if path == "prior_hours" => {
+            ("være et tal, fx 481 eller 481,25", "be a number, e.g. 481 or 481.25")
         }
-    }
-    if message.starts_with(OUT_OF_RANGE) {
-        return number_out_of_range(&path, lang);
-    }
-    // "invalid type: …, expected …" ends with what the visitor expected.
-    if message.starts_with("invalid type: ") {
-        if message.ends_with(EXPECT_STRING) || message.ends_with(", expected a string") {
-            return wrong_type(&path, "være en tekst", "be a string", lang);
-        }
-        if message.ends_with(EXPECT_ARRAY) {
-            return wrong_type(&path, "være en liste", "be an array", lang);
-        }
-        if message.ends_with(EXPECT_OBJECT) {
-            return not_object(&path, lang);
-        }
-        if message.ends_with(EXPECT_NUMBER) {
-            let (da, en) = if path == "prior_hours" {
-                ("være et tal, fx 481 eller 481,25", "be a number, e.g. 481 or 481.25")
-            } else {
-                ("være et tal, fx 15 eller 18,5", "be a number, e.g. 15 or 18.5")
-            };
-            return wrong_type(&path, da, en, lang);
-        }
-        if message.ends_with(EXPECT_BOOL) {
-            return wrong_type(&path, "være true eller false", "be true or false", lang);
-        }
-    }
-    if let Some(key) = quoted_after(message, "unknown field `") {
-        // The path ends with the unknown key; what comes before it is the object it is in.
-        let within = path.strip_suffix(key).map(|w| w.trim_end_matches('.')).unwrap_or("");
-        return unknown_field(key, within, lang);
-    }
-    if let Some(key) = quoted_after(message, "duplicate field `") {
-        let within = path.strip_suffix(key).map(|w| w.trim_end_matches('.')).unwrap_or(&path);
-        let field = if within.is_empty() {
-            key.to_owned()
-        } else {
-            format!("{within}.{key}")
-        };
-        return PlanError::new(
-            ErrorCode::DuplicateField,
-            lang,
-            format!("Feltet {} står mere end én gang i forespørgslen.", quote(key)),
-            format!("The field {} appears more than once in the request.", quote(key)),
-        )
-        .at(field);
-    }
+        Expect::Number => ("være et tal, fx 15 eller 18,5", "be a number, e.g. 15 or 18.5"),
+    };
+    wrong_type(path, da, en, lang)
+}
+
+/// A request the input could not give at all (`message`: what the reader of the input said).
+pub(crate) fn unreadable(message: &str, lang: Lang) -> PlanError {
     PlanError::new(
         ErrorCode::Json,
         lang,
@@ -166,16 +129,6 @@ fn hours_refused(path: &str, value: &str, lang: Lang) -> PlanError {
         ),
     )
     .at(path)
-}
-
-/// The key serde quotes in "unknown field `key`, expected …" or "duplicate field `key`".
-fn quoted_after<'a>(message: &'a str, prefix: &str) -> Option<&'a str> {
-    let rest = message.strip_prefix(prefix)?;
-    let end = rest
-        .rfind("`, expected")
-        .or_else(|| rest.rfind("`, there are no fields"))
-        .or_else(|| rest.rfind('`'))?;
-    Some(&rest[..end])
 }
 
 fn unknown_field(key: &str, within: &str, lang: Lang) -> PlanError {

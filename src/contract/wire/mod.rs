@@ -1,179 +1,115 @@
-//! The request as it arrives — JSON text or a JS object — read with serde into
-//! [`RequestJson`], and every failure of that reading turned into the contract's error: the same
-//! stable code, a message in the request's language and the field as a JSON path
-//! (`pauses[0].from`), which `serde_path_to_error` keeps track of.
+//! The request as it arrives — JSON text or a JS object — read into [`RequestJson`], and every
+//! failure of that reading turned into the contract's error: the same stable code, a message in
+//! the request's language and the field as a JSON path (`pauses[0].from`).
 //!
-//! serde's derive refuses unknown and repeated fields by itself (`deny_unknown_fields`; a
-//! struct's visitor refuses a field it has already seen). What it cannot say in its own words —
-//! a word outside its list, too many pauses, a value of the wrong JSON type — the visitors here
-//! say through a *mark*: a `\u{1}` followed by what was found, inside the error's text, which
-//! [`classify`] reads back. Everything else serde reports (an unknown or a repeated field) is
-//! recognised by the wording serde's `de::Error` gives it.
-//!
-//! The reading is here; [`classify`] (in `classify.rs`) turns serde's error into the contract's;
-//! `syntax.rs` checks that the text is JSON at all and words a syntax error.
+//! serde hands over the values; `read.rs` checks them — unknown and repeated fields, JSON
+//! types, words, the number of pauses, hours — in the order the input gives them, and says what
+//! it found as a [`read::Problem`], a value of its own: no visitor fails, nothing is read back
+//! from serde's words. `classify.rs` turns a problem into the contract's error; `syntax.rs`
+//! checks that the text is JSON at all and words a syntax error (the one place serde_json's own
+//! words are read: for the message of a syntax error, and to tell a number too large for a
+//! double from one).
 
 mod classify;
+mod read;
 mod syntax;
 
-pub use classify::classify;
-use classify::{EXPECT_ARRAY, EXPECT_OBJECT, OUT_OF_RANGE, too_many};
 // The WebAssembly guard words what serde-wasm-bindgen cannot refuse with these.
 #[cfg(target_arch = "wasm32")]
 pub(crate) use classify::{not_object, too_many_pauses, wrong_type};
-use syntax::{AnyJson, syntax_error};
+use classify::{number_out_of_range, unreadable};
+pub(crate) use read::Found;
+use syntax::{AnyJson, OUT_OF_RANGE, syntax_error};
 
 use crate::contract::error::PlanError;
-use crate::contract::fields::{MAX_PAUSES, PauseReason};
+use crate::contract::fields::PauseReason;
 use crate::contract::hours::{HoursPerWeek, PriorHours};
 use crate::rules::ledighed::Insurance;
 use crate::vocabulary::group::Group;
 use crate::vocabulary::lang::Lang;
 use serde::Deserialize;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use std::fmt;
-use std::marker::PhantomData;
+use serde::de::IgnoredAny;
 
 /// A request as JSON gives it: every field optional, the dates still text. Validated into a
 /// [`crate::Request`] by [`crate::contract::request::validate`].
 ///
 /// Its TypeScript type is `PlanRequest`; the dates are `IsoDate` strings.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 #[cfg_attr(
     target_arch = "wasm32",
     derive(tsify::Tsify),
-    tsify(missing_as_null, rename = "PlanRequest")
+    tsify(missing_as_null, rename = "PlanRequest"),
+    serde(deny_unknown_fields)
 )]
-#[serde(deny_unknown_fields)]
 pub struct RequestJson {
     /// The first day of unemployment (required).
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate"))]
     pub start: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub insurance: Option<Insurance>,
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub group: Option<Group>,
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Pause[] | null"))]
     pub pauses: Option<Pauses>,
     /// Hours of an earlier spell of unemployment in the same dagpengeperiode ("forbrugte timer"
     /// in the a-kasse's self-service): a number of at least 0 with at most two decimals, at most
     /// 5,772 (deltid 4,680). Absent: 0 (schema 2).
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub prior_hours: Option<PriorHours>,
     /// The hand-over date the a-kasse gave, overriding the computed one.
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate | null"))]
     pub handover: Option<String>,
     /// Gives every samtale a status; the core never reads a clock.
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate | null"))]
     pub today: Option<String>,
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub lang: Option<Lang>,
     /// Also answer with the plan under the neighbouring rules.
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub compare: Option<bool>,
 }
 
 /// One pause as JSON gives it; its TypeScript type is `Pause`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 #[cfg_attr(
     target_arch = "wasm32",
     derive(tsify::Tsify),
-    tsify(missing_as_null, rename = "Pause")
+    tsify(missing_as_null, rename = "Pause"),
+    serde(deny_unknown_fields)
 )]
-#[serde(deny_unknown_fields)]
 pub struct PauseJson {
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate"))]
     pub from: Option<String>,
     /// The last day, included. May be absent only for part-time work (`hours_per_week`): it then
     /// goes on "indtil videre" (schema 2).
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "IsoDate | null"))]
     pub to: Option<String>,
     /// `sygdom` is the whole sickness, first to last day: its first 14 days count (schema 2).
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     pub reason: Option<PauseReason>,
     /// The hours worked per week, when the period is part-time work (RULES.md § 2): a number
     /// above 0 with at most two decimals. Absent: no dagpenge at all in the period.
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "number | null"))]
     pub hours_per_week: Option<HoursPerWeek>,
 }
 
-/// The pauses: a list of at most [`MAX_PAUSES`] objects. A longer list is refused from its
-/// announced length where the input has one (a JS array), before any element is read.
+/// The pauses: a list of at most [`crate::contract::fields::MAX_PAUSES`] objects.
 #[derive(Debug, Default)]
 pub struct Pauses(pub Vec<PauseJson>);
 
-impl<'de> Deserialize<'de> for Pauses {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_seq(PausesVisitor)
-    }
-}
-
-struct PausesVisitor;
-
-impl<'de> Visitor<'de> for PausesVisitor {
-    type Value = Pauses;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(EXPECT_ARRAY)
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Pauses, A::Error> {
-        if let Some(n) = seq.size_hint().filter(|&n| n > MAX_PAUSES) {
-            return Err(too_many(n));
-        }
-        let mut pauses = Vec::new();
-        while let Some(Object(pause)) = seq.next_element::<Object<PauseJson>>()? {
-            if pauses.len() == MAX_PAUSES {
-                // Text gives no length ahead: count the rest (the text is at most 64 KiB).
-                let mut n = MAX_PAUSES + 1;
-                while seq.next_element::<IgnoredAny>()?.is_some() {
-                    n += 1;
-                }
-                return Err(too_many(n));
-            }
-            pauses.push(pause);
-        }
-        Ok(Pauses(pauses))
-    }
-}
-
-/// A value that must be a JSON object: a struct read from a map only, never from a list (which
-/// serde's derive would otherwise accept, field by field in order).
-pub struct Object<T>(pub T);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_map(ObjectVisitor(PhantomData))
-    }
-}
-
-struct ObjectVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for ObjectVisitor<T> {
-    type Value = Object<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(EXPECT_OBJECT)
-    }
-
-    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Object<T>, M::Error> {
-        T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Object)
-    }
-}
-
-/// Only the language of a request, for the message of an error found before the request could
-/// be read: every other field is skipped, whatever it holds.
+/// Only the language of a request, for the message of a number too large for a double (the one
+/// error the reader cannot read past): every other field is skipped, whatever it holds.
 #[derive(Deserialize)]
 struct LangOnly {
-    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(default))]
     lang: Option<Lang>,
 }
 
@@ -197,24 +133,51 @@ pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
         return Err(e);
     }
     let mut reader = serde_json::Deserializer::from_str(text);
-    match (
-        serde_path_to_error::deserialize::<_, Object<RequestJson>>(&mut reader),
-        syntax,
-    ) {
+    let mut track = serde_path_to_error::Track::new();
+    let mut found = Found::default();
+    let read = read::request(
+        serde_path_to_error::Deserializer::new(&mut reader, &mut track),
+        &mut found,
+    );
+    match (read, found.problem.take(), syntax) {
         // Read, the number unread: the text's own error after all.
-        (Ok(_), Some((_, e))) => Err(e),
-        (Ok(Object(request)), None) => Ok(request),
-        (Err(e), _) => {
-            // A request whose `lang` cannot be read gets its error in Danish.
+        (Ok(Some(_)), _, Some((_, e))) => Err(e),
+        (Ok(Some(request)), _, None) => Ok(request),
+        (Ok(None), Some(problem), _) => Err(problem.error(found.lang())),
+        // Past a problem only a `lang` is read: one serde_json cannot read makes the message
+        // Danish.
+        (Err(_), Some(problem), _) => Err(problem.error(Lang::default())),
+        // The syntax is checked: the text's only error is a number too large for a double,
+        // where the reading stopped. The language is read again, past it.
+        (Err(_), None, Some(_)) => {
             let lang = serde_json::from_str::<LangOnly>(text)
                 .ok()
                 .and_then(|l| l.lang)
                 .unwrap_or_default();
-            let message = e.inner().to_string();
-            // serde_json ends every message with " at line L column C"; the path says where.
-            let message = message.rfind(" at line ").map_or(&*message, |i| &message[..i]);
-            Err(classify(&e.path().to_string(), message, lang))
+            // The request itself is `.`.
+            let path = track.path().to_string();
+            Err(number_out_of_range(path.strip_prefix('.').unwrap_or(&path), lang))
         }
+        // Neither happens: the reader keeps a problem where it reads none, and the text is JSON.
+        (Ok(None), None, _) => Err(unreadable("", Lang::default())),
+        (Err(e), None, None) => Err(unreadable(&e.to_string(), Lang::default())),
+    }
+}
+
+/// Reads a request from any serde input (a JS object, in the browser): its problem's message in
+/// `lang`; an error of the input itself, which its reader words (`message`), is an `E_JSON`.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn from_input<'de, D: serde::Deserializer<'de>>(
+    input: D,
+    lang: Lang,
+    message: impl FnOnce(D::Error) -> String,
+) -> Result<RequestJson, PlanError> {
+    let mut found = Found::default();
+    match (read::request(input, &mut found), found.problem) {
+        (Ok(Some(request)), _) => Ok(request),
+        (_, Some(problem)) => Err(problem.error(lang)),
+        (Err(e), None) => Err(unreadable(&message(e), lang)),
+        (Ok(None), None) => Err(unreadable("", lang)),
     }
 }
 
@@ -222,6 +185,7 @@ pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
 mod tests {
     use super::*;
     use crate::contract::error::ErrorCode;
+    use crate::contract::fields::MAX_PAUSES;
 
     fn error(text: &str) -> PlanError {
         from_text(text).expect_err("refused")
@@ -314,6 +278,50 @@ mod tests {
         assert_eq!((e.code, e.field.as_deref()), (ErrorCode::Type, Some("pauses")));
         let e = error(r#"{"start":"2024-03-04","start":"2024-03-05"}"#);
         assert_eq!((e.code, e.field.as_deref()), (ErrorCode::DuplicateField, Some("start")));
+    }
+
+    /// The codes, messages and paths come from the reader, not from the words of the input's
+    /// errors: read through another deserializer (serde_json's `Value`, whose errors are worded
+    /// otherwise), a request gets the same error as from its text.
+    #[test]
+    fn another_deserializer_gives_the_same_errors() {
+        for text in [
+            r#"{"start":"2024-03-04","x":1}"#,
+            r#"{"start":"2024-03-04","pauses":[{},{"from":"2024-04-01","days":3}]}"#,
+            r#"{"start":"2024-03-04","pauses":[{"reason":"x"}],"lang":"en"}"#,
+            r#"{"start":"2024-03-04","insurance":"halvtid"}"#,
+            r#"{"start":"2024-03-04","insurance":5}"#,
+            r#"{"start":"2024-03-04","pauses":[{"to":5}]}"#,
+            r#"{"start":"2024-03-04","pauses":[[]]}"#,
+            r#"{"start":"2024-03-04","pauses":[null]}"#,
+            r#"{"start":"2024-03-04","compare":1}"#,
+            r#"{"start":"2024-03-04","pauses":{}}"#,
+            r#"{"start":"2024-03-04","prior_hours":"5"}"#,
+            r#"{"start":"2024-03-04","prior_hours":-1}"#,
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","hours_per_week":18.555}]}"#,
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-06-01","hours_per_week":169}]}"#,
+            r#"{"start":[1,{"a":2}]}"#,
+            "[]",
+            "5",
+        ] {
+            let value: serde_json::Value = serde_json::from_str(text).expect("JSON");
+            let lang = if text.contains(r#""lang":"en""#) {
+                Lang::En
+            } else {
+                Lang::Da
+            };
+            let other = from_input(value, lang, |e| e.to_string()).expect_err(text);
+            let from_text = error(text);
+            assert_eq!(
+                (other.code, &other.message, &other.field),
+                (from_text.code, &from_text.message, &from_text.field),
+                "{text}"
+            );
+        }
+        let pauses = format!(r#"{{"pauses":[{}]}}"#, vec!["{}"; MAX_PAUSES + 2].join(","));
+        let value: serde_json::Value = serde_json::from_str(&pauses).expect("JSON");
+        let e = from_input(value, Lang::Da, |e| e.to_string()).expect_err("too many");
+        assert_eq!((e.code, e.message), (ErrorCode::TooManyPauses, error(&pauses).message));
     }
 
     #[test]

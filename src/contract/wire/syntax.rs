@@ -6,6 +6,10 @@ use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
+/// serde_json's words for a number too large for a double: valid JSON, which the request's
+/// reader then refuses where it stands.
+pub(super) const OUT_OF_RANGE: &str = "number out of range";
+
 /// Any JSON value, read to its end with every string decoded — so a lone surrogate is a syntax
 /// error wherever it stands, even under a field the request then refuses — and at most 128
 /// levels deep (serde_json's limit).

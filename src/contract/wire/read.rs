@@ -1,0 +1,560 @@
+//! The request read value by value, in the order the input gives them, into [`RequestJson`].
+//! serde only hands over the values — a [`Leaf`] (null, a boolean, a number, a string; a list or
+//! an object where the contract has a leaf, skipped unread) or the objects and the list of
+//! pauses; every check is plain Rust here, and what it finds is a [`Problem`], never an error
+//! inside serde's. So no visitor ever fails: the first problem is kept, the rest of the input
+//! is skipped (still read to its end, as serde must), and only a `lang` after it is still read,
+//! for the language of the message. The only errors that leave serde are the input's own — a
+//! number too large for a double (JSON text), what a JS value cannot give.
+
+use super::{PauseJson, Pauses, RequestJson};
+use crate::contract::fields::{FIELDS, MAX_PAUSES, PAUSE_FIELDS, PauseReason};
+use crate::contract::hours::{self, HoursPerWeek, MAX_HOURS_PER_WEEK, MAX_PRIOR_HOURS, Number, PriorHours};
+use crate::rules::ledighed::{Hundredths, Insurance};
+use crate::vocabulary::group::Group;
+use crate::vocabulary::lang::Lang;
+use crate::vocabulary::words::Word;
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+
+/// What a request's JSON says wrong, and where (a field's path: `pauses[0].from`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Problem {
+    /// A field the object (`within`: `""` for the request, `pauses[0]`) does not have.
+    UnknownField { within: String, key: String },
+    /// A field the object already had.
+    DuplicateField { within: String, key: String },
+    /// A value of the wrong JSON type.
+    Type { path: String, expect: Expect },
+    /// The request (`""`), or a pause, is not an object.
+    NotObject { path: String },
+    /// A word outside its list.
+    UnknownValue {
+        path: String,
+        value: String,
+        allowed: &'static [&'static str],
+    },
+    /// A number of hours that cannot be used: the number as written.
+    Hours { path: String, value: String },
+    /// More pauses than [`MAX_PAUSES`]: as many as the list holds.
+    TooManyPauses(usize),
+}
+
+/// The JSON type a field must have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Expect {
+    Text,
+    List,
+    Bool,
+    Number,
+}
+
+/// What a reading found besides the request: its first problem, and the request's language as
+/// far as it can be read (for the problem's message).
+#[derive(Debug, Default)]
+pub(crate) struct Found {
+    pub problem: Option<Problem>,
+    lang: LangSeen,
+}
+
+/// The `lang` of a request with a problem: read where it is the only `lang` and a known word
+/// (or null); otherwise the message is Danish.
+#[derive(Debug, Default)]
+enum LangSeen {
+    #[default]
+    None,
+    Read(Option<Lang>),
+    Unreadable,
+}
+
+impl Found {
+    /// The language of the problem's message.
+    pub fn lang(&self) -> Lang {
+        match self.lang {
+            LangSeen::Read(Some(lang)) => lang,
+            _ => Lang::default(),
+        }
+    }
+
+    fn see_lang(&mut self, leaf: Option<&Leaf>) {
+        self.lang = match (&self.lang, leaf) {
+            (LangSeen::None, Some(Leaf::Null)) => LangSeen::Read(None),
+            (LangSeen::None, Some(Leaf::Str(word))) => match <Lang as Word>::parse(word) {
+                Some(lang) => LangSeen::Read(Some(lang)),
+                None => LangSeen::Unreadable,
+            },
+            // A second `lang`, or one that is not a word.
+            _ => LangSeen::Unreadable,
+        };
+    }
+
+    fn keep(&mut self, problem: Problem) {
+        self.problem.get_or_insert(problem);
+    }
+}
+
+/// Reads a request: `Some` when it has no problem; `None` when it has one (in `found`); an
+/// error only when the input itself cannot give a value (then `found.problem` says whether a
+/// problem came first).
+pub(crate) fn request<'de, D: Deserializer<'de>>(d: D, found: &mut Found) -> Result<Option<RequestJson>, D::Error> {
+    d.deserialize_any(RequestVisitor(found))
+}
+
+/// A value where the contract has a string, a number or a boolean, as serde handed it over.
+#[derive(Debug, Clone)]
+enum Leaf {
+    Null,
+    Bool(bool),
+    Number(Number),
+    Str(String),
+    /// A list or an object: its contents skipped.
+    Nested,
+}
+
+impl<'de> de::Deserialize<'de> for Leaf {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Leaf, D::Error> {
+        d.deserialize_any(LeafVisitor)
+    }
+}
+
+struct LeafVisitor;
+
+impl<'de> Visitor<'de> for LeafVisitor {
+    type Value = Leaf;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Leaf, E> {
+        Ok(Leaf::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<Leaf, E> {
+        Ok(Leaf::Number(Number::I64(v)))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<Leaf, E> {
+        Ok(Leaf::Number(Number::U64(v)))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<Leaf, E> {
+        Ok(Leaf::Number(Number::F64(v)))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<Leaf, E> {
+        Ok(Leaf::Str(v.to_owned()))
+    }
+
+    fn visit_string<E>(self, v: String) -> Result<Leaf, E> {
+        Ok(Leaf::Str(v))
+    }
+
+    fn visit_unit<E>(self) -> Result<Leaf, E> {
+        Ok(Leaf::Null)
+    }
+
+    fn visit_none<E>(self) -> Result<Leaf, E> {
+        Ok(Leaf::Null)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Leaf, D::Error> {
+        d.deserialize_any(LeafVisitor)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Leaf, A::Error> {
+        skip_seq(seq)?;
+        Ok(Leaf::Nested)
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Leaf, M::Error> {
+        skip_map(map)?;
+        Ok(Leaf::Nested)
+    }
+}
+
+/// Reads the rest of a list without looking at it (numbers are not even converted).
+fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<usize, A::Error> {
+    let mut n = 0;
+    while seq.next_element::<IgnoredAny>()?.is_some() {
+        n += 1;
+    }
+    Ok(n)
+}
+
+fn skip_map<'de, M: MapAccess<'de>>(mut map: M) -> Result<(), M::Error> {
+    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+    Ok(())
+}
+
+/// A string, or null.
+fn text(leaf: Leaf, path: &str) -> Result<Option<String>, Problem> {
+    match leaf {
+        Leaf::Null => Ok(None),
+        Leaf::Str(s) => Ok(Some(s)),
+        _ => Err(wrong(path, Expect::Text)),
+    }
+}
+
+/// One of `T`'s words, or null.
+fn word<T: Word>(leaf: Leaf, path: &str) -> Result<Option<T>, Problem> {
+    match leaf {
+        Leaf::Null => Ok(None),
+        Leaf::Str(s) => T::parse(&s).map(Some).ok_or_else(|| Problem::UnknownValue {
+            path: path.to_owned(),
+            value: s,
+            allowed: T::WORDS,
+        }),
+        _ => Err(wrong(path, Expect::Text)),
+    }
+}
+
+/// A boolean, or null.
+fn flag(leaf: Leaf, path: &str) -> Result<Option<bool>, Problem> {
+    match leaf {
+        Leaf::Null => Ok(None),
+        Leaf::Bool(b) => Ok(Some(b)),
+        _ => Err(wrong(path, Expect::Bool)),
+    }
+}
+
+/// A number of hours ([`hours::read`]), or null.
+fn number_of_hours(leaf: Leaf, path: &str, zero: bool, max: Hundredths) -> Result<Option<hours::Read>, Problem> {
+    match leaf {
+        Leaf::Null => Ok(None),
+        Leaf::Number(n) => match hours::read(n, zero, max) {
+            Ok(read) => Ok(Some(read)),
+            Err(hours::Fault::NotFinite) => Err(wrong(path, Expect::Number)),
+            Err(hours::Fault::Refused(value)) => Err(Problem::Hours {
+                path: path.to_owned(),
+                value,
+            }),
+        },
+        _ => Err(wrong(path, Expect::Number)),
+    }
+}
+
+fn wrong(path: &str, expect: Expect) -> Problem {
+    Problem::Type {
+        path: path.to_owned(),
+        expect,
+    }
+}
+
+/// Reads the key of an entry of an object with `fields`: the field's index, or the problem of an
+/// unknown or repeated field. `seen` marks the fields read.
+fn field(key: &str, fields: &[&str], seen: &mut [bool], within: &str) -> Result<usize, Problem> {
+    let Some(i) = fields.iter().position(|f| *f == key) else {
+        return Err(Problem::UnknownField {
+            within: within.to_owned(),
+            key: key.to_owned(),
+        });
+    };
+    if std::mem::replace(&mut seen[i], true) {
+        return Err(Problem::DuplicateField {
+            within: within.to_owned(),
+            key: key.to_owned(),
+        });
+    }
+    Ok(i)
+}
+
+struct RequestVisitor<'a>(&'a mut Found);
+
+impl<'de> Visitor<'de> for RequestVisitor<'_> {
+    type Value = Option<RequestJson>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a request")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Option<RequestJson>, M::Error> {
+        let found = self.0;
+        let mut json = RequestJson::default();
+        let mut seen = [false; FIELDS.len()];
+        while let Some(key) = map.next_key::<String>()? {
+            if found.problem.is_some() {
+                // Past the problem only the language is still read.
+                // (An error of the input while reading it: the message is Danish, see
+                // `super::from_text`.)
+                if key == "lang" && matches!(found.lang, LangSeen::None) {
+                    let leaf = map.next_value::<Leaf>()?;
+                    found.see_lang(Some(&leaf));
+                } else {
+                    if key == "lang" {
+                        found.see_lang(None);
+                    }
+                    map.next_value::<IgnoredAny>()?;
+                }
+                continue;
+            }
+            let i = match field(&key, &FIELDS, &mut seen, "") {
+                Ok(i) => i,
+                Err(problem) => {
+                    if key == "lang" {
+                        found.see_lang(None);
+                    }
+                    found.keep(problem);
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            let read = match FIELDS[i] {
+                "pauses" => map.next_value_seed(PausesSeed)?.map(|p| json.pauses = p),
+                name => {
+                    let leaf = map.next_value::<Leaf>()?;
+                    if name == "lang" {
+                        found.see_lang(Some(&leaf));
+                    }
+                    set(&mut json, name, leaf)
+                }
+            };
+            if let Err(problem) = read {
+                found.keep(problem);
+            }
+        }
+        Ok(found.problem.is_none().then_some(json))
+    }
+
+    /// A list is not a request; its language is its only item's, as serde's derive reads a
+    /// struct from a list.
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<RequestJson>, A::Error> {
+        let found = self.0;
+        found.keep(Problem::NotObject { path: String::new() });
+        if let Some(leaf) = seq.next_element::<Leaf>()? {
+            found.see_lang(Some(&leaf));
+        }
+        if skip_seq(seq)? > 0 {
+            found.lang = LangSeen::Unreadable;
+        }
+        Ok(None)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Option<RequestJson>, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Option<RequestJson>, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Option<RequestJson>, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Option<RequestJson>, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Option<RequestJson>, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_unit<E>(self) -> Result<Option<RequestJson>, E> {
+        Ok(self.not_object())
+    }
+}
+
+impl RequestVisitor<'_> {
+    fn not_object(self) -> Option<RequestJson> {
+        self.0.keep(Problem::NotObject { path: String::new() });
+        None
+    }
+}
+
+/// Sets the request's field `name` (not `pauses`) from its value.
+fn set(json: &mut RequestJson, name: &str, leaf: Leaf) -> Result<(), Problem> {
+    match name {
+        "start" => json.start = text(leaf, name)?,
+        "insurance" => json.insurance = word::<Insurance>(leaf, name)?,
+        "group" => json.group = word::<Group>(leaf, name)?,
+        "prior_hours" => {
+            json.prior_hours = number_of_hours(leaf, name, true, MAX_PRIOR_HOURS)?.map(|read| {
+                PriorHours(match read {
+                    hours::Read::Within(h) => Ok(h),
+                    hours::Read::Over(text) => Err(text),
+                })
+            });
+        }
+        "handover" => json.handover = text(leaf, name)?,
+        "today" => json.today = text(leaf, name)?,
+        "lang" => json.lang = word::<Lang>(leaf, name)?,
+        "compare" => json.compare = flag(leaf, name)?,
+        // `pauses`, read by [`PausesSeed`].
+        _ => {}
+    }
+    Ok(())
+}
+
+/// The `pauses` field: read (`None` for null), or its problem.
+struct PausesSeed;
+
+impl<'de> DeserializeSeed<'de> for PausesSeed {
+    type Value = Result<Option<Pauses>, Problem>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PausesSeed {
+    type Value = Result<Option<Pauses>, Problem>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of pauses")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        // A longer list is refused from its announced length where the input has one (a JS
+        // array), before any pause is read.
+        if let Some(n) = seq.size_hint().filter(|&n| n > MAX_PAUSES) {
+            skip_seq(seq)?;
+            return Ok(Err(Problem::TooManyPauses(n)));
+        }
+        let mut pauses = Vec::new();
+        while let Some(pause) = seq.next_element_seed(PauseSeed(pauses.len()))? {
+            let pause = match pause {
+                Ok(pause) => pause,
+                Err(problem) => {
+                    skip_seq(seq)?;
+                    return Ok(Err(problem));
+                }
+            };
+            if pauses.len() == MAX_PAUSES {
+                // Text gives no length ahead: count the rest (the text is at most 64 KiB).
+                let n = MAX_PAUSES + 1 + skip_seq(seq)?;
+                return Ok(Err(Problem::TooManyPauses(n)));
+            }
+            pauses.push(pause);
+        }
+        Ok(Ok(Some(Pauses(pauses))))
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Ok(None))
+    }
+
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(Ok(None))
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
+        skip_map(map)?;
+        Ok(Err(wrong("pauses", Expect::List)))
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(Err(wrong("pauses", Expect::List)))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Err(wrong("pauses", Expect::List)))
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Err(wrong("pauses", Expect::List)))
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Err(wrong("pauses", Expect::List)))
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(Err(wrong("pauses", Expect::List)))
+    }
+}
+
+/// The pause at an index: read, or its problem.
+struct PauseSeed(usize);
+
+impl PauseSeed {
+    fn path(&self) -> String {
+        format!("pauses[{}]", self.0)
+    }
+
+    fn not_object(&self) -> Result<PauseJson, Problem> {
+        Err(Problem::NotObject { path: self.path() })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for PauseSeed {
+    type Value = Result<PauseJson, Problem>;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for PauseSeed {
+    type Value = Result<PauseJson, Problem>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a pause")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
+        let within = self.path();
+        let mut pause = PauseJson::default();
+        let mut seen = [false; PAUSE_FIELDS.len()];
+        while let Some(key) = map.next_key::<String>()? {
+            let read = match field(&key, &PAUSE_FIELDS, &mut seen, &within) {
+                Ok(i) => {
+                    let name = PAUSE_FIELDS[i];
+                    let path = format!("{within}.{name}");
+                    let leaf = map.next_value::<Leaf>()?;
+                    match name {
+                        "from" => text(leaf, &path).map(|v| pause.from = v),
+                        "to" => text(leaf, &path).map(|v| pause.to = v),
+                        "reason" => word::<PauseReason>(leaf, &path).map(|v| pause.reason = v),
+                        _ => number_of_hours(leaf, &path, false, MAX_HOURS_PER_WEEK).and_then(|read| {
+                            pause.hours_per_week = match read {
+                                None => None,
+                                Some(hours::Read::Within(h)) => Some(HoursPerWeek(h)),
+                                Some(hours::Read::Over(value)) => return Err(Problem::Hours { path, value }),
+                            };
+                            Ok(())
+                        }),
+                    }
+                }
+                Err(problem) => {
+                    map.next_value::<IgnoredAny>()?;
+                    Err(problem)
+                }
+            };
+            if let Err(problem) = read {
+                skip_map(map)?;
+                return Ok(Err(problem));
+            }
+        }
+        Ok(Ok(pause))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
+        skip_seq(seq)?;
+        Ok(self.not_object())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
+        Ok(self.not_object())
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(self.not_object())
+    }
+}
