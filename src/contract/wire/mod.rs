@@ -11,6 +11,7 @@
 //! double from one).
 
 mod classify;
+mod pauses;
 mod read;
 mod syntax;
 

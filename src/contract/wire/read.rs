@@ -7,14 +7,15 @@
 //! for the language of the message. The only errors that leave serde are the input's own — a
 //! number too large for a double (JSON text), what a JS value cannot give.
 
-use super::{PauseJson, Pauses, RequestJson};
-use crate::contract::fields::{FIELDS, MAX_PAUSES, PAUSE_FIELDS, PauseReason};
-use crate::contract::hours::{self, HoursPerWeek, MAX_HOURS_PER_WEEK, MAX_PRIOR_HOURS, Number, PriorHours};
+use super::RequestJson;
+use super::pauses::PausesSeed;
+use crate::contract::fields::FIELDS;
+use crate::contract::hours::{self, MAX_PRIOR_HOURS, Number, PriorHours};
 use crate::rules::ledighed::{Hundredths, Insurance};
 use crate::vocabulary::group::Group;
 use crate::vocabulary::lang::Lang;
 use crate::vocabulary::words::Word;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 /// What a request's JSON says wrong, and where (a field's path: `pauses[0].from`).
@@ -102,7 +103,7 @@ pub(crate) fn request<'de, D: Deserializer<'de>>(d: D, found: &mut Found) -> Res
 
 /// A value where the contract has a string, a number or a boolean, as serde handed it over.
 #[derive(Debug, Clone)]
-enum Leaf {
+pub(super) enum Leaf {
     Null,
     Bool(bool),
     Number(Number),
@@ -174,7 +175,7 @@ impl<'de> Visitor<'de> for LeafVisitor {
 }
 
 /// Reads the rest of a list without looking at it (numbers are not even converted).
-fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<usize, A::Error> {
+pub(super) fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<usize, A::Error> {
     let mut n = 0;
     while seq.next_element::<IgnoredAny>()?.is_some() {
         n += 1;
@@ -182,13 +183,13 @@ fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<usize, A::Error> {
     Ok(n)
 }
 
-fn skip_map<'de, M: MapAccess<'de>>(mut map: M) -> Result<(), M::Error> {
+pub(super) fn skip_map<'de, M: MapAccess<'de>>(mut map: M) -> Result<(), M::Error> {
     while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
     Ok(())
 }
 
 /// A string, or null.
-fn text(leaf: Leaf, path: &str) -> Result<Option<String>, Problem> {
+pub(super) fn text(leaf: Leaf, path: &str) -> Result<Option<String>, Problem> {
     match leaf {
         Leaf::Null => Ok(None),
         Leaf::Str(s) => Ok(Some(s)),
@@ -197,7 +198,7 @@ fn text(leaf: Leaf, path: &str) -> Result<Option<String>, Problem> {
 }
 
 /// One of `T`'s words, or null.
-fn word<T: Word>(leaf: Leaf, path: &str) -> Result<Option<T>, Problem> {
+pub(super) fn word<T: Word>(leaf: Leaf, path: &str) -> Result<Option<T>, Problem> {
     match leaf {
         Leaf::Null => Ok(None),
         Leaf::Str(s) => T::parse(&s).map(Some).ok_or_else(|| Problem::UnknownValue {
@@ -210,7 +211,7 @@ fn word<T: Word>(leaf: Leaf, path: &str) -> Result<Option<T>, Problem> {
 }
 
 /// A boolean, or null.
-fn flag(leaf: Leaf, path: &str) -> Result<Option<bool>, Problem> {
+pub(super) fn flag(leaf: Leaf, path: &str) -> Result<Option<bool>, Problem> {
     match leaf {
         Leaf::Null => Ok(None),
         Leaf::Bool(b) => Ok(Some(b)),
@@ -219,7 +220,12 @@ fn flag(leaf: Leaf, path: &str) -> Result<Option<bool>, Problem> {
 }
 
 /// A number of hours ([`hours::read`]), or null.
-fn number_of_hours(leaf: Leaf, path: &str, zero: bool, max: Hundredths) -> Result<Option<hours::Read>, Problem> {
+pub(super) fn number_of_hours(
+    leaf: Leaf,
+    path: &str,
+    zero: bool,
+    max: Hundredths,
+) -> Result<Option<hours::Read>, Problem> {
     match leaf {
         Leaf::Null => Ok(None),
         Leaf::Number(n) => match hours::read(n, zero, max) {
@@ -234,7 +240,7 @@ fn number_of_hours(leaf: Leaf, path: &str, zero: bool, max: Hundredths) -> Resul
     }
 }
 
-fn wrong(path: &str, expect: Expect) -> Problem {
+pub(super) fn wrong(path: &str, expect: Expect) -> Problem {
     Problem::Type {
         path: path.to_owned(),
         expect,
@@ -243,7 +249,7 @@ fn wrong(path: &str, expect: Expect) -> Problem {
 
 /// Reads the key of an entry of an object with `fields`: the field's index, or the problem of an
 /// unknown or repeated field. `seen` marks the fields read.
-fn field(key: &str, fields: &[&str], seen: &mut [bool], within: &str) -> Result<usize, Problem> {
+pub(super) fn field(key: &str, fields: &[&str], seen: &mut [bool], within: &str) -> Result<usize, Problem> {
     let Some(i) = fields.iter().position(|f| *f == key) else {
         return Err(Problem::UnknownField {
             within: within.to_owned(),
@@ -384,177 +390,4 @@ fn set(json: &mut RequestJson, name: &str, leaf: Leaf) -> Result<(), Problem> {
         _ => {}
     }
     Ok(())
-}
-
-/// The `pauses` field: read (`None` for null), or its problem.
-struct PausesSeed;
-
-impl<'de> DeserializeSeed<'de> for PausesSeed {
-    type Value = Result<Option<Pauses>, Problem>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for PausesSeed {
-    type Value = Result<Option<Pauses>, Problem>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a list of pauses")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
-        // A longer list is refused from its announced length where the input has one (a JS
-        // array), before any pause is read.
-        if let Some(n) = seq.size_hint().filter(|&n| n > MAX_PAUSES) {
-            skip_seq(seq)?;
-            return Ok(Err(Problem::TooManyPauses(n)));
-        }
-        let mut pauses = Vec::new();
-        while let Some(pause) = seq.next_element_seed(PauseSeed(pauses.len()))? {
-            let pause = match pause {
-                Ok(pause) => pause,
-                Err(problem) => {
-                    skip_seq(seq)?;
-                    return Ok(Err(problem));
-                }
-            };
-            if pauses.len() == MAX_PAUSES {
-                // Text gives no length ahead: count the rest (the text is at most 64 KiB).
-                let n = MAX_PAUSES + 1 + skip_seq(seq)?;
-                return Ok(Err(Problem::TooManyPauses(n)));
-            }
-            pauses.push(pause);
-        }
-        Ok(Ok(Some(Pauses(pauses))))
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(Ok(None))
-    }
-
-    fn visit_none<E>(self) -> Result<Self::Value, E> {
-        Ok(Ok(None))
-    }
-
-    fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
-        skip_map(map)?;
-        Ok(Err(wrong("pauses", Expect::List)))
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(Err(wrong("pauses", Expect::List)))
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(Err(wrong("pauses", Expect::List)))
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(Err(wrong("pauses", Expect::List)))
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(Err(wrong("pauses", Expect::List)))
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(Err(wrong("pauses", Expect::List)))
-    }
-}
-
-/// The pause at an index: read, or its problem.
-struct PauseSeed(usize);
-
-impl PauseSeed {
-    fn path(&self) -> String {
-        format!("pauses[{}]", self.0)
-    }
-
-    fn not_object(&self) -> Result<PauseJson, Problem> {
-        Err(Problem::NotObject { path: self.path() })
-    }
-}
-
-impl<'de> DeserializeSeed<'de> for PauseSeed {
-    type Value = Result<PauseJson, Problem>;
-
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for PauseSeed {
-    type Value = Result<PauseJson, Problem>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a pause")
-    }
-
-    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Self::Value, M::Error> {
-        let within = self.path();
-        let mut pause = PauseJson::default();
-        let mut seen = [false; PAUSE_FIELDS.len()];
-        while let Some(key) = map.next_key::<String>()? {
-            let read = match field(&key, &PAUSE_FIELDS, &mut seen, &within) {
-                Ok(i) => {
-                    let name = PAUSE_FIELDS[i];
-                    let path = format!("{within}.{name}");
-                    let leaf = map.next_value::<Leaf>()?;
-                    match name {
-                        "from" => text(leaf, &path).map(|v| pause.from = v),
-                        "to" => text(leaf, &path).map(|v| pause.to = v),
-                        "reason" => word::<PauseReason>(leaf, &path).map(|v| pause.reason = v),
-                        _ => number_of_hours(leaf, &path, false, MAX_HOURS_PER_WEEK).and_then(|read| {
-                            pause.hours_per_week = match read {
-                                None => None,
-                                Some(hours::Read::Within(h)) => Some(HoursPerWeek(h)),
-                                Some(hours::Read::Over(value)) => return Err(Problem::Hours { path, value }),
-                            };
-                            Ok(())
-                        }),
-                    }
-                }
-                Err(problem) => {
-                    map.next_value::<IgnoredAny>()?;
-                    Err(problem)
-                }
-            };
-            if let Err(problem) = read {
-                skip_map(map)?;
-                return Ok(Err(problem));
-            }
-        }
-        Ok(Ok(pause))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        skip_seq(seq)?;
-        Ok(self.not_object())
-    }
-
-    fn visit_bool<E>(self, _: bool) -> Result<Self::Value, E> {
-        Ok(self.not_object())
-    }
-
-    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
-        Ok(self.not_object())
-    }
-
-    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
-        Ok(self.not_object())
-    }
-
-    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
-        Ok(self.not_object())
-    }
-
-    fn visit_str<E>(self, _: &str) -> Result<Self::Value, E> {
-        Ok(self.not_object())
-    }
-
-    fn visit_unit<E>(self) -> Result<Self::Value, E> {
-        Ok(self.not_object())
-    }
 }
