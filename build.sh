@@ -8,9 +8,10 @@
 #                       wasm-bindgen-test in headless Chromium and Firefox, and the page's
 #                       end-to-end tests (Chromium; the main paths also in Firefox and WebKit)
 #   ./build.sh bench    print speed and size figures (native and in headless Chromium)
-#   ./build.sh mutants [rules|caseload]
-#                       mutation testing (cargo-mutants) of the rules (src/rules/) and the caseload's
-#                       counts: slow (about half an hour on 2 cores), so neither in `test` nor in CI. Fails
+#   ./build.sh mutants [rules|plan|contract|vocabulary|caseload]
+#                       mutation testing (cargo-mutants) of the rules (src/rules/), the plan (src/plan/),
+#                       the contract (src/contract/), the vocabulary (src/vocabulary/) and the caseload's
+#                       counts: slow (up to two hours a part on 2 cores), so neither in `test` nor in CI. Fails
 #                       on a missed mutant that docs/mutants.md does not explain; the reports are in
 #                       target/mutants/<part>/mutants.out/; MUTANTS_ARGS=--iterate tests again
 #                       only what the last run did not catch
@@ -272,6 +273,12 @@ need_cargo_mutants() {
 # code only through what these already check.
 RULES_TESTS=(--test cases --test properties --test rules --test counter --test caseload --lib)
 CASELOAD_TESTS=(--test caseload --lib)
+# The plan (the regime chosen, windows, warnings, explanations, comparison) and the vocabulary
+# (words, dates, hours): the rules' tests and the bad-input requests. The contract (reading a
+# request, its errors, writing the answer): the case tables, the bad-input requests, the rules'
+# tests (which read answers) and the unit tests.
+PLAN_TESTS=("${RULES_TESTS[@]}" --test requests)
+CONTRACT_TESTS=(--test cases --test requests --test rules --test caseload --lib)
 
 # The caseload's counts, by function name rather than by file, so the list survives the caseload's
 # files being split or renamed: OnTime (on time, early, late, missing), the Accumulator (lists,
@@ -285,13 +292,16 @@ mutants() {
   need_cargo
   need_cargo_mutants
   local parts=("$@") part status=0 unexplained
-  [ ${#parts[@]} -gt 0 ] || parts=(rules caseload)
+  [ ${#parts[@]} -gt 0 ] || parts=(rules plan contract vocabulary caseload)
   for part in "${parts[@]}"; do
     local scope=() tests=()
     case "$part" in
       rules) scope=(--file 'src/rules/**/*.rs') tests=("${RULES_TESTS[@]}") ;;
+      plan) scope=(--file 'src/plan/**/*.rs') tests=("${PLAN_TESTS[@]}") ;;
+      contract) scope=(--file 'src/contract/**/*.rs') tests=("${CONTRACT_TESTS[@]}") ;;
+      vocabulary) scope=(--file 'src/vocabulary/**/*.rs') tests=("${PLAN_TESTS[@]}") ;;
       caseload) scope=(--file 'src/caseload/**/*.rs' --re "$CASELOAD_COUNTS") tests=("${CASELOAD_TESTS[@]}") ;;
-      *) die "unknown part '$part' (rules or caseload)" ;;
+      *) die "unknown part '$part' (rules, plan, contract, vocabulary or caseload)" ;;
     esac
     say "cargo mutants: $part"
     # No debug info: each mutant builds and links faster. The unmutated tree's build and tests
