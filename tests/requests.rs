@@ -89,6 +89,19 @@ fn at_most_1000_pauses() {
     assert_eq!(code(&pauses(1001)), "E_TOO_MANY_PAUSES");
 }
 
+/// The page refuses a link with too many pauses by their count before reading any (www/url.js):
+/// its copy of the limit is the contract's, so the page and the core refuse the same links.
+#[test]
+fn the_pages_limit_on_pauses_is_the_contracts() {
+    let js = include_str!("../www/url.js");
+    let line = js
+        .lines()
+        .find_map(|l| l.strip_prefix("export const MAX_PAUSES = "))
+        .expect("www/url.js exports MAX_PAUSES");
+    let n: usize = line.trim_end_matches(';').parse().expect("a number");
+    assert_eq!(n, samtaleplan::contract::fields::MAX_PAUSES);
+}
+
 #[test]
 fn messages_follow_the_request_language() {
     let da = message(r#"{"start":"2024-02-30"}"#);

@@ -40,8 +40,9 @@ export function toUrl(req, lang) {
   return url;
 }
 
-/** The contract's limit on pauses (MAX_PAUSES in src/contract/request.rs): a link with more is
- * refused by its count, before any pause is read or drawn (10,000 would make 500,000 nodes). */
+/** The contract's limit on pauses (MAX_PAUSES in src/contract/fields.rs; tests/requests.rs holds
+ * the two equal): a link with more is refused by its count, before any pause is read or drawn
+ * (10,000 would make 500,000 nodes). */
 export const MAX_PAUSES = 1000;
 /**
  * The page's link read: its language (`badLang`: a language the page does not have, named while
