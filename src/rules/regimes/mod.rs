@@ -231,7 +231,7 @@ pub struct GroupUnsupported;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::dates::ymd;
+    use crate::vocabulary::dates::ymd;
 
     #[test]
     fn every_samtale_resting_on_law_carries_its_source() {
