@@ -899,3 +899,67 @@ mod law_table {
         assert!(needles.len() > 40, "{}", needles.len());
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// What depends on what (issue 25, docs/architecture.md): the vocabulary at the bottom uses
+// nothing else of the crate, the rules nothing of the layers above them.
+
+mod layers {
+    use std::path::{Path, PathBuf};
+
+    const ABOVE_RULES: [&str; 6] = ["contract", "plan", "present", "caseload", "web", "cli"];
+
+    fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+        for entry in std::fs::read_dir(dir).expect("a source folder") {
+            let path = entry.expect("an entry").path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Each `crate::` path outside comments in `src/<folder>/` that names one of `forbidden`,
+    /// as "file:line: text".
+    fn uses_of(folder: &str, forbidden: &[&str]) -> (usize, Vec<String>) {
+        let mut files = Vec::new();
+        rust_files(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(folder),
+            &mut files,
+        );
+        let mut found = Vec::new();
+        for file in &files {
+            let text = std::fs::read_to_string(file).expect("a source file");
+            for (n, line) in text.lines().enumerate() {
+                if line.trim_start().starts_with("//") {
+                    continue;
+                }
+                let names = line.match_indices("crate::").map(|(i, m)| {
+                    let rest = &line[i + m.len()..];
+                    &rest[..rest
+                        .find(|c: char| !c.is_ascii_alphanumeric() && c != '_')
+                        .unwrap_or(rest.len())]
+                });
+                if names.into_iter().any(|name| forbidden.contains(&name)) {
+                    found.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+        (files.len(), found)
+    }
+
+    #[test]
+    fn the_layers_use_only_the_layers_below_them() {
+        let vocabulary = [&["rules"][..], &ABOVE_RULES[..]].concat();
+        for (folder, forbidden) in [("vocabulary", &vocabulary[..]), ("rules", &ABOVE_RULES[..])] {
+            let (files, found) = uses_of(folder, forbidden);
+            assert!(files >= 5, "src/{folder}: {files} files");
+            assert!(
+                found.is_empty(),
+                "src/{folder} uses a layer above it:\n{}",
+                found.join("\n")
+            );
+        }
+    }
+}

@@ -4,7 +4,8 @@ use crate::contract::error::quote;
 use crate::contract::hours::MAX_HOURS_PER_WEEK;
 use crate::contract::request::PauseReason;
 use crate::contract::words::Word;
-use crate::rules::ledighed::{Hundredths, Insurance};
+use crate::vocabulary::hours::Hundredths;
+use crate::vocabulary::insurance::Insurance;
 use std::borrow::Cow;
 use std::sync::Arc;
 

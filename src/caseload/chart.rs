@@ -11,7 +11,7 @@
 use super::Week;
 use crate::contract::lang::Lang;
 use crate::present::tree::Node;
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 use chrono::Datelike;
 
 const WIDTH: f64 = 760.0;
@@ -299,7 +299,7 @@ pub fn workload(weeks: &[Week], lang: Lang, id: &str) -> Node {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::dates::ymd;
+    use crate::vocabulary::dates::ymd;
 
     fn week(i: u64, akasse: u32, jobcenter: u32, kommune: u32, joint: u32) -> Week {
         let from = ymd(2024, 12, 23) + chrono::Days::new(7 * i);

@@ -9,8 +9,9 @@ use super::summary::{Days7, Item, List, OnTime, OnTimeRow, SamtaleKey, Share, St
 use super::{Caseload, Member, WEEKS};
 use crate::contract::lang::{Lang, Text};
 use crate::plan;
-use crate::rules::dates::short;
-use crate::rules::regimes::{Holder, Obligation};
+use crate::rules::regimes::Obligation;
+use crate::vocabulary::dates::short;
+use crate::vocabulary::holder::Holder;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use std::collections::BTreeMap;
 
@@ -378,7 +379,7 @@ impl Accumulator {
 mod tests {
     use crate::caseload::{Caseload, Options};
     use crate::contract::lang::Lang;
-    use crate::rules::dates::ymd;
+    use crate::vocabulary::dates::ymd;
     use std::collections::BTreeSet;
 
     #[test]

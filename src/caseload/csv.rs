@@ -8,7 +8,7 @@
 //! [`MAX_RECORD_BYTES`] or the file has ended was never closed, so the record is cut back to its
 //! first line — that line is the row with the error — and the lines after it are read again.
 
-use crate::rules::dates::{DateError, parse_iso};
+use crate::vocabulary::dates::{DateError, parse_iso};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 

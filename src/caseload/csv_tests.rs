@@ -1,7 +1,7 @@
 //! Tests of `csv`: records, fields, delimiters and dates.
 
 use super::*;
-use crate::rules::dates::ymd;
+use crate::vocabulary::dates::ymd;
 
 fn split(chunks: &[&[u8]]) -> Vec<Record> {
     let mut s = Splitter::new();

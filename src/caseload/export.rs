@@ -8,7 +8,7 @@ use super::worklist::Query;
 use super::{Caseload, Item};
 use crate::contract::lang::Lang;
 use crate::contract::words::Word;
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 use chrono::{Datelike, NaiveDate};
 
 /// Which lists can be exported.

@@ -54,7 +54,7 @@ use crate::contract::error::{ErrorCode, PlanError};
 use crate::contract::lang::Lang;
 use crate::contract::request::Request;
 use crate::contract::response::Response;
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 use chrono::NaiveDate;
 use columns::Layout;
 use counts::Accumulator;

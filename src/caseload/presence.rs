@@ -8,7 +8,7 @@ use super::Member;
 use super::share::Share;
 use crate::contract::lang::{Lang, Text};
 use crate::plan;
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 use chrono::Datelike;
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -14,7 +14,7 @@ use super::counts::{Open, lane, matches};
 use super::{Caseload, WEEKS};
 use crate::contract::lang::Lang;
 use crate::present::ics::{AllDay, Stamp, calendar};
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;

@@ -5,7 +5,7 @@ use super::RowError;
 pub use super::share::{Share, unknown};
 use super::star::Star;
 use crate::contract::lang::Lang;
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 use crate::vocabulary::words::words;
 use chrono::NaiveDate;
 use serde::Serialize;

@@ -6,7 +6,7 @@ use super::Caseload;
 use super::counts::{Open, matches};
 use super::summary::{Item, Status};
 use crate::contract::words::Word;
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 use serde::{Deserialize, Serialize};
 
 /// What the worklist is asked for. Every field may be left out.

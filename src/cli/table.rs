@@ -3,8 +3,8 @@
 use crate::usage::Bad;
 use clap::Args;
 use samtaleplan::contract::request::PauseReason;
-use samtaleplan::rules::dates::{long, period, short, span};
 use samtaleplan::rules::regimes::Obligation;
+use samtaleplan::vocabulary::dates::{long, period, short, span};
 use samtaleplan::{Response, plan_str};
 use serde_json::{Map, Value, json};
 use std::io;
@@ -187,8 +187,8 @@ fn render_table(plan: &Response) -> String {
     let t = |da: &'static str, en: &'static str| lang.pick(da, en);
     let mut s = String::new();
     let insurance = match plan.insurance {
-        samtaleplan::rules::ledighed::Insurance::Fuldtid => t("fuldtid", "full-time"),
-        samtaleplan::rules::ledighed::Insurance::Deltid => t("deltid", "part-time"),
+        samtaleplan::vocabulary::insurance::Insurance::Fuldtid => t("fuldtid", "full-time"),
+        samtaleplan::vocabulary::insurance::Insurance::Deltid => t("deltid", "part-time"),
     };
     s += &format!(
         "{} {} ({insurance})\n",

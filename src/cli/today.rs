@@ -28,7 +28,7 @@ fn utc() -> NaiveDate {
         .duration_since(SystemTime::UNIX_EPOCH)
         .map(|d| d.as_secs() / 86_400)
         .unwrap_or(0);
-    samtaleplan::rules::dates::ymd(1970, 1, 1)
+    samtaleplan::vocabulary::dates::ymd(1970, 1, 1)
         .checked_add_days(chrono::Days::new(days))
         .unwrap_or(NaiveDate::MIN)
 }

@@ -2,7 +2,7 @@
 //! checks of a request read ([`super::request`]) name them: a module of their own, so that the
 //! request depends on the reader and the reader not on the request.
 
-use crate::rules::dates::ymd;
+use crate::vocabulary::dates::ymd;
 use crate::vocabulary::lang::Lang;
 use crate::vocabulary::words::words;
 use chrono::NaiveDate;

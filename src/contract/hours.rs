@@ -26,7 +26,7 @@
 //! [`crate::contract::request::validate`]); all name the field (`pauses[0].hours_per_week`,
 //! `prior_hours`). [`crate::contract::wire`] reads the number and words the error.
 
-use crate::rules::ledighed::{HoursError, Hundredths};
+use crate::vocabulary::hours::{HoursError, Hundredths};
 
 /// The most hours a week can hold (7 × 24): more is a typing mistake, not a week's work. A limit on
 /// input, not a number of the law, so not in [`crate::rules::law`].
@@ -37,7 +37,7 @@ pub const MAX_HOURS_PER_WEEK: Hundredths = Hundredths(16_800);
 pub const MAX_PRIOR_HOURS: Hundredths = crate::rules::law::MAX_PRIOR_HOURS.value.fuldtid;
 
 /// A whole dagpengeperiode in hours: 5,772 fuldtid, 4,680 deltid (RULES.md § 2).
-pub fn max_prior_hours(insurance: crate::rules::ledighed::Insurance) -> Hundredths {
+pub fn max_prior_hours(insurance: crate::vocabulary::insurance::Insurance) -> Hundredths {
     insurance.max_prior_hours()
 }
 

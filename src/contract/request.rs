@@ -11,9 +11,11 @@ use crate::contract::error::{ErrorCode, PlanError, quote};
 use crate::contract::hours::max_prior_hours;
 use crate::contract::lang::Lang;
 use crate::contract::wire::{self, PauseJson, RequestJson};
-use crate::rules::dates::{DateError, likely_year, month_name, parse_iso, short};
-use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
+use crate::vocabulary::dates::{DateError, likely_year, month_name, parse_iso, short};
 pub use crate::vocabulary::group::Group;
+use crate::vocabulary::hours::Hundredths;
+use crate::vocabulary::insurance::Insurance;
+use crate::vocabulary::period::{Effect, Period};
 use chrono::Datelike;
 use chrono::NaiveDate;
 

@@ -6,8 +6,12 @@
 use crate::contract::lang::Lang;
 use crate::contract::request::{Group, PauseReason};
 use crate::contract::request::{LAST_DATE, effect_of};
-use crate::rules::ledighed::{Effect, Hundredths, Insurance, Period};
-use crate::rules::regimes::{Basis, Holder, Obligation, Source};
+use crate::rules::regimes::{Obligation, Source};
+use crate::vocabulary::basis::Basis;
+use crate::vocabulary::holder::Holder;
+use crate::vocabulary::hours::Hundredths;
+use crate::vocabulary::insurance::Insurance;
+use crate::vocabulary::period::{Effect, Period};
 use crate::vocabulary::words::words;
 use chrono::NaiveDate;
 

@@ -4,12 +4,13 @@ use super::warnings::periods;
 use crate::contract::lang::{Lang, Text};
 use crate::contract::request::{Request, label};
 use crate::contract::response::Message;
-use crate::rules::dates::{period, short, span};
 use crate::rules::law;
 use crate::rules::ledighed::{
-    Effect, FROZEN, Handover, HandoverBasis, Ledighed, SICK_DAYS_WITH_DAGPENGE as SICK_DAYS, sickness_split,
+    FROZEN, Handover, HandoverBasis, Ledighed, SICK_DAYS_WITH_DAGPENGE as SICK_DAYS, sickness_split,
 };
 use crate::rules::regimes::Regime;
+use crate::vocabulary::dates::{period, short, span};
+use crate::vocabulary::period::Effect;
 use chrono::{Datelike, NaiveDate};
 
 pub(super) fn assumptions(
@@ -44,8 +45,8 @@ pub(super) fn assumptions(
         ),
     });
     let (da_ins, en_ins) = match ins {
-        crate::rules::ledighed::Insurance::Fuldtid => ("fuldtidsforsikret", "insured full-time"),
-        crate::rules::ledighed::Insurance::Deltid => ("deltidsforsikret", "insured part-time"),
+        crate::vocabulary::insurance::Insurance::Fuldtid => ("fuldtidsforsikret", "insured full-time"),
+        crate::vocabulary::insurance::Insurance::Deltid => ("deltidsforsikret", "insured part-time"),
     };
     out.push(Message {
         code: "A_CONTINUOUS",
@@ -210,7 +211,7 @@ pub(super) fn assumptions(
 /// The frozen periods in words: "fra 1. marts til 31. august 2020 og fra 1. januar til 30. juni 2021"
 /// / "from 1 March to 31 August 2020 and from …" (each period within one year).
 fn frozen_periods(lang: Lang) -> String {
-    let one = |p: &crate::rules::ledighed::Period| {
+    let one = |p: &crate::vocabulary::period::Period| {
         let to = short(p.to, lang);
         let from = short(p.from, lang);
         let from = from.strip_suffix(&format!(" {}", p.from.year())).unwrap_or(&from);

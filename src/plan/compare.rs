@@ -5,8 +5,8 @@ use super::plan_under;
 use crate::contract::lang::Lang;
 use crate::contract::request::Request;
 use crate::contract::response::{ComparedSamtale, Comparison};
-use crate::rules::dates::short;
 use crate::rules::regimes::{self, Regime};
+use crate::vocabulary::dates::short;
 
 /// The plan under the neighbouring regime — the one before, or after the first — in short; `None`
 /// where that regime cannot plan for the request (a group it does not model).
@@ -82,7 +82,7 @@ mod tests {
     use crate::contract::request::from_json;
     use crate::contract::response::Response;
     use crate::plan;
-    use crate::rules::dates::ymd;
+    use crate::vocabulary::dates::ymd;
 
     fn plan_of(json: &str) -> Response {
         plan(&from_json(json).expect("valid")).expect("a plan")

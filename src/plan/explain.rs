@@ -5,10 +5,10 @@ use super::setup::{Setup, plus_days};
 use crate::contract::error::PlanError;
 use crate::contract::lang::Lang;
 use crate::contract::response::{Samtale, Status};
-use crate::rules::dates::short;
 use crate::rules::holidays::{is_non_working, last_working_day_before};
 use crate::rules::ledighed::{Breakdown, Handover, HandoverBasis, Reached, Slice, Span, Units};
 use crate::rules::regimes::{Bound, Spec};
+use crate::vocabulary::dates::short;
 use chrono::NaiveDate;
 
 impl Setup {

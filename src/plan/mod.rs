@@ -21,9 +21,9 @@ use crate::contract::request::Request;
 use crate::contract::response::{
     HoursNumber, Milestones, Next, NotOwed, PauseEcho, RegimeInfo, Response, SCHEMA, Samtale, Status,
 };
-use crate::rules::dates::long;
 use crate::rules::ledighed::Span;
 use crate::rules::regimes::{self, Obligation, Regime};
+use crate::vocabulary::dates::long;
 use assumptions::assumptions;
 use compare::compare;
 use setup::setup;

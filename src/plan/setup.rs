@@ -7,9 +7,10 @@ use crate::contract::lang::Lang;
 use crate::contract::request::LAST_DATE;
 use crate::contract::request::{Pause, Request, label};
 use crate::contract::response::NotOwedReason;
-use crate::rules::dates::short;
 use crate::rules::ledighed::{Handover, HandoverBasis, Ledighed, Span};
-use crate::rules::regimes::{Bound, Holder, Regime, Spec};
+use crate::rules::regimes::{Bound, Regime, Spec};
+use crate::vocabulary::dates::short;
+use crate::vocabulary::holder::Holder;
 use chrono::{Days, NaiveDate};
 use std::borrow::Cow;
 

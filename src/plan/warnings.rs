@@ -4,10 +4,12 @@
 use crate::contract::lang::Lang;
 use crate::contract::request::{Pause, Request, label};
 use crate::contract::response::{Message, NotOwed, NotOwedReason, Samtale};
-use crate::rules::dates::{likely_year, long, short, ymd};
 use crate::rules::holidays::{last_working_day_before, non_working_reason};
-use crate::rules::ledighed::{Hundredths, Insurance};
-use crate::rules::regimes::{self, Holder, Regime};
+use crate::rules::regimes::{self, Regime};
+use crate::vocabulary::dates::{likely_year, long, short, ymd};
+use crate::vocabulary::holder::Holder;
+use crate::vocabulary::hours::Hundredths;
+use crate::vocabulary::insurance::Insurance;
 use chrono::{Datelike, NaiveDate};
 
 /// The day a new main law on the employment effort is expected (RULES.md § 3).

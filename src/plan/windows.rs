@@ -6,7 +6,8 @@ use crate::contract::lang::Text;
 use crate::contract::request::Request;
 use crate::contract::response::NotOwedReason;
 use crate::rules::ledighed::Ledighed;
-use crate::rules::regimes::{self, Holder, Obligation, Regime};
+use crate::rules::regimes::{self, Obligation, Regime};
+use crate::vocabulary::holder::Holder;
 use chrono::NaiveDate;
 
 /// A plan's dates without a word of text: what a caseload of many thousand members needs.

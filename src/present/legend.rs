@@ -6,7 +6,7 @@ use crate::contract::response::{Response, Status};
 use crate::present::palette::{Shade, colour, hatch, lane_label};
 use crate::present::timeline::{marks, shades};
 use crate::present::tree::Node;
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 
 /// A 28 × 14 swatch, hidden from assistive technology (the words say it).
 fn swatch(shape: Node) -> Node {

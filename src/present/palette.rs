@@ -5,7 +5,7 @@
 
 use crate::contract::lang::Lang;
 use crate::present::tree::Node;
-use crate::rules::regimes::Holder;
+use crate::vocabulary::holder::Holder;
 
 /// The fill colour of a holder's bars (each at least 3:1 against white, WCAG 1.4.11).
 pub fn colour(holder: Holder) -> &'static str {

@@ -11,9 +11,10 @@ use crate::contract::response::{Response, Status};
 pub use crate::present::palette::{Shade, colour, hatch, lane_label};
 use crate::present::timeline_text::description;
 use crate::present::tree::Node;
-use crate::rules::dates::short;
-use crate::rules::ledighed::{Effect, FROZEN, sickness_split};
-use crate::rules::regimes::Holder;
+use crate::rules::ledighed::{FROZEN, sickness_split};
+use crate::vocabulary::dates::short;
+use crate::vocabulary::holder::Holder;
+use crate::vocabulary::period::Effect;
 use chrono::{Datelike, NaiveDate};
 
 /// The wide picture: 760 units across, for a box of 700 px or more (11-unit text stays ≥ 10 px).

@@ -3,8 +3,8 @@
 use crate::contract::lang::Lang;
 use crate::contract::request::PauseReason;
 use crate::contract::response::Response;
-use crate::rules::dates::short;
 use crate::rules::ledighed::{SICK_DAYS_WITH_DAGPENGE, sickness_split};
+use crate::vocabulary::dates::short;
 
 /// The text alternative: every bar, line and shaded period in words.
 pub(super) fn description(plan: &Response, lang: Lang) -> String {

@@ -11,8 +11,8 @@ use crate::contract::response::Response;
 use crate::present::legend::legend;
 use crate::present::timeline::{Layout, draw};
 use crate::present::tree::Node;
-use crate::rules::dates::{long, period};
 use crate::rules::regimes::Obligation;
+use crate::vocabulary::dates::{long, period};
 use chrono::NaiveDate;
 
 /// `<tag class=… part=…>`.
@@ -363,7 +363,7 @@ mod tests {
 
     #[test]
     fn every_samtale_is_a_row_with_its_dates_holder_and_citation() {
-        let response = crate::plan(&Request::new(crate::rules::dates::ymd(2024, 3, 4))).expect("a plan");
+        let response = crate::plan(&Request::new(crate::vocabulary::dates::ymd(2024, 3, 4))).expect("a plan");
         let root = plan(&response, "t");
         let rows: Vec<&Node> = root
             .descendants()

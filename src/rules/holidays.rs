@@ -1,7 +1,8 @@
 //! Danish non-working days (RULES.md § 2, "Non-working last days"). No rule moves a samtale
 //! deadline off such a day; the calculator only flags it and names the last working day before.
 
-use crate::rules::dates::{is_weekend, weekday_name};
+use crate::rules::dates::is_weekend;
+use crate::vocabulary::dates::weekday_name;
 use crate::vocabulary::lang::{Lang, Text};
 use chrono::{Datelike, Days, NaiveDate};
 
@@ -122,7 +123,7 @@ pub fn last_working_day_before(d: NaiveDate) -> NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::dates::ymd;
+    use crate::vocabulary::dates::ymd;
 
     #[test]
     fn easter_dates() {

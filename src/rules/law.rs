@@ -9,9 +9,11 @@
 //! ([`crate::contract::hours::MAX_HOURS_PER_WEEK`]) is 7 × 24, a limit on what can be typed, not a
 //! number of the law (RULES.md § 2 asks only for "a number > 0").
 
-use crate::rules::dates::ymd;
-use crate::rules::ledighed::{Hundredths, Insurance, Period};
-use crate::rules::regimes::Basis;
+use crate::vocabulary::basis::Basis;
+use crate::vocabulary::dates::ymd;
+use crate::vocabulary::hours::Hundredths;
+use crate::vocabulary::insurance::Insurance;
+use crate::vocabulary::period::Period;
 use chrono::NaiveDate;
 
 /// Where a number comes from.

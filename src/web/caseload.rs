@@ -43,7 +43,7 @@ impl CaseloadJob {
         label: Option<String>,
     ) -> Result<CaseloadJob, Error> {
         let lang = <Lang as Word>::parse(lang).unwrap_or_default();
-        let today = crate::rules::dates::parse_iso(today).map_err(|_| {
+        let today = crate::vocabulary::dates::parse_iso(today).map_err(|_| {
             plan_error(
                 PlanError::new(
                     crate::ErrorCode::DateFormat,
@@ -170,7 +170,7 @@ impl CaseloadJob {
     #[wasm_bindgen(js_name = callIn)]
     pub fn call_in(&self, monday: &str, holder: &str, offset: u32, limit: u32) -> Result<JsValue, Error> {
         let p = self.proposal.as_ref().ok_or_else(|| not_finished(self.lang))?;
-        let monday = crate::rules::dates::parse_iso(monday)
+        let monday = crate::vocabulary::dates::parse_iso(monday)
             .map_err(|_| plan_error(PlanError::internal("callIn: week", self.lang)))?;
         to_js(
             &self

@@ -30,8 +30,8 @@ pub use stamp::{Stamp, parse_stamp, parse_stamp_in};
 
 use crate::contract::lang::Lang;
 use crate::contract::response::{Response, Samtale};
-use crate::rules::dates;
 use crate::rules::regimes::Obligation;
+use crate::vocabulary::dates;
 use lines::Writer;
 use stamp::ics_date;
 use uid::uid;

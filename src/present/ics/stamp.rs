@@ -152,7 +152,7 @@ pub(super) fn ics_date(d: NaiveDate) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::dates::ymd;
+    use crate::vocabulary::dates::ymd;
 
     #[test]
     fn parses_valid_stamps() {

@@ -16,19 +16,16 @@
 
 mod hours;
 
-pub use hours::{HoursError, Hundredths, Insurance, Span, Units};
+pub use hours::{Span, Units};
+// The vocabulary's hours, insurance and periods, at their old paths.
+pub use crate::vocabulary::hours::{HoursError, Hundredths};
+pub use crate::vocabulary::insurance::Insurance;
+pub use crate::vocabulary::period::{Effect, Period};
 
 use crate::rules::dates::{day_number, from_day_number, weekday_at, weekdays_before};
 use crate::rules::law;
 use chrono::{Datelike, Days, NaiveDate};
 use std::cell::Cell;
-
-/// An inclusive range of dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Period {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
-}
 
 /// Hours from these periods do not count ([`law::FROZEN`]: BEK om en aktiv beskæftigelsesindsats § 7;
 /// the COVID freeze).
@@ -37,19 +34,6 @@ pub const FROZEN: [Period; 2] = law::FROZEN.value;
 /// The calendar days of a sickness that are days with dagpenge: the first 14
 /// ([`law::SICK_DAYS_WITH_DAGPENGE`], RULES.md § 2).
 pub const SICK_DAYS_WITH_DAGPENGE: u32 = law::SICK_DAYS_WITH_DAGPENGE.value;
-
-/// What a period the person gives means for the count (RULES.md § 2).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Effect {
-    /// No dagpenge at all (work, barsel, holiday without feriedagpenge, deregistration…): no
-    /// day in it counts.
-    Pause,
-    /// Part-time work with supplerende dagpenge, so many hours worked a week: each weekday
-    /// counts `(W − h)/5`.
-    PartTime(Hundredths),
-    /// A sickness from its first to its last day: see [`sickness_split`].
-    Sickness,
-}
 
 /// How a sickness counts (RULES.md § 2): its first 14 calendar days are days with dagpenge
 /// (dagpenge under sygdom) and count as if it were not there; from the 15th day on it is a full

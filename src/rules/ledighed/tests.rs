@@ -1,5 +1,5 @@
 use super::*;
-use crate::rules::dates::ymd;
+use crate::vocabulary::dates::ymd;
 
 fn p(a: (i32, u32, u32), b: (i32, u32, u32)) -> Period {
     Period {

@@ -3,6 +3,9 @@
 
 use crate::rules::ledighed::Span;
 use crate::vocabulary::group::Group;
+// The vocabulary's holders and bases, at their old paths.
+pub use crate::vocabulary::basis::Basis;
+pub use crate::vocabulary::holder::Holder;
 use crate::vocabulary::lang::{Lang, Text};
 use crate::vocabulary::words::words;
 use chrono::NaiveDate;
@@ -63,58 +66,6 @@ pub struct Regime {
 pub struct Note {
     pub code: &'static str,
     pub text: Text,
-}
-
-words! {
-    /// Who holds a samtale.
-    pub enum Holder {
-        Akasse = "akasse",
-        Jobcenter = "jobcenter",
-        /// The law's word from 1 July 2026.
-        Kommune = "kommune",
-        /// Held by the jobcenter/kommune with the a-kasse taking part.
-        Joint = "joint",
-    }
-}
-
-impl Holder {
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Holder::Akasse => lang.pick("a-kassen", "the a-kasse"),
-            Holder::Jobcenter => lang.pick("jobcentret", "the jobcentre"),
-            Holder::Kommune => lang.pick("kommunen", "the municipality"),
-            Holder::Joint => lang.pick(
-                "jobcentret og a-kassen sammen",
-                "the jobcentre and the a-kasse together",
-            ),
-        }
-    }
-}
-
-words! {
-    /// What settles a rule (RULES.md's labels).
-    pub enum Basis {
-        /// The statute or bekendtgørelse says it.
-        Law = "law",
-        /// The Danish Agency for Labour Market and Recruitment (STAR) says it.
-        Star = "star",
-        /// Only a-kasser or unions say it.
-        Practice = "practice",
-        /// No source settles it: the calculator's documented choice.
-        Convention = "convention",
-    }
-}
-
-impl Basis {
-    /// "lov", "STAR", "praksis", "konvention".
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Basis::Law => lang.pick("lov", "law"),
-            Basis::Star => "STAR",
-            Basis::Practice => lang.pick("praksis", "practice"),
-            Basis::Convention => lang.pick("konvention", "convention"),
-        }
-    }
 }
 
 words! {
@@ -280,7 +231,7 @@ pub struct GroupUnsupported;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::dates::ymd;
+    use crate::vocabulary::dates::ymd;
 
     #[test]
     fn every_samtale_resting_on_law_carries_its_source() {

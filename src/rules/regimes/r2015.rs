@@ -5,13 +5,13 @@
 //! by 16 months (RULES.md § 4, "R2015"). The monthly jobsamtaler may be held up to two weeks
 //! after their nominal date; the joint ones are firm (STAR Q&A 30-01-2018).
 
-use super::Basis::{Practice, Star};
 use super::Bound::{Days, Reached, ReachedPlus, Start};
-use super::Holder::{Akasse, Jobcenter, Joint};
 use super::{GroupUnsupported, Note, Regime, Source, Spec};
-use crate::rules::dates::ymd;
 use crate::rules::ledighed::Span::{Months, Weeks};
+use crate::vocabulary::basis::Basis::{Practice, Star};
+use crate::vocabulary::dates::ymd;
 use crate::vocabulary::group::Group;
+use crate::vocabulary::holder::Holder::{Akasse, Jobcenter, Joint};
 use crate::vocabulary::lang::Text;
 use chrono::NaiveDate;
 use std::borrow::Cow;

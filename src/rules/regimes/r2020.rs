@@ -4,14 +4,14 @@
 //! joint ones — and one more by 16 months (RULES.md § 4, "R2020"). The COVID freeze of 2020–2021
 //! is the ledighed counter's (src/rules/ledighed.rs).
 
-use super::Basis::{Law, Practice};
 use super::Bound::{Days, Reached, Start};
-use super::Holder::{Akasse, Jobcenter, Joint};
 use super::Obligation::Conditional;
 use super::{GroupUnsupported, Note, Regime, Source, Spec};
-use crate::rules::dates::ymd;
 use crate::rules::ledighed::Span::Months;
+use crate::vocabulary::basis::Basis::{Law, Practice};
+use crate::vocabulary::dates::ymd;
 use crate::vocabulary::group::Group;
+use crate::vocabulary::holder::Holder::{Akasse, Jobcenter, Joint};
 use crate::vocabulary::lang::Text;
 use chrono::NaiveDate;
 use std::borrow::Cow;

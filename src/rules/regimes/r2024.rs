@@ -3,13 +3,13 @@
 //! The a-kasse holds three jobsamtaler until the hand-over, the jobcenter three until six
 //! months, and a joint samtale follows by 16 months (RULES.md § 4, "R2024").
 
-use super::Basis::Law;
 use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
-use super::Holder::{Akasse, Jobcenter, Joint};
 use super::{GroupUnsupported, Note, Regime, Source, Spec};
-use crate::rules::dates::ymd;
 use crate::rules::ledighed::Span::Months;
+use crate::vocabulary::basis::Basis::Law;
+use crate::vocabulary::dates::ymd;
 use crate::vocabulary::group::Group;
+use crate::vocabulary::holder::Holder::{Akasse, Jobcenter, Joint};
 use crate::vocabulary::lang::Text;
 use chrono::NaiveDate;
 use std::borrow::Cow;

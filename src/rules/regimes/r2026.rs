@@ -3,14 +3,14 @@
 //! jobsamtaler until the hand-over, the kommune two until six months and one more by 16 months.
 //! A2, K1 and K2 are owed to at least 75 % of dagpengemodtagere (RULES.md § 4, "R2026").
 
-use super::Basis::Star;
 use super::Bound::{BeforeHandover, Days, Handover, Reached, Start};
-use super::Holder::{Akasse, Kommune};
 use super::Obligation::NormallyDue;
 use super::{GroupUnsupported, Note, Regime, Source, Spec};
-use crate::rules::dates::ymd;
 use crate::rules::ledighed::Span::Months;
+use crate::vocabulary::basis::Basis::Star;
+use crate::vocabulary::dates::ymd;
 use crate::vocabulary::group::Group;
+use crate::vocabulary::holder::Holder::{Akasse, Kommune};
 use crate::vocabulary::lang::Text;
 use chrono::NaiveDate;
 use std::borrow::Cow;

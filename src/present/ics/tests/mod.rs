@@ -9,7 +9,7 @@ use super::lines::{MAX_LINE_OCTETS, escape_text, fold_into};
 use super::stamp::ics_date;
 use super::*;
 use crate::plan_str;
-use crate::rules::dates::ymd;
+use crate::vocabulary::dates::ymd;
 use chrono::NaiveDate;
 
 /// Every samtale, past or not, and no link: the events as the plan has them.
