@@ -963,3 +963,34 @@ mod layers {
         }
     }
 }
+
+/// A_COVID_FREEZE is said when a freeze (2020-03-01 – 2020-08-31, 2021-01-01 – 2021-06-30, RULES.md
+/// § 2) touches the plan, from `start` to its last samtale's latest day, and only then: a plan of
+/// 2017 or 2024 does not mention it. Found by mutation testing (src/plan/assumptions.rs).
+#[test]
+fn the_covid_freeze_is_named_when_it_touches_the_plan() {
+    use chrono::{Duration, NaiveDate};
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("a date");
+    let freezes = [(day(2020, 3, 1), day(2020, 8, 31)), (day(2021, 1, 1), day(2021, 6, 30))];
+    let (mut with, mut without) = (0, 0);
+    let mut start = day(2017, 1, 2);
+    while start <= day(2024, 12, 30) {
+        let request = format!(r#"{{"start":"{start}"}}"#);
+        let plan = plan_str(&request).unwrap_or_else(|e| panic!("{request}: {e}"));
+        let last = plan.samtaler.iter().map(|s| s.latest).max().unwrap_or(start);
+        let touches = freezes.iter().any(|&(from, to)| from <= last && to >= start);
+        let named = plan.assumptions.iter().any(|a| a.code == "A_COVID_FREEZE");
+        assert_eq!(named, touches, "{request}: the plan runs to {last}");
+        if touches {
+            with += 1
+        } else {
+            without += 1
+        }
+        start += Duration::days(11);
+    }
+    // Both kinds occur, before and after the freezes.
+    assert!(with > 20 && without > 100, "{with} with, {without} without");
+    assert!(!assumptions(r#"{"start":"2024-03-04"}"#).contains(&"A_COVID_FREEZE"));
+    assert!(!assumptions(r#"{"start":"2017-03-06"}"#).contains(&"A_COVID_FREEZE"));
+    assert!(assumptions(r#"{"start":"2020-06-01"}"#).contains(&"A_COVID_FREEZE"));
+}
