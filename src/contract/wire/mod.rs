@@ -6,9 +6,12 @@
 //! types, words, the number of pauses, hours — in the order the input gives them, and says what
 //! it found as a [`read::Problem`], a value of its own: no visitor fails, nothing is read back
 //! from serde's words. `classify.rs` turns a problem into the contract's error; `syntax.rs`
-//! checks that the text is JSON at all and words a syntax error (the one place serde_json's own
-//! words are read: for the message of a syntax error, and to tell a number too large for a
-//! double from one).
+//! tells from the text where serde_json stopped whether it was a number too large for a double,
+//! and words a syntax error (the one place serde_json's own words are read: for the message of
+//! a syntax error, whose code is always `E_JSON`).
+//!
+//! JSON text is read once ([`from_text`]): the request, and past a problem the rest of the text,
+//! strictly and to its end. Only a number too large for a double makes it be read again.
 
 mod classify;
 mod pauses;
@@ -20,7 +23,8 @@ mod syntax;
 pub(crate) use classify::{not_object, too_many_pauses, wrong_type};
 use classify::{number_out_of_range, unreadable};
 pub(crate) use read::Found;
-use syntax::{AnyJson, OUT_OF_RANGE, syntax_error};
+use read::Skip;
+use syntax::{Stop, syntax_error};
 
 use crate::contract::error::PlanError;
 use crate::contract::fields::PauseReason;
@@ -114,55 +118,79 @@ struct LangOnly {
     lang: Option<Lang>,
 }
 
-/// Reads a request from JSON text: first the text is checked to be JSON at all (so `[` is a
-/// syntax error, not "not an object", and a broken string under an unknown field is still a
-/// syntax error), then read into [`RequestJson`].
+/// Reads a request from JSON text, in one reading: the reader reads the request and, past a
+/// problem, the rest of the text as strictly as [`syntax::AnyJson`] (every string decoded, every
+/// number read, at most 128 levels) and to its end. So when the reading ends well the text is
+/// JSON and its first problem is the answer; when it stops, the text's syntax error is (`[` is a
+/// syntax error, not "not an object"; a broken string under an unknown field is still a syntax
+/// error; a syntax error after a problem outranks it).
+///
+/// The one exception is a number too large for a double (`1e400`): valid JSON serde_json cannot
+/// read past, told by [`syntax::stop`] from the text where the reading stopped. Only then is the
+/// text read again ([`out_of_range`]).
 pub fn from_text(text: &str) -> Result<RequestJson, PlanError> {
-    // A number too large for a double (`1e400`) is valid JSON that serde_json cannot read: not a
-    // syntax error but a wrong value, so the text is read on, to where its field is known.
-    // serde_json skips a value it ignores without reading its numbers: the rest of the text is
-    // checked that way.
-    let syntax = serde_json::from_str::<AnyJson>(text)
-        .err()
-        .map(|e| match e.to_string().starts_with(OUT_OF_RANGE) {
-            true => serde_json::from_str::<IgnoredAny>(text)
-                .err()
-                .map_or((true, syntax_error(text, &e)), |e| (false, syntax_error(text, &e))),
-            false => (false, syntax_error(text, &e)),
-        });
-    if let Some((false, e)) = syntax {
-        return Err(e);
+    let mut reader = json(text);
+    let mut found = Found::default();
+    let read = read::request(&mut reader, &mut found, Skip::Strict).and_then(|request| reader.end().map(|()| request));
+    match read {
+        Ok(Some(request)) => Ok(request),
+        Ok(None) => Err(match found.problem.take() {
+            Some(problem) => problem.error(found.lang()),
+            // Does not happen: the reader keeps a problem where it reads none.
+            None => unreadable("", Lang::default()),
+        }),
+        Err(e) if syntax::stop(text, &e) == Stop::TooLarge => Err(out_of_range(text, &e)),
+        Err(e) => Err(syntax_error(text, &e)),
     }
-    let mut reader = serde_json::Deserializer::from_str(text);
+}
+
+/// The answer to a text whose first error is a number too large for a double (`e`): the text is
+/// read again, as it was before the one reading: the rest of it must be JSON as serde's
+/// `IgnoredAny` reads it (else its syntax error); then the request is read with every skipped
+/// value read as `IgnoredAny` (the number under a refused field is not read), and the number's
+/// field found; then the language, past the number.
+fn out_of_range(text: &str, e: &serde_json::Error) -> PlanError {
+    let mut rest = json(text);
+    if let Err(e) = IgnoredAny::deserialize(&mut rest).and_then(|_| rest.end()) {
+        return syntax_error(text, &e);
+    }
+    let mut reader = json(text);
     let mut track = serde_path_to_error::Track::new();
     let mut found = Found::default();
     let read = read::request(
         serde_path_to_error::Deserializer::new(&mut reader, &mut track),
         &mut found,
+        Skip::Lenient,
     );
-    match (read, found.problem.take(), syntax) {
+    match (read, found.problem.take()) {
         // Read, the number unread: the text's own error after all.
-        (Ok(Some(_)), _, Some((_, e))) => Err(e),
-        (Ok(Some(request)), _, None) => Ok(request),
-        (Ok(None), Some(problem), _) => Err(problem.error(found.lang())),
+        (Ok(Some(_)), _) => syntax_error(text, e),
+        (Ok(None), Some(problem)) => problem.error(found.lang()),
         // Past a problem only a `lang` is read: one serde_json cannot read makes the message
         // Danish.
-        (Err(_), Some(problem), _) => Err(problem.error(Lang::default())),
-        // The syntax is checked: the text's only error is a number too large for a double,
-        // where the reading stopped. The language is read again, past it.
-        (Err(_), None, Some(_)) => {
-            let lang = serde_json::from_str::<LangOnly>(text)
+        (Err(_), Some(problem)) => problem.error(Lang::default()),
+        // The reading stopped at the number. The language is read again, past it.
+        (Err(_), None) => {
+            let mut again = json(text);
+            let lang = LangOnly::deserialize(&mut again)
+                .and_then(|l| again.end().map(|()| l.lang))
                 .ok()
-                .and_then(|l| l.lang)
+                .flatten()
                 .unwrap_or_default();
             // The request itself is `.`.
             let path = track.path().to_string();
-            Err(number_out_of_range(path.strip_prefix('.').unwrap_or(&path), lang))
+            number_out_of_range(path.strip_prefix('.').unwrap_or(&path), lang)
         }
-        // Neither happens: the reader keeps a problem where it reads none, and the text is JSON.
-        (Ok(None), None, _) => Err(unreadable("", Lang::default())),
-        (Err(e), None, None) => Err(unreadable(&e.to_string(), Lang::default())),
+        // Does not happen: the reader keeps a problem where it reads none.
+        (Ok(None), None) => unreadable("", Lang::default()),
     }
+}
+
+/// A reader of the text: every reading of a request's text starts here (counted in tests).
+fn json(text: &str) -> serde_json::Deserializer<serde_json::de::StrRead<'_>> {
+    #[cfg(test)]
+    tests::READINGS.with(|n| n.set(n.get() + 1));
+    serde_json::Deserializer::from_str(text)
 }
 
 /// Reads a request from any serde input (a JS object, in the browser): its problem's message in
@@ -174,7 +202,7 @@ pub(crate) fn from_input<'de, D: serde::Deserializer<'de>>(
     message: impl FnOnce(D::Error) -> String,
 ) -> Result<RequestJson, PlanError> {
     let mut found = Found::default();
-    match (read::request(input, &mut found), found.problem) {
+    match (read::request(input, &mut found, Skip::Lenient), found.problem) {
         (Ok(Some(request)), _) => Ok(request),
         (_, Some(problem)) => Err(problem.error(lang)),
         (Err(e), None) => Err(unreadable(&message(e), lang)),
@@ -190,6 +218,67 @@ mod tests {
 
     fn error(text: &str) -> PlanError {
         from_text(text).expect_err("refused")
+    }
+
+    thread_local! {
+        /// How many readings of a text this thread began (counted by `super::json`).
+        pub(super) static READINGS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// How many times `from_text` began to read `text`.
+    fn readings(text: &str) -> usize {
+        READINGS.with(|n| n.set(0));
+        let _ = from_text(text);
+        READINGS.with(std::cell::Cell::get)
+    }
+
+    #[test]
+    fn a_text_is_read_once_unless_a_number_is_too_large() {
+        let deep = |n: usize| format!(r#"{{"x":{}{}}}"#, "[".repeat(n), "]".repeat(n));
+        for text in [
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-04-12"}],"lang":"en"}"#,
+            r#"{"start":"2024-03-04","x":[1,{"y":"z"}],"lang":"en"}"#,
+            r#"{"start":"2024-03-04","start":"2024-03-05"}"#,
+            r#"{"start":5,"lang":"en"}"#,
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","days":3}]}"#,
+            r#"{"start":"2024-03-04","x":"\ud800"}"#,
+            r#"{"start":"2024-03-04","x":1,}"#,
+            r#"{"start":"2024-03-04"} x"#,
+            "[]",
+            &deep(100),
+            &deep(200),
+        ] {
+            assert_eq!(readings(text), 1, "{text}");
+        }
+        // The one exception: the text is read past the number, then its language.
+        assert_eq!(readings(r#"{"start":1e400,"lang":"en"}"#), 4);
+        assert_eq!(readings(r#"{"x":1e400,"lang":"en"}"#), 3);
+        assert_eq!(readings(r#"{"start":1e400,"lang":"en"} x"#), 2);
+    }
+
+    /// Every reading of a text goes through `super::json`, where it is counted: no other reader of
+    /// JSON text stands in this module's code.
+    #[test]
+    fn every_reading_is_counted() {
+        for (name, source) in [
+            ("mod.rs", include_str!("mod.rs")),
+            ("read.rs", include_str!("read.rs")),
+            ("pauses.rs", include_str!("pauses.rs")),
+            ("syntax.rs", include_str!("syntax.rs")),
+            ("classify.rs", include_str!("classify.rs")),
+        ] {
+            let code = source.split("#[cfg(test)]\nmod tests").next().unwrap_or(source);
+            let readers = [
+                "serde_json::from",
+                "Deserializer::from_",
+                "StreamDeserializer",
+                "serde_json::de::from",
+            ]
+            .iter()
+            .map(|reader| code.matches(reader).count())
+            .sum::<usize>();
+            assert_eq!(readers, usize::from(name == "mod.rs"), "{name}");
+        }
     }
 
     #[test]

@@ -4,14 +4,15 @@
 
 use super::PauseJson;
 use super::Pauses;
-use super::read::{Expect, Leaf, Problem, field, number_of_hours, skip_map, skip_seq, text, word, wrong};
+use super::read::{Expect, LeafSeed, Problem, Skip, field, number_of_hours, skip_map, skip_seq, text, word, wrong};
 use crate::contract::fields::{MAX_PAUSES, PAUSE_FIELDS, PauseReason};
 use crate::contract::hours::{self, HoursPerWeek, MAX_HOURS_PER_WEEK};
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
-/// The `pauses` field: read (`None` for null), or its problem.
-pub(super) struct PausesSeed;
+/// The `pauses` field: read (`None` for null), or its problem; what is not looked at is read as
+/// [`Skip`] says.
+pub(super) struct PausesSeed(pub Skip);
 
 impl<'de> DeserializeSeed<'de> for PausesSeed {
     type Value = Result<Option<Pauses>, Problem>;
@@ -31,22 +32,23 @@ impl<'de> Visitor<'de> for PausesSeed {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         // A longer list is refused from its announced length where the input has one (a JS
         // array), before any pause is read.
+        let skip = self.0;
         if let Some(n) = seq.size_hint().filter(|&n| n > MAX_PAUSES) {
-            skip_seq(seq)?;
+            skip_seq(seq, skip)?;
             return Ok(Err(Problem::TooManyPauses(n)));
         }
         let mut pauses = Vec::new();
-        while let Some(pause) = seq.next_element_seed(PauseSeed(pauses.len()))? {
+        while let Some(pause) = seq.next_element_seed(PauseSeed(pauses.len(), skip))? {
             let pause = match pause {
                 Ok(pause) => pause,
                 Err(problem) => {
-                    skip_seq(seq)?;
+                    skip_seq(seq, skip)?;
                     return Ok(Err(problem));
                 }
             };
             if pauses.len() == MAX_PAUSES {
                 // Text gives no length ahead: count the rest (the text is at most 64 KiB).
-                let n = MAX_PAUSES + 1 + skip_seq(seq)?;
+                let n = MAX_PAUSES + 1 + skip_seq(seq, skip)?;
                 return Ok(Err(Problem::TooManyPauses(n)));
             }
             pauses.push(pause);
@@ -63,7 +65,7 @@ impl<'de> Visitor<'de> for PausesSeed {
     }
 
     fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Self::Value, M::Error> {
-        skip_map(map)?;
+        skip_map(map, self.0)?;
         Ok(Err(wrong("pauses", Expect::List)))
     }
 
@@ -89,7 +91,7 @@ impl<'de> Visitor<'de> for PausesSeed {
 }
 
 /// The pause at an index: read, or its problem.
-struct PauseSeed(usize);
+struct PauseSeed(usize, Skip);
 
 impl PauseSeed {
     fn path(&self) -> String {
@@ -125,7 +127,7 @@ impl<'de> Visitor<'de> for PauseSeed {
                 Ok(i) => {
                     let name = PAUSE_FIELDS[i];
                     let path = format!("{within}.{name}");
-                    let leaf = map.next_value::<Leaf>()?;
+                    let leaf = map.next_value_seed(LeafSeed(self.1))?;
                     match name {
                         "from" => text(leaf, &path).map(|v| pause.from = v),
                         "to" => text(leaf, &path).map(|v| pause.to = v),
@@ -141,12 +143,12 @@ impl<'de> Visitor<'de> for PauseSeed {
                     }
                 }
                 Err(problem) => {
-                    map.next_value::<IgnoredAny>()?;
+                    self.1.value(&mut map)?;
                     Err(problem)
                 }
             };
             if let Err(problem) = read {
-                skip_map(map)?;
+                skip_map(map, self.1)?;
                 return Ok(Err(problem));
             }
         }
@@ -154,7 +156,7 @@ impl<'de> Visitor<'de> for PauseSeed {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        skip_seq(seq)?;
+        skip_seq(seq, self.1)?;
         Ok(self.not_object())
     }
 

@@ -5,10 +5,15 @@
 //! inside serde's. So no visitor ever fails: the first problem is kept, the rest of the input
 //! is skipped (still read to its end, as serde must), and only a `lang` after it is still read,
 //! for the language of the message. The only errors that leave serde are the input's own — a
-//! number too large for a double (JSON text), what a JS value cannot give.
+//! syntax error or a number too large for a double (JSON text), what a JS value cannot give.
+//!
+//! What is skipped is read as [`Skip`] says: JSON text [`Skip::Strict`]ly, every string decoded
+//! and every number read as [`AnyJson`] reads them, so the one reading of a text also checks that
+//! all of it is JSON (see `super::from_text`).
 
 use super::RequestJson;
 use super::pauses::PausesSeed;
+use super::syntax::AnyJson;
 use crate::contract::fields::FIELDS;
 use crate::contract::hours::{self, MAX_PRIOR_HOURS, Number, PriorHours};
 use crate::vocabulary::group::Group;
@@ -16,7 +21,7 @@ use crate::vocabulary::hours::Hundredths;
 use crate::vocabulary::insurance::Insurance;
 use crate::vocabulary::lang::Lang;
 use crate::vocabulary::words::Word;
-use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
 /// What a request's JSON says wrong, and where (a field's path: `pauses[0].from`).
@@ -98,8 +103,50 @@ impl Found {
 /// Reads a request: `Some` when it has no problem; `None` when it has one (in `found`); an
 /// error only when the input itself cannot give a value (then `found.problem` says whether a
 /// problem came first).
-pub(crate) fn request<'de, D: Deserializer<'de>>(d: D, found: &mut Found) -> Result<Option<RequestJson>, D::Error> {
-    d.deserialize_any(RequestVisitor(found))
+pub(crate) fn request<'de, D: Deserializer<'de>>(
+    d: D,
+    found: &mut Found,
+    skip: Skip,
+) -> Result<Option<RequestJson>, D::Error> {
+    d.deserialize_any(RequestVisitor(found, skip))
+}
+
+/// How the reader reads a value it does not look at (past a problem; a list or an object where
+/// the contract has a leaf).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Skip {
+    /// As [`AnyJson`]: every string decoded, every number read, at most 128 levels deep — so a
+    /// text read to its end is JSON, a lone surrogate anywhere is its syntax error.
+    Strict,
+    /// As serde's `IgnoredAny`: a JS value; and a text with a number too large for a double,
+    /// read again past the number (`super::from_text`).
+    Lenient,
+}
+
+impl Skip {
+    /// Reads the next item of a list: `false` at its end.
+    fn item<'de, A: SeqAccess<'de>>(self, seq: &mut A) -> Result<bool, A::Error> {
+        Ok(match self {
+            Skip::Strict => seq.next_element::<AnyJson>()?.is_some(),
+            Skip::Lenient => seq.next_element::<IgnoredAny>()?.is_some(),
+        })
+    }
+
+    /// Reads the value of an entry of an object.
+    pub(super) fn value<'de, M: MapAccess<'de>>(self, map: &mut M) -> Result<(), M::Error> {
+        match self {
+            Skip::Strict => map.next_value::<AnyJson>().map(drop),
+            Skip::Lenient => map.next_value::<IgnoredAny>().map(drop),
+        }
+    }
+
+    /// Reads the next entry of an object: `false` at its end.
+    fn entry<'de, M: MapAccess<'de>>(self, map: &mut M) -> Result<bool, M::Error> {
+        Ok(match self {
+            Skip::Strict => map.next_entry::<AnyJson, AnyJson>()?.is_some(),
+            Skip::Lenient => map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some(),
+        })
+    }
 }
 
 /// A value where the contract has a string, a number or a boolean, as serde handed it over.
@@ -113,15 +160,19 @@ pub(super) enum Leaf {
     Nested,
 }
 
-impl<'de> de::Deserialize<'de> for Leaf {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Leaf, D::Error> {
-        d.deserialize_any(LeafVisitor)
+/// Reads a [`Leaf`], skipping a list or an object as [`Skip`] says.
+#[derive(Clone, Copy)]
+pub(super) struct LeafSeed(pub Skip);
+
+impl<'de> DeserializeSeed<'de> for LeafSeed {
+    type Value = Leaf;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Leaf, D::Error> {
+        d.deserialize_any(self)
     }
 }
 
-struct LeafVisitor;
-
-impl<'de> Visitor<'de> for LeafVisitor {
+impl<'de> Visitor<'de> for LeafSeed {
     type Value = Leaf;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -161,31 +212,32 @@ impl<'de> Visitor<'de> for LeafVisitor {
     }
 
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Leaf, D::Error> {
-        d.deserialize_any(LeafVisitor)
+        d.deserialize_any(self)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Leaf, A::Error> {
-        skip_seq(seq)?;
+        skip_seq(seq, self.0)?;
         Ok(Leaf::Nested)
     }
 
     fn visit_map<M: MapAccess<'de>>(self, map: M) -> Result<Leaf, M::Error> {
-        skip_map(map)?;
+        skip_map(map, self.0)?;
         Ok(Leaf::Nested)
     }
 }
 
-/// Reads the rest of a list without looking at it (numbers are not even converted).
-pub(super) fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A) -> Result<usize, A::Error> {
+/// Reads the rest of a list without looking at it: how many items it held.
+pub(super) fn skip_seq<'de, A: SeqAccess<'de>>(mut seq: A, skip: Skip) -> Result<usize, A::Error> {
     let mut n = 0;
-    while seq.next_element::<IgnoredAny>()?.is_some() {
+    while skip.item(&mut seq)? {
         n += 1;
     }
     Ok(n)
 }
 
-pub(super) fn skip_map<'de, M: MapAccess<'de>>(mut map: M) -> Result<(), M::Error> {
-    while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+/// Reads the rest of an object without looking at it.
+pub(super) fn skip_map<'de, M: MapAccess<'de>>(mut map: M, skip: Skip) -> Result<(), M::Error> {
+    while skip.entry(&mut map)? {}
     Ok(())
 }
 
@@ -266,7 +318,7 @@ pub(super) fn field(key: &str, fields: &[&str], seen: &mut [bool], within: &str)
     Ok(i)
 }
 
-struct RequestVisitor<'a>(&'a mut Found);
+struct RequestVisitor<'a>(&'a mut Found, Skip);
 
 impl<'de> Visitor<'de> for RequestVisitor<'_> {
     type Value = Option<RequestJson>;
@@ -276,7 +328,7 @@ impl<'de> Visitor<'de> for RequestVisitor<'_> {
     }
 
     fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Option<RequestJson>, M::Error> {
-        let found = self.0;
+        let (found, skip) = (self.0, self.1);
         let mut json = RequestJson::default();
         let mut seen = [false; FIELDS.len()];
         while let Some(key) = map.next_key::<String>()? {
@@ -285,13 +337,13 @@ impl<'de> Visitor<'de> for RequestVisitor<'_> {
                 // (An error of the input while reading it: the message is Danish, see
                 // `super::from_text`.)
                 if key == "lang" && matches!(found.lang, LangSeen::None) {
-                    let leaf = map.next_value::<Leaf>()?;
+                    let leaf = map.next_value_seed(LeafSeed(skip))?;
                     found.see_lang(Some(&leaf));
                 } else {
                     if key == "lang" {
                         found.see_lang(None);
                     }
-                    map.next_value::<IgnoredAny>()?;
+                    skip.value(&mut map)?;
                 }
                 continue;
             }
@@ -302,14 +354,14 @@ impl<'de> Visitor<'de> for RequestVisitor<'_> {
                         found.see_lang(None);
                     }
                     found.keep(problem);
-                    map.next_value::<IgnoredAny>()?;
+                    skip.value(&mut map)?;
                     continue;
                 }
             };
             let read = match FIELDS[i] {
-                "pauses" => map.next_value_seed(PausesSeed)?.map(|p| json.pauses = p),
+                "pauses" => map.next_value_seed(PausesSeed(skip))?.map(|p| json.pauses = p),
                 name => {
-                    let leaf = map.next_value::<Leaf>()?;
+                    let leaf = map.next_value_seed(LeafSeed(skip))?;
                     if name == "lang" {
                         found.see_lang(Some(&leaf));
                     }
@@ -326,12 +378,12 @@ impl<'de> Visitor<'de> for RequestVisitor<'_> {
     /// A list is not a request; its language is its only item's, as serde's derive reads a
     /// struct from a list.
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Option<RequestJson>, A::Error> {
-        let found = self.0;
+        let (found, skip) = (self.0, self.1);
         found.keep(Problem::NotObject { path: String::new() });
-        if let Some(leaf) = seq.next_element::<Leaf>()? {
+        if let Some(leaf) = seq.next_element_seed(LeafSeed(skip))? {
             found.see_lang(Some(&leaf));
         }
-        if skip_seq(seq)? > 0 {
+        if skip_seq(seq, skip)? > 0 {
             found.lang = LangSeen::Unreadable;
         }
         Ok(None)
