@@ -66,21 +66,6 @@ macro_rules! words {
 
 pub(crate) use words;
 
-/// The mark that begins what a word's visitor found, inside serde's error text. The request's
-/// reader ([`crate::contract::wire`]) does not use words' `Deserialize` and reads no error text;
-/// a caseload filter (`web/caseload.rs`) still does, and shows the text as it is.
-pub(crate) const MARK: char = '\u{1}';
-/// What a visitor expected, as serde's "invalid type: …, expected …" will quote it.
-pub(crate) const EXPECT_STRING: &str = "\u{1}string";
-
-/// A word outside its list: `allowed` are the words there are.
-pub(crate) fn unknown_value<E: serde::de::Error>(value: &str, allowed: &[&str]) -> E {
-    E::custom(format_args!(
-        "{MARK}E_UNKNOWN_VALUE{MARK}{}{MARK}{value}",
-        allowed.join(", ")
-    ))
-}
-
 /// Reads a [`Word`] from a string: the visitor behind every word's `Deserialize`.
 pub struct WordVisitor<T>(pub std::marker::PhantomData<T>);
 
@@ -88,10 +73,35 @@ impl<T: Word> serde::de::Visitor<'_> for WordVisitor<T> {
     type Value = T;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(EXPECT_STRING)
+        write!(f, "one of {}", T::WORDS.join(", "))
     }
 
+    /// A word outside its list is serde's own "unknown variant" error, naming the words there
+    /// are. The request's reader ([`crate::contract::wire`]) does not use this visitor: it reads
+    /// the text and words its own error; a caseload filter (`web/caseload.rs`) shows this text.
     fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<T, E> {
-        T::parse(word).ok_or_else(|| unknown_value(word, T::WORDS))
+        T::parse(word).ok_or_else(|| E::unknown_variant(word, T::WORDS))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::vocabulary::lang::Lang;
+
+    /// A word read through serde (a caseload filter) is refused in serde's own words, naming the
+    /// words there are, with no mark or code inside the text.
+    #[test]
+    fn a_word_outside_its_list_is_refused_in_plain_words() {
+        let e = serde_json::from_str::<Lang>(r#""xx""#).expect_err("no such language");
+        assert_eq!(
+            e.to_string(),
+            "unknown variant `xx`, expected `da` or `en` at line 1 column 4"
+        );
+        let e = serde_json::from_str::<Lang>("5").expect_err("not a string");
+        assert_eq!(
+            e.to_string(),
+            "invalid type: integer `5`, expected one of da, en at line 1 column 1"
+        );
+        assert_eq!(serde_json::from_str::<Lang>(r#""en""#).ok(), Some(Lang::En));
     }
 }
