@@ -314,9 +314,14 @@ mutants() {
     mkdir -p "target/mutants/$part"
     # MUTANTS_ARGS passes more options, e.g. MUTANTS_ARGS=--iterate to test again only the
     # mutants the last run did not catch.
+    # The test targets go to every cargo call, the build's too (`cargo test --no-run`), so a mutant
+    # builds only the binaries that judge it, not the fuzzer, the command line's tests or the
+    # examples.
+    local cargo_args=() t
+    for t in "${tests[@]}"; do cargo_args+=("--cargo-arg=$t"); done
     # shellcheck disable=SC2086
     CARGO_PROFILE_DEV_DEBUG=0 cargo mutants "${scope[@]}" --timeout-multiplier 4 --minimum-test-timeout 30 --build-timeout-multiplier 3 \
-      --output "target/mutants/$part" ${MUTANTS_ARGS:-} -- "${tests[@]}" || rc=$?
+      --output "target/mutants/$part" "${cargo_args[@]}" ${MUTANTS_ARGS:-} || rc=$?
     case "$rc" in
       0 | 2 | 3) ;;
       *) die "cargo mutants stopped (exit $rc) on $part: see $out/debug.log" ;;
