@@ -572,3 +572,61 @@ fn a_number_too_large_is_the_wrong_type_in_its_field() {
         "E_UNKNOWN_VALUE"
     );
 }
+
+/// Every field of a request has its own name in a message, in the form's words, in both
+/// languages (the labels of contract/fields.rs; mutation testing found four of them untested).
+#[test]
+fn each_field_is_named_in_its_own_words() {
+    for (request, da, en) in [
+        (
+            r#""start":"2024-02-30""#,
+            "Første ledighedsdag: ",
+            "The first day of unemployment: ",
+        ),
+        (
+            r#""start":"2024-03-04","today":"2024-02-30""#,
+            "Dagens dato (today): ",
+            "Today's date (today): ",
+        ),
+        (
+            r#""start":"2024-03-04","handover":"2024-02-30""#,
+            "Overgangsdatoen: ",
+            "The hand-over date: ",
+        ),
+        (
+            r#""start":"2024-03-04","group":"x""#,
+            "Gruppen (group) har",
+            "The group (group) has",
+        ),
+        (
+            r#""start":"2024-03-04","insurance":"x""#,
+            "Forsikringen (insurance) har",
+            "The insurance (insurance) has",
+        ),
+        (
+            r#""start":"2024-03-04","prior_hours":"x""#,
+            "Timer fra tidligere ledighed ",
+            "Hours from earlier unemployment ",
+        ),
+        (
+            r#""start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-02-30"}]"#,
+            "Periode 1, til og med: ",
+            "Period 1, to: ",
+        ),
+    ] {
+        let m = message(&format!("{{{request}}}"));
+        assert!(m.starts_with(da), "{request}: {m}");
+        let m = message(&format!(r#"{{"lang":"en",{request}}}"#));
+        assert!(m.starts_with(en), "{request}: {m}");
+    }
+    // The language itself: a language it does not know is named in Danish.
+    assert!(message(r#"{"start":"2024-03-04","lang":"xx"}"#).starts_with("Sproget (lang) har"));
+}
+
+/// A PlanError shown as text (the command line's and Rust callers' `{e}`) is its code and message.
+#[test]
+fn an_error_shows_as_its_code_and_message() {
+    let e = plan_str(r#"{"start":"2024-02-30"}"#).expect_err("no such day");
+    assert_eq!(e.to_string(), format!("E_DATE_INVALID: {}", e.message));
+    assert!(e.message.starts_with("Første ledighedsdag"), "{}", e.message);
+}
