@@ -60,7 +60,8 @@ let offset = 0;
 let booking = null;
 
 /** The button that opens a member's plan: the reference, and the name (when the file has names)
- * in its accessible name. Names stay on this page: nothing is sent anywhere. */
+ * in its accessible name. Names stay on this page: nothing is sent anywhere.
+ * @param {import('./pkg/caseload.js').Item | import('./pkg/caseload.js').Proposed} i */
 function memberButton(i) {
   const who = i.name ? `${i.name} (${i.member})` : i.member;
   return el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${who}` }, [i.member]);
@@ -91,7 +92,8 @@ function dayDiff(a, b) {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86400000);
 }
 
-/** A samtale's status in words; without held dates in the file, a passed latest date is not "overskredet". */
+/** A samtale's status in words; without held dates in the file, a passed latest date is not "overskredet".
+ * @param {import('./pkg/caseload.js').Item} i */
 function statusWords(i) {
   if (i.status !== 'overdue') return i.status_label;
   const days = count(dayDiff(i.latest, summary.today), 'dag', 'dage');
