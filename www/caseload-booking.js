@@ -5,7 +5,7 @@
 // WebAssembly core's (CaseloadJob.book); this file only places it.
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** @typedef {import('./caseload-types').Booking} Booking */
+/** @typedef {import('./pkg/caseload.js').Booking} Booking */
 /** The lanes as the proposal gives them (the keys of a BookedWeek's loads).
  * @type {{ key: 'akasse' | 'jobcenter' | 'joint', name: string, colour: string }[]} */
 export const LANES = [
@@ -42,7 +42,7 @@ export function capacityText(form) {
 }
 
 /** The words for a lane's week: "3 af 4, fuld, 2 i fare".
- * @param {import('./caseload-types').Load} load */
+ * @param {import('./pkg/caseload.js').Load} load */
 export function loadWords(load) {
   const parts = [load.capacity == null ? `${number(load.booked)} (ubegrænset)` : `${number(load.booked)} af ${number(load.capacity)}`];
   if (load.full) parts.push('fuld');

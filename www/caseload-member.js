@@ -17,7 +17,7 @@ const plans = () =>
     return m;
   }));
 
-/** @type {import('./caseload-types').MemberRequest} */
+/** @type {import('./pkg/caseload.js').MemberRequest} */
 let member = null;
 /** Opens a member's plan in the dialog; `booked`: a booking proposal has been made (its weeks are
  * shown, and offered as a calendar file). */

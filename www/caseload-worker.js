@@ -11,16 +11,24 @@
 
 const LIGHT = './pkg/caseload.js';
 const FULL = './pkg/caseload-xlsx.js';
-/** Each module, imported and initialised once: url -> Promise of its exports. */
+// Their types, generated from the Rust (wasm-bindgen and tsify: www/pkg/*.d.ts).
+/** @typedef {typeof import('./pkg/caseload.js') | typeof import('./pkg/caseload-xlsx.js')} Module */
+/** @typedef {import('./pkg/caseload.js').CaseloadJob | import('./pkg/caseload-xlsx.js').CaseloadJob} Job */
+/** Each module, imported and initialised once: url -> Promise of its exports.
+ * @type {Map<string, Promise<Module>>} */
 const modules = new Map();
+/** @param {string} url */
 const load = (url) => {
   if (!modules.has(url)) modules.set(url, import(url).then(async (m) => (await m.default(), m)));
   return modules.get(url);
 };
 const ready = load(LIGHT);
 /** The module the job lives in, the job, and what made it (to make it again in the full module). */
+/** @type {Module} */
 let core = null;
+/** @type {Job} */
 let job = null;
+/** @type {import('./caseload-types').Questions['run'] & { booked: [string, number] | null }} */
 let made = null;
 // Tell the page when the module is ready, so it can say so (and a benchmark can wait for it).
 ready.then(() => self.postMessage({ type: 'ready' }));
@@ -35,10 +43,10 @@ async function isSpreadsheet(file) {
 
 /** A job of module `m` with the whole file read into it and summed up; `report` gets progress,
  * `keep` the job as soon as it is made.
- * @param {any} m the module (pkg/caseload.js or pkg/caseload-xlsx.js)
+ * @param {Module} m the module (pkg/caseload.js or pkg/caseload-xlsx.js)
  * @param {import('./caseload-types').Questions['run']} question
  * @param {(report: import('./caseload-types').Progress) => void} report
- * @param {(job: any) => void} keep */
+ * @param {(job: Job) => void} keep */
 async function read(m, { file, today, lang, limit, sheet, label }, report, keep) {
   const next = new m.CaseloadJob(today, lang, limit, sheet || undefined, label || undefined);
   keep(next);
@@ -128,7 +136,8 @@ self.onmessage = async ({ data }) => {
       reply({ type: 'export', text: job.export(data.list, data.query) });
     } else if (type === 'xlsx') {
       await full();
-      const bytes = job.exportXlsx(data.list, data.query);
+      // full() has put the job in the full module, the one with exportXlsx.
+      const bytes = /** @type {import('./pkg/caseload-xlsx.js').CaseloadJob} */ (job).exportXlsx(data.list, data.query);
       reply({ type: 'xlsx', bytes }, [bytes.buffer]);
     } else if (type === 'book') {
       const booking = job.book(data.capacity, data.limit);

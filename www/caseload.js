@@ -24,7 +24,7 @@ const PAGE = 50;
 const SVG = 'http://www.w3.org/2000/svg';
 /** The workload chart's element tree from the worker ({name, attrs, children}: workloadChart) as
  * SVG elements and text nodes: nothing in it is parsed as markup. */
-/** @param {import('./caseload-types').ChartNode} node
+/** @param {import('./pkg/caseload.js').ChartNode} node
  * @returns {SVGElement} */
 function mount({ name, attrs, children }) {
   const node = document.createElementNS(SVG, name);
@@ -52,15 +52,16 @@ function count(n, one, many) {
   return `${number(n)} ${n === 1 ? one : many}`;
 }
 
-/** @type {import('./caseload-types').Summary} */
+/** @type {import('./pkg/caseload.js').Summary} */
 let summary = null;
 let offset = 0;
 /** The last booking proposal (its capacity goes with the exports). */
-/** @type {import('./caseload-types').Booking} */
+/** @type {import('./pkg/caseload.js').Booking} */
 let booking = null;
 
 /** The button that opens a member's plan: the reference, and the name (when the file has names)
- * in its accessible name. Names stay on this page: nothing is sent anywhere. */
+ * in its accessible name. Names stay on this page: nothing is sent anywhere.
+ * @param {import('./pkg/caseload.js').Item | import('./pkg/caseload.js').Proposed} i */
 function memberButton(i) {
   const who = i.name ? `${i.name} (${i.member})` : i.member;
   return el('button', { type: 'button', class: 'button button-tertiary caseload-member', 'data-member': i.member, 'aria-label': `Åbn planen for ${who}` }, [i.member]);
@@ -68,7 +69,7 @@ function memberButton(i) {
 
 /** The worklist's filter as the form says it (only what is chosen). The selects' options are
  * the core's words (a holder, a status), which the core checks again (E_UNKNOWN_VALUE).
- * @returns {import('./caseload-types').Query} */
+ * @returns {import('./pkg/caseload.js').Query} */
 function filter() {
   /** @type {Record<string, any>} */
   const q = {};
@@ -91,7 +92,8 @@ function dayDiff(a, b) {
   return Math.round((Date.parse(b) - Date.parse(a)) / 86400000);
 }
 
-/** A samtale's status in words; without held dates in the file, a passed latest date is not "overskredet". */
+/** A samtale's status in words; without held dates in the file, a passed latest date is not "overskredet".
+ * @param {import('./pkg/caseload.js').Item} i */
 function statusWords(i) {
   if (i.status !== 'overdue') return i.status_label;
   const days = count(dayDiff(i.latest, summary.today), 'dag', 'dage');
@@ -134,7 +136,7 @@ async function drawWorklist() {
 }
 
 /** The numbers that follow the holder filter: counts, chart, table, on time. */
-/** @param {import('./caseload-types').Summary} s */
+/** @param {import('./pkg/caseload.js').Summary} s */
 async function drawNumbers(s) {
   const count = (status, n, words) =>
     el('button', { type: 'button', class: 'button button-secondary caseload-count-button', 'data-status': status }, [`${words}: ${number(n)}`]);
@@ -166,7 +168,7 @@ async function drawNumbers(s) {
 }
 
 /** Draws a new summary: everything, and the worklist's filter choices. */
-/** @param {import('./caseload-types').Summary} s */
+/** @param {import('./pkg/caseload.js').Summary} s */
 async function draw(s) {
   summary = s;
   $('summary-line').textContent =
@@ -386,7 +388,7 @@ async function drawCallIn() {
   );
 }
 
-/** @param {import('./caseload-types').Booking} b */
+/** @param {import('./pkg/caseload.js').Booking} b */
 function drawBooking(b) {
   booking = b;
   $('booking').hidden = false;

@@ -4,6 +4,7 @@
 use super::Member;
 use crate::contract::lang::Lang;
 use crate::contract::response::HoursNumber;
+use crate::contract::response::IsoDate;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
@@ -12,6 +13,7 @@ use std::sync::Arc;
 /// day of the summary, with the dates the file says samtaler were held: what the caseload page
 /// opens the member's own plan from.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct MemberRequest {
     pub request: RequestObject,
     pub member: Arc<str>,
@@ -20,30 +22,37 @@ pub struct MemberRequest {
     pub name: Option<Arc<str>>,
     pub line: usize,
     /// (samtale id, the date it was held)
-    pub held: Vec<(Arc<str>, NaiveDate)>,
+    pub held: Vec<(Arc<str>, IsoDate)>,
 }
 
 /// A request with the contract's field names and words.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct RequestObject {
-    pub start: NaiveDate,
+    pub start: IsoDate,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Insurance"))]
     pub insurance: &'static str,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Group"))]
     pub group: &'static str,
     pub pauses: Vec<PauseObject>,
     /// Hours from an earlier spell in the same dagpengeperiode (the `forbrugte_timer` column).
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number"))]
     pub prior_hours: HoursNumber,
-    pub today: NaiveDate,
+    pub today: IsoDate,
     pub lang: Lang,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PauseObject {
-    pub from: NaiveDate,
+    pub from: IsoDate,
     /// `None` (null) for part-time work "indtil videre".
-    pub to: Option<NaiveDate>,
+    pub to: Option<IsoDate>,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "PauseReason"))]
     pub reason: &'static str,
     /// The hours worked a week, for a part-time pause (the request's `hours_per_week`).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "number"))]
     pub hours_per_week: Option<HoursNumber>,
 }
 

@@ -115,6 +115,7 @@ pub struct Member {
 
 /// A row that could not be used, with where and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct RowError {
     pub line: usize,
     #[serde(skip_serializing_if = "Option::is_none")]

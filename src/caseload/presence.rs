@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 /// Held joint samtaler: with the a-kasse, without, not told.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Presence {
     pub present: u32,
     pub absent: u32,
@@ -31,6 +32,7 @@ impl Presence {
 
 /// A row of the a-kasse's part: a samtale ("R2024 S16") or a month ("2024-09").
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct PresenceRow {
     pub key: String,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,6 +45,7 @@ pub struct PresenceRow {
 
 /// The a-kasse's part in the joint samtaler held.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct AkassePresent {
     /// The file's `akasse_deltog_<ID>` columns (0: nothing to count).
     pub columns: usize,

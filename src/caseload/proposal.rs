@@ -13,6 +13,7 @@ use super::booking::{self, Job, LANES};
 use super::counts::{Open, lane, matches};
 use super::{Caseload, WEEKS};
 use crate::contract::lang::Lang;
+use crate::contract::response::IsoDate;
 use crate::present::ics::{AllDay, Stamp, calendar};
 use crate::vocabulary::holder::Holder;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
@@ -24,6 +25,7 @@ pub const MAX_CAPACITY: u32 = 1_000_000;
 
 /// Samtaler a holder can hold a week (`None`: unlimited).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(default, deny_unknown_fields)]
 pub struct Capacity {
     pub akasse: Option<u32>,
@@ -97,6 +99,7 @@ pub struct Proposal {
 
 /// A samtale with its proposed week, as listed.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Proposed {
     pub member: Arc<str>,
     /// The member's name, when the file has a name column (shown in the call-in and at-risk
@@ -109,11 +112,11 @@ pub struct Proposed {
     pub title: &'static str,
     pub holder: Holder,
     pub holder_label: &'static str,
-    pub earliest: NaiveDate,
-    pub latest: NaiveDate,
+    pub earliest: IsoDate,
+    pub latest: IsoDate,
     /// The Monday of the proposed week; for a samtale at risk, of the week of its latest date
     /// (the week it would need a place in); `null` for one already overdue (no week can help).
-    pub week: Option<NaiveDate>,
+    pub week: Option<IsoDate>,
     pub at_risk: bool,
     /// At risk because its latest date has passed: listed as overdue.
     pub overdue: bool,
@@ -121,6 +124,7 @@ pub struct Proposed {
 
 /// One lane of one week: booked against capacity.
 #[derive(Debug, Clone, Copy, Default, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Load {
     pub booked: u32,
     pub capacity: Option<u32>,
@@ -132,11 +136,12 @@ pub struct Load {
 
 /// A week of the proposal, in lanes: the a-kasse, the jobcenter/kommune, joint.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct BookedWeek {
     /// ISO week, "2024-W18".
     pub week: String,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
+    pub from: IsoDate,
+    pub to: IsoDate,
     pub akasse: Load,
     pub jobcenter: Load,
     pub joint: Load,
@@ -144,6 +149,7 @@ pub struct BookedWeek {
 
 /// The proposal summed up, as the page shows it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Booking {
     pub capacity: Capacity,
     /// Samtaler booked, and of them after the 26 weeks.
@@ -159,6 +165,7 @@ pub struct Booking {
 
 /// A page of a list of proposed samtaler.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct ProposedPage {
     pub total: usize,
     pub offset: usize,

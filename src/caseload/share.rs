@@ -7,6 +7,7 @@ use serde::Serialize;
 
 /// A share: how many of how many, in per mille (rounded half up) and in words.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Share {
     pub count: u32,
     pub of: u32,

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 /// STAR's indicators as of the summary's day, as shares.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Star {
     /// Members with at least 1½ months of ledighed whose first samtale was held within 1½ months.
     pub first_within_1_5_months: Share,

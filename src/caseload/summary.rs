@@ -5,14 +5,15 @@ use super::RowError;
 pub use super::share::{Share, unknown};
 use super::star::Star;
 use crate::contract::lang::Lang;
+use crate::contract::response::IsoDate;
 use crate::vocabulary::holder::Holder;
 use crate::vocabulary::words::words;
-use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
 
 /// Counts of samtaler whose window has closed or that were held.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct OnTime {
     /// Held within the window.
     pub on_time: u32,
@@ -38,7 +39,9 @@ impl OnTime {
 }
 
 words! {
-    /// Where a samtale not yet held stands on the summary's day.
+    /// Where a samtale not yet held stands on the summary's day. Its TypeScript type is
+    /// `CaseloadStatus`: the plan's `Status` (upcoming, open, past) has the name in the same module.
+    #[cfg_attr(target_arch = "wasm32", tsify(rename = "CaseloadStatus"))]
     pub enum Status {
         /// Its latest date has passed.
         Overdue = "overdue",
@@ -69,6 +72,7 @@ impl Status {
 
 /// One samtale in a list.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Item {
     pub member: Arc<str>,
     /// The member's name, when the file has a name column.
@@ -80,25 +84,30 @@ pub struct Item {
     pub title: &'static str,
     pub holder: Holder,
     pub holder_label: &'static str,
-    pub earliest: NaiveDate,
-    pub latest: NaiveDate,
+    pub earliest: IsoDate,
+    pub latest: IsoDate,
+    // The TypeScript name given here: tsify would write the Rust name, `Status`, which is
+    // the plan's in TypeScript.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "CaseloadStatus"))]
     pub status: Status,
     pub status_label: &'static str,
 }
 
 /// A list with its full length, when the summary holds only its start.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct List {
     pub total: usize,
     pub items: Vec<Item>,
 }
 
 #[derive(Debug, Clone, Serialize, serde::Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Week {
     /// ISO week, "2024-W18".
     pub week: String,
-    pub from: NaiveDate,
-    pub to: NaiveDate,
+    pub from: IsoDate,
+    pub to: IsoDate,
     pub akasse: u32,
     pub jobcenter: u32,
     pub kommune: u32,
@@ -107,6 +116,7 @@ pub struct Week {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct OnTimeRow {
     /// The regime and samtale id ("R2024 A2"), or the month of start ("2024-03").
     pub key: String,
@@ -120,13 +130,20 @@ pub struct OnTimeRow {
 /// The days a list counts: Monday to Sunday, but this week's list from the summary's day (a
 /// samtale whose latest date is earlier is overdue, not due this week).
 #[derive(Debug, Clone, Copy, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Days7 {
-    pub from: NaiveDate,
-    pub to: NaiveDate,
+    pub from: IsoDate,
+    pub to: IsoDate,
 }
 
-/// What was read, and how.
+/// What was read, and how. Its TypeScript type is `CaseloadSource`: a rule's `Source` has the
+/// name in the same module.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(
+    target_arch = "wasm32",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, rename = "CaseloadSource")
+)]
 pub struct Source {
     /// "csv", or the spreadsheet's kind: "xlsx", "xlsb", "xls", "ods".
     pub format: &'static str,
@@ -140,6 +157,7 @@ pub struct Source {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub sheets: Vec<String>,
     /// Columns of the header that were not read.
     pub ignored_columns: Vec<String>,
@@ -153,6 +171,7 @@ pub struct Source {
 
 /// A samtale as the worklist's filter offers it.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct SamtaleKey {
     /// "R2024 A1"
     pub key: String,
@@ -161,10 +180,12 @@ pub struct SamtaleKey {
 
 /// The caseload summed up for a day.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Summary {
     pub schema: u32,
     pub lang: Lang,
-    pub today: NaiveDate,
+    pub today: IsoDate,
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "CaseloadSource"))]
     pub source: Source,
     /// What the reader did that the user should know, each {code, text}: no held dates,
     /// columns ignored, characters removed (docs/caseload.md).

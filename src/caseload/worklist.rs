@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 
 /// What the worklist is asked for. Every field may be left out.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 #[serde(default, deny_unknown_fields)]
 pub struct Query {
     /// Only samtaler in this state.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "CaseloadStatus | null"))]
     pub status: Option<Status>,
     /// Only samtaler whose latest date has not passed (not overdue): what is still open for
     /// certain. The page's worklist starts so when the file has no held dates.
@@ -55,6 +57,7 @@ impl Query {
 
 /// A page of the worklist.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), tsify(missing_as_null))]
 pub struct Page {
     /// How many samtaler match, in all.
     pub total: usize,

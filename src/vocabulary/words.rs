@@ -17,9 +17,10 @@ macro_rules! words {
         $(#[$meta:meta])*
         pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $word:literal ),+ $(,)? }
     ) => {
-        $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+        // After the derives, so an enum's own `tsify(…)` (a TypeScript name) comes after Tsify's.
+        $(#[$meta])*
         pub enum $name { $( $(#[$vmeta])* #[cfg_attr(target_arch = "wasm32", serde(rename = $word))] $variant ),+ }
 
         impl $name {

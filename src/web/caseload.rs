@@ -96,6 +96,7 @@ impl CaseloadJob {
     }
 
     /// Ends the file: the summary, or an Error with `.code` if the file cannot be read at all.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
     pub fn finish(&mut self) -> Result<JsValue, Error> {
         let summary = self.caseload.finish().map_err(plan_error)?;
         self.finished = true;
@@ -104,6 +105,7 @@ impl CaseloadJob {
 
     /// The summary for one holder's samtaler, or all (""): every number it holds for that
     /// holder, except STAR's indicators and the member counts, which are everyone's.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
     pub fn summary(&self, holder: &str) -> Result<JsValue, Error> {
         if !self.finished {
             return Err(not_finished(self.lang));
@@ -113,13 +115,21 @@ impl CaseloadJob {
 
     /// A page of the worklist: `query` is `{status, holder, samtale, week, search, descending,
     /// offset, limit}`, each optional.
-    pub fn query(&self, query: JsValue) -> Result<JsValue, Error> {
+    #[wasm_bindgen(unchecked_return_type = "Page")]
+    pub fn query(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Query | null | undefined")] query: JsValue,
+    ) -> Result<JsValue, Error> {
         let q = self.read_query(query)?;
         to_js(&self.caseload.query(&q))
     }
 
     /// One list as CSV (docs/caseload.md), for the samtaler `query` asks for.
-    pub fn export(&self, list: &str, query: JsValue) -> Result<Option<String>, Error> {
+    pub fn export(
+        &self,
+        list: &str,
+        #[wasm_bindgen(unchecked_param_type = "Query | null | undefined")] query: JsValue,
+    ) -> Result<Option<String>, Error> {
         let q = self.read_query(query)?;
         Ok(caseload::export(&self.caseload, list, &q))
     }
@@ -129,7 +139,11 @@ impl CaseloadJob {
     /// CSV visit carries no .xlsx writer.
     #[cfg(feature = "xlsx")]
     #[wasm_bindgen(js_name = exportXlsx)]
-    pub fn export_xlsx(&self, list: &str, query: JsValue) -> Result<Vec<u8>, Error> {
+    pub fn export_xlsx(
+        &self,
+        list: &str,
+        #[wasm_bindgen(unchecked_param_type = "Query | null | undefined")] query: JsValue,
+    ) -> Result<Vec<u8>, Error> {
         let q = self.read_query(query)?;
         // The overview as the page shows it: the booking lists once a proposal is made.
         let lists: Vec<&str> = if list == "all" {
@@ -144,6 +158,7 @@ impl CaseloadJob {
     /// The booking proposal for weekly capacities written `akasse=120,jobcenter=80,joint=40`
     /// (a holder left out is unlimited): its 26 weeks, counts and the first `limit` samtaler at
     /// risk. Kept for `callIn` and `memberProposal`.
+    #[wasm_bindgen(unchecked_return_type = "Booking")]
     pub fn book(&mut self, capacity: &str, limit: u32) -> Result<JsValue, Error> {
         if !self.finished {
             return Err(not_finished(self.lang));
@@ -167,7 +182,7 @@ impl CaseloadJob {
 
     /// The samtaler the last proposal books in the week beginning `monday` (YYYY-MM-DD), of one
     /// holder or all (""), a page at a time: `{total, offset, items}`.
-    #[wasm_bindgen(js_name = callIn)]
+    #[wasm_bindgen(js_name = callIn, unchecked_return_type = "ProposedPage")]
     pub fn call_in(&self, monday: &str, holder: &str, offset: u32, limit: u32) -> Result<JsValue, Error> {
         let p = self.proposal.as_ref().ok_or_else(|| not_finished(self.lang))?;
         let monday = crate::vocabulary::dates::parse_iso(monday)
@@ -180,7 +195,7 @@ impl CaseloadJob {
     }
 
     /// A member's samtaler not yet held with the last proposal's weeks (empty before one).
-    #[wasm_bindgen(js_name = memberProposal)]
+    #[wasm_bindgen(js_name = memberProposal, unchecked_return_type = "Proposed[]")]
     pub fn member_proposal(&self, member: &str) -> Result<JsValue, Error> {
         match &self.proposal {
             Some(p) => to_js(&self.caseload.member_proposal(p, member)),
@@ -203,6 +218,7 @@ impl CaseloadJob {
 
     /// A member's request for `plan()`, `render()` and `ics()`, with the dates the file says
     /// samtaler were held: `{request, member, line, held}`.
+    #[wasm_bindgen(unchecked_return_type = "MemberRequest")]
     pub fn member(&self, member: &str) -> Result<JsValue, Error> {
         let m = self.find(member)?;
         to_js(&m.request_object(self.today))
@@ -274,14 +290,30 @@ impl CaseloadJob {
 /// worker hands to the page and the page mounts with createElementNS and text nodes
 /// (caseload.js). The page's main thread thus needs no caseload module: it draws plans with the
 /// plan module and this tree with a few lines of script.
-#[wasm_bindgen(js_name = workloadChart)]
-pub fn workload_chart(weeks: JsValue, lang: &str) -> Result<JsValue, Error> {
+#[wasm_bindgen(js_name = workloadChart, unchecked_return_type = "ChartNode")]
+pub fn workload_chart(
+    #[wasm_bindgen(unchecked_param_type = "Week[]")] weeks: JsValue,
+    lang: &str,
+) -> Result<JsValue, Error> {
     let lang = <Lang as Word>::parse(lang).unwrap_or_default();
     // The weeks come back from the page as the summary gave them.
     let weeks: Vec<Week> = serde_wasm_bindgen::from_value(weeks)
         .map_err(|e| plan_error(PlanError::internal(&format!("workload: {e}"), lang)))?;
     to_js(&Tree(&caseload::chart::workload(&weeks, lang, "caseload-chart")))
 }
+
+/// The TypeScript type of an element tree (`workloadChart`), written here: [`Tree`] serializes by
+/// hand (an element or a text), which no derive can describe.
+#[wasm_bindgen(typescript_custom_section)]
+const CHART_NODE: &str = r#"
+/** The workload chart as an element tree (`workloadChart`): an SVG element, its attributes
+ * as [name, value] pairs, and its children, elements or texts. */
+export interface ChartNode {
+  name: string;
+  attrs: [string, string][];
+  children: (ChartNode | string)[];
+}
+"#;
 
 /// An element tree as plain data (`workloadChart`).
 struct Tree<'a>(&'a Node);

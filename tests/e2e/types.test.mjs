@@ -66,11 +66,14 @@ test('every www/*.js says // @ts-check and is checked by tsc', () => {
   }
 });
 
-// www/caseload-types.d.ts is written by hand from the Rust structs: real answers of the caseload
-// module (run in Node.js) are written into a TypeScript file as object literals of those types,
-// so tsc --strict refuses a field the Rust adds, drops, renames or retypes (an object literal
-// may have no property its type lacks, and must have every one it requires).
-test('the caseload module answers with the types of www/caseload-types.d.ts', async () => {
+// The caseload's answers are typed in www/pkg/caseload.d.ts, generated from the Rust structs
+// (tsify) with the module's signatures (wasm-bindgen's unchecked_return_type): real answers of the
+// caseload module (run in Node.js) are written into a TypeScript file as object literals of the
+// types its methods declare they return, so tsc --strict refuses an answer the generated types do
+// not describe (an object literal may have no property its type lacks, and must have every one it
+// requires) — a serde attribute that shapes the JSON but not the types, a hand-written type
+// (ChartNode) or a signature gone out of step with the Rust.
+test('the caseload module answers with the types of its generated www/pkg/caseload.d.ts', async () => {
   const wasm = path.join(repo, 'www/pkg/caseload_bg.wasm');
   assert.ok(existsSync(wasm), `build the modules first (./build.sh): ${wasm}`);
   const core = await import(pathToFileURL(path.join(repo, 'www/pkg/caseload.js')).href);
@@ -82,17 +85,17 @@ test('the caseload module answers with the types of www/caseload-types.d.ts', as
     while (job.pump(5000) > 0);
     const summary = job.finish();
     const first = summary.closing_this_week.items[0] ?? summary.overdue.items[0] ?? summary.closing_next_week.items[0];
-    answers.push([`${name}_summary`, 'Summary', summary]);
-    answers.push([`${name}_akasse`, 'Summary', job.summary('akasse')]);
-    answers.push([`${name}_page`, 'Page', job.query({ offset: 0, limit: 5 })]);
-    answers.push([`${name}_chart`, 'ChartNode', core.workloadChart(summary.workload, 'da')]);
+    answers.push([`${name}_summary`, 'ReturnType<CaseloadJob["finish"]>', summary]);
+    answers.push([`${name}_akasse`, 'ReturnType<CaseloadJob["summary"]>', job.summary('akasse')]);
+    answers.push([`${name}_page`, 'ReturnType<CaseloadJob["query"]>', job.query({ offset: 0, limit: 5 })]);
+    answers.push([`${name}_chart`, 'ReturnType<typeof workloadChart>', core.workloadChart(summary.workload, 'da')]);
     const booking = job.book('akasse=1,jobcenter=2', 5);
-    answers.push([`${name}_booking`, 'Booking', booking]);
+    answers.push([`${name}_booking`, 'ReturnType<CaseloadJob["book"]>', booking]);
     const week = booking.weeks[0].from;
-    answers.push([`${name}_call_in`, 'ProposedPage', job.callIn(week, '', 0, 5)]);
+    answers.push([`${name}_call_in`, 'ReturnType<CaseloadJob["callIn"]>', job.callIn(week, '', 0, 5)]);
     if (first) {
-      answers.push([`${name}_member`, 'MemberRequest', job.member(first.member)]);
-      answers.push([`${name}_proposal`, 'Proposed[]', job.memberProposal(first.member)]);
+      answers.push([`${name}_member`, 'ReturnType<CaseloadJob["member"]>', job.member(first.member)]);
+      answers.push([`${name}_proposal`, 'ReturnType<CaseloadJob["memberProposal"]>', job.memberProposal(first.member)]);
     }
     job.free();
   };
@@ -108,14 +111,18 @@ test('the caseload module answers with the types of www/caseload-types.d.ts', as
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'samtaleplan-caseload-types-'));
   try {
-    const types = path.join(repo, 'www/caseload-types.js');
-    const names = [...new Set(answers.map(([, type]) => type.replace('[]', '')))];
-    const source = [`import type { ${names.join(', ')} } from ${JSON.stringify(types)};`]
+    // Each answer's type is the return type its method declares: `ReturnType<CaseloadJob['summary']>`,
+    // not a name chosen here, so a signature typed wrongly (or `any` again) is caught too.
+    const types = path.join(repo, 'www/pkg/caseload.js');
+    // What the module exports, not wasm-bindgen's raw exports (InitOutput), which take `any`.
+    const declared = readFileSync(path.join(repo, 'www/pkg/caseload.d.ts'), 'utf8').split('export type InitInput')[0];
+    assert.doesNotMatch(declared, /:\s*any\b/, 'no parameter or answer of the caseload module is any');
+    const source = [`import type { CaseloadJob, workloadChart } from ${JSON.stringify(types)};`]
       .concat(answers.map(([name, type, value]) => `export const ${name}: ${type} = ${JSON.stringify(value, null, 1)};`))
       .join('\n');
     writeFileSync(path.join(dir, 'answers.ts'), source);
     const tsc = path.join(repo, 'node_modules/.bin/tsc');
-    const args = ['--strict', '--noEmit', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,dom', path.join(dir, 'answers.ts')];
+    const args = ['--strict', '--noEmit', '--target', 'es2022', '--module', 'es2022', '--moduleResolution', 'bundler', '--lib', 'es2022,esnext.disposable,dom', path.join(dir, 'answers.ts')];
     const check = spawnSync(tsc, args, { encoding: 'utf8' });
     assert.equal(check.status, 0, check.stdout + check.stderr);
   } finally {
