@@ -993,4 +993,53 @@ fn the_covid_freeze_is_named_when_it_touches_the_plan() {
     assert!(!assumptions(r#"{"start":"2024-03-04"}"#).contains(&"A_COVID_FREEZE"));
     assert!(!assumptions(r#"{"start":"2017-03-06"}"#).contains(&"A_COVID_FREEZE"));
     assert!(assumptions(r#"{"start":"2020-06-01"}"#).contains(&"A_COVID_FREEZE"));
+    // It names both freezes, in either language.
+    for (lang, text) in [
+        (
+            "da",
+            "Timer fra 1. marts til 31. august 2020 og fra 1. januar til 30. juni 2021 tæller ikke med (COVID-19).",
+        ),
+        (
+            "en",
+            "Hours from 1 March to 31 August 2020 and from 1 January to 30 June 2021 do not count (COVID-19).",
+        ),
+    ] {
+        let request = format!(r#"{{"start":"2020-06-01","lang":"{lang}"}}"#);
+        let plan = plan_str(&request).expect("a plan");
+        let note = plan
+            .assumptions
+            .iter()
+            .find(|a| a.code == "A_COVID_FREEZE")
+            .expect("the note");
+        assert_eq!(note.text, text);
+    }
+}
+
+/// R2024's a-kasse samtaler end at 3 months of unemployment, before the hand-over; the
+/// explanation says when that day is also the day before the hand-over, and only then (a
+/// mutant of src/plan/explain.rs swapped the two wordings unnoticed).
+#[test]
+fn the_day_before_the_hand_over_is_named_as_such() {
+    let a2 = |start: &str| {
+        let plan = plan_str(&format!(r#"{{"start":"{start}","lang":"en"}}"#)).expect("a plan");
+        plan.samtaler
+            .iter()
+            .find(|s| s.id == "A2")
+            .expect("A2")
+            .explanation
+            .clone()
+    };
+    // 4 March 2024: 3 months are reached on 31 May, the hand-over is 1 June.
+    assert!(
+        a2("2024-03-04")
+            .ends_with("481 hours – which is also the day before the hand-over to the jobcentre 1 June 2024."),
+        "{}",
+        a2("2024-03-04")
+    );
+    // 18 March 2024: 3 months on 14 June, the hand-over 1 July.
+    let e = a2("2024-03-18");
+    assert!(
+        e.ends_with("481 hours – before the hand-over to the jobcentre 1 July 2024."),
+        "{e}"
+    );
 }

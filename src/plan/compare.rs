@@ -15,17 +15,15 @@ pub(super) fn compare(req: &Request, regime: &Regime, count: usize) -> Option<Co
         Some(previous) => (previous, true),
         None => (regimes::next_after(regime)?, false),
     };
-    let plain = Request {
-        compare: false,
-        today: None,
-        ..req.clone()
-    };
-    let other_plan = plan_under(&plain, other)
+    // Only the other plan's number of samtaler is used: `today` (statuses) and `compare` (which
+    // `plan_under` does not read) cannot change it. A hand-over date the other regime cannot use
+    // is left out rather than spoiling the comparison.
+    let other_plan = plan_under(req, other)
         .or_else(|_| {
             plan_under(
                 &Request {
                     handover: None,
-                    ..plain.clone()
+                    ..req.clone()
                 },
                 other,
             )
