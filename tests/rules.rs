@@ -1062,3 +1062,47 @@ fn the_day_before_the_hand_over_is_named_as_such() {
         "{e}"
     );
 }
+
+/// An explanation names at most four numbers of hours of part-time work one by one and counts
+/// the rest ("and 1 more period"); with exactly four there is no rest to count (a mutant of
+/// src/plan/explain.rs said "and 0 more periods" unnoticed).
+#[test]
+fn an_explanation_names_four_part_time_periods_and_counts_the_rest() {
+    let a2 = |n: u32, lang: &str| {
+        let pauses: Vec<String> = (0..n)
+            .map(|i| {
+                let from = 11 + 7 * i; // Mondays from 11 March 2024, a week each
+                let (m, d) = if from > 31 { (4, from - 31) } else { (3, from) };
+                format!(
+                    r#"{{"from":"2024-{m:02}-{d:02}","to":"2024-{m:02}-{:02}","reason":"arbejde","hours_per_week":{}}}"#,
+                    d + 6,
+                    10 + 2 * i
+                )
+            })
+            .collect();
+        let request = format!(
+            r#"{{"start":"2024-03-04","lang":"{lang}","pauses":[{}]}}"#,
+            pauses.join(",")
+        );
+        let plan = plan_str(&request).unwrap_or_else(|e| panic!("{request}: {e}"));
+        plan.samtaler
+            .iter()
+            .find(|s| s.id == "A2")
+            .expect("A2")
+            .explanation
+            .clone()
+    };
+    for n in 1..=4 {
+        let e = a2(n, "en");
+        assert!(
+            e.contains(&format!("{} hours a week of work from", 8 + 2 * n)),
+            "{n}: {e}"
+        );
+        assert!(!e.contains("more period"), "{n}: {e}");
+        assert!(!a2(n, "da").contains("mere"), "{n}");
+    }
+    assert!(a2(5, "en").contains("; and 1 more period)"));
+    assert!(a2(5, "da").contains("; og 1 periode mere)"));
+    assert!(a2(6, "en").contains("; and 2 more periods)"));
+    assert!(a2(6, "da").contains("; og 2 perioder mere)"));
+}
