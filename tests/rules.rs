@@ -1106,3 +1106,37 @@ fn an_explanation_names_four_part_time_periods_and_counts_the_rest() {
     assert!(a2(6, "en").contains("; and 2 more periods)"));
     assert!(a2(6, "da").contains("; og 2 perioder mere)"));
 }
+
+/// The hand-over's explanation says how the hours that passed the line were counted whenever
+/// they are not plain days: with days of sickness, and with hours from an earlier spell; plain
+/// days are just the hours (three mutants of src/plan/explain.rs's `paid` survived).
+#[test]
+fn the_hand_over_says_how_its_hours_were_counted() {
+    let j1 = |extra: &str| {
+        let request = format!(r#"{{"start":"2024-03-04","lang":"en"{extra}}}"#);
+        let plan = plan_str(&request).unwrap_or_else(|e| panic!("{request}: {e}"));
+        plan.samtaler
+            .iter()
+            .find(|s| s.id == "J1")
+            .expect("J1")
+            .explanation
+            .clone()
+    };
+    let plain = j1("");
+    assert!(
+        plain.contains("when more than 410 hours have been paid: 414.4 hours)."),
+        "{plain}"
+    );
+    let sick = j1(r#","pauses":[{"from":"2024-03-11","to":"2024-03-15","reason":"sygdom"}]"#);
+    assert!(
+        sick.contains(
+            "have been paid: 56 days at 7.4 hours = 414.4 hours (of them 5 days with dagpenge during sickness))."
+        ),
+        "{sick}"
+    );
+    let prior = j1(r#","prior_hours":100"#);
+    assert!(
+        prior.contains("have been paid: 100 hours from earlier unemployment in the dagpengeperiode + 42 days at 7.4 hours = 310.8 hours; with the earlier hours, 410.8 hours in all)."),
+        "{prior}"
+    );
+}

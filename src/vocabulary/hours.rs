@@ -62,8 +62,8 @@ impl Hundredths {
             return Err(HoursError::Decimals);
         }
         let number = |s: &str| s.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        // "5" is 50 hundredths, "05" 5, "" none.
         let cents = match frac.len() {
-            0 => 0,
             1 => number(frac) * 10,
             _ => number(frac),
         };
@@ -102,6 +102,10 @@ mod tests {
         assert_eq!(ok("0"), Ok(0));
         assert_eq!(ok("15,000"), Ok(1500));
         assert_eq!(ok("007"), Ok(700));
+        // Nine digits of whole hours are read (and refused later, as too many); ten are not.
+        assert_eq!(ok("123456789"), Ok(12_345_678_900));
+        assert_eq!(ok("999999999.99"), Ok(99_999_999_999));
+        assert_eq!(ok("18.05"), Ok(1805));
         assert_eq!(ok("18.555"), Err(HoursError::Decimals));
         assert_eq!(ok("0.001"), Err(HoursError::Decimals));
         for bad in [
