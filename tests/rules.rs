@@ -1140,3 +1140,56 @@ fn the_hand_over_says_how_its_hours_were_counted() {
         "{prior}"
     );
 }
+
+/// A samtale's status on `today` is shown in words in the plan's view (and the command line's
+/// table): passed, open now, coming (a mutant of contract/response.rs's `Status::label` survived
+/// every test of the contract).
+#[test]
+fn each_status_is_shown_in_words() {
+    for (lang, words) in [
+        ("da", ["fristen er udløbet", "kan holdes nu", "kommende"]),
+        ("en", ["deadline passed", "can be held now", "upcoming"]),
+    ] {
+        // On 10 April 2024: A1's window (to 18 March) has passed, A2's (to 31 May) is open, J1's
+        // (from 1 June) is to come.
+        let request = format!(r#"{{"start":"2024-03-04","today":"2024-04-10","lang":"{lang}"}}"#);
+        let plan = plan_str(&request).unwrap_or_else(|e| panic!("{request}: {e}"));
+        let view = samtaleplan::present::view::plan(&plan, "p");
+        let statuses: Vec<String> = view
+            .descendants()
+            .into_iter()
+            .filter(|n| n.get("class") == Some("samtaleplan-status"))
+            .map(|n| n.text_content())
+            .collect();
+        let status_of = |id: &str| {
+            let i = plan.samtaler.iter().position(|s| s.id == id).expect(id);
+            statuses[i].clone()
+        };
+        assert_eq!(statuses.len(), plan.samtaler.len(), "{statuses:?}");
+        assert_eq!(status_of("A1"), words[0]);
+        assert_eq!(status_of("A2"), words[1]);
+        assert_eq!(status_of("J1"), words[2]);
+    }
+}
+
+/// A year that looks like two digits swapped is named where it was typed: of the whole period
+/// when both its ends have it, of the end that has it otherwise (a mutant of
+/// src/plan/warnings.rs named only the period's first day).
+#[test]
+fn a_swapped_year_is_named_at_the_end_that_has_it() {
+    let slips = |from: &str, to: &str| {
+        let request = format!(
+            r#"{{"start":"2024-03-04","lang":"en","pauses":[{{"from":"{from}","to":"{to}","reason":"ferie"}}]}}"#
+        );
+        let plan = plan_str(&request).unwrap_or_else(|e| panic!("{request}: {e}"));
+        plan.warnings
+            .iter()
+            .filter(|w| w.text.contains("did you mean"))
+            .map(|w| w.text.split(':').next().unwrap_or("").to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(slips("2024-12-02", "2042-12-10"), ["Period 1, to"]);
+    assert_eq!(slips("2042-03-02", "2042-03-10"), ["Period 1"]);
+    assert_eq!(slips("2042-12-22", "2043-01-10"), ["Period 1, from"]);
+    assert_eq!(slips("2024-12-22", "2025-01-10"), Vec::<String>::new());
+}
