@@ -630,3 +630,18 @@ fn an_error_shows_as_its_code_and_message() {
     assert_eq!(e.to_string(), format!("E_DATE_INVALID: {}", e.message));
     assert!(e.message.starts_with("Første ledighedsdag"), "{}", e.message);
 }
+
+/// A number of the wrong type is asked for with an example of its own kind: hours used of a
+/// dagpengeperiode (481), hours a week (15).
+#[test]
+fn a_number_of_the_wrong_type_gets_an_example_of_its_kind() {
+    let prior = message(r#"{"start":"2024-03-04","lang":"en","prior_hours":true}"#);
+    assert_eq!(
+        prior,
+        "Hours from earlier unemployment must be a number, e.g. 481 or 481.25."
+    );
+    let week = message(
+        r#"{"start":"2024-03-04","lang":"en","pauses":[{"from":"2024-04-01","to":"2024-04-05","reason":"arbejde","hours_per_week":true}]}"#,
+    );
+    assert_eq!(week, "Period 1, hours per week must be a number, e.g. 15 or 18.5.");
+}

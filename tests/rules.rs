@@ -1193,3 +1193,28 @@ fn a_swapped_year_is_named_at_the_end_that_has_it() {
     assert_eq!(slips("2042-12-22", "2043-01-10"), ["Period 1, from"]);
     assert_eq!(slips("2024-12-22", "2025-01-10"), Vec::<String>::new());
 }
+
+/// A latest date on a day off says the last working day before it, and that the window holds no
+/// working day only when that day is before the window opens: a window of Wednesday to Easter
+/// Sunday holds its Wednesday (a mutant of src/plan/warnings.rs said it held none).
+#[test]
+fn a_window_holds_a_working_day_on_its_first_day() {
+    let warning = |start: &str| {
+        let request = format!(r#"{{"start":"{start}","prior_hours":400,"lang":"en"}}"#);
+        let plan = plan_str(&request).unwrap_or_else(|e| panic!("{request}: {e}"));
+        let w: Vec<String> = plan
+            .warnings
+            .iter()
+            .filter(|w| w.text.contains("not a working day"))
+            .map(|w| w.text.clone())
+            .collect();
+        assert_eq!(w.len(), 1, "{request}: {w:?}");
+        w[0].clone()
+    };
+    let head = "A2 and A3: the latest date, Sunday 31 March 2024, is not a working day (Easter Sunday). No rule moves the deadline; the last working day before it is Wednesday 27 March 2024.";
+    assert_eq!(warning("2024-03-27"), head);
+    assert_eq!(
+        warning("2024-03-28"),
+        format!("{head} The window of A2 and A3 holds no working day.")
+    );
+}

@@ -425,4 +425,46 @@ mod tests {
             (ErrorCode::UnknownValue, Some("insurance"))
         );
     }
+
+    /// A list that announces its length (a JS array; here serde's own value deserializers) is
+    /// refused by that length past the limit, and read up to it.
+    #[test]
+    fn a_list_that_says_its_length_is_held_to_the_limit_by_it() {
+        let request = |n: usize| {
+            let pauses: Vec<serde_json::Value> = (0..n)
+                .map(|_| serde_json::json!({"from": "2024-04-01", "to": "2024-04-01"}))
+                .collect();
+            serde_json::json!({"start": "2024-03-04", "pauses": pauses})
+        };
+        let read = |n| from_input(request(n), Lang::En, |e: serde_json::Error| e.to_string());
+        assert_eq!(
+            read(MAX_PAUSES).expect("at the limit").pauses.map(|p| p.0.len()),
+            Some(MAX_PAUSES)
+        );
+        let e = read(MAX_PAUSES + 1).expect_err("past the limit");
+        assert_eq!(e.code, ErrorCode::TooManyPauses);
+        assert!(e.message.starts_with("There are 1001 pauses"), "{}", e.message);
+    }
+
+    /// What each reader expects, in the words an input's own error quotes when it hands over a
+    /// value no JSON has (here a 128-bit integer): an `E_JSON` naming it.
+    #[test]
+    fn an_input_that_cannot_be_read_says_what_was_expected() {
+        use serde::de::value::{Error as ValueError, MapDeserializer};
+        let read = |field: &'static str, value: i128| {
+            let input = MapDeserializer::<_, ValueError>::new(vec![(field, value)].into_iter());
+            from_input(input, Lang::En, |e| e.to_string()).expect_err("no such value")
+        };
+        for (field, expected) in [("start", "a JSON value"), ("pauses", "a list of pauses")] {
+            let e = read(field, 5);
+            assert_eq!(e.code, ErrorCode::Json);
+            assert!(e.message.ends_with(&format!("expected {expected}).")), "{}", e.message);
+        }
+        let pauses = vec![("pauses", vec![5i128])].into_iter();
+        let e = from_input(MapDeserializer::<_, ValueError>::new(pauses), Lang::En, |e| {
+            e.to_string()
+        })
+        .expect_err("no such pause");
+        assert!(e.message.ends_with("expected a pause)."), "{}", e.message);
+    }
 }

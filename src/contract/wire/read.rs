@@ -64,13 +64,13 @@ pub(crate) struct Found {
     lang: LangSeen,
 }
 
-/// The `lang` of a request with a problem: read where it is the only `lang` and a known word
-/// (or null); otherwise the message is Danish.
+/// The `lang` of a request with a problem: read where it is the only `lang` and a known word;
+/// otherwise (null too) the message is Danish.
 #[derive(Debug, Default)]
 enum LangSeen {
     #[default]
     None,
-    Read(Option<Lang>),
+    Read(Lang),
     Unreadable,
 }
 
@@ -78,19 +78,18 @@ impl Found {
     /// The language of the problem's message.
     pub fn lang(&self) -> Lang {
         match self.lang {
-            LangSeen::Read(Some(lang)) => lang,
+            LangSeen::Read(lang) => lang,
             _ => Lang::default(),
         }
     }
 
     fn see_lang(&mut self, leaf: Option<&Leaf>) {
         self.lang = match (&self.lang, leaf) {
-            (LangSeen::None, Some(Leaf::Null)) => LangSeen::Read(None),
             (LangSeen::None, Some(Leaf::Str(word))) => match <Lang as Word>::parse(word) {
-                Some(lang) => LangSeen::Read(Some(lang)),
+                Some(lang) => LangSeen::Read(lang),
                 None => LangSeen::Unreadable,
             },
-            // A second `lang`, or one that is not a word.
+            // A second `lang`, or one that is not a word (null: the default, Danish, either way).
             _ => LangSeen::Unreadable,
         };
     }
