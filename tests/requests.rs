@@ -645,3 +645,72 @@ fn a_number_of_the_wrong_type_gets_an_example_of_its_kind() {
     );
     assert_eq!(week, "Period 1, hours per week must be a number, e.g. 15 or 18.5.");
 }
+
+/// What is not an object is `E_NOT_OBJECT` whatever it is; a list's language is its only item's
+/// (as serde's derive once read a struct from a list), a longer list's is Danish.
+#[test]
+fn what_is_not_an_object_is_refused_as_such() {
+    for text in [
+        "-5",
+        "5",
+        "1.5",
+        "true",
+        "null",
+        r#""x""#,
+        "[]",
+        r#"["en"]"#,
+        r#"["en",1]"#,
+    ] {
+        assert_eq!(code(text), "E_NOT_OBJECT", "{text}");
+    }
+    assert!(message(r#"["en"]"#).starts_with("The request must be a JSON object"));
+    for text in [r#"["en",1]"#, r#"["en",1,2]"#, r#"[1]"#] {
+        assert!(
+            message(text).starts_with("Forespørgslen skal være et JSON-objekt"),
+            "{text}"
+        );
+    }
+}
+
+/// Past the first problem only the language is read, wherever it stands, and only when there is
+/// one: a second `lang` makes the message Danish.
+#[test]
+fn past_a_problem_the_language_is_still_read() {
+    let english = "Unknown field “x”";
+    for text in [
+        r#"{"lang":"en","x":1,"start":"2024-03-04"}"#,
+        r#"{"x":1,"start":"2024-03-04","lang":"en"}"#,
+        r#"{"x":1,"lang":"en","start":"2024-03-04"}"#,
+    ] {
+        assert!(message(text).starts_with(english), "{text}: {}", message(text));
+    }
+    for text in [
+        r#"{"x":1,"lang":"en","lang":"en"}"#,
+        r#"{"x":1,"lang":null}"#,
+        r#"{"x":1,"lang":"fr"}"#,
+    ] {
+        assert!(
+            message(text).starts_with("Ukendt felt “x”"),
+            "{text}: {}",
+            message(text)
+        );
+    }
+}
+
+/// Null is "not given" for every field, the flag `compare` too.
+#[test]
+fn null_is_not_given() {
+    for field in [
+        "insurance",
+        "group",
+        "pauses",
+        "prior_hours",
+        "handover",
+        "today",
+        "lang",
+        "compare",
+    ] {
+        let text = format!(r#"{{"start":"2024-03-04","{field}":null}}"#);
+        assert_eq!(code(&text), "(no error)", "{text}");
+    }
+}

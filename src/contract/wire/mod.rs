@@ -455,6 +455,9 @@ mod tests {
             let input = MapDeserializer::<_, ValueError>::new(vec![(field, value)].into_iter());
             from_input(input, Lang::En, |e| e.to_string()).expect_err("no such value")
         };
+        let whole = serde::de::value::I128Deserializer::<ValueError>::new(5);
+        let e = from_input(whole, Lang::En, |e| e.to_string()).expect_err("no request");
+        assert!(e.message.ends_with("expected a request)."), "{}", e.message);
         for (field, expected) in [("start", "a JSON value"), ("pauses", "a list of pauses")] {
             let e = read(field, 5);
             assert_eq!(e.code, ErrorCode::Json);
