@@ -714,3 +714,40 @@ fn null_is_not_given() {
         assert_eq!(code(&text), "(no error)", "{text}");
     }
 }
+
+/// A number too large for a double is a wrong value of its field, not broken JSON, wherever it
+/// stands: after strings with escapes (`\\`, `\"`) and after an object closed inside a list.
+#[test]
+fn a_number_too_large_is_found_past_escapes_and_closed_objects() {
+    for (text, code_, field) in [
+        (
+            r#"{"start":"2024-03-04","handover":"a\\b","today":1e400}"#,
+            "E_TYPE",
+            "today",
+        ),
+        (
+            r#"{"start":"2024-03-04","handover":"a\"b","today":1e400}"#,
+            "E_TYPE",
+            "today",
+        ),
+        (
+            r#"{"start":"2024-03-04","x":{"y":[1]},"today":1e400}"#,
+            "E_UNKNOWN_FIELD",
+            "x",
+        ),
+        (
+            r#"{"start":"2024-03-04","pauses":[{"from":"2024-04-01","to":"2024-04-02"},1e400]}"#,
+            "E_NOT_OBJECT",
+            "pauses[1]",
+        ),
+        (
+            r#"{"start":"2024-03-04","handover":"a\"b","today":1e400,}"#,
+            "E_JSON",
+            "",
+        ),
+    ] {
+        let v: Value = serde_json::from_str(&plan_json(text)).expect("always JSON");
+        assert_eq!(v["error"]["code"], code_, "{text}");
+        assert_eq!(v["error"]["field"].as_str().unwrap_or(""), field, "{text}");
+    }
+}
