@@ -740,6 +740,8 @@ fn a_number_too_large_is_found_past_escapes_and_closed_objects() {
             "E_NOT_OBJECT",
             "pauses[1]",
         ),
+        (r#"{"start":"2024-03-04","today":1.25e400}"#, "E_TYPE", "today"),
+        (r#"{"start":"2024-03-04","today":-12.5E+400}"#, "E_TYPE", "today"),
         (
             r#"{"start":"2024-03-04","handover":"a\"b","today":1e400,}"#,
             "E_JSON",
