@@ -4,6 +4,9 @@
 
 use samtaleplan::plan_str;
 
+#[path = "common/sources.rs"]
+mod sources;
+
 fn assumptions(request: &str) -> Vec<&'static str> {
     plan_str(request)
         .unwrap_or_else(|e| panic!("{request}: {e}"))
@@ -595,19 +598,10 @@ fn every_code_is_documented() {
     let doc = include_str!("../docs/contract.md");
     // Every source file of the plan and the rules, found rather than listed, so a code in a file
     // split off or added later is still seen.
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut sources = Vec::new();
-    let mut dirs = vec![root.join("src/plan"), root.join("src/rules")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("a source folder") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                sources.push(std::fs::read_to_string(&path).expect("a source file"));
-            }
-        }
-    }
+    let sources: Vec<String> = sources::rust_files(&["src/plan", "src/rules"])
+        .iter()
+        .map(|path| std::fs::read_to_string(path).expect("a source file"))
+        .collect();
     let mut codes: Vec<String> = Vec::new();
     for source in &sources {
         for piece in source.split('"').skip(1).step_by(2) {
@@ -668,7 +662,6 @@ mod law_table {
     use samtaleplan::contract::lang::Lang;
     use samtaleplan::rules::law::{self, Row, TABLE, Value};
     use samtaleplan::rules::ledighed::{FROZEN, Hundredths, Insurance, SICK_DAYS_WITH_DAGPENGE};
-    use std::path::{Path, PathBuf};
 
     const DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/law.md");
     const BEGIN: &str = "<!-- law table: begin (checked by tests/rules.rs against src/rules/law.rs) -->";
@@ -812,18 +805,6 @@ mod law_table {
         assert_eq!(law::FROZEN.in_force, law::FROZEN.value[0].from);
     }
 
-    /// Every `.rs` file under `dir` (the law table's and the layers' tests).
-    pub(super) fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-        for entry in std::fs::read_dir(dir).expect("src") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                rust_files(&path, out);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                out.push(path);
-            }
-        }
-    }
-
     /// The code's uses go through the table: outside src/rules/law.rs no code (tests and comments
     /// aside) writes one of its values as a literal, in numbers or in words.
     #[test]
@@ -879,8 +860,7 @@ mod law_table {
             law::HANDOVER_HOURS.value.fuldtid.format(Lang::En)
         ));
         // Words in the table that do not say an amount ("37 timer") are too common to look for.
-        let mut files = Vec::new();
-        rust_files(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut files);
+        let files = crate::sources::rust_files(&["src"]);
         let mut found = Vec::new();
         for file in files {
             let name = file.to_string_lossy().replace('\\', "/");
@@ -916,17 +896,11 @@ mod law_table {
 // folders below it, the vocabulary at the bottom nothing else of the crate.
 
 mod layers {
-    use super::law_table::rust_files;
-    use std::path::Path;
 
     /// Each `crate::` path outside comments in `src/<folder>/` that names one of `forbidden`,
     /// as "file:line: text".
     fn uses_of(folder: &str, forbidden: &[&str]) -> (usize, Vec<String>) {
-        let mut files = Vec::new();
-        rust_files(
-            &Path::new(env!("CARGO_MANIFEST_DIR")).join("src").join(folder),
-            &mut files,
-        );
+        let files = crate::sources::rust_files(&[&format!("src/{folder}")]);
         let mut found = Vec::new();
         for file in &files {
             let text = std::fs::read_to_string(file).expect("a source file");

@@ -13,5 +13,7 @@ mod support;
 
 #[path = "../common/rng.rs"]
 mod rng;
+#[path = "../common/sources.rs"]
+mod sources;
 #[path = "../common/workbook.rs"]
 mod workbook;

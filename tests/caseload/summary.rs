@@ -1092,18 +1092,10 @@ fn a_held_date_for_a_samtale_not_owed_counts_nowhere_and_is_said_in_the_warnings
 fn every_caseload_code_is_documented() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let doc = std::fs::read_to_string(root.join("docs/caseload.md")).expect("docs/caseload.md");
-    let mut sources = Vec::new();
-    let mut dirs = vec![root.join("src/caseload"), root.join("src/cli"), root.join("src/web")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).expect("a source folder") {
-            let path = entry.expect("an entry").path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
-                sources.push(std::fs::read_to_string(&path).expect("a source file"));
-            }
-        }
-    }
+    let sources: Vec<String> = crate::sources::rust_files(&["src/caseload", "src/cli", "src/web"])
+        .iter()
+        .map(|path| std::fs::read_to_string(path).expect("a source file"))
+        .collect();
     let mut codes = BTreeSet::new();
     for source in &sources {
         for piece in source.split('"').skip(1).step_by(2) {
